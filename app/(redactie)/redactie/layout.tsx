@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { signOut } from '@/auth';
+import { Badge } from '@/components/status-badge';
+import { requireEditor } from '@/lib/auth/guard';
+import { hasRole, roleLabels } from '@/lib/auth/roles';
+
+export default async function EditorLayout({ children }: { children: React.ReactNode }) {
+  const editor = await requireEditor();
+  const links = [
+    { href: '/redactie', label: 'Overzicht' },
+    ...(hasRole(editor.role, 'admin') ? [{ href: '/redactie/instellingen', label: 'Instellingen' }] : []),
+  ];
+  async function logout() {
+    'use server';
+    await signOut({ redirectTo: '/inloggen' });
+  }
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-line bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+          <div className="flex items-center gap-6">
+            <Link href="/redactie" className="text-lg font-bold text-brand-700 no-underline">
+              Kopij <span className="font-normal text-muted">redactie</span>
+            </Link>
+            <nav aria-label="Redactie">
+              <ul className="flex gap-4">
+                {links.map((link) => (
+                  <li key={link.href}>
+                    <Link href={link.href} className="font-semibold">
+                      {link.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              {editor.name ?? editor.email} <Badge tone="info">{roleLabels[editor.role]}</Badge>
+            </span>
+            <form action={logout}>
+              <button type="submit" className="font-semibold text-brand-700 underline">
+                Uitloggen
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="inhoud" className="mx-auto max-w-6xl px-6 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import { and, eq } from 'drizzle-orm';
+import NextAuth, { type DefaultSession } from 'next-auth';
+import Nodemailer from 'next-auth/providers/nodemailer';
+import { db } from '@/db';
+import { accounts, sessions, users, verificationTokens, type EditorRole } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { SIGN_IN_LINK_MAX_AGE_S, signInConfirmUrl } from '@/lib/auth/magic-link';
+import { signInMail } from '@/lib/auth/sign-in-mail';
+import { getConfig } from '@/lib/config';
+import { sendMail } from '@/lib/mail';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; role: EditorRole } & DefaultSession['user'];
+  }
+  interface User {
+    role?: EditorRole;
+    active?: boolean;
+  }
+}
+
+function activeEditor(email: string | null | undefined) {
+  if (!email) return undefined;
+  return db()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email.toLowerCase()), eq(users.active, true)))
+    .get();
+}
+
+// Configured lazily (per request) so that `next build` never opens the database or reads secrets.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const config = getConfig();
+  const adapter = DrizzleAdapter(db(), {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  return {
+    secret: config.authSecret,
+    trustHost: true,
+    adapter: {
+      ...adapter,
+      // No open sign-up: editors exist only because an admin added them.
+      createUser: () => {
+        throw new Error('Redacteuren worden alleen door een beheerder toegevoegd.');
+      },
+    },
+    session: { strategy: 'database', maxAge: 7 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    pages: { signIn: '/inloggen', verifyRequest: '/inloggen/controleer', error: '/inloggen' },
+    providers: [
+      Nodemailer({
+        server: config.smtpUrl ?? 'smtp://127.0.0.1:25',
+        from: config.mailFrom,
+        maxAge: SIGN_IN_LINK_MAX_AGE_S,
+        async sendVerificationRequest({ identifier, token, url }) {
+          const callbackUrl = new URL(url).searchParams.get('callbackUrl') ?? undefined;
+          // Built from PUBLIC_URL, never from the request's Host header.
+          const link = signInConfirmUrl(config.publicUrl, { token, email: identifier, callbackUrl });
+          await sendMail({ to: identifier, ...signInMail(link, SIGN_IN_LINK_MAX_AGE_S / 60) });
+          if (!config.smtpUrl) console.log(`Inloglink voor ${identifier}: ${link}`);
+        },
+      }),
+    ],
+    callbacks: {
+      signIn({ user, email }) {
+        if (activeEditor(user.email)) return true;
+        // Unknown or deactivated: when asking for a link, the same answer as for a known address.
+        return email?.verificationRequest ? '/inloggen/controleer' : false;
+      },
+      session({ session, user }) {
+        session.user.id = user.id;
+        session.user.role = user.role ?? 'redacteur';
+        return session;
+      },
+    },
+    events: {
+      signIn({ user }) {
+        if (!user.id) return;
+        db().transaction((tx) => {
+          tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id!)).run();
+          recordAudit(tx, { actor: { id: user.id!, label: user.email ?? user.id! }, action: 'editor.sign_in', entityType: 'editor', entityId: user.id!, summary: 'Ingelogd' });
+        });
+      },
+    },
+  };
+});

@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { getConfig } from '@/lib/config';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Opens a database file with the pragmas every connection needs. */
+export function openDatabase(file: string): Db {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Readers never wait on the writer in WAL; a writer waits up to 5 s for another writer.
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return drizzle(sqlite, { schema });
+}
+
+const globalForDb = globalThis as unknown as { kopijDb?: Db };
+
+/**
+ * The one client of this process, opened on first use (never on import, so `next build`
+ * does not touch a database). Kept on globalThis so dev-mode reloads reuse it.
+ */
+export function db(): Db {
+  globalForDb.kopijDb ??= openDatabase(getConfig().databaseFile);
+  return globalForDb.kopijDb;
+}
+
+export { schema };

@@ -1,0 +1,503 @@
+import { relations, sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { AdapterAccountType } from 'next-auth/adapters';
+
+// Every timestamp is stored as UTC milliseconds since the epoch.
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now);
+const updatedAt = () =>
+  integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(now)
+    .$onUpdateFn(() => new Date());
+
+/** A CHECK that keeps a text column inside its enumeration. */
+const oneOf = (name: string, column: string, values: readonly string[]) =>
+  check(name, sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`));
+
+export const editorRoles = ['admin', 'hoofdredacteur', 'redacteur'] as const;
+export type EditorRole = (typeof editorRoles)[number];
+
+export const itemKinds = ['news', 'event', 'publication', 'podcast'] as const;
+export type ItemKind = (typeof itemKinds)[number];
+
+export const issueStatuses = ['concept', 'review', 'approved', 'scheduled', 'sending', 'sent'] as const;
+export type IssueStatus = (typeof issueStatuses)[number];
+
+export const blockKinds = ['lead', 'item', 'text', 'cta', 'footer'] as const;
+export type BlockKind = (typeof blockKinds)[number];
+
+export const reusableBlockKinds = ['text', 'cta', 'footer'] as const;
+
+export const audiences = ['raadslid', 'griffier', 'raadsadviseur', 'commissielid', 'anders'] as const;
+export type Audience = (typeof audiences)[number];
+
+export const subscriberStatuses = ['active', 'bounced', 'erased'] as const;
+export const subscriptionStatuses = ['pending', 'active', 'paused', 'unsubscribed'] as const;
+export type SubscriptionStatus = (typeof subscriptionStatuses)[number];
+
+export const consentEventKinds = [
+  'subscribe_requested',
+  'confirmed',
+  'preferences_changed',
+  'email_change_requested',
+  'email_changed',
+  'paused',
+  'unsubscribed',
+  'resubscribed',
+  'imported',
+  'erased',
+] as const;
+
+export const deliveryStatuses = ['queued', 'sending', 'sent', 'retry', 'failed', 'skipped'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Editors: the Auth.js tables (column names as the drizzle adapter expects them in TypeScript).
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text('name'),
+    email: text('email').notNull().unique(),
+    emailVerified: integer('email_verified', { mode: 'timestamp_ms' }),
+    image: text('image'),
+    role: text('role', { enum: editorRoles }).notNull().default('redacteur'),
+    // Only admins add editors; a deactivated editor can no longer sign in.
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [oneOf('users_role_check', 'role', editorRoles), check('users_email_lower_check', sql`${t.email} = lower(${t.email})`)],
+);
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').$type<AdapterAccountType>().notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    refresh_token: text('refresh_token'),
+    access_token: text('access_token'),
+    expires_at: integer('expires_at'),
+    token_type: text('token_type'),
+    scope: text('scope'),
+    id_token: text('id_token'),
+    session_state: text('session_state'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index('accounts_user_idx').on(t.userId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    sessionToken: text('session_token').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expires: integer('expires', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const verificationTokens = sqliteTable(
+  'verification_tokens',
+  {
+    identifier: text('identifier').notNull(),
+    token: text('token').notNull(),
+    expires: integer('expires', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Publications
+
+export const newsletters = sqliteTable(
+  'newsletters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull(),
+    senderName: text('sender_name').notNull(),
+    senderEmail: text('sender_email').notNull(),
+    replyTo: text('reply_to'),
+    brandColor: text('brand_color').notNull().default('#1d4f91'),
+    logoUrl: text('logo_url'),
+    logoAlt: text('logo_alt'),
+    footerText: text('footer_text').notNull().default(''),
+    websiteUrl: text('website_url'),
+    contactUrl: text('contact_url'),
+    disclaimerUrl: text('disclaimer_url'),
+    privacyUrl: text('privacy_url'),
+    // Vier-ogenprincipe: the approver must differ from whoever last changed the content.
+    fourEyes: integer('four_eyes', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('newsletters_brand_color_check', sql`${t.brandColor} glob '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'`),
+    check('newsletters_slug_check', sql`${t.slug} <> '' and ${t.slug} not glob '*[^a-z0-9-]*'`),
+  ],
+);
+
+export const themes = sqliteTable(
+  'themes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    newsletterId: integer('newsletter_id')
+      .notNull()
+      .references(() => newsletters.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    /** Editorial order within the newsletter: sections appear in this order. */
+    position: integer('position').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('themes_newsletter_slug_idx').on(t.newsletterId, t.slug),
+    index('themes_newsletter_position_idx').on(t.newsletterId, t.position),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Content: items live on their own and are placed into issues as blocks.
+
+export const items = sqliteTable(
+  'items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    newsletterId: integer('newsletter_id')
+      .notNull()
+      .references(() => newsletters.id, { onDelete: 'cascade' }),
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id, { onDelete: 'restrict' }),
+    kind: text('kind', { enum: itemKinds }).notNull(),
+    title: text('title').notNull(),
+    teaser: text('teaser').notNull().default(''),
+    url: text('url'),
+    imageUrl: text('image_url'),
+    imageAlt: text('image_alt'),
+    // Events only: a calendar date (YYYY-MM-DD, Dutch local time), times as HH:MM.
+    eventDate: text('event_date'),
+    startTime: text('start_time'),
+    endTime: text('end_time'),
+    location: text('location'),
+    online: integer('online', { mode: 'boolean' }).notNull().default(false),
+    registrationUrl: text('registration_url'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    oneOf('items_kind_check', 'kind', itemKinds),
+    check('items_event_check', sql`${t.kind} <> 'event' or (${t.eventDate} is not null and (${t.location} is not null or ${t.online} = 1))`),
+    index('items_newsletter_updated_idx').on(t.newsletterId, t.updatedAt),
+    index('items_newsletter_theme_idx').on(t.newsletterId, t.themeId),
+    index('items_newsletter_kind_idx').on(t.newsletterId, t.kind),
+  ],
+);
+
+export const issues = sqliteTable(
+  'issues',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    newsletterId: integer('newsletter_id')
+      .notNull()
+      .references(() => newsletters.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    subject: text('subject').notNull().default(''),
+    preheader: text('preheader').notNull().default(''),
+    status: text('status', { enum: issueStatuses }).notNull().default('concept'),
+    /** Optimistic locking: every save names the version it started from. */
+    version: integer('version').notNull().default(1),
+    /** The public slug under /archief; only reachable once the issue is sent. */
+    slug: text('slug').notNull(),
+    contentChangedAt: integer('content_changed_at', { mode: 'timestamp_ms' }),
+    contentChangedBy: text('content_changed_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+    approvedBy: text('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    correctedAt: integer('corrected_at', { mode: 'timestamp_ms' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    oneOf('issues_status_check', 'status', issueStatuses),
+    check('issues_number_check', sql`${t.number} > 0`),
+    check('issues_version_check', sql`${t.version} > 0`),
+    uniqueIndex('issues_newsletter_number_idx').on(t.newsletterId, t.number),
+    uniqueIndex('issues_newsletter_slug_idx').on(t.newsletterId, t.slug),
+    index('issues_newsletter_status_idx').on(t.newsletterId, t.status),
+    index('issues_status_scheduled_idx').on(t.status, t.scheduledAt),
+    index('issues_status_sent_idx').on(t.status, t.sentAt),
+  ],
+);
+
+/**
+ * The blocks of an issue. `position` is a fractional index (text that sorts between its
+ * neighbours), so a move rewrites one row; `(issue_id, position)` loads an issue in order.
+ * Themed items sit in the section of `theme_id`; lead, reusable blocks and footer have none.
+ */
+export const issueBlocks = sqliteTable(
+  'issue_blocks',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: blockKinds }).notNull(),
+    position: text('position').notNull(),
+    themeId: integer('theme_id').references(() => themes.id, { onDelete: 'restrict' }),
+    itemId: integer('item_id').references(() => items.id, { onDelete: 'restrict' }),
+    reusableBlockId: integer('reusable_block_id').references(() => reusableBlocks.id, { onDelete: 'set null' }),
+    /** JSON for text, call-to-action and footer blocks (shape: lib/issue). */
+    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    oneOf('issue_blocks_kind_check', 'kind', blockKinds),
+    check('issue_blocks_item_check', sql`(${t.kind} in ('lead', 'item')) = (${t.itemId} is not null)`),
+    check('issue_blocks_theme_check', sql`(${t.kind} = 'item') = (${t.themeId} is not null)`),
+    uniqueIndex('issue_blocks_issue_position_idx').on(t.issueId, t.position),
+    index('issue_blocks_item_idx').on(t.itemId),
+  ],
+);
+
+/** Blocks kept per newsletter and dropped into issues (a forum text, a call to action, a footer). */
+export const reusableBlocks = sqliteTable(
+  'reusable_blocks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    newsletterId: integer('newsletter_id')
+      .notNull()
+      .references(() => newsletters.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: reusableBlockKinds }).notNull(),
+    name: text('name').notNull(),
+    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** Placed in every new issue of the newsletter. */
+    inNewIssues: integer('in_new_issues', { mode: 'boolean' }).notNull().default(false),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [oneOf('reusable_blocks_kind_check', 'kind', reusableBlockKinds), index('reusable_blocks_newsletter_idx').on(t.newsletterId, t.position)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Audience
+
+export const subscribers = sqliteTable(
+  'subscribers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Normalised (trimmed, lower-case); null once erased, so the row keeps counts but no person. */
+    email: text('email').unique(),
+    name: text('name'),
+    municipality: text('municipality'),
+    audience: text('audience', { enum: audiences }).notNull().default('anders'),
+    status: text('status', { enum: subscriberStatuses }).notNull().default('active'),
+    /** Signed personal links carry this; bumping it revokes every link sent before. */
+    tokenVersion: integer('token_version').notNull().default(1),
+    /** A new address waiting for confirmation; the old one stays in use until then. */
+    pendingEmail: text('pending_email'),
+    hardBounces: integer('hard_bounces').notNull().default(0),
+    erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    oneOf('subscribers_audience_check', 'audience', audiences),
+    oneOf('subscribers_status_check', 'status', subscriberStatuses),
+    check('subscribers_email_check', sql`${t.email} is null or ${t.email} = lower(trim(${t.email}))`),
+    check('subscribers_erased_check', sql`(${t.status} = 'erased') = (${t.email} is null)`),
+    index('subscribers_status_idx').on(t.status, t.id),
+    index('subscribers_audience_idx').on(t.audience, t.id),
+    index('subscribers_name_idx').on(t.name),
+  ],
+);
+
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    newsletterId: integer('newsletter_id')
+      .notNull()
+      .references(() => newsletters.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: subscriptionStatuses }).notNull().default('pending'),
+    pausedUntil: integer('paused_until', { mode: 'timestamp_ms' }),
+    confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+    unsubscribedAt: integer('unsubscribed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    oneOf('subscriptions_status_check', 'status', subscriptionStatuses),
+    uniqueIndex('subscriptions_subscriber_newsletter_idx').on(t.subscriberId, t.newsletterId),
+    index('subscriptions_newsletter_status_idx').on(t.newsletterId, t.status, t.subscriberId),
+  ],
+);
+
+export const subscriptionThemes = sqliteTable(
+  'subscription_themes',
+  {
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: 'cascade' }),
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.subscriptionId, t.themeId] }), index('subscription_themes_theme_idx').on(t.themeId)],
+);
+
+/** Proof of consent (GDPR art. 7): what happened, when, from where, under which wording. */
+export const consentEvents = sqliteTable(
+  'consent_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    newsletterId: integer('newsletter_id').references(() => newsletters.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: consentEventKinds }).notNull(),
+    source: text('source').notNull(),
+    wordingVersion: text('wording_version'),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [oneOf('consent_events_kind_check', 'kind', consentEventKinds), index('consent_events_subscriber_idx').on(t.subscriberId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Sending and accountability
+
+/** One row per (issue, subscriber), made when a send starts: the audience is frozen then. */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: deliveryStatuses }).notNull().default('queued'),
+    /** The theme combination whose rendering this copy uses. */
+    variant: text('variant').notNull().default(''),
+    attempts: integer('attempts').notNull().default(0),
+    messageId: text('message_id'),
+    lastError: text('last_error'),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    oneOf('deliveries_status_check', 'status', deliveryStatuses),
+    uniqueIndex('deliveries_issue_subscriber_idx').on(t.issueId, t.subscriberId),
+    index('deliveries_issue_status_idx').on(t.issueId, t.status, t.nextAttemptAt),
+    index('deliveries_subscriber_idx').on(t.subscriberId),
+  ],
+);
+
+/** Append-only through the app: there is no code path that updates or deletes a row. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull().default(now),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Name or address of the actor at the time, kept when the editor is gone. */
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    summary: text('summary').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_entity_idx').on(t.entityType, t.entityId, t.at),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+    index('audit_log_action_idx').on(t.action, t.at),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Relations (for db.query with `with`)
+
+export const usersRelations = relations(users, ({ many }) => ({ sessions: many(sessions) }));
+export const sessionsRelations = relations(sessions, ({ one }) => ({ user: one(users, { fields: [sessions.userId], references: [users.id] }) }));
+export const newslettersRelations = relations(newsletters, ({ many }) => ({
+  themes: many(themes),
+  items: many(items),
+  issues: many(issues),
+  reusableBlocks: many(reusableBlocks),
+}));
+export const themesRelations = relations(themes, ({ one }) => ({
+  newsletter: one(newsletters, { fields: [themes.newsletterId], references: [newsletters.id] }),
+}));
+export const itemsRelations = relations(items, ({ one }) => ({
+  newsletter: one(newsletters, { fields: [items.newsletterId], references: [newsletters.id] }),
+  theme: one(themes, { fields: [items.themeId], references: [themes.id] }),
+}));
+export const issuesRelations = relations(issues, ({ one, many }) => ({
+  newsletter: one(newsletters, { fields: [issues.newsletterId], references: [newsletters.id] }),
+  blocks: many(issueBlocks),
+}));
+export const issueBlocksRelations = relations(issueBlocks, ({ one }) => ({
+  issue: one(issues, { fields: [issueBlocks.issueId], references: [issues.id] }),
+  item: one(items, { fields: [issueBlocks.itemId], references: [items.id] }),
+  theme: one(themes, { fields: [issueBlocks.themeId], references: [themes.id] }),
+}));
+export const reusableBlocksRelations = relations(reusableBlocks, ({ one }) => ({
+  newsletter: one(newsletters, { fields: [reusableBlocks.newsletterId], references: [newsletters.id] }),
+}));
+export const subscribersRelations = relations(subscribers, ({ many }) => ({
+  subscriptions: many(subscriptions),
+  consentEvents: many(consentEvents),
+}));
+export const subscriptionsRelations = relations(subscriptions, ({ one, many }) => ({
+  subscriber: one(subscribers, { fields: [subscriptions.subscriberId], references: [subscribers.id] }),
+  newsletter: one(newsletters, { fields: [subscriptions.newsletterId], references: [newsletters.id] }),
+  themes: many(subscriptionThemes),
+}));
+export const subscriptionThemesRelations = relations(subscriptionThemes, ({ one }) => ({
+  subscription: one(subscriptions, { fields: [subscriptionThemes.subscriptionId], references: [subscriptions.id] }),
+  theme: one(themes, { fields: [subscriptionThemes.themeId], references: [themes.id] }),
+}));
+export const consentEventsRelations = relations(consentEvents, ({ one }) => ({
+  subscriber: one(subscribers, { fields: [consentEvents.subscriberId], references: [subscribers.id] }),
+}));
+
+export type Editor = typeof users.$inferSelect;
+export type Newsletter = typeof newsletters.$inferSelect;
+export type Theme = typeof themes.$inferSelect;
+export type Item = typeof items.$inferSelect;
+export type Issue = typeof issues.$inferSelect;
+export type IssueBlock = typeof issueBlocks.$inferSelect;
+export type ReusableBlock = typeof reusableBlocks.$inferSelect;
+export type Subscriber = typeof subscribers.$inferSelect;
+export type Subscription = typeof subscriptions.$inferSelect;
+export type ConsentEvent = typeof consentEvents.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,0 +1,97 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import type { z } from 'zod';
+import { db, type Db } from '@/db';
+import type { EditorRole } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { currentEditor, editorLabel, type SessionEditor } from '@/lib/auth/guard';
+import { hasRole } from '@/lib/auth/roles';
+
+import type { ActionState } from '@/lib/action-state';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Thrown inside `mutate` to roll the transaction back and answer with this state. */
+export class ActionFailure extends Error {
+  constructor(readonly state: ActionState) {
+    super(state.message);
+  }
+}
+
+export function invalid(message: string, fieldErrors?: Record<string, string>): never {
+  throw new ActionFailure({ status: 'invalid', message, fieldErrors });
+}
+
+export function conflict(message: string): never {
+  throw new ActionFailure({ status: 'conflict', message });
+}
+
+/** FormData to a plain object: a repeated key becomes an array; Next's own $ACTION fields are dropped. */
+export function formDataToObject(form: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const values = form.getAll(key).filter((v): v is string => typeof v === 'string');
+    out[key] = values.length === 1 ? values[0]! : values;
+  }
+  return out;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fieldErrors[key] ??= issue.message;
+  }
+  return fieldErrors;
+}
+
+type Options<S extends z.ZodType> = {
+  /** Names the action in the audit log when someone without the role tries it. */
+  name: string;
+  role: EditorRole;
+  schema: S;
+  /** Runs inside one transaction; throw via invalid()/conflict() to roll back. */
+  mutate: (input: z.output<S>, ctx: { editor: SessionEditor; tx: Tx }) => ActionState | void;
+  revalidate?: string[];
+};
+
+/**
+ * The one shape of every editor action: session → zod parse → permission → mutate in a
+ * transaction → revalidate → typed state. Usable with useActionState or called directly.
+ */
+export function editorAction<S extends z.ZodType>(options: Options<S>) {
+  return async function action(_previous: ActionState, payload: unknown): Promise<ActionState> {
+    const editor = await currentEditor();
+    if (!editor) return { status: 'error', message: 'U bent niet (meer) ingelogd. Log opnieuw in en probeer het nog eens.' };
+
+    const parsed = options.schema.safeParse(payload instanceof FormData ? formDataToObject(payload) : payload);
+    if (!parsed.success) {
+      return { status: 'invalid', message: 'Controleer de gemarkeerde velden.', fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+
+    if (!hasRole(editor.role, options.role)) {
+      db().transaction((tx) =>
+        recordAudit(tx, {
+          actor: { id: editor.id, label: editorLabel(editor) },
+          action: 'access.denied',
+          entityType: 'action',
+          entityId: options.name,
+          summary: `Geweigerd: ${options.name} vraagt de rol ${options.role}`,
+        }),
+      );
+      return { status: 'error', message: 'U heeft geen rechten voor deze actie.' };
+    }
+
+    let state: ActionState;
+    try {
+      state = db().transaction((tx) => options.mutate(parsed.data, { editor, tx })) ?? { status: 'ok' };
+    } catch (error) {
+      if (error instanceof ActionFailure) return error.state;
+      console.error(`Actie ${options.name} mislukt`, error);
+      return { status: 'error', message: 'Er ging iets mis bij het opslaan. Er is niets gewijzigd; probeer het opnieuw.' };
+    }
+    for (const path of options.revalidate ?? []) revalidatePath(path);
+    return state;
+  };
+}

@@ -1,0 +1,24 @@
+import type { Db } from '@/db';
+import { auditLog } from '@/db/schema';
+
+type Tx = Pick<Db, 'insert'>;
+
+export type AuditActor = { id: string | null; label: string };
+
+/** Appends one line to the audit log, inside the caller's transaction. */
+export function recordAudit(
+  tx: Tx,
+  entry: { actor: AuditActor; action: string; entityType: string; entityId?: string | number | null; summary: string; details?: Record<string, unknown> },
+) {
+  tx.insert(auditLog)
+    .values({
+      actorId: entry.actor.id,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      summary: entry.summary,
+      details: entry.details ?? null,
+    })
+    .run();
+}

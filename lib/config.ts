@@ -1,0 +1,119 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+// Read by the Next server and by the scripts (start, migrate, seed), so no 'server-only' here.
+
+/** A configuration problem that should stop the start with a plain message, not a stack trace. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+// An empty variable (as .env files and CI matrices produce) means "not set".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(z.string()),
+  SMTP_URL: optional(
+    z.url({ protocol: /^smtps?$/, error: 'moet een smtp:// of smtps:// adres zijn, bijvoorbeeld smtp://gebruiker:wachtwoord@mail.example.nl:587' }),
+  ),
+  AUTH_SECRET: optional(z.string().min(32, 'moet minstens 32 tekens lang zijn (genereer er een met: openssl rand -base64 32)')),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'moet een http:// of https:// adres zijn, bijvoorbeeld https://nieuwsbrief.example.nl' })),
+  PORT: optional(
+    z.coerce
+      .number({ error: 'moet een getal zijn' })
+      .int('moet een geheel getal zijn')
+      .min(1, 'moet tussen 1 en 65535 liggen')
+      .max(65535, 'moet tussen 1 en 65535 liggen'),
+  ),
+  MAIL_FROM: optional(z.string().min(3)),
+});
+
+export type Config = {
+  dataDir: string;
+  databaseFile: string;
+  outboxDir: string;
+  smtpUrl: string | undefined;
+  publicUrl: string;
+  port: number;
+  mailFrom: string;
+  /** Where AUTH_SECRET is kept when it is not given in the environment. */
+  secretFile: string;
+  authSecret: string | undefined;
+};
+
+/** Parses the environment without touching the disk. Throws ConfigError naming the variable. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR ?? 'data');
+  const port = e.PORT ?? 3000;
+  const databaseUrl = e.DATABASE_URL ?? path.join(dataDir, 'kopij.db');
+  return {
+    dataDir,
+    databaseFile: path.resolve(/*turbopackIgnore: true*/ databaseUrl.replace(/^file:/, '')),
+    outboxDir: path.join(dataDir, 'outbox'),
+    smtpUrl: e.SMTP_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    port,
+    mailFrom: e.MAIL_FROM ?? 'Kopij <noreply@kopij.test>',
+    secretFile: path.join(dataDir, 'auth-secret'),
+    authSecret: e.AUTH_SECRET,
+  };
+}
+
+function ensureDir(dir: string, variable: string) {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'onbekende fout';
+    throw new ConfigError(`Ongeldige configuratie:\n  - ${variable}: de map ${dir} kan niet worden aangemaakt of is niet schrijfbaar (${reason})`);
+  }
+}
+
+/**
+ * Makes the configured folders and, on a first start, a random AUTH_SECRET in the data folder.
+ * Run once by the start script; the server itself only reads.
+ */
+export function prepareRuntime(config: Config): Config {
+  ensureDir(config.dataDir, 'DATA_DIR');
+  ensureDir(path.dirname(config.databaseFile), 'DATABASE_URL');
+  ensureDir(config.outboxDir, 'DATA_DIR');
+  if (!config.authSecret && !fs.existsSync(config.secretFile)) {
+    fs.writeFileSync(config.secretFile, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return { ...config, authSecret: readSecret(config) };
+}
+
+function readSecret(config: Config): string {
+  if (config.authSecret) return config.authSecret;
+  try {
+    return fs.readFileSync(config.secretFile, 'utf8').trim();
+  } catch {
+    throw new ConfigError(
+      `Ongeldige configuratie:\n  - AUTH_SECRET: niet gezet en ${config.secretFile} bestaat niet (start de app met npm start, of zet AUTH_SECRET)`,
+    );
+  }
+}
+
+let cached: (Config & { authSecret: string }) | undefined;
+
+/** The configuration of this process, with the secret resolved. */
+export function getConfig(): Config & { authSecret: string } {
+  if (!cached) {
+    const config = parseConfig();
+    cached = { ...config, authSecret: readSecret(config) };
+  }
+  return cached;
+}

@@ -1,0 +1,34 @@
+import 'server-only';
+import { count, desc, eq, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { issues, subscriptions, users } from '@/db/schema';
+
+export function listRecentIssues(limit = 10) {
+  return db()
+    .select({
+      id: issues.id,
+      number: issues.number,
+      subject: issues.subject,
+      status: issues.status,
+      updatedAt: issues.updatedAt,
+      sentAt: issues.sentAt,
+      updatedBy: users.name,
+    })
+    .from(issues)
+    .leftJoin(users, eq(users.id, issues.updatedBy))
+    .orderBy(desc(issues.number))
+    .limit(limit)
+    .all();
+}
+
+export function activeSubscriptionCount(): number {
+  return db().select({ n: count() }).from(subscriptions).where(eq(subscriptions.status, 'active')).get()?.n ?? 0;
+}
+
+export function issueCountsByStatus() {
+  return db()
+    .select({ status: issues.status, n: sql<number>`count(*)` })
+    .from(issues)
+    .groupBy(issues.status)
+    .all();
+}

@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // Outside Next's react-server build this package throws on import; tests import server modules directly.
+      'server-only': path.resolve(import.meta.dirname, 'lib/test/empty.ts'),
+    },
+  },
+  test: {
+    environment: 'node',
+    include: ['**/*.test.ts', '**/*.test.tsx'],
+    exclude: ['node_modules/**', '.next/**', 'e2e/**', 'data/**'],
+    testTimeout: 20_000,
+  },
+});
