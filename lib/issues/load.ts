@@ -16,7 +16,7 @@ export function loadIssue(database: Db, issueId: number) {
         with: { item: true },
       },
     },
-  });
+  }).sync();
 }
 
 export type LoadedIssue = NonNullable<ReturnType<typeof loadIssue>>;

@@ -1,0 +1,44 @@
+import { count, eq } from 'drizzle-orm';
+import type { AnySQLiteTable } from 'drizzle-orm/sqlite-core';
+import { describe, expect, it } from 'vitest';
+import { loadIssue } from '@/lib/issues/load';
+import { testDb } from '@/lib/test/db';
+import * as s from './schema';
+import { demoEditors, isEmpty, seed } from './seed';
+
+const rows = (database: ReturnType<typeof testDb>, table: AnySQLiteTable) => database.select({ n: count() }).from(table).get()!.n;
+
+describe('seed', () => {
+  it('fills an empty database with the demo newsletter', () => {
+    const database = testDb();
+    expect(isEmpty(database)).toBe(true);
+    seed(database);
+    expect(isEmpty(database)).toBe(false);
+    expect(rows(database, s.newsletters)).toBe(1);
+    expect(rows(database, s.themes)).toBe(5);
+    expect(rows(database, s.items)).toBeGreaterThanOrEqual(25);
+    expect(rows(database, s.reusableBlocks)).toBe(2);
+    expect(rows(database, s.subscribers)).toBe(50);
+    const statuses = database.select({ status: s.issues.status }).from(s.issues).all().map((i) => i.status);
+    expect(statuses.filter((x) => x === 'sent')).toHaveLength(3);
+    expect(statuses.filter((x) => x === 'concept')).toHaveLength(1);
+    const admin = database.select().from(s.users).where(eq(s.users.email, 'redactie@kopij.test')).get();
+    expect(admin?.role).toBe('admin');
+    expect(demoEditors.map((e) => e.role)).toEqual(['admin', 'hoofdredacteur', 'redacteur']);
+  });
+
+  it('lays out the draft like the reference issue: lead, themed sections in order, reusable blocks, footer', () => {
+    const database = testDb();
+    seed(database);
+    const draft = database.select().from(s.issues).where(eq(s.issues.status, 'concept')).get()!;
+    const issue = loadIssue(database, draft.id)!;
+    const kinds = issue.blocks.map((b) => b.kind);
+    expect(kinds[0]).toBe('lead');
+    expect(kinds.slice(-3)).toEqual(['text', 'cta', 'footer']);
+    const themeOrder = new Map(issue.newsletter.themes.map((t) => [t.id, t.position]));
+    const sectionPositions = issue.blocks.filter((b) => b.kind === 'item').map((b) => themeOrder.get(b.themeId!)!);
+    expect(sectionPositions).toEqual([...sectionPositions].sort((a, b) => a - b));
+    expect(new Set(sectionPositions).size).toBeGreaterThanOrEqual(3);
+    for (const block of issue.blocks.filter((b) => b.kind === 'item')) expect(block.item?.themeId).toBe(block.themeId);
+  });
+});

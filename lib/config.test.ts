@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, prepareRuntime } from './config';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-config-'));
+
+describe('parseConfig', () => {
+  it('uses the embedded defaults', () => {
+    const config = parseConfig({});
+    expect(config.databaseFile).toBe(path.resolve('data/kopij.db'));
+    expect(config.outboxDir).toBe(path.resolve('data/outbox'));
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.smtpUrl).toBeUndefined();
+  });
+
+  it('treats empty variables as unset and strips a file: prefix and a trailing slash', () => {
+    const config = parseConfig({ SMTP_URL: '', DATABASE_URL: 'file:/tmp/x.db', PUBLIC_URL: 'https://nieuws.example.nl/', PORT: '8080' });
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.databaseFile).toBe('/tmp/x.db');
+    expect(config.publicUrl).toBe('https://nieuws.example.nl');
+    expect(config.port).toBe(8080);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['SMTP_URL', 'http://mail.example.nl'],
+    ['PUBLIC_URL', 'nieuws.example.nl'],
+    ['AUTH_SECRET', 'te-kort'],
+  ])('refuses %s=%s with a message that names the variable', (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`- ${name}: `));
+  });
+});
+
+describe('prepareRuntime', () => {
+  it('creates the folders and a secret once, then keeps it', () => {
+    const dir = tmp();
+    const config = parseConfig({ DATA_DIR: dir });
+    const first = prepareRuntime(config);
+    expect(fs.existsSync(path.join(dir, 'outbox'))).toBe(true);
+    expect(first.authSecret).toMatch(/^[\w-]{40,}$/);
+    expect(prepareRuntime(config).authSecret).toBe(first.authSecret);
+  });
+
+  it('prefers AUTH_SECRET from the environment and writes no file', () => {
+    const dir = tmp();
+    const secret = 'x'.repeat(40);
+    expect(prepareRuntime(parseConfig({ DATA_DIR: dir, AUTH_SECRET: secret })).authSecret).toBe(secret);
+    expect(fs.existsSync(path.join(dir, 'auth-secret'))).toBe(false);
+  });
+
+  it('names DATABASE_URL when its folder cannot be created', () => {
+    const dir = tmp();
+    const blocker = path.join(dir, 'een-bestand');
+    fs.writeFileSync(blocker, '');
+    const config = parseConfig({ DATA_DIR: dir, DATABASE_URL: path.join(blocker, 'sub', 'kopij.db') });
+    expect(() => prepareRuntime(config)).toThrow(/DATABASE_URL: de map .* kan niet worden aangemaakt/);
+  });
+});
