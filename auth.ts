@@ -32,6 +32,9 @@ function activeEditor(email: string | null | undefined) {
 // Configured lazily (per request) so that `next build` never opens the database or reads secrets.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = getConfig();
+  // Auth.js builds its redirects from this; without it, `next start` reports its own host
+  // (localhost) and the session cookie set for the public address would be lost on the way.
+  process.env.AUTH_URL ??= `${config.publicUrl}/api/auth`;
   const adapter = DrizzleAdapter(db(), {
     usersTable: users,
     accountsTable: accounts,

@@ -29,9 +29,7 @@ describe('migrations', () => {
       .all<{ name: string }>(sql`select name from sqlite_master where type = 'table'`)
       .map((t) => t.name)
       .filter((name) => !name.startsWith('__') && name !== 'sqlite_sequence');
-    const expected = Object.values(schema)
-      .filter((value): value is SQLiteTable => value instanceof SQLiteTable)
-      .map((table) => getTableConfig(table).name);
+    const expected = (Object.values(schema) as unknown[]).filter((value) => value instanceof SQLiteTable).map((table) => getTableConfig(table).name);
     expect(tables.sort()).toEqual(expected.sort());
   });
 

@@ -79,7 +79,8 @@ export function seed(database: Db, now = new Date()): void {
     });
 
     const reusable = demoReusableBlocks.map((block, index) => {
-      const { key: _key, kind, name, ...content } = block;
+      const { kind, name, ...rest } = block;
+      const content = Object.fromEntries(Object.entries(rest).filter(([field]) => field !== 'key'));
       const id = tx.insert(s.reusableBlocks).values({ newsletterId, kind, name, content, inNewIssues: true, position: index + 1 }).returning({ id: s.reusableBlocks.id }).get().id;
       return { id, kind, content };
     });

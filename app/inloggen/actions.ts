@@ -33,12 +33,12 @@ export async function requestSignInLink(_previous: ActionState, form: FormData):
     .get();
   if (!editor) redirect('/inloggen/controleer');
   try {
-    // Throws the redirect to /inloggen/controleer once the link is on its way.
-    await signIn('nodemailer', { email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
+    await signIn('nodemailer', { email, redirect: false, redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
   } catch (error) {
     unstable_rethrow(error);
     console.error('Inloglink versturen mislukt', error);
     return { status: 'error', message: 'De inloglink kon niet worden verstuurd. Probeer het over een paar minuten opnieuw.' };
   }
-  return { status: 'ok' };
+  // The very same answer as for an unknown address above.
+  redirect('/inloggen/controleer');
 }
