@@ -79,13 +79,14 @@ test('a mail scanner opening the link signs nobody in, and the link works only o
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page.getByRole('heading', { name: 'Welkom, Sanne Bakker' })).toBeVisible();
 
-  const other = await browser.newPage();
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
   await other.goto(link);
   await other.getByRole('button', { name: 'Inloggen' }).click();
   await expect(other).toHaveURL(/\/inloggen\?error=Verification/);
   await expect(other.getByRole('main').getByRole('alert')).toHaveText('Deze inloglink is verlopen of al gebruikt. Vraag hieronder een nieuwe link aan.');
   await expectAccessible(other);
-  await other.close();
+  await otherContext.close();
 });
 
 test('after sign-in the editor lands on the page that was asked for', async ({ page }) => {
