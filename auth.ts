@@ -51,6 +51,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         throw new Error('Redacteuren worden alleen door een beheerder toegevoegd.');
       },
     },
+    logger: {
+      // A used or expired link is the visitor's mistake, answered on /inloggen: no stack trace in the log.
+      error(error) {
+        if (error.name === 'Verification') console.warn('Inloglink geweigerd: verlopen of al gebruikt');
+        else console.error(error);
+      },
+    },
     session: { strategy: 'database', maxAge: 7 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     pages: { signIn: '/inloggen', verifyRequest: '/inloggen/controleer', error: '/inloggen' },
     providers: [

@@ -114,7 +114,7 @@ export function seed(database: Db, now = new Date()): void {
         for (const key of issue.sections[theme.slug] ?? []) blocks.push({ kind: 'item', themeId: themeId(theme.slug), itemId: itemIds.get(key)! });
       }
       for (const block of reusable) blocks.push({ kind: block.kind, reusableBlockId: block.id, content: block.content });
-      blocks.push({ kind: 'footer', content: {} });
+      blocks.push({ kind: 'footer' });
       const positions = generateNKeysBetween(null, null, blocks.length);
       tx.insert(s.issueBlocks)
         .values(blocks.map((block, index) => ({ ...block, issueId, position: positions[index]! })))

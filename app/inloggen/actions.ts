@@ -2,7 +2,7 @@
 
 import { and, eq } from 'drizzle-orm';
 import { redirect, unstable_rethrow } from 'next/navigation';
-import { z } from 'zod';
+import { z } from '@/lib/validation';
 import { signIn } from '@/auth';
 import { db } from '@/db';
 import { users } from '@/db/schema';

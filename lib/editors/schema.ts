@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validation';
 import { editorRoles } from '@/db/schema';
 
 // Shared by the settings forms and their actions.
