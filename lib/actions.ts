@@ -46,13 +46,13 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return fieldErrors;
 }
 
-type Options<S extends z.ZodType> = {
+type Options<S extends z.ZodType, T> = {
   /** Names the action in the audit log when someone without the role tries it. */
   name: string;
   role: EditorRole;
   schema: S;
   /** Runs inside one transaction; throw via invalid()/conflict() to roll back. */
-  mutate: (input: z.output<S>, ctx: { editor: SessionEditor; tx: Tx }) => ActionState | void;
+  mutate: (input: z.output<S>, ctx: { editor: SessionEditor; tx: Tx }) => ActionState<T> | void;
   revalidate?: string[];
 };
 
@@ -60,8 +60,8 @@ type Options<S extends z.ZodType> = {
  * The one shape of every editor action: session → zod parse → permission → mutate in a
  * transaction → revalidate → typed state. Usable with useActionState or called directly.
  */
-export function editorAction<S extends z.ZodType>(options: Options<S>) {
-  return async function action(_previous: ActionState, payload: unknown): Promise<ActionState> {
+export function editorAction<S extends z.ZodType, T = unknown>(options: Options<S, T>) {
+  return async function action(_previous: ActionState<T>, payload: unknown): Promise<ActionState<T>> {
     const editor = await currentEditor();
     if (!editor) return { status: 'error', message: 'U bent niet (meer) ingelogd. Log opnieuw in en probeer het nog eens.' };
 
@@ -83,11 +83,11 @@ export function editorAction<S extends z.ZodType>(options: Options<S>) {
       return { status: 'error', message: 'U heeft geen rechten voor deze actie.' };
     }
 
-    let state: ActionState;
+    let state: ActionState<T>;
     try {
       state = db().transaction((tx) => options.mutate(parsed.data, { editor, tx })) ?? { status: 'ok' };
     } catch (error) {
-      if (error instanceof ActionFailure) return error.state;
+      if (error instanceof ActionFailure) return error.state as ActionState<T>;
       console.error(`Actie ${options.name} mislukt`, error);
       return { status: 'error', message: 'Er ging iets mis bij het opslaan. Er is niets gewijzigd; probeer het opnieuw.' };
     }

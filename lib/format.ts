@@ -6,3 +6,8 @@ const date = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: zon
 
 export const formatDateTime = (value: Date) => dateTime.format(value);
 export const formatDate = (value: Date) => date.format(value);
+
+const time = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: zone });
+
+/** "14:03" in Dutch time, from a Date or epoch milliseconds. */
+export const formatTime = (value: Date | number) => time.format(value);

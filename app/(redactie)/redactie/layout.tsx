@@ -8,6 +8,8 @@ export default async function EditorLayout({ children }: { children: React.React
   const editor = await requireEditor();
   const links = [
     { href: '/redactie', label: 'Overzicht' },
+    { href: '/redactie/nummers', label: 'Nummers' },
+    { href: '/redactie/items', label: 'Items' },
     ...(hasRole(editor.role, 'admin') ? [{ href: '/redactie/instellingen', label: 'Instellingen' }] : []),
   ];
   async function logout() {

@@ -1,0 +1,248 @@
+'use client';
+
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  closestCorners,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { formatTime } from '@/lib/format';
+import { placedItemIds, type IssueDocument } from '@/lib/issue/document';
+import type { BuilderData, LibraryItem } from '@/lib/issue/load-builder';
+import { apply as applyOp, findBlock, sectionContainer, themeOfContainer, type ContainerId, type Operation } from '@/lib/issue/operations';
+import { idle } from '@/lib/action-state';
+import { changeItemTheme } from './actions';
+import { ExtraEditor, ItemSummary, SmallButton, SortableBlock, Zone } from './blocks';
+import { ConflictDialog, ThemeDialog } from './dialogs';
+import { announcements, containerName, dragSource, dropTarget, screenReaderInstructions } from './dnd';
+import { LibraryPanel } from './library-panel';
+import { useAutosave } from './use-autosave';
+import { useHistory } from './use-history';
+
+const newId = () => crypto.randomUUID();
+
+export function Builder({ data }: { data: BuilderData }) {
+  const history = useHistory(data.document);
+  const { doc, apply } = history;
+  const [library, setLibrary] = useState<LibraryItem[]>(data.library);
+  const items = useMemo(() => new Map(library.map((i) => [i.id, i])), [library]);
+  const themeName = useCallback((id: number) => data.themes.find((t) => t.id === id)?.name ?? '', [data.themes]);
+  const autosave = useAutosave({ issueId: data.issue.id, doc, revision: history.revision, unsavedOps: history.unsaved.length, onSaved: history.markSaved }, data.issue.version);
+  const [active, setActive] = useState<UniqueIdentifier | null>(null);
+  const [themeQuestion, setThemeQuestion] = useState<{ item: LibraryItem; themeId: number } | null>(null);
+
+  const label = useCallback(
+    (id: UniqueIdentifier) => {
+      const source = dragSource(id);
+      if (source.type === 'library') return `Item ${items.get(source.itemId)?.title ?? ''}`;
+      if (source.type === 'reusable') return `Vast blok ${data.reusable.find((r) => r.id === source.reusableId)?.name ?? ''}`;
+      const block = findBlock(doc, source.blockId);
+      if (!block) return 'Blok';
+      if (block.kind === 'lead' || block.kind === 'item') return `Item ${items.get(block.itemId)?.title ?? ''}`;
+      if (block.kind === 'text' || block.kind === 'cta') return `Blok ${block.content.title}`;
+      return 'Voettekst';
+    },
+    [items, data.reusable, doc],
+  );
+  const names = useMemo(() => ({ label, container: (c: ContainerId) => containerName(c, data.themes) }), [label, data.themes]);
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  // Ctrl+Z / Ctrl+Shift+Z, except while typing, where the field's own undo applies.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable]')) return;
+      event.preventDefault();
+      if (event.shiftKey) history.redo();
+      else history.undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [history]);
+
+  const askTheme = (itemId: number, container: ContainerId) => {
+    const themeId = themeOfContainer(container);
+    const item = items.get(itemId);
+    if (item && themeId && item.themeId !== themeId) setThemeQuestion({ item, themeId });
+  };
+
+  const onDragStart = (event: DragStartEvent) => setActive(event.active.id);
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setActive(null);
+    const target = dropTarget(doc, over?.id);
+    if (!target) return;
+    const source = dragSource(active.id);
+    let op: Operation | null = null;
+    if (source.type === 'block') op = { type: 'move', blockId: source.blockId, to: target };
+    if (source.type === 'library') op = { type: 'insertItem', itemId: source.itemId, to: target, newId: newId() };
+    if (source.type === 'reusable' && target.container === 'extras') {
+      const reusable = data.reusable.find((r) => r.id === source.reusableId);
+      if (reusable) op = { type: 'insertExtra', index: target.index, block: { id: newId(), kind: reusable.kind, reusableBlockId: reusable.id, content: reusable.content } as never };
+    }
+    if (!op || applyOp(doc, op) === doc) return;
+    apply(op);
+    const block = source.type === 'block' ? findBlock(doc, source.blockId) : null;
+    const movedItem = source.type === 'library' ? source.itemId : block && (block.kind === 'item' || block.kind === 'lead') ? block.itemId : null;
+    if (movedItem) askTheme(movedItem, target.container);
+  };
+
+  const placed = useMemo(() => placedItemIds(doc), [doc]);
+  const addToIssue = (item: LibraryItem) => apply({ type: 'insertItem', itemId: item.id, to: { container: sectionContainer(item.themeId), index: Number.MAX_SAFE_INTEGER }, newId: newId() });
+
+  const confirmTheme = async () => {
+    if (!themeQuestion) return;
+    const { item, themeId } = themeQuestion;
+    setThemeQuestion(null);
+    const result = await changeItemTheme(idle, { itemId: item.id, themeId });
+    if (result.status === 'ok') setLibrary((all) => all.map((i) => (i.id === item.id ? { ...i, themeId } : i)));
+  };
+
+  const status = autosave.status;
+
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <div className="flex gap-2">
+          <button type="button" className="rounded-md border border-gray-400 bg-white px-3 py-1.5 text-sm font-semibold disabled:opacity-50" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z">
+            Ongedaan maken
+          </button>
+          <button type="button" className="rounded-md border border-gray-400 bg-white px-3 py-1.5 text-sm font-semibold disabled:opacity-50" onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z">
+            Opnieuw
+          </button>
+        </div>
+        <p role="status" aria-live="polite" className="text-sm font-semibold" data-save-status={status.kind}>
+          {status.kind === 'saving' ? 'Opslaan...' : null}
+          {status.kind === 'saved' ? (autosave.dirty ? 'Wijzigingen nog niet opgeslagen' : status.at ? `Opgeslagen om ${formatTime(status.at)}` : 'Alles is opgeslagen') : null}
+          {status.kind === 'error' ? (
+            <span className="text-danger">
+              Niet opgeslagen: {status.message}{' '}
+              <button type="button" className="underline" onClick={autosave.retry}>
+                opnieuw proberen
+              </button>
+            </span>
+          ) : null}
+          {status.kind === 'conflict' ? <span className="text-danger">Niet opgeslagen: iemand anders heeft dit nummer gewijzigd</span> : null}
+        </p>
+      </div>
+
+      <DndContext
+        id="issue-builder"
+        sensors={sensors}
+        collisionDetection={closestCorners}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setActive(null)}
+        accessibility={{ announcements: announcements(() => doc, names), screenReaderInstructions }}
+      >
+        <div className="grid gap-6 lg:grid-cols-[minmax(16rem,22rem)_1fr_minmax(0,18rem)]">
+          <LibraryPanel library={library} themes={data.themes} placed={placed} reusable={data.reusable} onAdd={addToIssue} />
+
+          <div className="space-y-4" aria-label="Het nummer">
+            <div className="grid gap-3 rounded-lg border border-line bg-white p-4">
+              <div>
+                <label htmlFor="subject" className="block text-sm font-semibold">
+                  Onderwerp
+                </label>
+                <input id="subject" className="mt-1 block w-full rounded-md border border-gray-500 px-3 py-2" value={doc.subject} onChange={(e) => apply({ type: 'setHeader', field: 'subject', value: e.target.value })} />
+              </div>
+              <div>
+                <label htmlFor="preheader" className="block text-sm font-semibold">
+                  Preheader <span className="font-normal text-muted">(de regel die mailprogramma&apos;s na het onderwerp tonen)</span>
+                </label>
+                <input id="preheader" className="mt-1 block w-full rounded-md border border-gray-500 px-3 py-2" value={doc.preheader} onChange={(e) => apply({ type: 'setHeader', field: 'preheader', value: e.target.value })} />
+              </div>
+            </div>
+
+            <Zone id="lead" title="Openingsitem" ids={doc.lead ? [doc.lead.id] : []} empty="Sleep hier het openingsitem naartoe.">
+              {doc.lead ? (
+                <SortableBlock id={doc.lead.id} label={label(doc.lead.id)} actions={<SmallButton label={`Verwijder ${label(doc.lead.id)}`} onClick={() => apply({ type: 'remove', blockId: doc.lead!.id })}>Verwijderen</SmallButton>}>
+                  <ItemSummary item={items.get(doc.lead.itemId)} themeName={themeName(items.get(doc.lead.itemId)?.themeId ?? 0)} showTheme />
+                </SortableBlock>
+              ) : null}
+            </Zone>
+
+            {doc.sections.map((section) => (
+              <Zone key={section.themeId} id={sectionContainer(section.themeId)} title={themeName(section.themeId)} ids={section.blocks.map((b) => b.id)} empty="Nog geen items: sleep er een hierheen. Een lege sectie komt niet in de e-mail.">
+                {section.blocks.map((block) => (
+                  <SortableBlock key={block.id} id={block.id} label={label(block.id)} actions={<SmallButton label={`Verwijder ${label(block.id)}`} onClick={() => apply({ type: 'remove', blockId: block.id })}>Verwijderen</SmallButton>}>
+                    <ItemSummary item={items.get(block.itemId)} />
+                  </SortableBlock>
+                ))}
+              </Zone>
+            ))}
+
+            <Zone id="extras" title="Vaste blokken" ids={doc.extras.map((b) => b.id)} empty="Sleep een vast blok hierheen.">
+              {doc.extras.map((block) => (
+                <SortableBlock
+                  key={block.id}
+                  id={block.id}
+                  label={label(block.id)}
+                  actions={
+                    <>
+                      <SmallButton label={`Dupliceer ${label(block.id)}`} onClick={() => apply({ type: 'duplicate', blockId: block.id, newId: newId() })}>
+                        Dupliceren
+                      </SmallButton>
+                      <SmallButton label={`Verwijder ${label(block.id)}`} onClick={() => apply({ type: 'remove', blockId: block.id })}>
+                        Verwijderen
+                      </SmallButton>
+                    </>
+                  }
+                >
+                  <p className="mb-2 text-xs font-semibold uppercase text-muted">{block.kind === 'text' ? 'Tekstblok' : 'Oproep met knop'}</p>
+                  <ExtraEditor block={block} onChange={(content) => apply({ type: 'updateExtra', blockId: block.id, content })} />
+                </SortableBlock>
+              ))}
+            </Zone>
+
+            <section aria-label="Voettekst" className="rounded-lg border border-line bg-white p-4 text-sm text-muted">
+              <h3 className="mb-1 text-sm font-bold uppercase tracking-wide text-brand-700">Voettekst</h3>
+              {doc.footer ? 'Contact, afmelden, gegevens wijzigen en disclaimer, uit de instellingen van de nieuwsbrief.' : 'Geen voettekst in dit nummer.'}
+            </section>
+          </div>
+
+          <aside aria-label="Voorbeeld" className="rounded-lg border border-dashed border-gray-400 bg-white p-4 text-sm text-muted">
+            Hier komt het voorbeeld van de e-mail.
+          </aside>
+        </div>
+        <DragOverlay>{active ? <div className="rounded-md border border-brand-600 bg-white px-3 py-2 text-sm font-semibold shadow-lg">{label(active)}</div> : null}</DragOverlay>
+      </DndContext>
+
+      {themeQuestion ? (
+        <ThemeDialog item={themeQuestion.item} from={themeName(themeQuestion.item.themeId)} to={themeName(themeQuestion.themeId)} onConfirm={confirmTheme} onCancel={() => setThemeQuestion(null)} />
+      ) : null}
+      {status.kind === 'conflict' ? (
+        <ConflictDialog
+          changedBy={status.changedBy}
+          changedAt={status.changedAt}
+          canMerge={history.replayable}
+          onMerge={() => {
+            const merged = history.unsaved.reduce<IssueDocument>((d, op) => applyOp(d, op), status.theirs);
+            history.replace(merged, history.unsaved);
+            autosave.resolve(status.version);
+          }}
+          onTakeTheirs={() => {
+            history.replace(status.theirs);
+            autosave.adopt(status.version, history.revision + 1);
+          }}
+          onKeepMine={() => {
+            history.replace(doc, history.unsaved);
+            autosave.resolve(status.version);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

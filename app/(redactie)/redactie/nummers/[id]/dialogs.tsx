@@ -1,0 +1,71 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Button } from '@/components/button';
+import { formatTime } from '@/lib/format';
+import type { LibraryItem } from '@/lib/issue/load-builder';
+
+/** A modal on the native <dialog>: focus stays inside, Escape closes it. */
+function Modal({ title, children, onClose, role = 'dialog' }: { title: string; children: ReactNode; onClose: () => void; role?: 'dialog' | 'alertdialog' }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      role={role}
+      aria-labelledby="dialog-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      className="m-auto max-w-lg rounded-lg border border-line p-6 shadow-xl backdrop:bg-black/40"
+    >
+      <h2 id="dialog-title" className="text-lg font-bold">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}
+
+export function ThemeDialog({ item, from, to, onConfirm, onCancel }: { item: LibraryItem; from: string; to: string; onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <Modal title="Thema van het item wijzigen?" onClose={onCancel}>
+      <p className="mt-2">
+        U zette <strong>{item.title}</strong> in de sectie {to}, maar het item heeft het thema {from}. Wilt u het thema van het item wijzigen in {to}?
+      </p>
+      <div className="mt-6 flex flex-wrap gap-2">
+        <Button onClick={onConfirm}>Ja, thema wordt {to}</Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Nee, thema blijft {from}
+        </Button>
+      </div>
+    </Modal>
+  );
+}
+
+export function ConflictDialog(props: { changedBy: string; changedAt: number; canMerge: boolean; onMerge: () => void; onTakeTheirs: () => void; onKeepMine: () => void }) {
+  return (
+    <Modal title="Iemand anders heeft dit nummer gewijzigd" role="alertdialog" onClose={() => {}}>
+      <p className="mt-2">
+        {props.changedBy} heeft dit nummer om {formatTime(props.changedAt)} opgeslagen, terwijl u het ook aan het bewerken was. Uw laatste wijzigingen zijn nog niet
+        opgeslagen. Niets gaat verloren zonder dat u kiest.
+      </p>
+      <div className="mt-6 flex flex-col gap-2">
+        {props.canMerge ? (
+          <Button onClick={props.onMerge}>Samenvoegen: mijn wijzigingen toepassen op hun versie</Button>
+        ) : null}
+        <Button variant="secondary" onClick={props.onTakeTheirs}>
+          Hun versie laden (mijn wijzigingen vervallen)
+        </Button>
+        <Button variant="danger" onClick={props.onKeepMine}>
+          Mijn versie opslaan (hun wijzigingen vervallen)
+        </Button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Announcements, UniqueIdentifier } from '@dnd-kit/core';
+import type { IssueDocument } from '@/lib/issue/document';
+import { containerLength, locate, themeOfContainer, type ContainerId, type Location } from '@/lib/issue/operations';
+
+// Draggables from the side panel carry a prefix; blocks in the issue use their own id.
+export const libraryDragId = (itemId: number) => `lib:${itemId}`;
+export const reusableDragId = (id: number) => `reuse:${id}`;
+
+export type DragSource = { type: 'block'; blockId: string } | { type: 'library'; itemId: number } | { type: 'reusable'; reusableId: number };
+
+export function dragSource(id: UniqueIdentifier): DragSource {
+  const value = String(id);
+  if (value.startsWith('lib:')) return { type: 'library', itemId: Number(value.slice(4)) };
+  if (value.startsWith('reuse:')) return { type: 'reusable', reusableId: Number(value.slice(6)) };
+  return { type: 'block', blockId: value };
+}
+
+const containerIds = (id: string): id is ContainerId => id === 'lead' || id === 'extras' || id.startsWith('section:');
+
+/** Where a drop over `overId` puts the dragged thing: a container's end, or the place of the block under it. */
+export function dropTarget(doc: IssueDocument, overId: UniqueIdentifier | undefined): Location | null {
+  if (overId === undefined) return null;
+  const id = String(overId);
+  if (containerIds(id)) return { container: id, index: containerLength(doc, id) };
+  return locate(doc, id);
+}
+
+export type Names = { label: (id: UniqueIdentifier) => string; container: (container: ContainerId) => string };
+
+export function containerName(container: ContainerId, themes: { id: number; name: string }[]): string {
+  if (container === 'lead') return 'het openingsitem';
+  if (container === 'extras') return 'de vaste blokken';
+  const themeId = themeOfContainer(container);
+  return themes.find((t) => t.id === themeId)?.name ?? 'een sectie';
+}
+
+function place(doc: IssueDocument, names: Names, target: Location | null, moving: boolean): string {
+  if (!target) return 'buiten het nummer';
+  // While a block is moved within its own container, the count does not grow.
+  const total = Math.max(containerLength(doc, target.container) + (moving ? 0 : 1), target.index + 1);
+  return `positie ${target.index + 1} van ${total} in ${names.container(target.container)}`;
+}
+
+/** Dutch screen-reader announcements for every step of a drag, by mouse or keyboard. */
+export function announcements(doc: () => IssueDocument, names: Names): Announcements {
+  const moving = (id: UniqueIdentifier, target: Location | null) => dragSource(id).type === 'block' && !!target && locate(doc(), String(id))?.container === target.container;
+  return {
+    onDragStart({ active }) {
+      const source = dragSource(active.id);
+      if (source.type !== 'block') return `${names.label(active.id)} opgepakt uit de bibliotheek.`;
+      const at = locate(doc(), source.blockId);
+      return `${names.label(active.id)} opgepakt. ${capital(place(doc(), names, at, true))}.`;
+    },
+    onDragOver({ active, over }) {
+      const target = dropTarget(doc(), over?.id);
+      return target ? `${names.label(active.id)} boven ${place(doc(), names, target, moving(active.id, target))}.` : `${names.label(active.id)} is niet boven een plek in het nummer.`;
+    },
+    onDragEnd({ active, over }) {
+      const target = dropTarget(doc(), over?.id);
+      return target ? `${names.label(active.id)} neergezet op ${place(doc(), names, target, moving(active.id, target))}.` : `${names.label(active.id)} neergezet buiten het nummer; er is niets veranderd.`;
+    },
+    onDragCancel({ active }) {
+      return `Verplaatsen geannuleerd. ${names.label(active.id)} staat weer op zijn oude plek.`;
+    },
+  };
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export const screenReaderInstructions = {
+  draggable:
+    'Druk op spatie of Enter om dit op te pakken. Verplaats het met de pijltjestoetsen, zet het neer met spatie of Enter, of annuleer met Escape.',
+};

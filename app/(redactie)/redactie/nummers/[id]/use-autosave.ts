@@ -1,0 +1,93 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { idle, type ActionState } from '@/lib/action-state';
+import type { IssueDocument } from '@/lib/issue/document';
+import { saveIssue, type SaveData } from './actions';
+
+export type SaveStatus =
+  | { kind: 'saved'; at: number | null }
+  | { kind: 'saving' }
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; changedBy: string; changedAt: number; theirs: IssueDocument; version: number };
+
+/** How long the builder waits after the last change before it saves: well under a second. */
+export const SAVE_DELAY_MS = 400;
+
+type Input = { issueId: number; doc: IssueDocument; revision: number; unsavedOps: number; onSaved: (revision: number, opCount: number) => void };
+
+/**
+ * Saves the document shortly after each change, one request at a time, always with the
+ * version it was based on; a refusal for an older version stops saving until the editor chooses.
+ */
+export function useAutosave({ issueId, doc, revision, unsavedOps, onSaved }: Input, initialVersion: number) {
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
+  const version = useRef(initialVersion);
+  const [savedRevision, setSavedRevision] = useState(0);
+  const inFlight = useRef(false);
+  const [retry, setRetry] = useState(0);
+  const failedRevision = useRef(-1);
+  const blocked = status.kind === 'conflict';
+
+  useEffect(() => {
+    if (revision === savedRevision || inFlight.current || blocked) return;
+    // A failed save is tried again on the next change or when the editor asks, not in a loop.
+    if (status.kind === 'error' && revision === failedRevision.current) return;
+    const timer = setTimeout(async () => {
+      inFlight.current = true;
+      setStatus({ kind: 'saving' });
+      let result: ActionState<SaveData>;
+      try {
+        result = await saveIssue(idle as ActionState<SaveData>, { issueId, version: version.current, document: doc });
+      } catch {
+        result = { status: 'error' as const, message: 'Geen verbinding met de server.' };
+      }
+      inFlight.current = false;
+      const data = result.data;
+      if (result.status === 'ok' && data) {
+        version.current = data.version;
+        setSavedRevision(revision);
+        onSaved(revision, unsavedOps);
+        setStatus({ kind: 'saved', at: data.savedAt ?? Date.now() });
+      } else if (result.status === 'conflict' && data?.document) {
+        setStatus({ kind: 'conflict', changedBy: data.changedBy ?? 'Een andere redacteur', changedAt: data.changedAt ?? Date.now(), theirs: data.document, version: data.version });
+      } else {
+        failedRevision.current = revision;
+        setStatus({ kind: 'error', message: result.message ?? 'Opslaan is mislukt.' });
+      }
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [doc, revision, savedRevision, issueId, unsavedOps, onSaved, blocked, retry, status.kind]);
+
+  const dirty = revision !== savedRevision;
+
+  // Leaving with unsaved changes asks first.
+  useEffect(() => {
+    if (!dirty && status.kind !== 'conflict') return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty, status.kind]);
+
+  return {
+    status,
+    dirty,
+    retry: () => {
+      failedRevision.current = -1;
+      setStatus({ kind: 'saving' });
+      setRetry((n) => n + 1);
+    },
+    /** After a conflict: continue from their version (the caller has put the document to save in place). */
+    resolve: (theirVersion: number) => {
+      version.current = theirVersion;
+      setStatus({ kind: 'saving' });
+      setRetry((n) => n + 1);
+    },
+    /** Their version taken as it is: nothing left to save. */
+    adopt: (theirVersion: number, revisionNow: number) => {
+      version.current = theirVersion;
+      setSavedRevision(revisionNow);
+      setStatus({ kind: 'saved', at: Date.now() });
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { items, reusableBlocks, users } from '@/db/schema';
+import { loadIssue } from '@/lib/issues/load';
+import { ctaContent, textContent, type IssueDocument } from './document';
+import { documentFromRows } from './storage';
+
+export type LibraryItem = {
+  id: number;
+  kind: 'news' | 'event' | 'publication' | 'podcast';
+  themeId: number;
+  title: string;
+  teaser: string;
+  eventDate: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  location: string | null;
+  online: boolean;
+};
+
+export type ReusableOption = { id: number; name: string } & (
+  | { kind: 'text'; content: IssueDocument['extras'][number]['content'] & { title: string; body: string } }
+  | { kind: 'cta'; content: { title: string; body: string; buttonLabel: string; buttonUrl: string } }
+);
+
+/** The issue as a document plus its version and last editor: one query for issue and blocks. */
+export function loadIssueDocument(database: Db, issueId: number) {
+  const issue = loadIssue(database, issueId);
+  if (!issue) return null;
+  const themes = issue.newsletter.themes;
+  const document = documentFromRows(issue, themes.map((t) => t.id), issue.blocks);
+  return { issue, themes, document };
+}
+
+/** Everything the builder needs: the document, the newsletter's library and reusable blocks. */
+export function loadBuilder(database: Db, issueId: number) {
+  const loaded = loadIssueDocument(database, issueId);
+  if (!loaded) return null;
+  const { issue, themes, document } = loaded;
+  const library: LibraryItem[] = database
+    .select({
+      id: items.id,
+      kind: items.kind,
+      themeId: items.themeId,
+      title: items.title,
+      teaser: items.teaser,
+      eventDate: items.eventDate,
+      startTime: items.startTime,
+      endTime: items.endTime,
+      location: items.location,
+      online: items.online,
+    })
+    .from(items)
+    .where(eq(items.newsletterId, issue.newsletterId))
+    .orderBy(asc(items.title))
+    .all();
+  const reusable = database
+    .select()
+    .from(reusableBlocks)
+    .where(eq(reusableBlocks.newsletterId, issue.newsletterId))
+    .orderBy(asc(reusableBlocks.position))
+    .all()
+    .flatMap((b): ReusableOption[] => {
+      if (b.kind === 'text') return [{ id: b.id, name: b.name, kind: 'text', content: textContent.parse(b.content) }];
+      if (b.kind === 'cta') return [{ id: b.id, name: b.name, kind: 'cta', content: ctaContent.parse(b.content) }];
+      return [];
+    });
+  const updatedBy = issue.updatedBy ? database.select({ name: users.name }).from(users).where(eq(users.id, issue.updatedBy)).get()?.name : null;
+  return {
+    issue: { id: issue.id, number: issue.number, status: issue.status, version: issue.version, updatedAt: issue.updatedAt.getTime(), updatedBy: updatedBy ?? null, newsletterName: issue.newsletter.name },
+    themes: themes.map((t) => ({ id: t.id, name: t.name })),
+    document,
+    library,
+    reusable,
+  };
+}
+
+export type BuilderData = NonNullable<ReturnType<typeof loadBuilder>>;

@@ -1,0 +1,82 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { issueBlocks, issues, items, reusableBlocks, themes, users } from '@/db/schema';
+import { allBlocks, type IssueDocument } from './document';
+import { saveBlocks } from './storage';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+
+export type SaveResult =
+  | { status: 'ok'; version: number; savedAt: number }
+  | { status: 'conflict'; version: number; changedBy: string; changedAt: number }
+  | { status: 'invalid'; message: string }
+  | { status: 'locked'; message: string };
+
+const editable = new Set(['concept', 'review', 'approved']);
+
+/**
+ * Saves a whole issue document if it was based on the stored version. The document is
+ * already shape-checked (zod); here every reference is checked against the database: items,
+ * themes and reusable blocks of this newsletter, block ids not used by another issue.
+ */
+export function saveIssueDocument(tx: Tx, input: { issueId: number; version: number; document: IssueDocument; editorId: string }): SaveResult {
+  const issue = tx.select().from(issues).where(eq(issues.id, input.issueId)).get();
+  if (!issue) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
+  if (!editable.has(issue.status)) return { status: 'locked', message: 'Dit nummer is ingepland of verzonden en kan niet meer worden gewijzigd.' };
+  if (issue.version !== input.version) {
+    const by = issue.updatedBy ? tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, issue.updatedBy)).get() : undefined;
+    return { status: 'conflict', version: issue.version, changedBy: by?.name ?? by?.email ?? 'een andere redacteur', changedAt: issue.updatedAt.getTime() };
+  }
+
+  const doc = input.document;
+  const itemIds = [...new Set(allBlocks(doc).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : [])))];
+  if (itemIds.length) {
+    const found = tx
+      .select({ id: items.id })
+      .from(items)
+      .where(and(eq(items.newsletterId, issue.newsletterId), inArray(items.id, itemIds)))
+      .all();
+    if (found.length !== itemIds.length) return { status: 'invalid', message: 'Het nummer bevat een item dat niet bij deze nieuwsbrief hoort.' };
+  }
+  const themeIds = tx.select({ id: themes.id }).from(themes).where(eq(themes.newsletterId, issue.newsletterId)).all();
+  const known = new Set(themeIds.map((t) => t.id));
+  if (doc.sections.some((s) => !known.has(s.themeId))) return { status: 'invalid', message: 'Het nummer bevat een thema dat niet bij deze nieuwsbrief hoort.' };
+  const reusableIds = [...new Set(doc.extras.flatMap((b) => (b.reusableBlockId ? [b.reusableBlockId] : [])))];
+  if (reusableIds.length) {
+    const found = tx
+      .select({ id: reusableBlocks.id })
+      .from(reusableBlocks)
+      .where(and(eq(reusableBlocks.newsletterId, issue.newsletterId), inArray(reusableBlocks.id, reusableIds)))
+      .all();
+    if (found.length !== reusableIds.length) return { status: 'invalid', message: 'Het nummer bevat een vast blok dat niet bij deze nieuwsbrief hoort.' };
+  }
+  const blockIds = allBlocks(doc).map((b) => b.id);
+  const taken = tx
+    .select({ id: issueBlocks.id, issueId: issueBlocks.issueId })
+    .from(issueBlocks)
+    .where(inArray(issueBlocks.id, blockIds))
+    .all()
+    .some((b) => b.issueId !== issue.id);
+  if (taken) return { status: 'invalid', message: 'Het nummer bevat een blok van een ander nummer.' };
+
+  saveBlocks(tx, issue.id, doc);
+  const now = new Date();
+  const version = issue.version + 1;
+  tx.update(issues)
+    .set({
+      subject: doc.subject,
+      preheader: doc.preheader,
+      version,
+      updatedBy: input.editorId,
+      updatedAt: now,
+      contentChangedAt: now,
+      contentChangedBy: input.editorId,
+      // Any change to reviewed or approved content needs a fresh review.
+      status: 'concept',
+      approvedAt: null,
+      approvedBy: null,
+    })
+    .where(eq(issues.id, issue.id))
+    .run();
+  return { status: 'ok', version, savedAt: now.getTime() };
+}

@@ -1,0 +1,48 @@
+import 'server-only';
+import { and, asc, desc, eq, like, notExists, or, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { issueBlocks, items, themes, type ItemKind } from '@/db/schema';
+
+export type ItemFilter = { q?: string; themeId?: number; kind?: ItemKind; unplaced?: boolean };
+
+export function listItems(newsletterId: number, filter: ItemFilter) {
+  const q = filter.q?.trim();
+  const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  return db()
+    .select({
+      id: items.id,
+      kind: items.kind,
+      title: items.title,
+      teaser: items.teaser,
+      themeName: themes.name,
+      eventDate: items.eventDate,
+      startTime: items.startTime,
+      endTime: items.endTime,
+      location: items.location,
+      online: items.online,
+      updatedAt: items.updatedAt,
+      placements: sql<number>`(select count(*) from ${issueBlocks} where ${issueBlocks.itemId} = ${items.id})`,
+    })
+    .from(items)
+    .innerJoin(themes, eq(themes.id, items.themeId))
+    .where(
+      and(
+        eq(items.newsletterId, newsletterId),
+        pattern ? or(like(items.title, pattern), like(items.teaser, pattern)) : undefined,
+        filter.themeId ? eq(items.themeId, filter.themeId) : undefined,
+        filter.kind ? eq(items.kind, filter.kind) : undefined,
+        filter.unplaced ? notExists(db().select({ one: sql`1` }).from(issueBlocks).where(eq(issueBlocks.itemId, items.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(items.updatedAt), asc(items.title))
+    .limit(500)
+    .all();
+}
+
+export function getItem(id: number) {
+  return db().select().from(items).where(eq(items.id, id)).get();
+}
+
+export function themesOf(newsletterId: number) {
+  return db().select({ id: themes.id, name: themes.name }).from(themes).where(eq(themes.newsletterId, newsletterId)).orderBy(asc(themes.position)).all();
+}
