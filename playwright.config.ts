@@ -23,6 +23,7 @@ export default defineConfig({
     // The same origin as PUBLIC_URL: Auth.js redirects there after sign-in.
     baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

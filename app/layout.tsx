@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { HydrationMarker } from '@/components/hydration-marker';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -14,6 +15,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Naar de inhoud
         </a>
         {children}
+        <HydrationMarker />
       </body>
     </html>
   );

@@ -5,7 +5,7 @@ import { firstLink, mailboxMark, nextMail } from './mailbox';
 /** Signs in the real way: ask for a link, read it from the SMTP server, open it, press the button. */
 export async function signIn(page: Page, email: string, { checkA11y = false } = {}) {
   const mark = mailboxMark(email);
-  await page.goto('/inloggen');
+  await open(page, '/inloggen');
   if (checkA11y) await expectAccessible(page);
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
@@ -16,4 +16,15 @@ export async function signIn(page: Page, email: string, { checkA11y = false } = 
   if (checkA11y) await expectAccessible(page);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page).toHaveURL(/\/redactie/);
+  await hydrated(page);
+}
+
+/** Waits until React has hydrated the page, so typing and clicking reach its handlers. */
+export async function hydrated(page: Page) {
+  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+}
+
+export async function open(page: Page, url: string) {
+  await page.goto(url);
+  await hydrated(page);
 }

@@ -1,21 +1,20 @@
 'use client';
 
-import { useActionState } from 'react';
 import { SelectField, TextField } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
 import { editorRoles } from '@/db/schema';
-import { idle } from '@/lib/action-state';
+import { useFormAction } from '@/components/use-form-action';
 import { roleDescriptions, roleLabels } from '@/lib/auth/roles';
 import { addEditor } from './actions';
 
 const roleOptions = editorRoles.map((role) => ({ value: role, label: `${roleLabels[role]}: ${roleDescriptions[role]}` }));
 
 export function AddEditorForm() {
-  const [state, action] = useActionState(addEditor, idle);
+  const { state, formAction, onSubmit } = useFormAction(addEditor);
   return (
     // Keyed on the outcome so a successful add empties the fields.
-    <form key={state.status === 'ok' ? state.message : 'form'} action={action} className="space-y-4" noValidate aria-labelledby="nieuwe-redacteur">
+    <form key={state.status === 'ok' ? state.message : 'form'} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate aria-labelledby="nieuwe-redacteur">
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Naam" name="name" autoComplete="off" required error={state.fieldErrors?.name} />

@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { SelectField, TextField } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
 import { itemKinds, type Item } from '@/db/schema';
-import { idle, type ActionState } from '@/lib/action-state';
+import { useFormAction } from '@/components/use-form-action';
+import type { ActionState } from '@/lib/action-state';
 import { itemKindLabels } from '@/lib/items/labels';
 import { itemInput } from '@/lib/items/schema';
 
@@ -32,13 +33,14 @@ function useInlineErrors() {
 }
 
 export function ItemForm({ action, themes, item, hidden }: Props) {
-  const [state, formAction] = useActionState(action, idle);
+  const { state, formAction, onSubmit } = useFormAction(action);
   const [kind, setKind] = useState<string>(item?.kind ?? 'news');
   const inline = useInlineErrors();
   const error = (name: string) => inline.errors[name] ?? state.fieldErrors?.[name];
   return (
     <form
       action={formAction}
+      onSubmit={onSubmit}
       noValidate
       className="max-w-2xl space-y-4"
       onBlur={(e) => {

@@ -18,7 +18,7 @@ export function Zone({ id, title, ids, empty, children }: { id: string; title: s
     <section aria-label={title} className="rounded-lg border border-line bg-white p-4">
       <h3 className="mb-2 text-sm font-bold uppercase tracking-wide text-brand-700">{title}</h3>
       <SortableContext id={id} items={ids} strategy={verticalListSortingStrategy}>
-        <ul ref={setNodeRef} data-zone={id} className={`min-h-14 space-y-2 rounded-md ${isOver ? 'bg-brand-50 ring-2 ring-brand-600' : ''}`}>
+        <ul ref={setNodeRef} data-zone={id} className={`min-h-14 space-y-2 rounded-md pb-6 ${isOver ? 'bg-brand-50 ring-2 ring-brand-600' : ''}`}>
           {children}
           {ids.length === 0 ? <li className="rounded-md border-2 border-dashed border-gray-400 px-3 py-3 text-sm text-muted">{empty}</li> : null}
         </ul>
@@ -54,7 +54,9 @@ export function ItemSummary({ item, themeName, showTheme }: { item: LibraryItem 
         {itemKindLabels[item.kind]}
         {showTheme && themeName ? ` · ${themeName}` : ''}
       </p>
-      <p className="font-semibold">{item.title}</p>
+      <p className="font-semibold" data-title>
+        {item.title}
+      </p>
       {item.kind === 'event' ? <p className="text-sm text-muted">{eventSummary(item)}</p> : null}
     </div>
   );

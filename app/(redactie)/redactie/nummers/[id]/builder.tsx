@@ -6,14 +6,16 @@ import {
   KeyboardSensor,
   PointerSensor,
   closestCorners,
+  pointerWithin,
   useSensor,
   useSensors,
+  type CollisionDetection,
   type DragEndEvent,
+  type KeyboardCoordinateGetter,
   type DragStartEvent,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatTime } from '@/lib/format';
 import { placedItemIds, type IssueDocument } from '@/lib/issue/document';
 import type { BuilderData, LibraryItem } from '@/lib/issue/load-builder';
@@ -22,12 +24,14 @@ import { idle } from '@/lib/action-state';
 import { changeItemTheme } from './actions';
 import { ExtraEditor, ItemSummary, SmallButton, SortableBlock, Zone } from './blocks';
 import { ConflictDialog, ThemeDialog } from './dialogs';
-import { announcements, containerName, dragSource, dropTarget, screenReaderInstructions } from './dnd';
+import { announcements, containerName, dragSource, dropTarget, isZone, keyboardSlots, screenReaderInstructions } from './dnd';
 import { LibraryPanel } from './library-panel';
 import { useAutosave } from './use-autosave';
 import { useHistory } from './use-history';
 
 const newId = () => crypto.randomUUID();
+
+
 
 export function Builder({ data }: { data: BuilderData }) {
   const history = useHistory(data.document);
@@ -54,9 +58,35 @@ export function Builder({ data }: { data: BuilderData }) {
   );
   const names = useMemo(() => ({ label, container: (c: ContainerId) => containerName(c, data.themes) }), [label, data.themes]);
 
+  // Keyboard drags step through the places in reading order (each block, then each zone's end),
+  // so that every arrow press moves exactly one place and the announcement can say where.
+  const keyboardTarget = useRef<UniqueIdentifier | null>(null);
+  const keyboardCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
+    const step = ({ ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 } as Record<string, number>)[event.code];
+    if (!step || !context.active) return undefined;
+    event.preventDefault();
+    const rects = new Map([...context.droppableRects.entries()].filter(([id]) => context.droppableContainers.get(id)));
+    const slots = keyboardSlots(doc, context.active.id, rects);
+    const current = slots.indexOf(keyboardTarget.current ?? context.over?.id ?? '');
+    const next = slots[current < 0 ? 0 : Math.max(0, Math.min(slots.length - 1, current + step))];
+    const rect = next !== undefined ? rects.get(next) : undefined;
+    if (next === undefined || !rect) return undefined;
+    keyboardTarget.current = next;
+    return { x: rect.left, y: isZone(next) ? rect.bottom - 24 : rect.top };
+  };
+  const collision: CollisionDetection = (args) => {
+    if (args.pointerCoordinates) {
+      // With a pointer: the block under it, else the zone under it.
+      const under = pointerWithin(args);
+      if (under.length) return [...under.filter((c) => !isZone(c.id)), ...under.filter((c) => isZone(c.id))];
+      return closestCorners(args);
+    }
+    const target = keyboardTarget.current;
+    return target !== null ? [{ id: target }] : closestCorners(args);
+  };
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
   );
 
   // Ctrl+Z / Ctrl+Shift+Z, except while typing, where the field's own undo applies.
@@ -79,8 +109,13 @@ export function Builder({ data }: { data: BuilderData }) {
     if (item && themeId && item.themeId !== themeId) setThemeQuestion({ item, themeId });
   };
 
-  const onDragStart = (event: DragStartEvent) => setActive(event.active.id);
+  const onDragStart = (event: DragStartEvent) => {
+    // A block picked up by keyboard starts over its own place; a library item over nothing yet.
+    keyboardTarget.current = dragSource(event.active.id).type === 'block' ? event.active.id : null;
+    setActive(event.active.id);
+  };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    keyboardTarget.current = null;
     setActive(null);
     const target = dropTarget(doc, over?.id);
     if (!target) return;
@@ -141,10 +176,14 @@ export function Builder({ data }: { data: BuilderData }) {
       <DndContext
         id="issue-builder"
         sensors={sensors}
-        collisionDetection={closestCorners}
+        collisionDetection={collision}
+        autoScroll={{ threshold: { x: 0, y: 0.1 } }}
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
-        onDragCancel={() => setActive(null)}
+        onDragCancel={() => {
+          keyboardTarget.current = null;
+          setActive(null);
+        }}
         accessibility={{ announcements: announcements(() => doc, names), screenReaderInstructions }}
       >
         <div className="grid gap-6 lg:grid-cols-[minmax(16rem,22rem)_1fr_minmax(0,18rem)]">
@@ -217,7 +256,7 @@ export function Builder({ data }: { data: BuilderData }) {
             Hier komt het voorbeeld van de e-mail.
           </aside>
         </div>
-        <DragOverlay>{active ? <div className="rounded-md border border-brand-600 bg-white px-3 py-2 text-sm font-semibold shadow-lg">{label(active)}</div> : null}</DragOverlay>
+        <DragOverlay dropAnimation={null}>{active ? <div className="rounded-md border border-brand-600 bg-white px-3 py-2 text-sm font-semibold shadow-lg">{label(active)}</div> : null}</DragOverlay>
       </DndContext>
 
       {themeQuestion ? (

@@ -44,14 +44,18 @@ function place(doc: IssueDocument, names: Names, target: Location | null, moving
 /** Dutch screen-reader announcements for every step of a drag, by mouse or keyboard. */
 export function announcements(doc: () => IssueDocument, names: Names): Announcements {
   const moving = (id: UniqueIdentifier, target: Location | null) => dragSource(id).type === 'block' && !!target && locate(doc(), String(id))?.container === target.container;
+  const pickedUp = (id: UniqueIdentifier) => {
+    const source = dragSource(id);
+    if (source.type !== 'block') return `${names.label(id)} opgepakt uit de bibliotheek.`;
+    return `${names.label(id)} opgepakt. ${capital(place(doc(), names, locate(doc(), source.blockId), true))}.`;
+  };
   return {
     onDragStart({ active }) {
-      const source = dragSource(active.id);
-      if (source.type !== 'block') return `${names.label(active.id)} opgepakt uit de bibliotheek.`;
-      const at = locate(doc(), source.blockId);
-      return `${names.label(active.id)} opgepakt. ${capital(place(doc(), names, at, true))}.`;
+      return pickedUp(active.id);
     },
     onDragOver({ active, over }) {
+      // Over its own place (as right after picking up): say again where it is.
+      if (over?.id === active.id) return pickedUp(active.id);
       const target = dropTarget(doc(), over?.id);
       return target ? `${names.label(active.id)} boven ${place(doc(), names, target, moving(active.id, target))}.` : `${names.label(active.id)} is niet boven een plek in het nummer.`;
     },
@@ -71,3 +75,27 @@ export const screenReaderInstructions = {
   draggable:
     'Druk op spatie of Enter om dit op te pakken. Verplaats het met de pijltjestoetsen, zet het neer met spatie of Enter, of annuleer met Escape.',
 };
+
+export const isZone = (id: UniqueIdentifier) => /^(lead|extras|section:\d+)$/.test(String(id));
+
+type Rect = { top: number; bottom: number; left: number };
+
+/**
+ * The places a keyboard drag steps through, top to bottom: every block (its own place) and
+ * the end of every zone, limited to where the dragged thing may go.
+ */
+export function keyboardSlots(doc: IssueDocument, activeId: UniqueIdentifier, rects: Map<UniqueIdentifier, Rect>): UniqueIdentifier[] {
+  const source = dragSource(activeId);
+  const block = source.type === 'block' ? locate(doc, source.blockId) : null;
+  const extrasOnly = source.type === 'reusable' || (block?.container === 'extras');
+  const allowed = (id: UniqueIdentifier) => {
+    const container = isZone(id) ? String(id) : locate(doc, String(id))?.container;
+    if (!container) return false;
+    return extrasOnly ? container === 'extras' : container !== 'extras';
+  };
+  return [...rects.entries()]
+    .filter(([id]) => allowed(id))
+    .map(([id, rect]) => ({ id, key: isZone(id) ? rect.bottom : rect.top }))
+    .sort((a, b) => a.key - b.key)
+    .map((slot) => slot.id);
+}

@@ -1,0 +1,184 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './support/axe';
+import { blockHandle, drag, dragFromLibrary, issueOrder, libraryHandle, waitForSaved, zoneTitles } from './support/builder';
+import { query } from './support/db';
+import { hydrated, open, signIn } from './support/session';
+
+// Tall enough that the library and the whole issue fit on screen together.
+test.use({ viewport: { width: 1400, height: 2400 } });
+// Whole editing sessions: several drags, saves and reloads each.
+test.describe.configure({ timeout: 90_000 });
+
+const DRAFT = 4; // Raadsbericht 24 in the demo content
+const asiel = 'section:1';
+const bestuur = 'section:2';
+const financien = 'section:3';
+
+async function newIssue(page: Page): Promise<number> {
+  await open(page, '/redactie/nummers');
+  await page.getByRole('button', { name: 'Nieuw nummer van Raadsbericht' }).click();
+  await expect(page).toHaveURL(/\/redactie\/nummers\/\d+$/);
+  await expect(page.locator('[data-zone="lead"]')).toBeVisible();
+  return Number(page.url().split('/').pop());
+}
+
+test('the issues overview lists issues with status and creates a new one with its default blocks', async ({ page }) => {
+  await signIn(page, 'redactie@kopij.test');
+  await page.getByRole('link', { name: 'Nummers' }).click();
+  await expect(page.getByRole('row', { name: /Nummer 24 .*Concept .* door Fatima El Idrissi/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Nummer 21 .*Verzonden/ })).toBeVisible();
+  await expectAccessible(page);
+  await newIssue(page);
+  await expect(page.getByRole('heading', { name: 'Raadsbericht 25' })).toBeVisible();
+  await expect(page.locator('[data-zone="lead"]')).toContainText('Sleep hier het openingsitem naartoe.');
+  await expect(page.locator('[data-zone="extras"] [data-block]')).toHaveCount(2);
+  await expectAccessible(page);
+});
+
+test('an editor builds the reference issue with the mouse, and it comes back the same after a reload', async ({ page }) => {
+  await signIn(page, 'redactie@kopij.test');
+  await newIssue(page);
+  await page.getByLabel('Onderwerp', { exact: true }).fill('Raadsbericht 25: gebouwd met de muis');
+
+  await dragFromLibrary(page, 'Algemene ledenvergadering op dag twee van het VSG-congres: agenda en stukken online', page.locator('[data-zone="lead"]'));
+  await dragFromLibrary(page, 'Tussenevaluatie Wet inburgering: gemeenten vragen om meer ruimte voor maatwerk', page.locator(`[data-zone="${asiel}"]`));
+  await dragFromLibrary(page, 'Meldpunt en steunpakket voor raadsleden die te maken krijgen met intimidatie', page.locator(`[data-zone="${bestuur}"]`));
+  await dragFromLibrary(page, 'Opschalingskorting: vereniging vraagt kabinet om volledige terugdraaiing', page.locator(`[data-zone="${financien}"]`));
+  await dragFromLibrary(page, 'Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting', page.locator(`[data-zone="${financien}"]`));
+  // Reorder within the section: the second item to the top.
+  await drag(page, blockHandle(page, 'Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting'), page.locator(`[data-zone="${financien}"] [data-block]`).first(), 'top');
+  // Take the forum block out and drag it back in from the reusable blocks, above the call to action.
+  await page.getByRole('button', { name: /^Verwijder Blok Raadsforum/ }).click();
+  await drag(page, page.getByRole('button', { name: 'Sleep Raadsforum (vast blok) naar het nummer' }), page.locator('[data-zone="extras"] [data-block]').first(), 'top');
+
+  const expected = {
+    lead: ['Algemene ledenvergadering op dag twee van het VSG-congres: agenda en stukken online'],
+    [asiel]: ['Tussenevaluatie Wet inburgering: gemeenten vragen om meer ruimte voor maatwerk'],
+    [bestuur]: ['Meldpunt en steunpakket voor raadsleden die te maken krijgen met intimidatie'],
+    [financien]: ['Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting', 'Opschalingskorting: vereniging vraagt kabinet om volledige terugdraaiing'],
+  };
+  const order = await issueOrder(page);
+  expect(order).toMatchObject(expected);
+  await expect(page.locator('[data-zone="extras"] [data-block]').first()).toContainText('Tekstblok');
+  await waitForSaved(page);
+
+  await page.reload();
+  await hydrated(page);
+  expect(await issueOrder(page)).toEqual(order);
+  await expect(page.getByLabel('Onderwerp', { exact: true })).toHaveValue('Raadsbericht 25: gebouwd met de muis');
+  await expect(page.locator('[data-zone="extras"] [data-block]').first()).toContainText('Tekstblok');
+  await expectAccessible(page);
+});
+
+test('every move works with the keyboard alone, announced in Dutch', async ({ page }) => {
+  await signIn(page, 'redactie@kopij.test');
+  await open(page, `/redactie/nummers/${DRAFT}`);
+  const live = page.locator('[id^="DndLiveRegion"]');
+  const before = await zoneTitles(page, bestuur);
+  expect(before).toHaveLength(4);
+
+  // Pick up, move down one place, drop.
+  await blockHandle(page, before[0]!).focus();
+  await page.keyboard.press('Space');
+  await expect(live).toHaveText(`Item ${before[0]} opgepakt. Positie 1 van 4 in Bestuur.`);
+  await page.waitForTimeout(200);
+  await page.keyboard.press('ArrowDown');
+  await expect(live).toContainText('boven positie 2 van 4 in Bestuur');
+  await page.keyboard.press('Space');
+  await expect(live).toContainText('neergezet op positie 2 van 4 in Bestuur');
+  await page.waitForTimeout(300); // the drop animation
+  const moved = [before[1]!, before[0]!, before[2]!, before[3]!];
+  expect(await zoneTitles(page, bestuur)).toEqual(moved);
+
+  // Pick up and cancel: nothing changes.
+  await blockHandle(page, moved[2]!).focus();
+  await page.keyboard.press('Enter');
+  await expect(live).toHaveText(`Item ${moved[2]} opgepakt. Positie 3 van 4 in Bestuur.`);
+  await page.waitForTimeout(200);
+  await page.keyboard.press('ArrowDown');
+  await expect(live).toContainText('boven positie 4 van 4 in Bestuur');
+  await page.keyboard.press('Escape');
+  await expect(live).toContainText('Verplaatsen geannuleerd');
+  expect(await zoneTitles(page, bestuur)).toEqual(moved);
+  await page.waitForTimeout(300);
+
+  // From the library into the issue with the keyboard.
+  const title = 'Begrotingsanalyse: twee op de drie gemeenten verwachten later tekorten';
+  const blocksBefore = await page.locator('[data-block]').count();
+  await libraryHandle(page, title).focus();
+  await page.keyboard.press('Space');
+  await expect(live).toContainText(`Item ${title}`);
+  await page.waitForTimeout(200);
+  await page.keyboard.press('ArrowRight');
+  await expect(live).toContainText('boven positie');
+  await page.keyboard.press('Space');
+  await expect(live).toContainText(`Item ${title} neergezet op positie`);
+  await expect(page.locator('[data-block]')).toHaveCount(blocksBefore + 1);
+  await expect(page.locator('[data-block]', { hasText: title })).toHaveCount(1);
+  const dialog = page.getByRole('dialog', { name: 'Thema van het item wijzigen?' });
+  if (await dialog.isVisible()) await dialog.getByRole('button', { name: /^Nee/ }).click();
+
+  await waitForSaved(page);
+  const order = await issueOrder(page);
+  await page.reload();
+  await hydrated(page);
+  expect(await issueOrder(page)).toEqual(order);
+  expect(order[bestuur]!.filter((t) => moved.includes(t))).toEqual(moved);
+});
+
+test('undo and redo, with the buttons and with Ctrl+Z / Ctrl+Shift+Z', async ({ page }) => {
+  await signIn(page, 'redactie@kopij.test');
+  await newIssue(page);
+  const forum = page.locator('[data-zone="extras"] [data-block]', { hasText: 'Tekstblok' });
+  await expect(forum).toHaveCount(1);
+  await page.getByRole('button', { name: /^Verwijder Blok Raadsforum/ }).click();
+  await expect(forum).toHaveCount(0);
+  await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect(forum).toHaveCount(1);
+  await page.getByRole('button', { name: 'Opnieuw', exact: true }).click();
+  await expect(forum).toHaveCount(0);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect(forum).toHaveCount(1);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(forum).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(forum).toHaveCount(1);
+  await waitForSaved(page);
+  await page.reload();
+  await hydrated(page);
+  await expect(forum).toHaveCount(1);
+});
+
+test('two editors on one issue: the stale save gets the conflict screen and merging loses nothing', async ({ page, browser }) => {
+  await signIn(page, 'redactie@kopij.test');
+  const id = await newIssue(page);
+
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signIn(second, 'hoofdredactie@kopij.test');
+  await open(second, `/redactie/nummers/${id}`);
+
+  // The first editor saves a change.
+  await page.getByLabel('Onderwerp', { exact: true }).fill('Onderwerp van de eerste redacteur');
+  await waitForSaved(page);
+
+  // The second, still on the old version, removes a block: refused, and asked what to do.
+  await second.getByRole('button', { name: /^Verwijder Blok Raadsforum/ }).click();
+  const dialog = second.getByRole('alertdialog', { name: 'Iemand anders heeft dit nummer gewijzigd' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Sanne Bakker heeft dit nummer om');
+  await expectAccessible(second);
+  expect(query<{ subject: string }>('select subject from issues where id = ?', id)[0]?.subject).toBe('Onderwerp van de eerste redacteur');
+  expect(query('select id from issue_blocks where issue_id = ? and kind = ?', id, 'text')).toHaveLength(1);
+
+  await dialog.getByRole('button', { name: 'Samenvoegen: mijn wijzigingen toepassen op hun versie' }).click();
+  await waitForSaved(second);
+  await expect(second.getByLabel('Onderwerp', { exact: true })).toHaveValue('Onderwerp van de eerste redacteur');
+
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByLabel('Onderwerp', { exact: true })).toHaveValue('Onderwerp van de eerste redacteur');
+  await expect(page.locator('[data-zone="extras"] [data-block]', { hasText: 'Tekstblok' })).toHaveCount(0);
+  await other.close();
+});

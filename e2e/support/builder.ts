@@ -1,0 +1,50 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The titles in a zone of the builder, top to bottom. */
+export async function zoneTitles(page: Page, zone: string): Promise<string[]> {
+  return page.locator(`[data-zone="${zone}"] [data-block] [data-title]`).allInnerTexts();
+}
+
+export async function issueOrder(page: Page): Promise<Record<string, string[]>> {
+  const zones = await page.locator('[data-zone]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-zone')!));
+  const order: Record<string, string[]> = {};
+  for (const zone of zones) order[zone] = await zoneTitles(page, zone);
+  return order;
+}
+
+export async function waitForSaved(page: Page) {
+  await expect(page.locator('[data-save-status]')).toHaveText(/^Opgeslagen om \d\d:\d\d$/);
+}
+
+/** dnd-kit listens to pointer events: press, move past the activation distance, move, release. */
+export async function drag(page: Page, handle: Locator, target: Locator, where: 'top' | 'bottom' = 'bottom') {
+  // Both ends must be on screen before the press: scrolling during a drag moves the target.
+  await handle.scrollIntoViewIfNeeded();
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  const scrollY = () => page.evaluate(() => window.scrollY);
+  const scrolledFrom = await scrollY();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+  // dnd-kit measures the drop zones in the next frames; a person is never faster than that.
+  await page.waitForTimeout(150);
+  const yOf = (box: { y: number; height: number }) => (where === 'top' ? box.y + 4 : box.y + box.height - 4);
+  await page.mouse.move(to.x + to.width / 2, yOf(to), { steps: 12 });
+  // The page may have scrolled on the way (auto-scroll near the edges): aim again. (Not at the
+  // target's new box: while sorting, dnd-kit shifts blocks aside, but drops use their old places.)
+  const scrolled = (await scrollY()) - scrolledFrom;
+  await page.mouse.move(to.x + to.width / 2, yOf(to) - scrolled, { steps: 3 });
+  await page.waitForTimeout(150);
+  await page.mouse.up();
+}
+
+export const libraryHandle = (page: Page, title: string) => page.getByRole('button', { name: `Sleep ${title} naar het nummer` });
+
+/** Finds an item the way an editor does: by searching the library, then drags it. */
+export async function dragFromLibrary(page: Page, title: string, target: Locator) {
+  await page.getByRole('searchbox', { name: 'Zoeken' }).fill(title);
+  await expect(page.locator('[data-library^="lib:"]')).toHaveCount(1);
+  await drag(page, libraryHandle(page, title), target);
+}
+export const blockHandle = (page: Page, title: string) => page.getByRole('button', { name: `Verplaats Item ${title}` });
