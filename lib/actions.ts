@@ -54,6 +54,8 @@ type Options<S extends z.ZodType, T> = {
   /** Runs inside one transaction; throw via invalid()/conflict() to roll back. */
   mutate: (input: z.output<S>, ctx: { editor: SessionEditor; tx: Tx }) => ActionState<T> | void;
   revalidate?: string[];
+  /** For actions without a form to mark fields on: answer with the first problem itself. */
+  explainInvalid?: boolean;
 };
 
 /**
@@ -67,7 +69,9 @@ export function editorAction<S extends z.ZodType, T = unknown>(options: Options<
 
     const parsed = options.schema.safeParse(payload instanceof FormData ? formDataToObject(payload) : payload);
     if (!parsed.success) {
-      return { status: 'invalid', message: 'Controleer de gemarkeerde velden.', fieldErrors: fieldErrorsOf(parsed.error) };
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      const message = options.explainInvalid ? (parsed.error.issues[0]?.message ?? 'Ongeldige invoer.') : 'Controleer de gemarkeerde velden.';
+      return { status: 'invalid', message, fieldErrors };
     }
 
     if (!hasRole(editor.role, options.role)) {

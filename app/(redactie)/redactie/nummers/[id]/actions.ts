@@ -19,6 +19,7 @@ export const saveIssue = editorAction<typeof saveSchema, SaveData>({
   name: 'nummer opslaan',
   role: 'redacteur',
   schema: saveSchema,
+  explainInvalid: true,
   revalidate: ['/redactie/nummers'],
   mutate(input, { editor, tx }) {
     const result = saveIssueDocument(tx, { ...input, editorId: editor.id });
