@@ -168,6 +168,7 @@ test('two editors on one issue: the stale save gets the conflict screen and merg
   const dialog = second.getByRole('alertdialog', { name: 'Iemand anders heeft dit nummer gewijzigd' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Sanne Bakker heeft dit nummer om');
+  await expect(dialog.getByRole('listitem')).toHaveText(['Onderwerp gewijzigd in “Onderwerp van de eerste redacteur”']);
   await expectAccessible(second);
   expect(query<{ subject: string }>('select subject from issues where id = ?', id)[0]?.subject).toBe('Onderwerp van de eerste redacteur');
   expect(query('select id from issue_blocks where issue_id = ? and kind = ?', id, 'text')).toHaveLength(1);

@@ -3,6 +3,7 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import type { Db } from '@/db';
 import { issueBlocks, type IssueBlock } from '@/db/schema';
 import { ctaContent, textContent, type Block, type IssueDocument } from './document';
+import { longestIncreasing } from './sequence';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 type Row = Pick<IssueBlock, 'id' | 'kind' | 'position' | 'themeId' | 'itemId' | 'reusableBlockId' | 'content'>;
@@ -35,27 +36,6 @@ function rowOf(block: Block, themeId: number | null): Wanted {
     case 'footer':
       return { id: block.id, kind: 'footer', themeId: null, itemId: null, reusableBlockId: null, content: null };
   }
-}
-
-/** Indexes (into `keys`) of a longest strictly increasing subsequence; `null` entries never take part. */
-function longestIncreasing(keys: (string | null)[]): Set<number> {
-  const tails: number[] = [];
-  const previous = new Array<number>(keys.length).fill(-1);
-  keys.forEach((key, i) => {
-    if (key === null) return;
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[tails[mid]!]! < key) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) previous[i] = tails[lo - 1]!;
-    tails[lo] = i;
-  });
-  const keep = new Set<number>();
-  for (let i = tails.at(-1) ?? -1; i >= 0; i = previous[i]!) keep.add(i);
-  return keep;
 }
 
 const sameRow = (a: Wanted, b: Wanted) =>

@@ -17,7 +17,8 @@ import {
 } from '@dnd-kit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatTime } from '@/lib/format';
-import { placedItemIds, type IssueDocument } from '@/lib/issue/document';
+import { diffDocuments } from '@/lib/issue/diff';
+import { placedItemIds, type Block, type IssueDocument } from '@/lib/issue/document';
 import type { BuilderData, LibraryItem } from '@/lib/issue/load-builder';
 import { apply as applyOp, findBlock, sectionContainer, themeOfContainer, type ContainerId, type Operation } from '@/lib/issue/operations';
 import { idle } from '@/lib/action-state';
@@ -31,6 +32,32 @@ import { useHistory } from './use-history';
 
 const newId = () => crypto.randomUUID();
 
+function blockLabel(block: Block, items: Map<number, LibraryItem>): string {
+  if (block.kind === 'lead' || block.kind === 'item') return items.get(block.itemId)?.title ?? 'een item';
+  if (block.kind === 'text' || block.kind === 'cta') return block.content.title;
+  return 'de voettekst';
+}
+
+/** Their changes in words, for the conflict screen. */
+function describeChanges(changes: ReturnType<typeof diffDocuments>, label: (block: Block) => string): string[] {
+  return changes.map((change) => {
+    switch (change.kind) {
+      case 'subject':
+        return `Onderwerp gewijzigd in “${change.to}”`;
+      case 'preheader':
+        return `Preheader gewijzigd in “${change.to}”`;
+      case 'added':
+        return `Toegevoegd: ${label(change.block)}`;
+      case 'removed':
+        return `Verwijderd: ${label(change.block)}`;
+      case 'moved':
+        return `Verplaatst: ${label(change.block)}`;
+      case 'edited':
+        return `Bewerkt: ${label(change.block)}`;
+    }
+  });
+}
+
 
 
 export function Builder({ data }: { data: BuilderData }) {
@@ -39,7 +66,17 @@ export function Builder({ data }: { data: BuilderData }) {
   const [library, setLibrary] = useState<LibraryItem[]>(data.library);
   const items = useMemo(() => new Map(library.map((i) => [i.id, i])), [library]);
   const themeName = useCallback((id: number) => data.themes.find((t) => t.id === id)?.name ?? '', [data.themes]);
-  const autosave = useAutosave({ issueId: data.issue.id, doc, revision: history.revision, unsavedOps: history.unsaved.length, onSaved: history.markSaved }, data.issue.version);
+  // The last version this editor and the server agreed on: what "their changes" are measured against.
+  const [base, setBase] = useState<IssueDocument>(data.document);
+  const { markSaved } = history;
+  const onSaved = useCallback(
+    (revision: number, opCount: number, saved: IssueDocument) => {
+      markSaved(revision, opCount);
+      setBase(saved);
+    },
+    [markSaved],
+  );
+  const autosave = useAutosave({ issueId: data.issue.id, doc, revision: history.revision, unsavedOps: history.unsaved.length, onSaved }, data.issue.version);
   const [active, setActive] = useState<UniqueIdentifier | null>(null);
   const [themeQuestion, setThemeQuestion] = useState<{ item: LibraryItem; themeId: number } | null>(null);
 
@@ -264,19 +301,23 @@ export function Builder({ data }: { data: BuilderData }) {
       ) : null}
       {status.kind === 'conflict' ? (
         <ConflictDialog
+          changes={describeChanges(diffDocuments(base, status.theirs), (block) => blockLabel(block, items))}
           changedBy={status.changedBy}
           changedAt={status.changedAt}
           canMerge={history.replayable}
           onMerge={() => {
+            setBase(status.theirs);
             const merged = history.unsaved.reduce<IssueDocument>((d, op) => applyOp(d, op), status.theirs);
             history.replace(merged, history.unsaved);
             autosave.resolve(status.version);
           }}
           onTakeTheirs={() => {
+            setBase(status.theirs);
             history.replace(status.theirs);
             autosave.adopt(status.version, history.revision + 1);
           }}
           onKeepMine={() => {
+            setBase(status.theirs);
             history.replace(doc, history.unsaved);
             autosave.resolve(status.version);
           }}

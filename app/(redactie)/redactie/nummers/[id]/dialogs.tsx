@@ -48,13 +48,23 @@ export function ThemeDialog({ item, from, to, onConfirm, onCancel }: { item: Lib
   );
 }
 
-export function ConflictDialog(props: { changedBy: string; changedAt: number; canMerge: boolean; onMerge: () => void; onTakeTheirs: () => void; onKeepMine: () => void }) {
+export function ConflictDialog(props: { changes: string[]; changedBy: string; changedAt: number; canMerge: boolean; onMerge: () => void; onTakeTheirs: () => void; onKeepMine: () => void }) {
   return (
     <Modal title="Iemand anders heeft dit nummer gewijzigd" role="alertdialog" onClose={() => {}}>
       <p className="mt-2">
         {props.changedBy} heeft dit nummer om {formatTime(props.changedAt)} opgeslagen, terwijl u het ook aan het bewerken was. Uw laatste wijzigingen zijn nog niet
         opgeslagen. Niets gaat verloren zonder dat u kiest.
       </p>
+      {props.changes.length ? (
+        <>
+          <h3 className="mt-4 font-semibold">Wat {props.changedBy} veranderde</h3>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {props.changes.map((change, i) => (
+              <li key={i}>{change}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <div className="mt-6 flex flex-col gap-2">
         {props.canMerge ? (
           <Button onClick={props.onMerge}>Samenvoegen: mijn wijzigingen toepassen op hun versie</Button>

@@ -14,7 +14,7 @@ export type SaveStatus =
 /** How long the builder waits after the last change before it saves: well under a second. */
 export const SAVE_DELAY_MS = 400;
 
-type Input = { issueId: number; doc: IssueDocument; revision: number; unsavedOps: number; onSaved: (revision: number, opCount: number) => void };
+type Input = { issueId: number; doc: IssueDocument; revision: number; unsavedOps: number; onSaved: (revision: number, opCount: number, saved: IssueDocument) => void };
 
 /**
  * Saves the document shortly after each change, one request at a time, always with the
@@ -47,7 +47,7 @@ export function useAutosave({ issueId, doc, revision, unsavedOps, onSaved }: Inp
       if (result.status === 'ok' && data) {
         version.current = data.version;
         setSavedRevision(revision);
-        onSaved(revision, unsavedOps);
+        onSaved(revision, unsavedOps, doc);
         setStatus({ kind: 'saved', at: data.savedAt ?? Date.now() });
       } else if (result.status === 'conflict' && data?.document) {
         setStatus({ kind: 'conflict', changedBy: data.changedBy ?? 'Een andere redacteur', changedAt: data.changedAt ?? Date.now(), theirs: data.document, version: data.version });
