@@ -54,7 +54,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     logger: {
       // A used or expired link is the visitor's mistake, answered on /inloggen: no stack trace in the log.
       error(error) {
-        if (error.name === 'Verification') console.warn('Inloglink geweigerd: verlopen of al gebruikt');
+        // `type`, not `name`: class names do not survive minification.
+        if ((error as { type?: string }).type === 'Verification') console.warn('Inloglink geweigerd: verlopen of al gebruikt');
         else console.error(error);
       },
     },

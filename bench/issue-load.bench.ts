@@ -1,7 +1,7 @@
 // Loading the demo draft issue with its blocks, items and themes: the builder's first query.
 import { eq } from 'drizzle-orm';
 import { issues } from '@/db/schema';
-import { loadIssue } from '@/lib/issues/load';
+import { loadIssue } from '@/lib/issue/load';
 import { median, report, round, seededDatabase } from './support';
 
 const db = seededDatabase();

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { AnySQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { loadIssue } from '@/lib/issues/load';
+import { loadIssue } from '@/lib/issue/load';
 import { testDb } from '@/lib/test/db';
 import * as s from './schema';
 import { demoEditors, isEmpty, seed } from './seed';

@@ -86,7 +86,8 @@ export function seed(database: Db, now = new Date()): void {
     });
 
     for (const issue of demoIssues) {
-      const sentAt = issue.sentDaysAgo == null ? null : new Date(now.getTime() - issue.sentDaysAgo * DAY);
+      // Sent at 09:00 Dutch time (08:00 UTC in winter), as a fortnightly newsletter would be.
+      const sentAt = issue.sentDaysAgo == null ? null : new Date(`${dutchDate(now, -issue.sentDaysAgo)}T08:00:00Z`);
       const issueId = tx
         .insert(s.issues)
         .values({

@@ -28,6 +28,12 @@ test('the issues overview lists issues with status and creates a new one with it
   await expect(page.getByRole('row', { name: /Nummer 24 .*Concept .* door Fatima El Idrissi/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /Nummer 21 .*Verzonden/ })).toBeVisible();
   await expectAccessible(page);
+  // A sent issue opens as it went out, without anything to drag or edit.
+  await page.getByRole('link', { name: 'Nummer 21' }).click();
+  await expect(page.getByRole('status')).toHaveText('Dit nummer is ingepland of verzonden en kan niet meer worden gewijzigd.');
+  await expect(page.getByRole('button', { name: /^Verplaats/ })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goBack();
   await newIssue(page);
   await expect(page.getByRole('heading', { name: 'Raadsbericht 25' })).toBeVisible();
   await expect(page.locator('[data-zone="lead"]')).toContainText('Sleep hier het openingsitem naartoe.');

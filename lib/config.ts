@@ -33,6 +33,7 @@ const envSchema = z.object({
       .max(65535, 'moet tussen 1 en 65535 liggen'),
   ),
   MAIL_FROM: optional(z.string().min(3)),
+  SIGN_IN_LIMIT: optional(z.coerce.number({ error: 'moet een getal zijn' }).int('moet een geheel getal zijn').min(1, 'moet minstens 1 zijn')),
 });
 
 export type Config = {
@@ -43,6 +44,8 @@ export type Config = {
   publicUrl: string;
   port: number;
   mailFrom: string;
+  /** Sign-in links one address may ask for in 15 minutes. */
+  signInLimit: number;
   /** Where AUTH_SECRET is kept when it is not given in the environment. */
   secretFile: string;
   authSecret: string | undefined;
@@ -67,6 +70,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     port,
     mailFrom: e.MAIL_FROM ?? 'Kopij <noreply@kopij.test>',
+    signInLimit: e.SIGN_IN_LIMIT ?? 5,
     secretFile: path.join(dataDir, 'auth-secret'),
     authSecret: e.AUTH_SECRET,
   };

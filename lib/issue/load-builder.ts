@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { items, reusableBlocks, users } from '@/db/schema';
-import { loadIssue } from '@/lib/issues/load';
+import { loadIssue } from '@/lib/issue/load';
 import { ctaContent, textContent, type IssueDocument } from './document';
 import { documentFromRows } from './storage';
 

@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/page-header';
 import { IssueTable } from '@/components/issue-table';
 import { issueStatusLabels } from '@/components/status-badge';
 import { requireEditor } from '@/lib/auth/guard';
-import { activeSubscriptionCount, issueCountsByStatus, listIssues } from '@/lib/issues/queries';
+import { activeSubscriptionCount, issueCountsByStatus, listIssues } from '@/lib/issue/queries';
 
 export const metadata: Metadata = { title: 'Overzicht' };
 

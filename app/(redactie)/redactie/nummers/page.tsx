@@ -3,7 +3,7 @@ import { EmptyState } from '@/components/empty-state';
 import { IssueTable } from '@/components/issue-table';
 import { PageHeader } from '@/components/page-header';
 import { requireEditor } from '@/lib/auth/guard';
-import { listIssues } from '@/lib/issues/queries';
+import { listIssues } from '@/lib/issue/queries';
 import { listNewsletters } from '@/lib/newsletters/queries';
 import { NewIssueForm } from './new-issue-form';
 

@@ -7,7 +7,7 @@ import { issueDocument, type IssueDocument } from '@/lib/issue/document';
 import { documentFromRows } from '@/lib/issue/storage';
 import { saveIssueDocument } from '@/lib/issue/save';
 import type { Db } from '@/db';
-import { loadIssue } from '@/lib/issues/load';
+import { loadIssue } from '@/lib/issue/load';
 import { z } from '@/lib/validation';
 
 export type SaveData = { version: number; savedAt?: number; changedBy?: string; changedAt?: number; document?: IssueDocument };

@@ -7,6 +7,7 @@ import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
 import { loadBuilder } from '@/lib/issue/load-builder';
 import { Builder } from './builder';
+import { IssueReadOnly } from './issue-readonly';
 
 export const metadata: Metadata = { title: 'Nummer samenstellen' };
 
@@ -22,7 +23,7 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         <Link href="/redactie/nummers">Alle nummers</Link>
       </p>
       <PageHeader title={`${data.issue.newsletterName} ${data.issue.number}`} description={<StatusBadge status={data.issue.status} />} />
-      <Builder data={data} />
+      {['concept', 'review', 'approved'].includes(data.issue.status) ? <Builder data={data} /> : <IssueReadOnly data={data} />}
     </>
   );
 }
