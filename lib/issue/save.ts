@@ -14,6 +14,16 @@ export type SaveResult =
 
 const editable = new Set(['concept', 'review', 'approved']);
 
+function allOfNewsletter(tx: Tx, table: typeof items | typeof reusableBlocks, ids: number[], newsletterId: number): boolean {
+  if (!ids.length) return true;
+  const found = tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.newsletterId, newsletterId), inArray(table.id, ids)))
+    .all();
+  return found.length === ids.length;
+}
+
 /**
  * Saves a whole issue document if it was based on the stored version. The document is
  * already shape-checked (zod); here every reference is checked against the database: items,
@@ -30,26 +40,12 @@ export function saveIssueDocument(tx: Tx, input: { issueId: number; version: num
 
   const doc = input.document;
   const itemIds = [...new Set(allBlocks(doc).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : [])))];
-  if (itemIds.length) {
-    const found = tx
-      .select({ id: items.id })
-      .from(items)
-      .where(and(eq(items.newsletterId, issue.newsletterId), inArray(items.id, itemIds)))
-      .all();
-    if (found.length !== itemIds.length) return { status: 'invalid', message: 'Het nummer bevat een item dat niet bij deze nieuwsbrief hoort.' };
-  }
+  if (!allOfNewsletter(tx, items, itemIds, issue.newsletterId)) return { status: 'invalid', message: 'Het nummer bevat een item dat niet bij deze nieuwsbrief hoort.' };
   const themeIds = tx.select({ id: themes.id }).from(themes).where(eq(themes.newsletterId, issue.newsletterId)).all();
   const known = new Set(themeIds.map((t) => t.id));
   if (doc.sections.some((s) => !known.has(s.themeId))) return { status: 'invalid', message: 'Het nummer bevat een thema dat niet bij deze nieuwsbrief hoort.' };
   const reusableIds = [...new Set(doc.extras.flatMap((b) => (b.reusableBlockId ? [b.reusableBlockId] : [])))];
-  if (reusableIds.length) {
-    const found = tx
-      .select({ id: reusableBlocks.id })
-      .from(reusableBlocks)
-      .where(and(eq(reusableBlocks.newsletterId, issue.newsletterId), inArray(reusableBlocks.id, reusableIds)))
-      .all();
-    if (found.length !== reusableIds.length) return { status: 'invalid', message: 'Het nummer bevat een vast blok dat niet bij deze nieuwsbrief hoort.' };
-  }
+  if (!allOfNewsletter(tx, reusableBlocks, reusableIds, issue.newsletterId)) return { status: 'invalid', message: 'Het nummer bevat een vast blok dat niet bij deze nieuwsbrief hoort.' };
   const blockIds = allBlocks(doc).map((b) => b.id);
   const taken = tx
     .select({ id: issueBlocks.id, issueId: issueBlocks.issueId })
