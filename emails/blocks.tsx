@@ -1,0 +1,145 @@
+import { Heading, Link, Section, Text } from 'react-email';
+import { EmailButton } from './button';
+import { heading, label, link, small, text, theme } from './theme';
+
+export type EmailItem = {
+  kind: 'news' | 'event' | 'publication' | 'podcast';
+  title: string;
+  teaser: string;
+  url: string | null;
+  anchor: string;
+  event?: { when: string; where: string; registrationUrl: string | null };
+};
+
+const kindLabel = { news: null, event: 'Evenement', publication: 'Publicatie', podcast: 'Podcast' } as const;
+
+/** "Lees meer" alone says nothing to a screen reader listing links: the title goes with it. */
+function ReadMore({ item, color }: { item: EmailItem; color: string }) {
+  if (!item.url) return null;
+  return (
+    <Text style={text}>
+      <Link href={item.url} style={link(color)}>
+        Lees meer<span style={{ display: 'none', fontSize: 0, lineHeight: 0, maxHeight: 0, overflow: 'hidden', msoHide: 'all' } as React.CSSProperties}> over {item.title}</span>
+      </Link>
+    </Text>
+  );
+}
+
+export function LeadItem({ item, color }: { item: EmailItem; color: string }) {
+  return (
+    <Section style={{ padding: '24px 32px', backgroundColor: theme.soft }}>
+      <Heading as="h1" style={{ ...heading(color), fontSize: '26px', lineHeight: '32px' }}>
+        {item.title}
+      </Heading>
+      {item.event ? <EventFacts event={item.event} color={color} /> : null}
+      {item.teaser ? <Text style={text}>{item.teaser}</Text> : null}
+      <ReadMore item={item} color={color} />
+    </Section>
+  );
+}
+
+export function SectionHeading({ name, color }: { name: string; color: string }) {
+  return (
+    <Section style={{ padding: '24px 32px 0', backgroundColor: theme.paper }}>
+      <Heading as="h2" style={{ ...heading(color), fontSize: '22px', borderBottom: `3px solid ${color}`, paddingBottom: '6px' }}>
+        {name}
+      </Heading>
+    </Section>
+  );
+}
+
+function EventFacts({ event, color }: { event: NonNullable<EmailItem['event']>; color: string }) {
+  return (
+    <>
+      <Text style={{ ...text, margin: '0 0 4px' }}>
+        <strong>Wanneer:</strong> {event.when}
+      </Text>
+      {event.where ? (
+        <Text style={{ ...text, margin: '0 0 12px' }}>
+          <strong>Waar:</strong> {event.where}
+        </Text>
+      ) : null}
+      {event.registrationUrl ? <EmailButton href={event.registrationUrl} label="Aanmelden" color={color} /> : null}
+    </>
+  );
+}
+
+/** A news item, publication or podcast episode, or an event with its facts and a registration button. */
+export function ThemedItem({ item, themeName, color }: { item: EmailItem; themeName: string; color: string }) {
+  const kind = kindLabel[item.kind];
+  return (
+    <Section style={{ padding: '16px 32px 4px', backgroundColor: theme.paper }}>
+      <Text style={{ ...label, color }}>{kind ? `${themeName} · ${kind}` : themeName}</Text>
+      <Heading as="h3" style={heading(theme.text)}>
+        <a id={item.anchor} style={{ color: theme.text, textDecoration: 'none' }}>
+          {item.title}
+        </a>
+      </Heading>
+      {item.event ? <EventFacts event={item.event} color={color} /> : null}
+      {item.teaser ? <Text style={text}>{item.teaser}</Text> : null}
+      <ReadMore item={item} color={color} />
+    </Section>
+  );
+}
+
+/** Body text: blank lines part paragraphs, a line starting with "## " is a sub-heading. */
+export function TextBlock({ title, body, color }: { title: string; body: string; color: string }) {
+  const parts = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return (
+    <Section style={{ padding: '24px 32px 8px', backgroundColor: theme.paper, borderTop: `1px solid ${theme.line}` }}>
+      <Heading as="h2" style={heading(color)}>
+        {title}
+      </Heading>
+      {parts.map((part, i) =>
+        part.startsWith('## ') ? (
+          <Heading key={i} as="h3" style={{ ...heading(theme.text), fontSize: '17px', margin: '16px 0 6px' }}>
+            {part.slice(3)}
+          </Heading>
+        ) : (
+          <Text key={i} style={text}>
+            {part}
+          </Text>
+        ),
+      )}
+    </Section>
+  );
+}
+
+export function CallToAction({ title, body, buttonLabel, buttonUrl, color }: { title: string; body: string; buttonLabel: string; buttonUrl: string; color: string }) {
+  return (
+    <Section style={{ padding: '24px 32px', backgroundColor: theme.soft }}>
+      <Heading as="h2" style={heading(color)}>
+        {title}
+      </Heading>
+      {body ? <Text style={text}>{body}</Text> : null}
+      <EmailButton href={buttonUrl} label={buttonLabel} color={color} />
+    </Section>
+  );
+}
+
+export type FooterLinks = { contactUrl: string | null; unsubscribeUrl: string; preferencesUrl: string; websiteUrl: string | null; disclaimerUrl: string | null };
+
+export function Footer({ links, footerText, color }: { links: FooterLinks; footerText: string; color: string }) {
+  const items = [
+    links.contactUrl ? { href: links.contactUrl, label: 'Contact' } : null,
+    { href: links.unsubscribeUrl, label: 'Afmelden' },
+    { href: links.preferencesUrl, label: 'Gegevens wijzigen' },
+    links.websiteUrl ? { href: links.websiteUrl, label: 'Website' } : null,
+    links.disclaimerUrl ? { href: links.disclaimerUrl, label: 'Disclaimer' } : null,
+  ].filter((x): x is { href: string; label: string } => x !== null);
+  return (
+    <Section style={{ padding: '24px 32px', backgroundColor: theme.page }}>
+      <Text style={{ ...small, margin: '0 0 8px' }}>
+        {items.map((item, i) => (
+          <span key={item.href}>
+            {i > 0 ? ' | ' : ''}
+            <Link href={item.href} style={{ ...link(color), fontWeight: 'normal' }}>
+              {item.label}
+            </Link>
+          </span>
+        ))}
+      </Text>
+      {footerText ? <Text style={small}>{footerText}</Text> : null}
+    </Section>
+  );
+}

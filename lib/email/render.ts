@@ -1,0 +1,135 @@
+import { render } from 'react-email';
+import type { IssueEmailProps } from '@/emails/issue';
+import IssueEmail from '@/emails/issue';
+import type { EmailItem } from '@/emails/blocks';
+import type { IssueDocument } from '@/lib/issue/document';
+import { filterByThemes } from '@/lib/issue/operations';
+import { eventSummary } from '@/lib/items/labels';
+
+/**
+ * Personal links are rendered as these URLs and replaced per recipient when sending: valid,
+ * URL-safe, and left alone by HTML escaping, so one rendering serves every subscriber.
+ */
+export const PLACEHOLDERS = { unsubscribe: 'https://kopij.invalid/__afmelden__', preferences: 'https://kopij.invalid/__voorkeuren__' } as const;
+
+export type EmailNewsletter = {
+  name: string;
+  organisation: string;
+  brandColor: string;
+  logoUrl: string | null;
+  logoAlt: string | null;
+  footerText: string;
+  contactUrl: string | null;
+  websiteUrl: string | null;
+  disclaimerUrl: string | null;
+};
+
+export type EmailSourceItem = {
+  id: number;
+  kind: EmailItem['kind'];
+  title: string;
+  teaser: string;
+  url: string | null;
+  eventDate: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  location: string | null;
+  online: boolean;
+  registrationUrl: string | null;
+};
+
+export type RenderInput = {
+  document: IssueDocument;
+  newsletter: EmailNewsletter;
+  themes: { id: number; name: string }[];
+  items: Map<number, EmailSourceItem>;
+  webUrl: string;
+  /** Only these themed sections (a subscriber's choice); all when absent. */
+  themeIds?: ReadonlySet<number>;
+};
+
+function emailItem(item: EmailSourceItem): EmailItem {
+  const where = [item.location, item.online ? 'online' : null].filter(Boolean).join(' en ');
+  return {
+    kind: item.kind,
+    title: item.title,
+    teaser: item.teaser,
+    url: item.url,
+    anchor: `item-${item.id}`,
+    event:
+      item.kind === 'event' && item.eventDate
+        ? { when: eventSummary({ ...item, location: null, online: false }), where, registrationUrl: item.registrationUrl }
+        : undefined,
+  };
+}
+
+/** The document as the template's props: empty sections dropped, items resolved, links filled. */
+export function issueEmailProps(input: RenderInput): IssueEmailProps {
+  const themed = input.themeIds ? filterByThemes(input.document, input.themeIds) : input.document;
+  const resolve = (itemId: number) => {
+    const item = input.items.get(itemId);
+    return item ? [emailItem(item)] : [];
+  };
+  const n = input.newsletter;
+  return {
+    brand: { color: n.brandColor, name: n.name, organisation: n.organisation, logoUrl: n.logoUrl, logoAlt: n.logoAlt },
+    subject: themed.subject,
+    preheader: themed.preheader,
+    webUrl: input.webUrl,
+    lead: themed.lead ? (resolve(themed.lead.itemId)[0] ?? null) : null,
+    sections: themed.sections
+      .map((s) => ({ name: input.themes.find((t) => t.id === s.themeId)?.name ?? '', items: s.blocks.flatMap((b) => resolve(b.itemId)) }))
+      .filter((s) => s.items.length > 0),
+    extras: themed.extras.map((b) => (b.kind === 'text' ? { kind: 'text' as const, ...b.content } : { kind: 'cta' as const, ...b.content })),
+    footer: themed.footer
+      ? {
+          text: n.footerText,
+          links: { contactUrl: n.contactUrl, unsubscribeUrl: PLACEHOLDERS.unsubscribe, preferencesUrl: PLACEHOLDERS.preferences, websiteUrl: n.websiteUrl, disclaimerUrl: n.disclaimerUrl },
+        }
+      : null,
+  };
+}
+
+/** The same content as plain text, every link written out. */
+export function plainText(props: IssueEmailProps): string {
+  const out: string[] = [`${props.brand.name} - ${props.brand.organisation}`, `Bekijk deze nieuwsbrief in uw browser: ${props.webUrl}`, ''];
+  const item = (i: EmailItem, label?: string) => {
+    if (label) out.push(label.toUpperCase());
+    out.push(i.title);
+    if (i.event) {
+      out.push(`Wanneer: ${i.event.when}`);
+      if (i.event.where) out.push(`Waar: ${i.event.where}`);
+      if (i.event.registrationUrl) out.push(`Aanmelden: ${i.event.registrationUrl}`);
+    }
+    if (i.teaser) out.push(i.teaser);
+    if (i.url) out.push(`Lees meer: ${i.url}`);
+    out.push('');
+  };
+  if (props.lead) item(props.lead);
+  for (const section of props.sections) {
+    out.push(`== ${section.name} ==`, '');
+    for (const i of section.items) item(i, section.name);
+  }
+  for (const block of props.extras) {
+    out.push(`== ${block.title} ==`, '');
+    for (const part of block.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)) out.push(part.replace(/^## /, ''), '');
+    if (block.kind === 'cta') out.push(`${block.buttonLabel}: ${block.buttonUrl}`, '');
+  }
+  if (props.footer) {
+    const l = props.footer.links;
+    out.push('--');
+    if (l.contactUrl) out.push(`Contact: ${l.contactUrl}`);
+    out.push(`Afmelden: ${l.unsubscribeUrl}`, `Gegevens wijzigen: ${l.preferencesUrl}`);
+    if (l.websiteUrl) out.push(`Website: ${l.websiteUrl}`);
+    if (l.disclaimerUrl) out.push(`Disclaimer: ${l.disclaimerUrl}`);
+    if (props.footer.text) out.push('', props.footer.text);
+  }
+  return `${out.join('\n').trim()}\n`;
+}
+
+/** Renders one issue (for one theme combination) to HTML and plain text. */
+export async function renderIssueEmail(input: RenderInput): Promise<{ html: string; text: string; props: IssueEmailProps }> {
+  const props = issueEmailProps(input);
+  const html = await render(IssueEmail(props));
+  return { html, text: plainText(props), props };
+}
