@@ -139,6 +139,8 @@ export const newsletters = sqliteTable(
     privacyUrl: text('privacy_url'),
     // Vier-ogenprincipe: the approver must differ from whoever last changed the content.
     fourEyes: integer('four_eyes', { mode: 'boolean' }).notNull().default(true),
+    /** Up to ten addresses that get every test send, besides the editor who sends it. */
+    testAddresses: text('test_addresses', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -18,8 +18,8 @@ function ReadMore({ item, color }: { item: EmailItem; color: string }) {
   if (!item.url) return null;
   return (
     <Text style={text}>
-      <Link href={item.url} style={link(color)}>
-        Lees meer<span style={{ display: 'none', fontSize: 0, lineHeight: 0, maxHeight: 0, overflow: 'hidden', msoHide: 'all' } as React.CSSProperties}> over {item.title}</span>
+      <Link href={item.url} style={link(color)} aria-label={`Lees meer over ${item.title}`}>
+        Lees meer
       </Link>
     </Text>
   );

@@ -72,6 +72,7 @@ export function loadBuilder(database: Db, issueId: number) {
     document,
     library,
     reusable,
+    testAddresses: issue.newsletter.testAddresses,
   };
 }
 

@@ -1,8 +1,14 @@
 'use server';
 
 import { and, eq } from 'drizzle-orm';
-import { items, themes } from '@/db/schema';
-import { editorAction, invalid } from '@/lib/actions';
+import { db } from '@/db';
+import { issues, items, newsletters, themes } from '@/db/schema';
+import { editorAction, editorTask, invalid } from '@/lib/actions';
+import { getConfig } from '@/lib/config';
+import { checkIssue, type Check } from '@/lib/email/checks';
+import { renderIssueEmail } from '@/lib/email/render';
+import { emailSource } from '@/lib/email/source';
+import { MAX_TEST_ADDRESSES, sendTestIssue } from '@/lib/email/test-send';
 import { issueDocument, type IssueDocument } from '@/lib/issue/document';
 import { documentFromRows } from '@/lib/issue/storage';
 import { saveIssueDocument } from '@/lib/issue/save';
@@ -59,5 +65,66 @@ export const changeItemTheme = editorAction({
     if (!theme) invalid('Dit thema hoort niet bij de nieuwsbrief van het item.');
     tx.update(items).set({ themeId: theme.id, updatedBy: editor.id }).where(eq(items.id, item.id)).run();
     return { status: 'ok', message: `Het thema van het item is nu ${theme.name}.` };
+  },
+});
+
+export type PreviewData = { html: string; text: string; bytes: number; checks: Check[] };
+
+const previewSchema = z.object({ issueId: z.number().int().positive(), document: issueDocument });
+
+async function renderFor(issueId: number, document: IssueDocument) {
+  const source = emailSource(db(), issueId, getConfig().publicUrl, document);
+  if (!source) return null;
+  const rendered = await renderIssueEmail(source);
+  return { source, ...rendered, bytes: Buffer.byteLength(rendered.html) };
+}
+
+/** The e-mail as the editor has it now (saved or not), with the checks that approval needs. */
+export const previewIssue = editorTask<typeof previewSchema, PreviewData>({
+  name: 'voorbeeld tonen',
+  role: 'redacteur',
+  schema: previewSchema,
+  explainInvalid: true,
+  async run(input) {
+    const rendered = await renderFor(input.issueId, input.document);
+    if (!rendered) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
+    return { status: 'ok', data: { html: rendered.html, text: rendered.text, bytes: rendered.bytes, checks: checkIssue(rendered.source, rendered.bytes) } };
+  },
+});
+
+const addressList = z
+  .string()
+  .max(3000)
+  .transform((value) => [...new Set(value.split(/[\s,;]+/).map((a) => a.trim().toLowerCase()).filter(Boolean))])
+  .pipe(z.array(z.email('Een van de adressen is geen geldig e-mailadres.')).max(MAX_TEST_ADDRESSES, `Hoogstens ${MAX_TEST_ADDRESSES} testadressen.`));
+
+/** The newsletter's saved test addresses. */
+export const saveTestAddresses = editorAction({
+  name: 'testadressen opslaan',
+  role: 'redacteur',
+  schema: z.object({ issueId: z.coerce.number().int().positive(), addresses: addressList }),
+  explainInvalid: true,
+  mutate(input, { tx }) {
+    const issue = tx.select({ newsletterId: issues.newsletterId }).from(issues).where(eq(issues.id, input.issueId)).get();
+    if (!issue) invalid('Dit nummer bestaat niet (meer).');
+    tx.update(newsletters).set({ testAddresses: input.addresses }).where(eq(newsletters.id, issue.newsletterId)).run();
+    return { status: 'ok', message: input.addresses.length ? `${input.addresses.length} testadres(sen) opgeslagen.` : 'Geen vaste testadressen meer.' };
+  },
+});
+
+/** A test send of the current document to the editor and the saved test addresses. */
+export const sendTest = editorTask({
+  name: 'testmail versturen',
+  role: 'redacteur',
+  schema: previewSchema,
+  explainInvalid: true,
+  async run(input, { editor }) {
+    const rendered = await renderFor(input.issueId, input.document);
+    if (!rendered) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
+    const issue = db().select({ newsletterId: issues.newsletterId }).from(issues).where(eq(issues.id, input.issueId)).get()!;
+    const newsletter = db().select().from(newsletters).where(eq(newsletters.id, issue.newsletterId)).get()!;
+    const to = [...new Set([editor.email, ...newsletter.testAddresses])].slice(0, MAX_TEST_ADDRESSES + 1);
+    await sendTestIssue({ html: rendered.html, text: rendered.text, subject: input.document.subject || '(geen onderwerp)' }, to, { name: newsletter.senderName, email: newsletter.senderEmail, replyTo: newsletter.replyTo }, getConfig().publicUrl);
+    return { status: 'ok', message: `Testmail verstuurd naar ${to.join(', ')}.` };
   },
 });

@@ -27,6 +27,7 @@ import { ExtraEditor, ItemSummary, SmallButton, SortableBlock, Zone } from './bl
 import { ConflictDialog, ThemeDialog } from './dialogs';
 import { announcements, containerName, dragSource, dropTarget, isZone, keyboardSlots, screenReaderInstructions } from './dnd';
 import { LibraryPanel } from './library-panel';
+import { PreviewPane } from './preview-pane';
 import { useAutosave } from './use-autosave';
 import { useHistory } from './use-history';
 
@@ -223,7 +224,7 @@ export function Builder({ data }: { data: BuilderData }) {
         }}
         accessibility={{ announcements: announcements(() => doc, names), screenReaderInstructions }}
       >
-        <div className="grid gap-6 lg:grid-cols-[minmax(16rem,22rem)_1fr_minmax(0,18rem)]">
+        <div className="grid gap-6 lg:grid-cols-[minmax(16rem,22rem)_1fr] 2xl:grid-cols-[minmax(16rem,20rem)_minmax(24rem,1fr)_40rem]">
           <LibraryPanel library={library} themes={data.themes} placed={placed} reusable={data.reusable} onAdd={addToIssue} />
 
           <div className="space-y-4" aria-label="Het nummer">
@@ -289,9 +290,7 @@ export function Builder({ data }: { data: BuilderData }) {
             </section>
           </div>
 
-          <aside aria-label="Voorbeeld" className="rounded-lg border border-dashed border-gray-400 bg-white p-4 text-sm text-muted">
-            Hier komt het voorbeeld van de e-mail.
-          </aside>
+          <PreviewPane issueId={data.issue.id} doc={doc} testAddresses={data.testAddresses} />
         </div>
         <DragOverlay dropAnimation={null}>{active ? <div className="rounded-md border border-brand-600 bg-white px-3 py-2 text-sm font-semibold shadow-lg">{label(active)}</div> : null}</DragOverlay>
       </DndContext>

@@ -1,0 +1,133 @@
+'use client';
+
+import { useEffect, useState, useTransition } from 'react';
+import { FormMessage } from '@/components/form-message';
+import { idle, type ActionState } from '@/lib/action-state';
+import { GMAIL_CLIP_BYTES } from '@/lib/email/checks';
+import type { IssueDocument } from '@/lib/issue/document';
+import { previewIssue, saveTestAddresses, sendTest, type PreviewData } from './actions';
+
+type View = 'desktop' | 'mobiel' | 'tekst' | 'donker';
+const views: { id: View; label: string }[] = [
+  { id: 'desktop', label: 'Desktop' },
+  { id: 'mobiel', label: 'Mobiel' },
+  { id: 'tekst', label: 'Tekst' },
+  { id: 'donker', label: 'Donker' },
+];
+
+const button = 'rounded-md border border-gray-400 bg-white px-3 py-1.5 text-sm font-semibold disabled:opacity-50';
+const kb = (bytes: number) => `${(bytes / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} kB`;
+
+/** The e-mail as it will look, refreshed shortly after every change, with its checks and a test send. */
+export function PreviewPane({ issueId, doc, testAddresses }: { issueId: number; doc: IssueDocument; testAddresses: string[] }) {
+  const [view, setView] = useState<View>('desktop');
+  const [preview, setPreview] = useState<PreviewData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sendState, setSendState] = useState<ActionState>(idle);
+  const [addressState, setAddressState] = useState<ActionState>(idle);
+  const [addresses, setAddresses] = useState(testAddresses.join('\n'));
+  const [sending, startSending] = useTransition();
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(async () => {
+      const result = await previewIssue(idle as ActionState<PreviewData>, { issueId, document: doc });
+      if (!current) return;
+      if (result.status === 'ok' && result.data) {
+        setPreview(result.data);
+        setError(null);
+      } else setError(result.message ?? 'Het voorbeeld kon niet worden gemaakt.');
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [issueId, doc]);
+
+  return (
+    <aside aria-label="Voorbeeld" className="space-y-4 rounded-lg border border-line bg-white p-4">
+      <h2 className="text-lg font-bold">Voorbeeld</h2>
+      <div className="flex flex-wrap gap-2" role="group" aria-label="Weergave">
+        {views.map((v) => (
+          <button key={v.id} type="button" aria-pressed={view === v.id} onClick={() => setView(v.id)} className={`${button} aria-pressed:bg-brand-600 aria-pressed:text-white`}>
+            {v.label}
+          </button>
+        ))}
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm font-semibold text-danger">
+          {error}
+        </p>
+      ) : null}
+      {preview ? (
+        <>
+          <p className="text-sm" data-preview-size>
+            Grootte: <strong>{kb(preview.bytes)}</strong> van {kb(GMAIL_CLIP_BYTES)} (daarboven knipt Gmail de e-mail af)
+          </p>
+          {view === 'tekst' ? (
+            <pre data-preview-text tabIndex={0} aria-label="Tekstversie van de e-mail" className="max-h-[56rem] overflow-auto whitespace-pre-wrap rounded-md border border-line bg-gray-50 p-3 text-sm">
+              {preview.text}
+            </pre>
+          ) : (
+            <div className="overflow-x-auto">
+              <iframe
+                title={`Voorbeeld van de e-mail (${view})`}
+                srcDoc={preview.html}
+                sandbox=""
+                width={view === 'mobiel' ? 375 : 600}
+                height={900}
+                data-preview-frame={view}
+                className="rounded-md border border-line bg-white"
+                // A simulation of the colour inversion that some mail apps apply in dark mode.
+                style={view === 'donker' ? { filter: 'invert(1) hue-rotate(180deg)' } : undefined}
+              />
+            </div>
+          )}
+          <section aria-labelledby="controles">
+            <h3 id="controles" className="font-bold">
+              Controles
+            </h3>
+            {preview.checks.length ? (
+              <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-danger" data-checks>
+                {preview.checks.map((c) => (
+                  <li key={c.id}>{c.message}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-1 text-sm font-semibold text-success" data-checks>
+                Alle controles zijn in orde.
+              </p>
+            )}
+          </section>
+        </>
+      ) : (
+        <p className="text-sm text-muted">Voorbeeld wordt gemaakt...</p>
+      )}
+      <section aria-labelledby="testmail" className="space-y-2 border-t border-line pt-4">
+        <h3 id="testmail" className="font-bold">
+          Testmail
+        </h3>
+        <p className="text-sm text-muted">Gaat naar u en naar de vaste testadressen, met [TEST] voor het onderwerp.</p>
+        <label htmlFor="testadressen" className="block text-sm font-semibold">
+          Vaste testadressen (hoogstens 10, één per regel)
+        </label>
+        <textarea id="testadressen" rows={3} value={addresses} onChange={(e) => setAddresses(e.target.value)} className="block w-full rounded-md border border-gray-500 px-2 py-1 text-sm" />
+        <FormMessage state={addressState} />
+        <div className="flex flex-wrap gap-2">
+          <button type="button" className={button} onClick={async () => setAddressState(await saveTestAddresses(idle, { issueId, addresses }))}>
+            Testadressen opslaan
+          </button>
+          <button
+            type="button"
+            className={button}
+            disabled={sending}
+            onClick={() => startSending(async () => setSendState(await sendTest(idle, { issueId, document: doc })))}
+          >
+            {sending ? 'Versturen...' : 'Testmail versturen'}
+          </button>
+        </div>
+        <FormMessage state={sendState} />
+      </section>
+    </aside>
+  );
+}

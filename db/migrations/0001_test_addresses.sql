@@ -1,0 +1,1 @@
+ALTER TABLE `newsletters` ADD `test_addresses` text DEFAULT '[]' NOT NULL;
