@@ -69,7 +69,7 @@ export function PreviewPane({ issueId, doc, testAddresses }: { issueId: number; 
               {preview.text}
             </pre>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="E-mailvoorbeeld, horizontaal te schuiven">
               <iframe
                 title={`Voorbeeld van de e-mail (${view})`}
                 srcDoc={preview.html}
