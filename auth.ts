@@ -1,5 +1,5 @@
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import NextAuth, { type DefaultSession } from 'next-auth';
 import Nodemailer from 'next-auth/providers/nodemailer';
 import { db } from '@/db';
@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/audit';
 import { SIGN_IN_LINK_MAX_AGE_S, signInConfirmUrl } from '@/lib/auth/magic-link';
 import { signInMail } from '@/lib/auth/sign-in-mail';
 import { getConfig } from '@/lib/config';
+import { findActiveEditor } from '@/lib/editors/queries';
 import { sendMail } from '@/lib/mail';
 
 declare module 'next-auth' {
@@ -18,15 +19,6 @@ declare module 'next-auth' {
     role?: EditorRole;
     active?: boolean;
   }
-}
-
-function activeEditor(email: string | null | undefined) {
-  if (!email) return undefined;
-  return db()
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.email, email.toLowerCase()), eq(users.active, true)))
-    .get();
 }
 
 // Configured lazily (per request) so that `next build` never opens the database or reads secrets.
@@ -77,7 +69,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     ],
     callbacks: {
       signIn({ user, email }) {
-        if (activeEditor(user.email)) return true;
+        if (user.email && findActiveEditor(user.email)) return true;
         // Unknown or deactivated: when asking for a link, the same answer as for a known address.
         return email?.verificationRequest ? '/inloggen/controleer' : false;
       },

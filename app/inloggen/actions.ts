@@ -1,15 +1,13 @@
 'use server';
 
-import { and, eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from '@/lib/validation';
 import { signIn } from '@/auth';
-import { db } from '@/db';
-import { users } from '@/db/schema';
 import type { ActionState } from '@/lib/action-state';
 import { fieldErrorsOf, formDataToObject } from '@/lib/actions';
 import { getConfig } from '@/lib/config';
+import { findActiveEditor } from '@/lib/editors/queries';
 import { rateLimiter } from '@/lib/rate-limit';
 import { safeCallbackUrl } from './callback-url';
 
@@ -42,12 +40,7 @@ export async function requestSignInLink(_previous: ActionState, form: FormData):
   if (!limits().perClient.take(client)) return { status: 'error', message: 'U heeft te vaak een inloglink gevraagd. Probeer het over een kwartier opnieuw.' };
   // Past its limit an address gets the usual answer but no mail: nobody learns whether it is known.
   if (!limits().perAddress.take(email)) redirect('/inloggen/controleer');
-  const editor = db()
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.email, email), eq(users.active, true)))
-    .get();
-  if (!editor) redirect('/inloggen/controleer');
+  if (!findActiveEditor(email)) redirect('/inloggen/controleer');
   try {
     await signIn('nodemailer', { email, redirect: false, redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
   } catch (error) {

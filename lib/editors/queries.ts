@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { users } from '@/db/schema';
 
@@ -9,6 +9,15 @@ export function listEditors() {
     .from(users)
     .orderBy(asc(users.name), asc(users.email))
     .all();
+}
+
+/** The id of the active editor with this address: who may get a sign-in link and use it. */
+export function findActiveEditor(email: string) {
+  return db()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email.toLowerCase()), eq(users.active, true)))
+    .get();
 }
 
 export type EditorRow = ReturnType<typeof listEditors>[number];

@@ -1,13 +1,13 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { items } from '@/db/schema';
+import { items, type Newsletter } from '@/db/schema';
 import { allBlocks } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load-builder';
 import type { IssueDocument } from '@/lib/issue/document';
 import type { RenderInput } from './render';
 
 /** Everything the renderer needs for one issue, read in two queries. `document` overrides the stored one (preview of unsaved work). */
-export function emailSource(database: Db, issueId: number, publicUrl: string, document?: IssueDocument): RenderInput | null {
+export function emailSource(database: Db, issueId: number, publicUrl: string, document?: IssueDocument): (RenderInput & { newsletter: Newsletter }) | null {
   const loaded = loadIssueDocument(database, issueId);
   if (!loaded) return null;
   const doc = document ?? loaded.document;

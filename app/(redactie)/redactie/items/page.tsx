@@ -4,6 +4,7 @@ import { buttonClass, ButtonLink } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { Badge } from '@/components/status-badge';
+import { ThemeOptions } from '@/components/theme-options';
 import { itemKinds, type ItemKind } from '@/db/schema';
 import { requireEditor } from '@/lib/auth/guard';
 import { eventSummary, itemKindLabels } from '@/lib/items/labels';
@@ -45,12 +46,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
             Thema
           </label>
           <select id="thema" name="thema" defaultValue={themeId ?? ''} className={select}>
-            <option value="">Alle thema&apos;s</option>
-            {themes.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <ThemeOptions themes={themes} />
           </select>
         </div>
         <div>

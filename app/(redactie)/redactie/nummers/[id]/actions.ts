@@ -10,10 +10,9 @@ import { renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
 import { MAX_TEST_ADDRESSES, sendTestIssue } from '@/lib/email/test-send';
 import { issueDocument, type IssueDocument } from '@/lib/issue/document';
-import { documentFromRows } from '@/lib/issue/storage';
 import { saveIssueDocument } from '@/lib/issue/save';
 import type { Db } from '@/db';
-import { loadIssue } from '@/lib/issue/load';
+import { loadIssueDocument } from '@/lib/issue/load-builder';
 import { z } from '@/lib/validation';
 
 export type SaveData = { version: number; savedAt?: number; changedBy?: string; changedAt?: number; document?: IssueDocument };
@@ -34,8 +33,7 @@ export const saveIssue = editorAction<typeof saveSchema, SaveData>({
         return { status: 'ok', data: { version: result.version, savedAt: result.savedAt } satisfies SaveData };
       case 'conflict': {
         // Hand back their version so the editor can merge without losing either side's work.
-        const current = loadIssue(tx as unknown as Db, input.issueId)!;
-        const document = documentFromRows(current, current.newsletter.themes.map((t) => t.id), current.blocks);
+        const document = loadIssueDocument(tx as unknown as Db, input.issueId)!.document;
         return {
           status: 'conflict',
           message: `${result.changedBy} heeft dit nummer intussen gewijzigd.`,
@@ -121,8 +119,7 @@ export const sendTest = editorTask({
   async run(input, { editor }) {
     const rendered = await renderFor(input.issueId, input.document);
     if (!rendered) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
-    const issue = db().select({ newsletterId: issues.newsletterId }).from(issues).where(eq(issues.id, input.issueId)).get()!;
-    const newsletter = db().select().from(newsletters).where(eq(newsletters.id, issue.newsletterId)).get()!;
+    const { newsletter } = rendered.source;
     const to = [...new Set([editor.email, ...newsletter.testAddresses])].slice(0, MAX_TEST_ADDRESSES + 1);
     await sendTestIssue({ html: rendered.html, text: rendered.text, subject: input.document.subject || '(geen onderwerp)' }, to, { name: newsletter.senderName, email: newsletter.senderEmail, replyTo: newsletter.replyTo }, getConfig().publicUrl);
     return { status: 'ok', message: `Testmail verstuurd naar ${to.join(', ')}.` };

@@ -8,7 +8,8 @@ import type { ExtraBlock } from '@/lib/issue/document';
 import type { LibraryItem } from '@/lib/issue/load-builder';
 import { itemKindLabels, eventSummary } from '@/lib/items/labels';
 
-const handle =
+/** The grip that carries a block's drag listeners (also used in the library). */
+export const dragHandleClass =
   'cursor-grab touch-none rounded border border-gray-400 bg-white px-2 py-1 text-sm font-semibold text-ink hover:bg-brand-50 active:cursor-grabbing';
 
 /** A drop zone (the lead slot, a theme section, the extra blocks) with its sortable blocks. */
@@ -37,7 +38,7 @@ export function SortableBlock({ id, label, children, actions }: { id: string; la
       style={{ transform: CSS.Translate.toString(transform), transition }}
       className={`flex items-start gap-3 rounded-md border border-line bg-white p-3 ${isDragging ? 'opacity-50' : ''}`}
     >
-      <button type="button" ref={setActivatorNodeRef} className={handle} {...attributes} {...listeners} aria-label={`Verplaats ${label}`}>
+      <button type="button" ref={setActivatorNodeRef} className={dragHandleClass} {...attributes} {...listeners} aria-label={`Verplaats ${label}`}>
         ⠿
       </button>
       <div className="min-w-0 flex-1">{children}</div>

@@ -21,6 +21,7 @@ import { diffDocuments } from '@/lib/issue/diff';
 import { placedItemIds, type Block, type IssueDocument } from '@/lib/issue/document';
 import type { BuilderData, LibraryItem } from '@/lib/issue/load-builder';
 import { apply as applyOp, findBlock, sectionContainer, themeOfContainer, type ContainerId, type Operation } from '@/lib/issue/operations';
+import { buttonClass } from '@/components/button';
 import { idle } from '@/lib/action-state';
 import { changeItemTheme } from './actions';
 import { ExtraEditor, ItemSummary, SmallButton, SortableBlock, Zone } from './blocks';
@@ -189,10 +190,10 @@ export function Builder({ data }: { data: BuilderData }) {
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <div className="flex gap-2">
-          <button type="button" className="rounded-md border border-gray-400 bg-white px-3 py-1.5 text-sm font-semibold disabled:opacity-50" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z">
+          <button type="button" className={buttonClass('secondary')} onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z">
             Ongedaan maken
           </button>
-          <button type="button" className="rounded-md border border-gray-400 bg-white px-3 py-1.5 text-sm font-semibold disabled:opacity-50" onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z">
+          <button type="button" className={buttonClass('secondary')} onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z">
             Opnieuw
           </button>
         </div>

@@ -3,6 +3,9 @@ import type { IssueDocument } from '@/lib/issue/document';
 import { containerLength, locate, themeOfContainer, type ContainerId, type Location } from '@/lib/issue/operations';
 
 // Draggables from the side panel carry a prefix; blocks in the issue use their own id.
+/** The ids of drop zones: the lead slot, a theme's section, the extra blocks. */
+export const isZone = (id: UniqueIdentifier) => /^(lead|extras|section:\d+)$/.test(String(id));
+
 export const libraryDragId = (itemId: number) => `lib:${itemId}`;
 export const reusableDragId = (id: number) => `reuse:${id}`;
 
@@ -15,13 +18,11 @@ export function dragSource(id: UniqueIdentifier): DragSource {
   return { type: 'block', blockId: value };
 }
 
-const containerIds = (id: string): id is ContainerId => id === 'lead' || id === 'extras' || id.startsWith('section:');
-
 /** Where a drop over `overId` puts the dragged thing: a container's end, or the place of the block under it. */
 export function dropTarget(doc: IssueDocument, overId: UniqueIdentifier | undefined): Location | null {
   if (overId === undefined) return null;
   const id = String(overId);
-  if (containerIds(id)) return { container: id, index: containerLength(doc, id) };
+  if (isZone(id)) return { container: id as ContainerId, index: containerLength(doc, id as ContainerId) };
   return locate(doc, id);
 }
 
@@ -75,8 +76,6 @@ export const screenReaderInstructions = {
   draggable:
     'Druk op spatie of Enter om dit op te pakken. Verplaats het met de pijltjestoetsen, zet het neer met spatie of Enter, of annuleer met Escape.',
 };
-
-export const isZone = (id: UniqueIdentifier) => /^(lead|extras|section:\d+)$/.test(String(id));
 
 type Rect = { top: number; bottom: number; left: number };
 

@@ -4,15 +4,16 @@ import { useDraggable } from '@dnd-kit/core';
 import { useId, useMemo, useState } from 'react';
 import type { LibraryItem, ReusableOption } from '@/lib/issue/load-builder';
 import { eventSummary, itemKindLabels } from '@/lib/items/labels';
+import { ThemeOptions } from '@/components/theme-options';
+import { dragHandleClass } from './blocks';
 import { libraryDragId, reusableDragId } from './dnd';
 
-const handle = 'cursor-grab touch-none rounded border border-gray-400 bg-white px-2 py-1 text-sm font-semibold hover:bg-brand-50';
 
 function DraggableRow({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id });
   return (
     <li ref={setNodeRef} data-library={id} className={`flex items-start gap-2 rounded-md border border-line bg-white p-2 ${isDragging ? 'opacity-50' : ''}`}>
-      <button type="button" ref={setActivatorNodeRef} className={handle} {...attributes} {...listeners} aria-label={`Sleep ${label} naar het nummer`}>
+      <button type="button" ref={setActivatorNodeRef} className={dragHandleClass} {...attributes} {...listeners} aria-label={`Sleep ${label} naar het nummer`}>
         ⠿
       </button>
       <div className="min-w-0 flex-1">{children}</div>
@@ -61,12 +62,7 @@ export function LibraryPanel({
               Thema
             </label>
             <select id={themeId} value={theme} onChange={(e) => setTheme(e.target.value)} className="mt-1 block w-full rounded-md border border-gray-500 px-2 py-1">
-              <option value="">Alle thema&apos;s</option>
-              {themes.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
+              <ThemeOptions themes={themes} />
             </select>
           </div>
         </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState, useTransition } from 'react';
+import { buttonClass } from '@/components/button';
 import { FormMessage } from '@/components/form-message';
 import { idle, type ActionState } from '@/lib/action-state';
 import { GMAIL_CLIP_BYTES } from '@/lib/email/checks';
@@ -15,7 +16,7 @@ const views: { id: View; label: string }[] = [
   { id: 'donker', label: 'Donker' },
 ];
 
-const button = 'rounded-md border border-gray-400 bg-white px-3 py-1.5 text-sm font-semibold disabled:opacity-50';
+const button = buttonClass('secondary');
 const kb = (bytes: number) => `${(bytes / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} kB`;
 
 /** The e-mail as it will look, refreshed shortly after every change, with its checks and a test send. */

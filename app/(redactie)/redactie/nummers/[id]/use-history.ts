@@ -26,15 +26,18 @@ type Action =
   | { type: 'replace'; doc: IssueDocument; unsaved: Operation[] };
 
 // Typing in one field is one step to undo, not one step per key.
-const coalesces = (previous: Operation | undefined, op: Operation) =>
-  previous?.type === 'setHeader' && op.type === 'setHeader' && previous.field === op.field;
+function coalesces(previous: Operation | undefined, op: Operation): boolean {
+  if (previous?.type === 'setHeader' && op.type === 'setHeader') return previous.field === op.field;
+  if (previous?.type === 'updateExtra' && op.type === 'updateExtra') return previous.blockId === op.blockId;
+  return false;
+}
 
 function reducer(state: State, action: Action): State {
   switch (action.type) {
     case 'apply': {
       const doc = apply(state.doc, action.op);
       if (doc === state.doc) return state;
-      const merge = coalesces(state.unsaved.at(-1), action.op) || (action.op.type === 'updateExtra' && state.unsaved.at(-1)?.type === 'updateExtra' && (state.unsaved.at(-1) as { blockId: string }).blockId === action.op.blockId);
+      const merge = coalesces(state.unsaved.at(-1), action.op);
       const past = merge ? state.past : [...state.past, state.doc].slice(-HISTORY_LIMIT);
       const unsaved = merge ? [...state.unsaved.slice(0, -1), action.op] : [...state.unsaved, action.op];
       return { ...state, doc, past, future: [], unsaved, revision: state.revision + 1 };
