@@ -76,6 +76,23 @@ test('an editor builds the reference issue with the mouse, and it comes back the
   await expectAccessible(page);
 });
 
+test('an item dropped into another theme asks, and "yes" changes the item\'s theme', async ({ page }) => {
+  const title = 'Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting';
+  await signIn(page, 'redactie@kopij.test');
+  await newIssue(page);
+  const item = query<{ id: number; theme_id: number }>("select id, theme_id from items where title like 'Meer eigen belastinggebied%'")[0]!;
+  expect(item.theme_id).toBe(3); // Financiën
+  await dragFromLibrary(page, title, page.locator(`[data-zone="${bestuur}"]`));
+  const dialog = page.getByRole('dialog', { name: 'Thema van het item wijzigen?' });
+  await expect(dialog).toContainText('maar het item heeft het thema Financiën');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Ja, thema wordt Bestuur' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-library^="lib:"]')).toContainText('Bestuur');
+  await expect.poll(() => query<{ theme_id: number }>('select theme_id from items where id = ?', item.id)[0]?.theme_id).toBe(2);
+  expect(await zoneTitles(page, bestuur)).toEqual([title]);
+});
+
 test('every move works with the keyboard alone, announced in Dutch', async ({ page }) => {
   await signIn(page, 'redactie@kopij.test');
   await open(page, `/redactie/nummers/${DRAFT}`);

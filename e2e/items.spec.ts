@@ -51,4 +51,17 @@ test('an editor creates an event item with inline validation, then finds it with
   await page.getByRole('button', { name: 'Filteren' }).click();
   await expect(page.getByText('Geen items gevonden')).toBeVisible();
   await expectAccessible(page);
+
+  // Edit it: the form opens with what was saved, and the change shows in the list.
+  await page.getByLabel('Thema').selectOption('');
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await page.getByRole('link', { name: 'Webinar: de raad en de omgevingsvisie' }).click();
+  await expect(page.getByRole('heading', { name: 'Item bewerken' })).toBeVisible();
+  await hydrated(page);
+  await expect(page.getByLabel('Soort')).toHaveValue('event');
+  await expect(page.getByLabel('Datum')).toHaveValue('2027-03-09');
+  await page.getByLabel('Titel').fill('Webinar: de raad en de nieuwe omgevingsvisie');
+  await page.getByRole('button', { name: 'Item opslaan' }).click();
+  await expect(page.getByText('Het item is opgeslagen.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Webinar: de raad en de nieuwe omgevingsvisie' })).toBeVisible();
 });
