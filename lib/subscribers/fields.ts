@@ -24,5 +24,5 @@ export const themeIds = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-  .pipe(z.array(z.coerce.number({ error: 'Onbekend thema.' }).int('Onbekend thema.').positive('Onbekend thema.')).max(50, 'Te veel thema’s.'))
-  .transform((ids) => [...new Set(ids)]);
+  .pipe(z.array(z.string().regex(/^[1-9][0-9]{0,8}$/, 'Onbekend thema.')).max(50, 'Te veel thema’s.'))
+  .transform((ids) => [...new Set(ids.map(Number))]);
