@@ -1,0 +1,59 @@
+import type { Db } from '@/db';
+import type { ImportCounts, ImportPlan, PlannedRow } from './import';
+
+/**
+ * Applies a plan made by planImport in one transaction (a savepoint when the caller already has
+ * one open on this connection, as a server action does). Prepared statements instead of the
+ * query builder: at 50,000 rows building each query costs more than running it. Never sends mail.
+ */
+export function commitImport(database: Db, plan: ImportPlan, meta: { newsletterId: number; editorId: string | null; fileName: string; now?: Date }): ImportCounts {
+  const client = database.$client;
+  const now = (meta.now ?? new Date()).getTime();
+  const allThemes = (client.prepare('select id from themes where newsletter_id = ?').pluck().all(meta.newsletterId) as number[]) ?? [];
+  const details = JSON.stringify({ editorId: meta.editorId, fileName: meta.fileName.slice(0, 200) });
+
+  const insertSubscriber = client.prepare('insert into subscribers (email, name, municipality, audience, created_at, updated_at) values (?, ?, ?, ?, ?, ?)');
+  const updateSubscriber = client.prepare(
+    'update subscribers set name = coalesce(?, name), municipality = coalesce(?, municipality), audience = coalesce(?, audience), updated_at = ? where id = ?',
+  );
+  const insertSubscription = client.prepare(
+    "insert into subscriptions (subscriber_id, newsletter_id, status, confirmed_at, created_at, updated_at) values (?, ?, 'active', ?, ?, ?)",
+  );
+  const activateSubscription = client.prepare("update subscriptions set status = 'active', confirmed_at = ?, updated_at = ? where id = ? and status = 'pending'");
+  const clearThemes = client.prepare('delete from subscription_themes where subscription_id = ?');
+  const insertTheme = client.prepare('insert or ignore into subscription_themes (subscription_id, theme_id) values (?, ?)');
+  const insertConsent = client.prepare(
+    "insert into consent_events (subscriber_id, newsletter_id, kind, source, details, created_at) values (?, ?, 'imported', 'csv-import', ?, ?)",
+  );
+
+  const subscribe = (subscriberId: number, row: PlannedRow) => {
+    const subscriptionId = Number(insertSubscription.run(subscriberId, meta.newsletterId, now, now, now).lastInsertRowid);
+    for (const themeId of row.themeIds ?? allThemes) insertTheme.run(subscriptionId, themeId);
+    insertConsent.run(subscriberId, meta.newsletterId, details, now);
+  };
+
+  client.transaction(() => {
+    for (const row of plan.create) {
+      const id = Number(insertSubscriber.run(row.email, row.name, row.municipality, row.audience ?? 'anders', now, now).lastInsertRowid);
+      subscribe(id, row);
+    }
+    for (const row of plan.update) {
+      const { existing } = row;
+      updateSubscriber.run(row.name, row.municipality, row.audience, now, existing.id);
+      if (existing.subscriptionId === null) {
+        subscribe(existing.id, row);
+        continue;
+      }
+      // A pending sign-up becomes active: the organisation vouches for consent with this import.
+      if (existing.subscriptionStatus === 'pending' && activateSubscription.run(now, now, existing.subscriptionId).changes) {
+        insertConsent.run(existing.id, meta.newsletterId, details, now);
+      }
+      if (row.themeIds) {
+        clearThemes.run(existing.subscriptionId);
+        for (const themeId of row.themeIds) insertTheme.run(existing.subscriptionId, themeId);
+      }
+    }
+  })();
+
+  return { created: plan.create.length, updated: plan.update.length, invalid: plan.invalid.length, duplicate: plan.duplicate.length, unsubscribed: plan.unsubscribed.length };
+}

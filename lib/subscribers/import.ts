@@ -1,0 +1,176 @@
+import type { Db } from '@/db';
+import { audiences, type Audience, type SubscriptionStatus } from '@/db/schema';
+import { z } from '@/lib/validation';
+import { subscriberEmail } from './address';
+import { parseCsv } from './csv';
+import { audienceLabels, subscriberName } from './fields';
+
+// CSV import of subscribers: read the file, plan against the database (pure), then commit the
+// plan in one transaction. Planning is pure so the preview, the commit and the bench share it.
+
+/** Enough for the largest lists our users keep; the proxy buffers at most 10 MB of upload. */
+export const MAX_IMPORT_ROWS = 100_000;
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export type ImportRow = { line: number; email: string; name: string; municipality: string; audience: string; themes: string };
+
+type Column = 'email' | 'name' | 'municipality' | 'audience' | 'themes';
+
+const headerAliases: Record<string, Column> = {
+  email: 'email',
+  'e-mail': 'email',
+  emailadres: 'email',
+  'e-mailadres': 'email',
+  naam: 'name',
+  name: 'name',
+  gemeente: 'municipality',
+  municipality: 'municipality',
+  functie: 'audience',
+  audience: 'audience',
+  doelgroep: 'audience',
+  themas: 'themes',
+  thema: 'themes',
+  themes: 'themes',
+};
+
+const headerKey = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f'’]/g, '')
+    .trim()
+    .toLowerCase();
+
+/** The rows of an uploaded file, or a Dutch message saying why the file cannot be read. */
+export function readImportFile(text: string): { ok: true; rows: ImportRow[] } | { ok: false; message: string } {
+  const table = parseCsv(text);
+  if (table.length === 0) return { ok: false, message: 'Het bestand is leeg.' };
+  const header = table[0]!.map((h) => headerAliases[headerKey(h)]);
+  const index = (column: Column) => header.indexOf(column);
+  const emailAt = index('email');
+  if (emailAt === -1) return { ok: false, message: 'De eerste regel moet de kolomnamen bevatten, met in elk geval een kolom "email".' };
+  if (table.length - 1 > MAX_IMPORT_ROWS) return { ok: false, message: `Een bestand mag hoogstens ${MAX_IMPORT_ROWS.toLocaleString('nl-NL')} regels hebben.` };
+  const at = { name: index('name'), municipality: index('municipality'), audience: index('audience'), themes: index('themes') };
+  const cell = (row: string[], i: number) => (i === -1 ? '' : (row[i] ?? ''));
+  const rows = table.slice(1).map((row, i) => ({
+    // Line 1 is the header; editors look rows up by the number their spreadsheet shows.
+    line: i + 2,
+    email: cell(row, emailAt),
+    name: cell(row, at.name),
+    municipality: cell(row, at.municipality),
+    audience: cell(row, at.audience),
+    themes: cell(row, at.themes),
+  }));
+  return { ok: true, rows };
+}
+
+export type ExistingSubscriber = { id: number; subscriptionId: number | null; subscriptionStatus: SubscriptionStatus | null };
+export type ImportContext = { themes: { id: number; slug: string; name: string }[]; existing: Map<string, ExistingSubscriber> };
+
+/** null means "not given": an update keeps what is stored, a new subscriber gets the default. */
+export type PlannedRow = { line: number; email: string; name: string | null; municipality: string | null; audience: Audience | null; themeIds: number[] | null };
+export type PlannedUpdate = PlannedRow & { existing: ExistingSubscriber };
+
+export type ImportPlan = {
+  total: number;
+  create: PlannedRow[];
+  update: PlannedUpdate[];
+  invalid: { line: number; email: string; reason: string }[];
+  duplicate: { line: number; email: string; firstLine: number }[];
+  unsubscribed: { line: number; email: string }[];
+};
+
+const municipality = z.string().trim().max(100, 'Een gemeente mag hoogstens 100 tekens hebben.').refine((v) => !/[<>]/.test(v), 'Een gemeente mag geen < of > bevatten.');
+
+const audienceByWord = new Map<string, Audience>(audiences.flatMap((a) => [[a, a] as const, [audienceLabels[a].toLowerCase(), a] as const]));
+
+function themeLookup(themes: ImportContext['themes']) {
+  const map = new Map<string, number>();
+  for (const t of themes) {
+    map.set(t.slug.toLowerCase(), t.id);
+    map.set(headerKey(t.name), t.id);
+  }
+  return map;
+}
+
+/** Decides per row what the import would do; reads nothing, writes nothing. */
+export function planImport(rows: ImportRow[], context: ImportContext): ImportPlan {
+  const plan: ImportPlan = { total: rows.length, create: [], update: [], invalid: [], duplicate: [], unsubscribed: [] };
+  const themesByWord = themeLookup(context.themes);
+  const firstLine = new Map<string, number>();
+  for (const row of rows) {
+    const shown = row.email.trim().slice(0, 254);
+    const email = subscriberEmail.safeParse(row.email);
+    if (!email.success) {
+      plan.invalid.push({ line: row.line, email: shown, reason: email.error.issues[0]!.message });
+      continue;
+    }
+    const address = email.data;
+    const seen = firstLine.get(address);
+    if (seen !== undefined) {
+      plan.duplicate.push({ line: row.line, email: address, firstLine: seen });
+      continue;
+    }
+    firstLine.set(address, row.line);
+
+    const problem = (reason: string) => plan.invalid.push({ line: row.line, email: address, reason });
+    const name = subscriberName.safeParse(row.name);
+    if (!name.success) {
+      problem(name.error.issues[0]!.message);
+      continue;
+    }
+    const place = municipality.safeParse(row.municipality);
+    if (!place.success) {
+      problem(place.error.issues[0]!.message);
+      continue;
+    }
+    const audienceWord = row.audience.trim().toLowerCase();
+    const audience = audienceWord ? audienceByWord.get(audienceWord) : null;
+    if (audience === undefined) {
+      problem(`Onbekende functie "${row.audience.trim().slice(0, 40)}"; kies raadslid, griffier, raadsadviseur, commissielid of anders.`);
+      continue;
+    }
+    const words = row.themes
+      .split(/[|,;]/)
+      .map((w) => w.trim())
+      .filter(Boolean);
+    const unknown = words.find((w) => !themesByWord.has(headerKey(w)) && !themesByWord.has(w.toLowerCase()));
+    if (unknown !== undefined) {
+      problem(`Onbekend thema "${unknown.slice(0, 40)}".`);
+      continue;
+    }
+    const themeIds = words.length ? [...new Set(words.map((w) => themesByWord.get(w.toLowerCase()) ?? themesByWord.get(headerKey(w))!))] : null;
+    const planned: PlannedRow = { line: row.line, email: address, name: name.data || null, municipality: place.data || null, audience, themeIds };
+
+    const existing = context.existing.get(address);
+    if (!existing) plan.create.push(planned);
+    // Whoever left stays gone: an import is no consent to resubscribe them.
+    else if (existing.subscriptionStatus === 'unsubscribed') plan.unsubscribed.push({ line: row.line, email: address });
+    else plan.update.push({ ...planned, existing });
+  }
+  return plan;
+}
+
+/** The database side of planning: this newsletter's themes and every known address. */
+export function loadImportContext(database: Db, newsletterId: number): ImportContext {
+  const client = database.$client;
+  const themes = client.prepare('select id, slug, name from themes where newsletter_id = ? order by position').all(newsletterId) as ImportContext['themes'];
+  const rows = client
+    .prepare(
+      `select s.id, s.email, sub.id as subscriptionId, sub.status as subscriptionStatus
+       from subscribers s left join subscriptions sub on sub.subscriber_id = s.id and sub.newsletter_id = ?
+       where s.email is not null`,
+    )
+    .raw()
+    .all(newsletterId) as [number, string, number | null, SubscriptionStatus | null][];
+  const existing = new Map<string, ExistingSubscriber>();
+  for (const [id, email, subscriptionId, subscriptionStatus] of rows) existing.set(email, { id, subscriptionId, subscriptionStatus });
+  return { themes, existing };
+}
+
+export type ImportCounts = { created: number; updated: number; invalid: number; duplicate: number; unsubscribed: number };
+
+export function importCounts(plan: ImportPlan): ImportCounts {
+  return { created: plan.create.length, updated: plan.update.length, invalid: plan.invalid.length, duplicate: plan.duplicate.length, unsubscribed: plan.unsubscribed.length };
+}
+
+export { commitImport } from './import-commit';
