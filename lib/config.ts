@@ -17,6 +17,8 @@ export class ConfigError extends Error {
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+const limit = z.coerce.number({ error: 'moet een getal zijn' }).int('moet een geheel getal zijn').min(1, 'moet minstens 1 zijn');
+
 const envSchema = z.object({
   DATA_DIR: optional(z.string()),
   DATABASE_URL: optional(z.string()),
@@ -33,7 +35,9 @@ const envSchema = z.object({
       .max(65535, 'moet tussen 1 en 65535 liggen'),
   ),
   MAIL_FROM: optional(z.string().min(3)),
-  SIGN_IN_LIMIT: optional(z.coerce.number({ error: 'moet een getal zijn' }).int('moet een geheel getal zijn').min(1, 'moet minstens 1 zijn')),
+  SIGN_IN_LIMIT: optional(limit),
+  SUBSCRIBE_LIMIT: optional(limit),
+  SUBSCRIBE_CLIENT_LIMIT: optional(limit),
 });
 
 export type Config = {
@@ -46,6 +50,9 @@ export type Config = {
   mailFrom: string;
   /** Sign-in links one address may ask for in 15 minutes. */
   signInLimit: number;
+  /** Sign-ups and fresh-link requests per address per hour, and per client address per hour. */
+  subscribeLimit: number;
+  subscribeClientLimit: number;
   /** Where AUTH_SECRET is kept when it is not given in the environment. */
   secretFile: string;
   authSecret: string | undefined;
@@ -71,6 +78,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     port,
     mailFrom: e.MAIL_FROM ?? 'Kopij <noreply@kopij.test>',
     signInLimit: e.SIGN_IN_LIMIT ?? 5,
+    subscribeLimit: e.SUBSCRIBE_LIMIT ?? 3,
+    subscribeClientLimit: e.SUBSCRIBE_CLIENT_LIMIT ?? 30,
     secretFile: path.join(dataDir, 'auth-secret'),
     authSecret: e.AUTH_SECRET,
   };

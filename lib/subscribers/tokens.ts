@@ -69,3 +69,9 @@ export function verifyToken(
 export function bindingOf(value: string): string {
   return crypto.createHash('sha256').update(value).digest('base64url');
 }
+
+/** The subscriber a token names, unverified: only to look up what it must be bound to. */
+export function peekSubscriberId(token: string): number | undefined {
+  const match = shape.exec(token);
+  return match ? parseInt(match[1]!, 36) : undefined;
+}

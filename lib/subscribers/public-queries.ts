@@ -1,0 +1,55 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { newsletters, subscribers, subscriptions, subscriptionThemes, themes } from '@/db/schema';
+import type { TokenClaims } from './tokens';
+
+/** The newsletter a public form is for: by slug, or the first one when there is only the default. */
+export function publicNewsletter(slug?: string) {
+  const query = db()
+    .select({ id: newsletters.id, slug: newsletters.slug, name: newsletters.name, organisation: newsletters.organisation, privacyUrl: newsletters.privacyUrl })
+    .from(newsletters);
+  return (slug ? query.where(eq(newsletters.slug, slug)) : query.orderBy(asc(newsletters.id))).get();
+}
+
+export function newsletterById(id: number) {
+  return db().select({ id: newsletters.id, slug: newsletters.slug, name: newsletters.name }).from(newsletters).where(eq(newsletters.id, id)).get();
+}
+
+export function themesOf(newsletterId: number) {
+  return db().select({ id: themes.id, name: themes.name }).from(themes).where(eq(themes.newsletterId, newsletterId)).orderBy(asc(themes.position)).all();
+}
+
+/** What the preferences page shows: never more than the link's own subscription. */
+export function preferencesOf(claims: TokenClaims) {
+  const row = db()
+    .select({
+      email: subscribers.email,
+      pendingEmail: subscribers.pendingEmail,
+      name: subscribers.name,
+      audience: subscribers.audience,
+      subscriptionId: subscriptions.id,
+      status: subscriptions.status,
+      pausedUntil: subscriptions.pausedUntil,
+    })
+    .from(subscriptions)
+    .innerJoin(subscribers, eq(subscribers.id, subscriptions.subscriberId))
+    .where(and(eq(subscriptions.subscriberId, claims.subscriberId), eq(subscriptions.newsletterId, claims.newsletterId)))
+    .get();
+  if (!row) return undefined;
+  const themeIds = db()
+    .select({ id: subscriptionThemes.themeId })
+    .from(subscriptionThemes)
+    .where(eq(subscriptionThemes.subscriptionId, row.subscriptionId))
+    .all()
+    .map((t) => t.id);
+  return { ...row, themeIds };
+}
+
+export function subscriptionStatusOf(claims: TokenClaims) {
+  return db()
+    .select({ status: subscriptions.status, confirmedAt: subscriptions.confirmedAt })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.subscriberId, claims.subscriberId), eq(subscriptions.newsletterId, claims.newsletterId)))
+    .get();
+}
