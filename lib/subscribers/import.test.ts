@@ -35,7 +35,7 @@ describe('readImportFile', () => {
 
   it('refuses a file without an email column or without rows, in Dutch', () => {
     expect(readImportFile('naam;gemeente\nAn;Ede')).toMatchObject({ ok: false, message: expect.stringContaining('kolom "email"') });
-    expect(readImportFile('')).toEqual({ ok: false, message: 'Het bestand is leeg.' });
+    expect(readImportFile('')).toEqual({ ok: false, error: 'leeg', message: 'Het bestand is leeg.' });
   });
 });
 

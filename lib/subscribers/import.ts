@@ -40,15 +40,29 @@ const headerKey = (value: string) =>
     .trim()
     .toLowerCase();
 
-/** The rows of an uploaded file, or a Dutch message saying why the file cannot be read. */
-export function readImportFile(text: string): { ok: true; rows: ImportRow[] } | { ok: false; message: string } {
+/** Why a file cannot be imported; the code travels in a redirect, the page shows the message. */
+export const importErrors = {
+  'geen-bestand': 'Kies een CSV-bestand om te uploaden.',
+  'te-groot': `Het bestand is te groot; hoogstens ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+  'geen-utf8': 'Het bestand is geen UTF-8-tekst. Sla het in uw spreadsheet op als "CSV UTF-8".',
+  leeg: 'Het bestand is leeg.',
+  'geen-email-kolom': 'De eerste regel moet de kolomnamen bevatten, met in elk geval een kolom "email".',
+  'te-veel-regels': `Een bestand mag hoogstens ${MAX_IMPORT_ROWS.toLocaleString('nl-NL')} regels hebben.`,
+  nieuwsbrief: 'Kies een nieuwsbrief uit de lijst.',
+  verlopen: 'Dit voorbeeld is verlopen of niet van u. Upload het bestand opnieuw.',
+} as const;
+export type ImportError = keyof typeof importErrors;
+
+/** The rows of an uploaded file, or why the file cannot be read. */
+export function readImportFile(text: string): { ok: true; rows: ImportRow[] } | { ok: false; error: ImportError; message: string } {
+  const fail = (error: ImportError) => ({ ok: false as const, error, message: importErrors[error] });
   const table = parseCsv(text);
-  if (table.length === 0) return { ok: false, message: 'Het bestand is leeg.' };
+  if (table.length === 0) return fail('leeg');
   const header = table[0]!.map((h) => headerAliases[headerKey(h)]);
   const index = (column: Column) => header.indexOf(column);
   const emailAt = index('email');
-  if (emailAt === -1) return { ok: false, message: 'De eerste regel moet de kolomnamen bevatten, met in elk geval een kolom "email".' };
-  if (table.length - 1 > MAX_IMPORT_ROWS) return { ok: false, message: `Een bestand mag hoogstens ${MAX_IMPORT_ROWS.toLocaleString('nl-NL')} regels hebben.` };
+  if (emailAt === -1) return fail('geen-email-kolom');
+  if (table.length - 1 > MAX_IMPORT_ROWS) return fail('te-veel-regels');
   const at = { name: index('name'), municipality: index('municipality'), audience: index('audience'), themes: index('themes') };
   const cell = (row: string[], i: number) => (i === -1 ? '' : (row[i] ?? ''));
   const rows = table.slice(1).map((row, i) => ({

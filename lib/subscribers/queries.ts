@@ -5,6 +5,8 @@ import { newsletters, themes } from '@/db/schema';
 import type { SubscriberFilter } from './admin-filter';
 import { countSubscribers, listSubscribers } from './admin-list';
 import { subscriberDataExport, subscriberDetail } from './admin-detail';
+import { subscribersCsv } from './admin-export';
+import { loadImportContext, planImport, readImportFile } from './import';
 
 // The editors' screens reach the database through here; the functions behind take a Db so
 // tests and the bench run the same queries.
@@ -23,4 +25,13 @@ export function newslettersWithThemes() {
   const all = db().select({ id: newsletters.id, name: newsletters.name }).from(newsletters).orderBy(asc(newsletters.name)).all();
   const allThemes = db().select({ id: themes.id, name: themes.name, newsletterId: themes.newsletterId }).from(themes).orderBy(asc(themes.position)).all();
   return all.map((n) => ({ ...n, themes: allThemes.filter((t) => t.newsletterId === n.id) }));
+}
+
+export const subscriberCsv = (filter: SubscriberFilter) => subscribersCsv(db(), filter);
+
+/** What an uploaded file would do now; planned again at commit, so it is never stale. */
+export function planUpload(text: string, newsletterId: number) {
+  const read = readImportFile(text);
+  if (!read.ok) return read;
+  return { ok: true as const, plan: planImport(read.rows, loadImportContext(db(), newsletterId)) };
 }

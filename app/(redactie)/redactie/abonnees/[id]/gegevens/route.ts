@@ -1,0 +1,29 @@
+import { db } from '@/db';
+import { recordAudit } from '@/lib/audit';
+import { currentEditor, editorLabel } from '@/lib/auth/guard';
+import { subscriberExport } from '@/lib/subscribers/queries';
+
+// One subscriber's data as JSON (AVG art. 15), for an editor answering a request for access.
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const editor = await currentEditor();
+  const { id } = await params;
+  if (!editor) return new Response(null, { status: 303, headers: { Location: `/inloggen?callbackUrl=${encodeURIComponent(`/redactie/abonnees/${id}`)}` } });
+  const data = /^[1-9][0-9]{0,8}$/.test(id) ? subscriberExport(Number(id)) : null;
+  if (!data) return new Response('Deze abonnee bestaat niet.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  db().transaction((tx) =>
+    recordAudit(tx, {
+      actor: { id: editor.id, label: editorLabel(editor) },
+      action: 'subscriber.exported',
+      entityType: 'subscriber',
+      entityId: data.subscriber.id,
+      summary: `Gegevens van abonnee #${data.subscriber.id} geëxporteerd (AVG art. 15)`,
+    }),
+  );
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="abonnee-${data.subscriber.id}.json"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

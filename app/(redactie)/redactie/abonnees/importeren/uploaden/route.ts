@@ -1,0 +1,41 @@
+import { currentEditor } from '@/lib/auth/guard';
+import { hasRole } from '@/lib/auth/roles';
+import { MAX_IMPORT_BYTES, readImportFile, type ImportError } from '@/lib/subscribers/import';
+import { keepUpload } from '@/lib/subscribers/import-store';
+import { newslettersWithThemes } from '@/lib/subscribers/queries';
+
+// Receives the CSV as an ordinary multipart form post (works without JavaScript, and is not held
+// to the 1 MB body limit of server actions), keeps it for the preview and redirects there.
+const page = '/redactie/abonnees/importeren';
+const see = (location: string) => new Response(null, { status: 303, headers: { Location: location } });
+const fail = (error: ImportError) => see(`${page}?fout=${error}`);
+
+export async function POST(request: Request) {
+  const editor = await currentEditor();
+  if (!editor) return see(`/inloggen?callbackUrl=${encodeURIComponent(page)}`);
+  if (!hasRole(editor.role, 'hoofdredacteur')) return new Response('U heeft geen rechten om abonnees te importeren.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) return fail('te-groot');
+
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return fail('geen-bestand');
+  }
+  const file = form.get('bestand');
+  if (!(file instanceof File) || file.size === 0) return fail('geen-bestand');
+  if (file.size > MAX_IMPORT_BYTES) return fail('te-groot');
+  const newsletterId = Number(form.get('nieuwsbrief'));
+  if (!newslettersWithThemes().some((n) => n.id === newsletterId)) return fail('nieuwsbrief');
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    return fail('geen-utf8');
+  }
+  const read = readImportFile(text);
+  if (!read.ok) return fail(read.error);
+  const id = keepUpload({ editorId: editor.id, newsletterId, fileName: file.name || 'import.csv', text });
+  return see(`${page}?voorbeeld=${id}`);
+}
