@@ -17,9 +17,10 @@ export function subscribersCsv(database: Db, filter: SubscriberFilter): string {
       municipality: subscribers.municipality,
       audience: subscribers.audience,
       status: subscribers.status,
+      // Spelled out: drizzle leaves columns in a select list unqualified, and `id` is ambiguous here.
       themes: sql<string | null>`(select group_concat(t.slug, '|') from subscriptions sub
         join subscription_themes st on st.subscription_id = sub.id join themes t on t.id = st.theme_id
-        where sub.subscriber_id = ${subscribers.id} and sub.status <> 'unsubscribed')`,
+        where sub.subscriber_id = "subscribers"."id" and sub.status <> 'unsubscribed')`,
       createdAt: subscribers.createdAt,
     })
     .from(subscribers)
