@@ -3,7 +3,7 @@ import { expectAccessible } from './support/axe';
 import { query } from './support/db';
 import { signIn } from './support/session';
 
-const pages = ['/redactie', '/redactie/instellingen', '/redactie/nummers', '/redactie/nummers/4', '/redactie/items', '/redactie/items/nieuw', '/redactie/items/1'];
+const pages = ['/redactie', '/redactie/instellingen', '/redactie/abonnees', '/redactie/abonnees/1', '/redactie/abonnees/importeren', '/redactie/nummers', '/redactie/nummers/4', '/redactie/items', '/redactie/items/nieuw', '/redactie/items/1'];
 
 for (const path of pages) {
   test(`anonymous visitors of ${path} are sent to /inloggen`, async ({ request }) => {
