@@ -9,8 +9,11 @@ export default function HomePage() {
         Met Kopij stelt een redactie elk nummer van een nieuwsbrief samen in de browser. Abonnees kiezen zelf welke thema&apos;s ze ontvangen, en
         elk verzonden nummer blijft leesbaar in het openbare archief.
       </p>
-      <div className="mt-8">
-        <ButtonLink href="/inloggen">Inloggen voor de redactie</ButtonLink>
+      <div className="mt-8 flex flex-wrap gap-3">
+        <ButtonLink href="/aanmelden">Aanmelden voor de nieuwsbrief</ButtonLink>
+        <ButtonLink href="/inloggen" variant="secondary">
+          Inloggen voor de redactie
+        </ButtonLink>
       </div>
     </main>
   );

@@ -12,6 +12,11 @@ import { eventSummary } from '@/lib/items/labels';
  */
 export const PLACEHOLDERS = { unsubscribe: 'https://kopij.invalid/__afmelden__', preferences: 'https://kopij.invalid/__voorkeuren__' } as const;
 
+/** One rendering serves many readers: each copy gets its own links by substitution. */
+export function fillPersonalLinks(body: string, links: { unsubscribe: string; preferences: string }): string {
+  return body.replaceAll(PLACEHOLDERS.unsubscribe, links.unsubscribe).replaceAll(PLACEHOLDERS.preferences, links.preferences);
+}
+
 export type EmailNewsletter = {
   name: string;
   organisation: string;

@@ -30,3 +30,8 @@ export function personalLink(
   });
   return `${options.publicUrl ?? getConfig().publicUrl}${paths[purpose]}${token}`;
 }
+
+/** The two links every newsletter copy carries for its reader. */
+export function personalLinks(claims: TokenClaims, options: { publicUrl?: string; key?: Buffer } = {}) {
+  return { preferences: personalLink('preferences', claims, options), unsubscribe: personalLink('unsubscribe', claims, options) };
+}
