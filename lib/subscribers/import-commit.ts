@@ -1,3 +1,4 @@
+import type { Database, Statement } from 'better-sqlite3';
 import type { Db } from '@/db';
 import type { ImportCounts, ImportPlan, PlannedRow } from './import';
 
@@ -12,7 +13,6 @@ export function commitImport(database: Db, plan: ImportPlan, meta: { newsletterI
   const allThemes = (client.prepare('select id from themes where newsletter_id = ?').pluck().all(meta.newsletterId) as number[]) ?? [];
   const details = JSON.stringify({ editorId: meta.editorId, fileName: meta.fileName.slice(0, 200) });
 
-  const insertSubscriber = client.prepare('insert into subscribers (email, name, municipality, audience, created_at, updated_at) values (?, ?, ?, ?, ?, ?)');
   const updateSubscriber = client.prepare(
     'update subscribers set name = coalesce(?, name), municipality = coalesce(?, municipality), audience = coalesce(?, audience), updated_at = ? where id = ?',
   );
@@ -32,10 +32,22 @@ export function commitImport(database: Db, plan: ImportPlan, meta: { newsletterI
     insertConsent.run(subscriberId, meta.newsletterId, details, now);
   };
 
+  const addSubscribers = batchInsert(client, 'subscribers', ['email', 'name', 'municipality', 'audience', 'created_at', 'updated_at'], 'id, email');
+  const addSubscriptions = batchInsert(client, 'subscriptions', ['subscriber_id', 'newsletter_id', 'status', 'confirmed_at', 'created_at', 'updated_at'], 'id, subscriber_id');
+  const addThemes = batchInsert(client, 'subscription_themes', ['subscription_id', 'theme_id']);
+  const addConsents = batchInsert(client, 'consent_events', ['subscriber_id', 'newsletter_id', 'kind', 'source', 'details', 'created_at']);
+
   client.transaction(() => {
-    for (const row of plan.create) {
-      const id = Number(insertSubscriber.run(row.email, row.name, row.municipality, row.audience ?? 'anders', now, now).lastInsertRowid);
-      subscribe(id, row);
+    // New subscribers go in batches: one statement per 200 rows instead of five per row.
+    for (let i = 0; i < plan.create.length; i += BATCH) {
+      const rows = plan.create.slice(i, i + BATCH);
+      const ids = new Map(addSubscribers(rows.map((r) => [r.email, r.name, r.municipality, r.audience ?? 'anders', now, now])).map(([id, email]) => [email as string, id as number]));
+      const subscriptionIds = new Map(
+        addSubscriptions(rows.map((r) => [ids.get(r.email), meta.newsletterId, 'active', now, now, now])).map(([id, subscriberId]) => [subscriberId as number, id as number]),
+      );
+      const themeRows = rows.flatMap((r) => (r.themeIds ?? allThemes).map((themeId) => [subscriptionIds.get(ids.get(r.email)!), themeId]));
+      for (let t = 0; t < themeRows.length; t += BATCH * 2) addThemes(themeRows.slice(t, t + BATCH * 2));
+      addConsents(rows.map((r) => [ids.get(r.email), meta.newsletterId, 'imported', 'csv-import', details, now]));
     }
     for (const row of plan.update) {
       const { existing } = row;
@@ -56,4 +68,26 @@ export function commitImport(database: Db, plan: ImportPlan, meta: { newsletterI
   })();
 
   return { created: plan.create.length, updated: plan.update.length, invalid: plan.invalid.length, duplicate: plan.duplicate.length, unsubscribed: plan.unsubscribed.length };
+}
+
+const BATCH = 200;
+
+/** A multi-row insert, prepared once per batch size; with `returning`, the new rows' columns. */
+function batchInsert(client: Database, table: string, columns: string[], returning?: string) {
+  const statements = new Map<number, Statement>();
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return (rows: unknown[][]): unknown[][] => {
+    if (rows.length === 0) return [];
+    let statement = statements.get(rows.length);
+    if (!statement) {
+      statement = client.prepare(`insert into ${table} (${columns.join(', ')}) values ${Array(rows.length).fill(tuple).join(', ')}${returning ? ` returning ${returning}` : ''}`);
+      if (returning) statement.raw();
+      statements.set(rows.length, statement);
+    }
+    if (!returning) {
+      statement.run(...rows.flat());
+      return [];
+    }
+    return statement.all(...rows.flat()) as unknown[][];
+  };
 }
