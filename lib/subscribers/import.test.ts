@@ -111,4 +111,21 @@ describe('commitImport', () => {
     expect(database.select().from(subscriptions).where(eq(subscriptions.subscriberId, jeroen.id)).get()!.status).toBe('active');
     expect(database.select().from(consentEvents).where(eq(consentEvents.subscriberId, jeroen.id)).all().map((e) => e.kind)).toEqual(['confirmed', 'imported']);
   });
+
+  it('subscribes a known person to a second newsletter without touching the first', () => {
+    const other = database.insert(newsletters).values({ slug: 'tweede', name: 'Tweede', organisation: 'VSG', senderName: 'VSG', senderEmail: 'info@vsg.example' }).returning().get();
+    database.insert(themes).values({ newsletterId: other.id, slug: 'alles', name: 'Alles', position: 1 }).run();
+    const read = readImportFile('email;themas\nj.devries@raad-zwolle.example;');
+    if (!read.ok) throw new Error(read.message);
+    const result = planImport(read.rows, loadImportContext(database, other.id));
+    expect(result.update).toHaveLength(1);
+    commitImport(database, result, { newsletterId: other.id, editorId: null, fileName: 'x.csv' });
+    const jeroen = database.select().from(subscribers).where(eq(subscribers.email, 'j.devries@raad-zwolle.example')).get()!;
+    const subs = database.select().from(subscriptions).where(eq(subscriptions.subscriberId, jeroen.id)).all();
+    expect(subs.map((s) => [s.newsletterId, s.status])).toEqual([
+      [newsletterId, 'active'],
+      [other.id, 'active'],
+    ]);
+    expect(database.select().from(subscriptionThemes).where(eq(subscriptionThemes.subscriptionId, subs[1]!.id)).all()).toHaveLength(1);
+  });
 });
