@@ -1,0 +1,88 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db';
+import { auditLog, issues, newsletters, users } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { testDb } from '@/lib/test/db';
+import { notifyAddresses, takeStep, type StepInput } from './transition';
+
+let database: Db;
+let draft: typeof issues.$inferSelect;
+const editor = (email: string) => {
+  const u = database.select().from(users).where(eq(users.email, email)).get()!;
+  return { id: u.id, role: u.role, label: u.name! };
+};
+
+beforeEach(() => {
+  database = testDb();
+  seed(database);
+  draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
+  // The redacteur wrote the content.
+  database.update(issues).set({ contentChangedBy: editor('redacteur@kopij.test').id }).where(eq(issues.id, draft.id)).run();
+});
+
+const step = (input: Partial<StepInput> & Pick<StepInput, 'step' | 'editor'>) =>
+  database.transaction((tx) => takeStep(tx, { issueId: draft.id, version: draft.version, ...input }));
+const status = () => database.select().from(issues).where(eq(issues.id, draft.id)).get()!;
+
+describe('takeStep', () => {
+  it('walks concept → review → approved → scheduled → approved, logging each step with names', () => {
+    const author = editor('redacteur@kopij.test');
+    const chief = editor('hoofdredactie@kopij.test');
+    const at = new Date(Date.now() + 60_000);
+    expect(step({ step: 'requestReview', editor: author })).toMatchObject({ ok: true, from: 'concept', to: 'review' });
+    expect(step({ step: 'approve', editor: chief })).toMatchObject({ ok: true, to: 'approved' });
+    expect(status()).toMatchObject({ status: 'approved', approvedBy: chief.id, version: draft.version });
+    expect(step({ step: 'schedule', editor: chief, scheduledAt: at })).toMatchObject({ ok: true, to: 'scheduled' });
+    expect(status().scheduledAt).toEqual(at);
+    expect(step({ step: 'unschedule', editor: chief })).toMatchObject({ ok: true, to: 'approved' });
+    expect(status().scheduledAt).toBeNull();
+
+    const log = database.select().from(auditLog).where(eq(auditLog.entityType, 'issue')).all();
+    expect(log.map((l) => [l.action, l.actorLabel])).toEqual([
+      ['issue.requestReview', 'Fatima El Idrissi'],
+      ['issue.approve', 'Pieter Jansen'],
+      ['issue.schedule', 'Pieter Jansen'],
+      ['issue.unschedule', 'Pieter Jansen'],
+    ]);
+    expect(log[0]!.summary).toBe(`Fatima El Idrissi bood ter review aan Raadsbericht ${draft.number}`);
+  });
+
+  it('refuses approval by the last author (four-eyes) and changes nothing', () => {
+    database.update(issues).set({ status: 'review', contentChangedBy: editor('hoofdredactie@kopij.test').id }).where(eq(issues.id, draft.id)).run();
+    expect(step({ step: 'approve', editor: editor('hoofdredactie@kopij.test') })).toMatchObject({ ok: false, message: expect.stringContaining('Vier-ogenprincipe') });
+    expect(status().status).toBe('review');
+    expect(database.select().from(auditLog).where(eq(auditLog.entityType, 'issue')).all()).toHaveLength(0);
+  });
+
+  it('allows it when the newsletter turned four-eyes off', () => {
+    database.update(newsletters).set({ fourEyes: false }).run();
+    database.update(issues).set({ status: 'review', contentChangedBy: editor('hoofdredactie@kopij.test').id }).where(eq(issues.id, draft.id)).run();
+    expect(step({ step: 'approve', editor: editor('hoofdredactie@kopij.test') })).toMatchObject({ ok: true });
+  });
+
+  it('refuses a step on content that changed since the editor looked', () => {
+    expect(step({ step: 'requestReview', editor: editor('redacteur@kopij.test'), version: draft.version - 1 })).toMatchObject({ ok: false, status: 'conflict' });
+  });
+
+  it('refuses a send of an issue that was never approved, and a redacteur’s approval', () => {
+    expect(step({ step: 'startSend', editor: editor('redactie@kopij.test') })).toMatchObject({ ok: false, status: 'conflict' });
+    database.update(issues).set({ status: 'review' }).where(eq(issues.id, draft.id)).run();
+    expect(step({ step: 'approve', editor: editor('redacteur@kopij.test') })).toMatchObject({ ok: false, message: expect.stringContaining('Alleen') });
+    expect(status().status).toBe('review');
+  });
+
+  it('keeps the note of a send-back in the log', () => {
+    database.update(issues).set({ status: 'review' }).where(eq(issues.id, draft.id)).run();
+    step({ step: 'sendBack', editor: editor('hoofdredactie@kopij.test'), note: 'Het openingsitem mag korter.' });
+    expect(database.select().from(auditLog).where(eq(auditLog.action, 'issue.sendBack')).get()!.details).toMatchObject({ from: 'review', to: 'concept', note: 'Het openingsitem mag korter.' });
+  });
+});
+
+describe('notifyAddresses', () => {
+  it('tells reviewers about a review request, and the author about a send-back, never the actor', () => {
+    const author = editor('redacteur@kopij.test');
+    expect(notifyAddresses(database, 'requestReview', author.id, author.id).sort()).toEqual(['hoofdredactie@kopij.test', 'redactie@kopij.test']);
+    expect(notifyAddresses(database, 'sendBack', author.id, editor('hoofdredactie@kopij.test').id)).toEqual(['redacteur@kopij.test']);
+  });
+});

@@ -1,0 +1,101 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { issues, newsletters, users, type EditorRole, type IssueStatus } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { decide, statusLabels, workflowSteps, type WorkflowStep } from './workflow';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+
+export type StepInput = {
+  issueId: number;
+  /** The version the editor looked at: a step on content that changed since is refused. */
+  version: number;
+  step: WorkflowStep;
+  editor: { id: string; role: EditorRole; label: string };
+  note?: string;
+  scheduledAt?: Date;
+  blockingProblems?: string[];
+  now?: Date;
+};
+
+export type StepResult =
+  | { ok: true; from: IssueStatus; to: IssueStatus; issue: { id: number; number: number; newsletterName: string; contentChangedBy: string | null } }
+  | { ok: false; status: 'invalid' | 'conflict'; message: string };
+
+const verbs: Record<WorkflowStep, string> = {
+  requestReview: 'bood ter review aan',
+  sendBack: 'stuurde terug naar concept',
+  approve: 'keurde goed',
+  schedule: 'plande in',
+  unschedule: 'haalde uit de planning',
+  startSend: 'startte de verzending van',
+};
+
+/** Takes one workflow step inside the caller's transaction, with its line in the audit log. */
+export function takeStep(tx: Tx, input: StepInput): StepResult {
+  const now = input.now ?? new Date();
+  const issue = tx
+    .select({
+      id: issues.id,
+      number: issues.number,
+      status: issues.status,
+      version: issues.version,
+      contentChangedBy: issues.contentChangedBy,
+      fourEyes: newsletters.fourEyes,
+      newsletterName: newsletters.name,
+    })
+    .from(issues)
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+    .where(eq(issues.id, input.issueId))
+    .get();
+  if (!issue) return { ok: false, status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
+  if (issue.version !== input.version) {
+    return { ok: false, status: 'conflict', message: 'Dit nummer is intussen gewijzigd. Bekijk de nieuwe versie en probeer het opnieuw.' };
+  }
+  const decision = decide(input.step, {
+    status: issue.status,
+    actor: input.editor,
+    fourEyes: issue.fourEyes,
+    contentChangedBy: issue.contentChangedBy,
+    blockingProblems: input.blockingProblems,
+    scheduledAt: input.scheduledAt,
+    now,
+  });
+  if (!decision.ok) return { ok: false, status: decision.why === 'status' ? 'conflict' : 'invalid', message: decision.message };
+
+  const to = decision.to;
+  tx.update(issues)
+    .set({
+      // Not a new version: the content is the same, and the builder open elsewhere keeps saving.
+      status: to,
+      updatedAt: now,
+      updatedBy: input.editor.id,
+      ...(input.step === 'approve' ? { approvedAt: now, approvedBy: input.editor.id } : {}),
+      ...(input.step === 'sendBack' ? { approvedAt: null, approvedBy: null } : {}),
+      ...(input.step === 'schedule' ? { scheduledAt: input.scheduledAt } : {}),
+      ...(input.step === 'unschedule' ? { scheduledAt: null } : {}),
+    })
+    .where(eq(issues.id, issue.id))
+    .run();
+
+  const title = `${issue.newsletterName} ${issue.number}`;
+  recordAudit(tx, {
+    actor: { id: input.editor.id, label: input.editor.label },
+    action: `issue.${input.step}`,
+    entityType: 'issue',
+    entityId: issue.id,
+    summary: `${input.editor.label} ${verbs[input.step]} ${title}${input.scheduledAt && input.step === 'schedule' ? ` voor ${input.scheduledAt.toISOString()}` : ''}`,
+    details: { from: issue.status, to, ...(input.note ? { note: input.note } : {}), ...(input.scheduledAt ? { scheduledAt: input.scheduledAt.toISOString() } : {}) },
+  });
+  return { ok: true, from: issue.status, to, issue: { id: issue.id, number: issue.number, newsletterName: issue.newsletterName, contentChangedBy: issue.contentChangedBy } };
+}
+
+/** Who to tell: reviewers when an issue waits for review, the last author when it is sent back. */
+export function notifyAddresses(tx: Pick<Db, 'select'>, step: WorkflowStep, contentChangedBy: string | null, actorId: string): string[] {
+  const active = tx.select({ id: users.id, email: users.email, role: users.role, active: users.active }).from(users).all().filter((u) => u.active && u.id !== actorId);
+  if (step === 'requestReview') return active.filter((u) => u.role !== 'redacteur').map((u) => u.email);
+  if (step === 'sendBack') return active.filter((u) => u.id === contentChangedBy).map((u) => u.email);
+  return [];
+}
+
+export { statusLabels, workflowSteps };
