@@ -1,4 +1,5 @@
 import { currentEditor } from '@/lib/auth/guard';
+import { getConfig } from '@/lib/config';
 import { hasRole } from '@/lib/auth/roles';
 import { MAX_IMPORT_BYTES, readImportFile, type ImportError } from '@/lib/subscribers/import';
 import { keepUpload } from '@/lib/subscribers/import-store';
@@ -10,7 +11,24 @@ const page = '/redactie/abonnees/importeren';
 const see = (location: string) => new Response(null, { status: 303, headers: { Location: location } });
 const fail = (error: ImportError) => see(`${page}?fout=${error}`);
 
+/**
+ * A form posted from another site. The session cookie is SameSite=Lax, so such a post arrives
+ * without a session anyway; this refuses it before reading the body. Browsers send Origin on
+ * every POST; it must be PUBLIC_URL or the host the request came to.
+ */
+function foreignOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin) return false;
+  const allowed = [new URL(getConfig().publicUrl).host, request.headers.get('host')];
+  try {
+    return !allowed.includes(new URL(origin).host);
+  } catch {
+    return true;
+  }
+}
+
 export async function POST(request: Request) {
+  if (foreignOrigin(request)) return new Response('Dit formulier komt niet van deze site.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const editor = await currentEditor();
   if (!editor) return see(`/inloggen?callbackUrl=${encodeURIComponent(page)}`);
   if (!hasRole(editor.role, 'hoofdredacteur')) return new Response('U heeft geen rechten om abonnees te importeren.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
