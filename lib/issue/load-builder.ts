@@ -67,7 +67,18 @@ export function loadBuilder(database: Db, issueId: number) {
     });
   const updatedBy = issue.updatedBy ? database.select({ name: users.name }).from(users).where(eq(users.id, issue.updatedBy)).get()?.name : null;
   return {
-    issue: { id: issue.id, number: issue.number, status: issue.status, version: issue.version, updatedAt: issue.updatedAt.getTime(), updatedBy: updatedBy ?? null, newsletterName: issue.newsletter.name },
+    issue: {
+      id: issue.id,
+      number: issue.number,
+      status: issue.status,
+      version: issue.version,
+      updatedAt: issue.updatedAt.getTime(),
+      updatedBy: updatedBy ?? null,
+      newsletterName: issue.newsletter.name,
+      fourEyes: issue.newsletter.fourEyes,
+      contentChangedBy: issue.contentChangedBy,
+      scheduledAt: issue.scheduledAt?.getTime() ?? null,
+    },
     themes: themes.map((t) => ({ id: t.id, name: t.name })),
     document,
     library,

@@ -8,8 +8,8 @@ type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 export type StepInput = {
   issueId: number;
-  /** The version the editor looked at: a step on content that changed since is refused. */
-  version: number;
+  /** For approve, schedule and send: the version the editor looked at. Content changed since is refused. */
+  version?: number;
   step: WorkflowStep;
   editor: { id: string; role: EditorRole; label: string };
   note?: string;
@@ -49,7 +49,7 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
     .where(eq(issues.id, input.issueId))
     .get();
   if (!issue) return { ok: false, status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
-  if (issue.version !== input.version) {
+  if (input.version !== undefined && issue.version !== input.version) {
     return { ok: false, status: 'conflict', message: 'Dit nummer is intussen gewijzigd. Bekijk de nieuwe versie en probeer het opnieuw.' };
   }
   const decision = decide(input.step, {

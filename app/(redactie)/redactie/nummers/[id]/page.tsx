@@ -5,24 +5,43 @@ import { PageHeader } from '@/components/page-header';
 import { StatusBadge } from '@/components/status-badge';
 import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
+import { formatDateTime } from '@/lib/format';
+import { toDutchLocal } from '@/lib/format-input';
 import { loadBuilder } from '@/lib/issue/load-builder';
+import { decide, type WorkflowStep } from '@/lib/issue/workflow';
 import { Builder } from './builder';
 import { IssueReadOnly } from './issue-readonly';
+import { WorkflowPanel } from './workflow-panel';
 
 export const metadata: Metadata = { title: 'Nummer samenstellen' };
 
 export default async function BuilderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireEditor('redacteur', `/redactie/nummers/${id}`);
+  const editor = await requireEditor('redacteur', `/redactie/nummers/${id}`);
   const issueId = Number(id);
   const data = Number.isSafeInteger(issueId) && issueId > 0 ? loadBuilder(db(), issueId) : null;
   if (!data) notFound();
+  const { issue } = data;
+  const now = new Date();
+  const context = { status: issue.status, actor: editor, fourEyes: issue.fourEyes, contentChangedBy: issue.contentChangedBy, scheduledAt: new Date(now.getTime() + 3_600_000), now };
+  // Only for what to show; every action decides again on the server.
+  const steps = (['requestReview', 'approve', 'schedule', 'unschedule', 'sendBack'] as const).filter((s: WorkflowStep) => decide(s, context).ok);
+  const fourEyes = issue.status === 'review' && decide('approve', context);
+  const fourEyesNote = fourEyes && !fourEyes.ok && fourEyes.why === 'four-eyes' ? fourEyes.message : null;
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href="/redactie/nummers">Alle nummers</Link>
       </p>
       <PageHeader title={`${data.issue.newsletterName} ${data.issue.number}`} description={<StatusBadge status={data.issue.status} />} />
+      <WorkflowPanel
+        issueId={issue.id}
+        version={issue.version}
+        steps={steps}
+        fourEyesNote={fourEyesNote}
+        scheduledFor={issue.status === 'scheduled' && issue.scheduledAt ? formatDateTime(new Date(issue.scheduledAt)) : null}
+        defaultMoment={toDutchLocal(new Date(Math.ceil((now.getTime() + 3_600_000) / 900_000) * 900_000))}
+      />
       {['concept', 'review', 'approved'].includes(data.issue.status) ? <Builder data={data} /> : <IssueReadOnly data={data} />}
     </>
   );

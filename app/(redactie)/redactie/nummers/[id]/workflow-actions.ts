@@ -1,0 +1,89 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { db } from '@/db';
+import type { ActionState } from '@/lib/action-state';
+import { editorTask } from '@/lib/actions';
+import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
+import { getConfig } from '@/lib/config';
+import { checkIssue } from '@/lib/email/checks';
+import { renderIssueEmail } from '@/lib/email/render';
+import { emailSource } from '@/lib/email/source';
+import { fromDutchLocal } from '@/lib/format-input';
+import { notifyAddresses, takeStep, workflowSteps, type StepInput } from '@/lib/issue/transition';
+import type { WorkflowStep } from '@/lib/issue/workflow';
+import { sendMail } from '@/lib/mail';
+import { z } from '@/lib/validation';
+import { workflowMail } from './workflow-mail';
+
+const base = z.object({
+  issueId: z.coerce.number({ error: 'Onbekend nummer.' }).int().positive('Onbekend nummer.'),
+  version: z.coerce.number().int().positive().optional(),
+  note: z.string().trim().max(2000, 'Een toelichting mag hoogstens 2000 tekens hebben.').optional(),
+});
+const scheduleSchema = base.extend({
+  moment: z.string({ error: 'Kies datum en tijd.' }).transform((v, ctx) => {
+    const date = fromDutchLocal(v);
+    if (!date) ctx.addIssue({ code: 'custom', message: 'Kies datum en tijd.' });
+    return date ?? new Date(0);
+  }),
+});
+
+async function run(step: WorkflowStep, input: z.output<typeof base> & { scheduledAt?: Date }, editor: SessionEditor, extra: Partial<StepInput> = {}): Promise<ActionState> {
+  const actor = { id: editor.id, role: editor.role, label: editorLabel(editor) };
+  const result = db().transaction((tx) => {
+    const taken = takeStep(tx, { issueId: input.issueId, version: input.version, step, editor: actor, note: input.note, scheduledAt: input.scheduledAt, ...extra });
+    return taken.ok ? { taken, notify: notifyAddresses(tx, step, taken.issue.contentChangedBy, editor.id) } : { taken, notify: [] };
+  });
+  if (!result.taken.ok) return { status: result.taken.status, message: result.taken.message };
+
+  const { issue } = result.taken;
+  const link = `${getConfig().publicUrl}/redactie/nummers/${issue.id}`;
+  // Told after the commit: a mail problem must not undo the step, and is said, not hidden.
+  let unsent = 0;
+  for (const to of result.notify) {
+    try {
+      await sendMail({ to, ...workflowMail(step, { title: `${issue.newsletterName} ${issue.number}`, actor: actor.label, note: input.note, link }) });
+    } catch (error) {
+      unsent += 1;
+      console.error('Melding niet verstuurd', error);
+    }
+  }
+  revalidatePath(`/redactie/nummers/${issue.id}`);
+  revalidatePath('/redactie/nummers');
+  revalidatePath('/redactie');
+  const done = `Gelukt: het nummer is nu ${labelOf(result.taken.to)}.`;
+  return { status: 'ok', message: unsent ? `${done} ${unsent} melding(en) per mail konden niet worden verstuurd.` : done };
+}
+
+const labelOf = (status: string) => ({ concept: 'concept', review: 'ter review', approved: 'goedgekeurd', scheduled: 'ingepland' })[status] ?? status;
+
+const simple = (step: WorkflowStep, name: string) =>
+  editorTask({ name, role: workflowSteps[step].role, schema: base, explainInvalid: true, run: (input, { editor }) => run(step, input, editor) });
+
+export const requestReview = simple('requestReview', 'nummer ter review aanbieden');
+export const sendBack = simple('sendBack', 'nummer terugsturen');
+export const unschedule = simple('unschedule', 'nummer uit de planning halen');
+
+/** Approval re-runs the checks on the stored content: a failed check blocks it. */
+export const approve = editorTask({
+  name: 'nummer goedkeuren',
+  role: workflowSteps.approve.role,
+  schema: base,
+  explainInvalid: true,
+  async run(input, { editor }) {
+    const source = emailSource(db(), input.issueId, getConfig().publicUrl);
+    if (!source) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
+    const { html } = await renderIssueEmail(source);
+    const problems = checkIssue(source, Buffer.byteLength(html)).map((c) => c.message);
+    return run('approve', input, editor, { blockingProblems: problems });
+  },
+});
+
+export const schedule = editorTask({
+  name: 'nummer inplannen',
+  role: workflowSteps.schedule.role,
+  schema: scheduleSchema,
+  explainInvalid: true,
+  run: (input, { editor }) => run('schedule', { ...input, scheduledAt: input.moment }, editor),
+});

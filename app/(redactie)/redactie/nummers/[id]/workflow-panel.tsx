@@ -1,0 +1,77 @@
+'use client';
+
+import { startTransition, useActionState, type FormEvent, type ReactNode } from 'react';
+import { Button } from '@/components/button';
+import { FormMessage } from '@/components/form-message';
+import { idle, type ActionState } from '@/lib/action-state';
+import { approve, requestReview, schedule, sendBack, unschedule } from './workflow-actions';
+
+const actions = { requestReview, approve, schedule, unschedule, sendBack };
+type Step = keyof typeof actions;
+type Props = { issueId: number; version: number; steps: Step[]; fourEyesNote: string | null; scheduledFor: string | null; defaultMoment: string };
+
+/**
+ * The next steps this editor may take; the server decides again on every one. The outcome is
+ * kept here, not in the step's own form: that form vanishes once its step is taken.
+ */
+export function WorkflowPanel({ issueId, version, steps, fourEyesNote, scheduledFor, defaultMoment }: Props) {
+  const [outcome, dispatch, pending] = useActionState((previous: ActionState, form: FormData) => actions[form.get('step') as Step](previous, form), idle);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => dispatch(form));
+  };
+  const step = (name: Step, label: string, variant: 'primary' | 'secondary', fields?: ReactNode) =>
+    steps.includes(name) ? (
+      <form onSubmit={submit} className="space-y-2">
+        <input type="hidden" name="step" value={name} />
+        <input type="hidden" name="issueId" value={issueId} />
+        <input type="hidden" name="version" value={version} />
+        {fields}
+        <Button type="submit" variant={variant} disabled={pending}>
+          {label}
+        </Button>
+      </form>
+    ) : null;
+
+  if (!steps.length && !fourEyesNote && !scheduledFor && outcome.status === 'idle') return null;
+  return (
+    <section aria-labelledby="workflow-title" className="mb-6 rounded-md border border-line bg-white p-4">
+      <h2 id="workflow-title" className="text-lg font-semibold">
+        Redactieproces
+      </h2>
+      {scheduledFor ? <p className="mt-1">Ingepland voor {scheduledFor}.</p> : null}
+      {fourEyesNote ? <p className="mt-1 text-sm text-muted">{fourEyesNote}</p> : null}
+      <div className="mt-3">
+        <FormMessage state={pending ? { status: 'idle' } : outcome} />
+      </div>
+      <div className="mt-3 flex flex-wrap items-start gap-6">
+        {step('requestReview', 'Ter review aanbieden', 'primary')}
+        {step('approve', 'Goedkeuren', 'primary')}
+        {step(
+          'schedule',
+          'Inplannen',
+          'primary',
+          <>
+            <label htmlFor="moment" className="block text-sm font-semibold">
+              Verzenden op (Nederlandse tijd)
+            </label>
+            <input id="moment" name="moment" type="datetime-local" defaultValue={defaultMoment} required className="rounded-md border border-gray-500 px-3 py-2" />
+          </>,
+        )}
+        {step('unschedule', 'Uit de planning halen', 'secondary')}
+        {step(
+          'sendBack',
+          'Terugsturen naar concept',
+          'secondary',
+          <>
+            <label htmlFor="note" className="block text-sm font-semibold">
+              Toelichting voor de redacteur <span className="font-normal text-muted">(optioneel)</span>
+            </label>
+            <textarea id="note" name="note" rows={2} maxLength={2000} className="block w-72 rounded-md border border-gray-500 px-3 py-2" />
+          </>,
+        )}
+      </div>
+    </section>
+  );
+}
