@@ -54,7 +54,10 @@ test('review, send back with a note, change, approve and schedule, each step in 
   await nextMail('hoofdredactie@kopij.test', chiefMark);
 
   await open(chief, `/redactie/nummers/${DRAFT}`);
+  // Keep the raw approve request, to replay it later as the redacteur.
+  const captured = chief.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action'] && /step"\s+approve\b/.test(r.postData() ?? ''));
   await chiefPanel.getByRole('button', { name: 'Goedkeuren' }).click();
+  const approveRequest = await captured;
   await expect(chiefPanel.getByRole('status')).toContainText('goedgekeurd');
   expect(status()).toBe('approved');
 
@@ -79,6 +82,14 @@ test('review, send back with a note, change, approve and schedule, each step in 
   await chiefPanel.getByRole('button', { name: 'Uit de planning halen' }).click();
   await expect(chiefPanel.getByRole('status')).toContainText('goedgekeurd');
 
+  // A forged request: the redacteur sends the approve action directly.
+  await author.context().request.post(approveRequest.url(), {
+    headers: { 'next-action': approveRequest.headers()['next-action']!, 'content-type': approveRequest.headers()['content-type']!, accept: 'text/x-component' },
+    data: approveRequest.postDataBuffer()!,
+  }).then(async (response) => expect(await response.text()).toContain('U heeft geen rechten voor deze actie.'));
+  const denied = query<{ actor_label: string; entity_id: string }>("select actor_label, entity_id from audit_log where action = 'access.denied' order by id desc limit 1")[0]!;
+  expect(denied).toEqual({ actor_label: 'Fatima El Idrissi (redacteur@kopij.test)', entity_id: 'nummer goedkeuren' });
+
   const log = query<{ action: string; actor_label: string }>("select action, actor_label from audit_log where action like 'issue.%' and entity_id = ? order by id", String(DRAFT));
   expect(log.map((l) => `${l.action} ${l.actor_label}`)).toEqual([
     'issue.requestReview Fatima El Idrissi (redacteur@kopij.test)',
@@ -88,4 +99,25 @@ test('review, send back with a note, change, approve and schedule, each step in 
     'issue.schedule Pieter Jansen (hoofdredactie@kopij.test)',
     'issue.unschedule Pieter Jansen (hoofdredactie@kopij.test)',
   ]);
+});
+
+test('an admin reads the audit log, filtered; a redacteur may not', async ({ page, browser }) => {
+  await signIn(page, 'redactie@kopij.test');
+  await open(page, '/redactie/logboek');
+  await expectAccessible(page);
+  await page.getByLabel('Soort').selectOption('nummers');
+  await page.getByLabel('Door').selectOption({ label: 'Pieter Jansen' });
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(page).toHaveURL(/soort=nummers/);
+  const rows = page.locator('tbody tr');
+  await expect(rows.first()).toContainText('Pieter Jansen');
+  for (const action of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-audit-action')))) expect(action).toMatch(/^issue\./);
+  await expect(page.getByText('keurde goed Raadsbericht 24')).toBeVisible();
+
+  const context = await browser.newContext();
+  const redacteur = await context.newPage();
+  await signIn(redacteur, 'redacteur@kopij.test');
+  await expect(redacteur.getByRole('link', { name: 'Logboek' })).toHaveCount(0);
+  expect((await redacteur.goto('/redactie/logboek'))?.status()).toBe(403);
+  await context.close();
 });

@@ -43,7 +43,9 @@ export function preferencesOf(claims: TokenClaims) {
     .where(eq(subscriptionThemes.subscriptionId, row.subscriptionId))
     .all()
     .map((t) => t.id);
-  return { ...row, themeIds };
+  // A pause whose end has passed is over, even before anything rewrites the row.
+  const pauseRunning = row.status === 'paused' && !!row.pausedUntil && row.pausedUntil.getTime() > Date.now();
+  return { ...row, themeIds, pauseRunning };
 }
 
 export function subscriptionStatusOf(claims: TokenClaims) {

@@ -11,7 +11,12 @@ export default async function EditorLayout({ children }: { children: React.React
     { href: '/redactie/nummers', label: 'Nummers' },
     { href: '/redactie/items', label: 'Items' },
     { href: '/redactie/abonnees', label: 'Abonnees' },
-    ...(hasRole(editor.role, 'admin') ? [{ href: '/redactie/instellingen', label: 'Instellingen' }] : []),
+    ...(hasRole(editor.role, 'admin')
+      ? [
+          { href: '/redactie/logboek', label: 'Logboek' },
+          { href: '/redactie/instellingen', label: 'Instellingen' },
+        ]
+      : []),
   ];
   async function logout() {
     'use server';

@@ -47,7 +47,7 @@ export default async function PreferencesPage({ params, searchParams }: { params
         </p>
       ) : (
         <>
-          {current.status === 'paused' && current.pausedUntil && current.pausedUntil.getTime() > Date.now() ? (
+          {current.pauseRunning && current.pausedUntil ? (
             <p className="mt-4">De nieuwsbrief is gepauzeerd tot {formatDate(current.pausedUntil)}. Kies hieronder &ldquo;Niet pauzeren&rdquo; om hem weer te ontvangen.</p>
           ) : null}
           <PreferencesForm
