@@ -1,3 +1,4 @@
+import { issueStatusLabels } from '@/lib/issue/workflow';
 import type { IssueStatus } from '@/db/schema';
 
 type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
@@ -14,14 +15,6 @@ export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: R
   return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${tones[tone]}`}>{children}</span>;
 }
 
-export const issueStatusLabels: Record<IssueStatus, string> = {
-  concept: 'Concept',
-  review: 'Ter review',
-  approved: 'Goedgekeurd',
-  scheduled: 'Ingepland',
-  sending: 'Verzenden',
-  sent: 'Verzonden',
-};
 
 const issueStatusTones: Record<IssueStatus, Tone> = {
   concept: 'neutral',
@@ -35,3 +28,5 @@ const issueStatusTones: Record<IssueStatus, Tone> = {
 export function StatusBadge({ status }: { status: IssueStatus }) {
   return <Badge tone={issueStatusTones[status]}>{issueStatusLabels[status]}</Badge>;
 }
+
+export { issueStatusLabels };

@@ -34,6 +34,10 @@ test('review, send back with a note, change, approve and schedule, each step in 
   const chief = await as(browser, 'hoofdredactie@kopij.test');
   const chiefPanel = chief.getByRole('region', { name: 'Redactieproces' });
   await expectAccessible(chief);
+  await open(chief, '/redactie');
+  await expect(chief.getByRole('region', { name: 'Wat op u wacht' })).toContainText('Review: Raadsbericht 24');
+  await expectAccessible(chief);
+  await open(chief, `/redactie/nummers/${DRAFT}`);
   const authorMark = mailboxMark('redacteur@kopij.test');
   await chiefPanel.getByLabel('Toelichting voor de redacteur').fill('Maak het onderwerp korter, graag.');
   await chiefPanel.getByRole('button', { name: 'Terugsturen naar concept' }).click();
@@ -78,6 +82,9 @@ test('review, send back with a note, change, approve and schedule, each step in 
   expect(status()).toBe('scheduled');
   await open(chief, `/redactie/nummers/${DRAFT}`);
   await expect(chiefPanel).toContainText('Ingepland voor');
+  await open(chief, '/redactie');
+  await expect(chief.getByRole('region', { name: 'Volgende verzending' })).toContainText('Raadsbericht 24');
+  await open(chief, `/redactie/nummers/${DRAFT}`);
   await expectAccessible(chief);
   await chiefPanel.getByRole('button', { name: 'Uit de planning halen' }).click();
   await expect(chiefPanel.getByRole('status')).toContainText('goedgekeurd');

@@ -28,10 +28,3 @@ export function activeSubscriptionCount(): number {
   return db().select({ n: count() }).from(subscriptions).where(eq(subscriptions.status, 'active')).get()?.n ?? 0;
 }
 
-export function issueCountsByStatus() {
-  return db()
-    .select({ status: issues.status, n: sql<number>`count(*)` })
-    .from(issues)
-    .groupBy(issues.status)
-    .all();
-}

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { issues, newsletters, users, type EditorRole, type IssueStatus } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { decide, statusLabels, workflowSteps, type WorkflowStep } from './workflow';
+import { decide, workflowSteps, type WorkflowStep } from './workflow';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
@@ -98,4 +98,4 @@ export function notifyAddresses(tx: Pick<Db, 'select'>, step: WorkflowStep, cont
   return [];
 }
 
-export { statusLabels, workflowSteps };
+export { workflowSteps };

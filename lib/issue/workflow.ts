@@ -20,14 +20,15 @@ export const workflowSteps = {
 
 export type WorkflowStep = keyof typeof workflowSteps;
 
-export const statusLabels: Record<IssueStatus, string> = {
-  concept: 'concept',
-  review: 'ter review',
-  approved: 'goedgekeurd',
-  scheduled: 'ingepland',
-  sending: 'wordt verzonden',
-  sent: 'verzonden',
+export const issueStatusLabels: Record<IssueStatus, string> = {
+  concept: 'Concept',
+  review: 'Ter review',
+  approved: 'Goedgekeurd',
+  scheduled: 'Ingepland',
+  sending: 'Verzenden',
+  sent: 'Verzonden',
 };
+const statusLabels = Object.fromEntries(Object.entries(issueStatusLabels).map(([k, v]) => [k, v.toLowerCase()])) as Record<IssueStatus, string>;
 
 export type WorkflowContext = {
   status: IssueStatus;
@@ -53,7 +54,7 @@ export function decide(step: WorkflowStep, ctx: WorkflowContext): Decision {
     return { ok: false, why: 'role', message: `Alleen een ${rule.role} of beheerder mag een nummer ${rule.label}.` };
   }
   if (!(rule.from as readonly IssueStatus[]).includes(ctx.status)) {
-    return { ok: false, why: 'status', message: `Een nummer dat ${statusLabels[ctx.status]} is, kunt u niet ${rule.label}.` };
+    return { ok: false, why: 'status', message: `Een nummer met status ${statusLabels[ctx.status]} kunt u niet ${rule.label}.` };
   }
   if (step === 'approve') {
     if (ctx.fourEyes && ctx.contentChangedBy === ctx.actor.id) {

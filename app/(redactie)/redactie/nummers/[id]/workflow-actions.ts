@@ -11,7 +11,7 @@ import { renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
 import { fromDutchLocal } from '@/lib/format-input';
 import { notifyAddresses, takeStep, workflowSteps, type StepInput } from '@/lib/issue/transition';
-import type { WorkflowStep } from '@/lib/issue/workflow';
+import { issueStatusLabels, type WorkflowStep } from '@/lib/issue/workflow';
 import { sendMail } from '@/lib/mail';
 import { z } from '@/lib/validation';
 import { workflowMail } from './workflow-mail';
@@ -52,11 +52,9 @@ async function run(step: WorkflowStep, input: z.output<typeof base> & { schedule
   revalidatePath(`/redactie/nummers/${issue.id}`);
   revalidatePath('/redactie/nummers');
   revalidatePath('/redactie');
-  const done = `Gelukt: het nummer is nu ${labelOf(result.taken.to)}.`;
+  const done = `Gelukt: het nummer is nu ${issueStatusLabels[result.taken.to].toLowerCase()}.`;
   return { status: 'ok', message: unsent ? `${done} ${unsent} melding(en) per mail konden niet worden verstuurd.` : done };
 }
-
-const labelOf = (status: string) => ({ concept: 'concept', review: 'ter review', approved: 'goedgekeurd', scheduled: 'ingepland' })[status] ?? status;
 
 const simple = (step: WorkflowStep, name: string) =>
   editorTask({ name, role: workflowSteps[step].role, schema: base, explainInvalid: true, run: (input, { editor }) => run(step, input, editor) });
