@@ -25,6 +25,11 @@ test('review, send back with a note, change, approve and schedule, each step in 
   await expect(panel.getByRole('button', { name: 'Goedkeuren' })).toHaveCount(0);
   await expectAccessible(author);
 
+  // The redacteur writes (other specs may have edited this draft as someone else).
+  await author.getByLabel('Onderwerp', { exact: true }).fill('Raadsbericht 24: klaar voor review');
+  await expect(author.getByText(/Opgeslagen om/)).toBeVisible();
+  await open(author, `/redactie/nummers/${DRAFT}`);
+
   let chiefMark = mailboxMark('hoofdredactie@kopij.test');
   await panel.getByRole('button', { name: 'Ter review aanbieden' }).click();
   await expect(panel.getByRole('status')).toContainText('ter review');
