@@ -279,6 +279,25 @@ export const issueBlocks = sqliteTable(
   ],
 );
 
+/**
+ * The document as a reviewer last saw it (on approval or send-back): the next review shows
+ * what changed since. Kept whole, because blocks are rewritten in place as editors work.
+ */
+export const issueSnapshots = sqliteTable(
+  'issue_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    document: text('document', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('issue_snapshots_issue_idx').on(t.issueId, t.id)],
+);
+
 /** Blocks kept per newsletter and dropped into issues (a forum text, a call to action, a footer). */
 export const reusableBlocks = sqliteTable(
   'reusable_blocks',

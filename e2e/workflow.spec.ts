@@ -39,6 +39,7 @@ test('review, send back with a note, change, approve and schedule, each step in 
   const chief = await as(browser, 'hoofdredactie@kopij.test');
   const chiefPanel = chief.getByRole('region', { name: 'Redactieproces' });
   await expectAccessible(chief);
+  await expect(chief.getByRole('region', { name: 'Wijzigingen sinds de vorige review' })).toContainText('eerste review');
   await open(chief, '/redactie');
   await expect(chief.getByRole('region', { name: 'Wat op u wacht' })).toContainText('Review: Raadsbericht 24');
   await expectAccessible(chief);
@@ -63,6 +64,8 @@ test('review, send back with a note, change, approve and schedule, each step in 
   await nextMail('hoofdredactie@kopij.test', chiefMark);
 
   await open(chief, `/redactie/nummers/${DRAFT}`);
+  // The reviewer sees what changed since sending it back.
+  await expect(chief.getByRole('region', { name: 'Wijzigingen sinds de vorige review' })).toContainText('Onderwerp gewijzigd in “Raadsbericht 24: korter”');
   // Keep the raw approve request, to replay it later as the redacteur.
   const captured = chief.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action'] && /step"\s+approve\b/.test(r.postData() ?? ''));
   await chiefPanel.getByRole('button', { name: 'Goedkeuren' }).click();

@@ -24,7 +24,7 @@ export type ReusableOption = { id: number; name: string } & (
 );
 
 /** The issue as a document plus its version and last editor: one query for issue and blocks. */
-export function loadIssueDocument(database: Db, issueId: number) {
+export function loadIssueDocument(database: Pick<Db, 'query'>, issueId: number) {
   const issue = loadIssue(database, issueId);
   if (!issue) return null;
   const themes = issue.newsletter.themes;

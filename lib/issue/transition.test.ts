@@ -86,3 +86,29 @@ describe('notifyAddresses', () => {
     expect(notifyAddresses(database, 'sendBack', author.id, editor('hoofdredactie@kopij.test').id)).toEqual(['redacteur@kopij.test']);
   });
 });
+
+describe('changes since the last review', () => {
+  it('is null before any review, then lists what the author changed after a send-back', async () => {
+    const { changesSinceReview } = await import('./review');
+    const { loadIssueDocument } = await import('./load-builder');
+    const { saveIssueDocument } = await import('./save');
+    const author = editor('redacteur@kopij.test');
+    const chief = editor('hoofdredactie@kopij.test');
+    const titles = () => undefined;
+    const current = () => loadIssueDocument(database, draft.id)!.document;
+    expect(changesSinceReview(database, draft.id, current(), titles)).toBeNull();
+
+    step({ step: 'requestReview', editor: author });
+    step({ step: 'sendBack', editor: chief, note: 'Korter.' });
+    expect(changesSinceReview(database, draft.id, current(), titles)).toEqual([]);
+
+    const doc = current();
+    const moved = doc.sections.find((s) => s.blocks.length)!;
+    database.transaction((tx) =>
+      saveIssueDocument(tx, { issueId: draft.id, version: status().version, document: { ...doc, subject: 'Korter', sections: doc.sections.map((s) => (s === moved ? { ...s, blocks: s.blocks.slice(1) } : s)) }, editorId: author.id }),
+    );
+    const changes = changesSinceReview(database, draft.id, current(), (id) => `item ${id}`);
+    expect(changes).toContain('Onderwerp gewijzigd in “Korter”');
+    expect(changes!.some((c) => c.startsWith('Verwijderd: item '))).toBe(true);
+  });
+});

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { issues, newsletters, users, type EditorRole, type IssueStatus } from '@/db/schema';
+import { issues, issueSnapshots, newsletters, users, type EditorRole, type IssueStatus } from '@/db/schema';
+import { loadIssueDocument } from './load-builder';
 import { recordAudit } from '@/lib/audit';
 import { decide, workflowSteps, type WorkflowStep } from './workflow';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'query'>;
 
 export type StepInput = {
   issueId: number;
@@ -77,6 +78,12 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
     })
     .where(eq(issues.id, issue.id))
     .run();
+
+  // What the reviewer saw: the next review shows the changes since.
+  if (input.step === 'approve' || input.step === 'sendBack') {
+    const seen = loadIssueDocument(tx, issue.id)!.document;
+    tx.insert(issueSnapshots).values({ issueId: issue.id, version: issue.version, document: seen, createdBy: input.editor.id, createdAt: now }).run();
+  }
 
   const title = `${issue.newsletterName} ${issue.number}`;
   recordAudit(tx, {

@@ -17,8 +17,9 @@ import {
 } from '@dnd-kit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatTime } from '@/lib/format';
+import { blockLabel, describeChanges } from '@/lib/issue/describe-changes';
 import { diffDocuments } from '@/lib/issue/diff';
-import { placedItemIds, type Block, type IssueDocument } from '@/lib/issue/document';
+import { placedItemIds, type IssueDocument } from '@/lib/issue/document';
 import type { BuilderData, LibraryItem } from '@/lib/issue/load-builder';
 import { apply as applyOp, findBlock, sectionContainer, themeOfContainer, type ContainerId, type Operation } from '@/lib/issue/operations';
 import { buttonClass } from '@/components/button';
@@ -34,31 +35,7 @@ import { useHistory } from './use-history';
 
 const newId = () => crypto.randomUUID();
 
-function blockLabel(block: Block, items: Map<number, LibraryItem>): string {
-  if (block.kind === 'lead' || block.kind === 'item') return items.get(block.itemId)?.title ?? 'een item';
-  if (block.kind === 'text' || block.kind === 'cta') return block.content.title;
-  return 'de voettekst';
-}
 
-/** Their changes in words, for the conflict screen. */
-function describeChanges(changes: ReturnType<typeof diffDocuments>, label: (block: Block) => string): string[] {
-  return changes.map((change) => {
-    switch (change.kind) {
-      case 'subject':
-        return `Onderwerp gewijzigd in “${change.to}”`;
-      case 'preheader':
-        return `Preheader gewijzigd in “${change.to}”`;
-      case 'added':
-        return `Toegevoegd: ${label(change.block)}`;
-      case 'removed':
-        return `Verwijderd: ${label(change.block)}`;
-      case 'moved':
-        return `Verplaatst: ${label(change.block)}`;
-      case 'edited':
-        return `Bewerkt: ${label(change.block)}`;
-    }
-  });
-}
 
 
 
@@ -301,7 +278,7 @@ export function Builder({ data }: { data: BuilderData }) {
       ) : null}
       {status.kind === 'conflict' ? (
         <ConflictDialog
-          changes={describeChanges(diffDocuments(base, status.theirs), (block) => blockLabel(block, items))}
+          changes={describeChanges(diffDocuments(base, status.theirs), (block) => blockLabel(block, (id) => items.get(id)?.title))}
           changedBy={status.changedBy}
           changedAt={status.changedAt}
           canMerge={history.replayable}

@@ -8,6 +8,7 @@ import { requireEditor } from '@/lib/auth/guard';
 import { formatDateTime } from '@/lib/format';
 import { toDutchLocal } from '@/lib/format-input';
 import { loadBuilder } from '@/lib/issue/load-builder';
+import { changesSinceReview } from '@/lib/issue/review';
 import { decide, type WorkflowStep } from '@/lib/issue/workflow';
 import { Builder } from './builder';
 import { IssueReadOnly } from './issue-readonly';
@@ -28,6 +29,8 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
   const steps = (['requestReview', 'approve', 'schedule', 'unschedule', 'sendBack'] as const).filter((s: WorkflowStep) => decide(s, context).ok);
   const fourEyes = issue.status === 'review' && decide('approve', context);
   const fourEyesNote = fourEyes && !fourEyes.ok && fourEyes.why === 'four-eyes' ? fourEyes.message : null;
+  const titles = new Map(data.library.map((i) => [i.id, i.title]));
+  const changes = issue.status === 'review' ? changesSinceReview(db(), issue.id, data.document, (itemId) => titles.get(itemId)) : undefined;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -42,6 +45,24 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         scheduledFor={issue.status === 'scheduled' && issue.scheduledAt ? formatDateTime(new Date(issue.scheduledAt)) : null}
         defaultMoment={toDutchLocal(new Date(Math.ceil((now.getTime() + 3_600_000) / 900_000) * 900_000))}
       />
+      {changes !== undefined ? (
+        <section aria-labelledby="review-changes" className="mb-6 rounded-md border border-line bg-white p-4">
+          <h2 id="review-changes" className="text-lg font-semibold">
+            Wijzigingen sinds de vorige review
+          </h2>
+          {changes === null ? (
+            <p className="mt-1 text-muted">Dit is de eerste review van dit nummer: alles is nieuw.</p>
+          ) : changes.length ? (
+            <ul className="mt-2 list-disc pl-5">
+              {changes.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-1 text-muted">Niets gewijzigd sinds de vorige review.</p>
+          )}
+        </section>
+      ) : null}
       {['concept', 'review', 'approved'].includes(data.issue.status) ? <Builder data={data} /> : <IssueReadOnly data={data} />}
     </>
   );
