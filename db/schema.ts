@@ -298,6 +298,24 @@ export const issueSnapshots = sqliteTable(
   (t) => [index('issue_snapshots_issue_idx').on(t.issueId, t.id)],
 );
 
+/** Review remarks on an issue or one of its blocks. The block's label is kept: blocks come and go. */
+export const issueComments = sqliteTable(
+  'issue_comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    blockId: text('block_id'),
+    blockLabel: text('block_label'),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorLabel: text('author_label').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('issue_comments_issue_idx').on(t.issueId, t.id)],
+);
+
 /** Blocks kept per newsletter and dropped into issues (a forum text, a call to action, a footer). */
 export const reusableBlocks = sqliteTable(
   'reusable_blocks',

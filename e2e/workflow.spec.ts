@@ -44,6 +44,13 @@ test('review, send back with a note, change, approve and schedule, each step in 
   await expect(chief.getByRole('region', { name: 'Wat op u wacht' })).toContainText('Review: Raadsbericht 24');
   await expectAccessible(chief);
   await open(chief, `/redactie/nummers/${DRAFT}`);
+  // A remark on one block, before sending it back.
+  const comments = chief.getByRole('region', { name: 'Opmerkingen' });
+  await comments.getByLabel('Over').selectOption({ index: 1 });
+  await comments.getByLabel('Opmerking', { exact: true }).fill('Dit openingsitem mag een zin korter.');
+  await comments.getByRole('button', { name: 'Opmerking plaatsen' }).click();
+  await expect(comments.getByRole('listitem')).toContainText(['Dit openingsitem mag een zin korter.']);
+  await expect(comments.getByRole('listitem').first()).toContainText('Pieter Jansen');
   const authorMark = mailboxMark('redacteur@kopij.test');
   await chiefPanel.getByLabel('Toelichting voor de redacteur').fill('Maak het onderwerp korter, graag.');
   await chiefPanel.getByRole('button', { name: 'Terugsturen naar concept' }).click();
@@ -53,8 +60,9 @@ test('review, send back with a note, change, approve and schedule, each step in 
   expect(sentBack.subject).toBe('Raadsbericht 24 is teruggestuurd');
   expect(sentBack.text).toContain('Maak het onderwerp korter, graag.');
 
-  // The author changes the content and offers it again.
+  // The author reads the remark, changes the content and offers it again.
   await open(author, `/redactie/nummers/${DRAFT}`);
+  await expect(author.getByRole('region', { name: 'Opmerkingen' })).toContainText('Dit openingsitem mag een zin korter.');
   await author.getByLabel('Onderwerp', { exact: true }).fill('Raadsbericht 24: korter');
   await expect(author.getByText(/Opgeslagen om/)).toBeVisible();
   chiefMark = mailboxMark('hoofdredactie@kopij.test');

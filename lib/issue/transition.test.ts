@@ -112,3 +112,24 @@ describe('changes since the last review', () => {
     expect(changes!.some((c) => c.startsWith('Verwijderd: item '))).toBe(true);
   });
 });
+
+describe('review comments', () => {
+  it('keeps remarks on the issue or on one of its blocks, with the block’s label, and refuses a foreign block', async () => {
+    const { addComment, listComments, commentInput } = await import('./comments');
+    const { loadIssueDocument } = await import('./load-builder');
+    const { allBlocks } = await import('./document');
+    const chief = editor('hoofdredactie@kopij.test');
+    const doc = loadIssueDocument(database, draft.id)!.document;
+    const block = allBlocks(doc)[0]!;
+    const add = (input: Record<string, unknown>) =>
+      database.transaction((tx) => addComment(tx, commentInput.parse({ issueId: draft.id, ...input }), chief, doc, () => 'Het openingsitem'));
+    expect(add({ body: '  Mooi nummer.  ' })).toBeNull();
+    expect(add({ body: 'Korter graag.', blockId: block.id })).toBeNull();
+    expect(add({ body: 'Elders', blockId: 'niet-van-dit-nummer' })).toMatch(/staat niet/);
+    expect(commentInput.safeParse({ issueId: draft.id, body: '   ' }).success).toBe(false);
+    expect(listComments(database, draft.id).map((c) => [c.body, c.blockLabel, c.authorLabel])).toEqual([
+      ['Mooi nummer.', null, 'Pieter Jansen'],
+      ['Korter graag.', 'Het openingsitem', 'Pieter Jansen'],
+    ]);
+  });
+});

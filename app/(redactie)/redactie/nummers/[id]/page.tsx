@@ -9,9 +9,13 @@ import { formatDateTime } from '@/lib/format';
 import { toDutchLocal } from '@/lib/format-input';
 import { loadBuilder } from '@/lib/issue/load-builder';
 import { changesSinceReview } from '@/lib/issue/review';
+import { listComments } from '@/lib/issue/comments';
+import { blockLabel } from '@/lib/issue/describe-changes';
+import { allBlocks } from '@/lib/issue/document';
 import { decide, type WorkflowStep } from '@/lib/issue/workflow';
 import { Builder } from './builder';
 import { IssueReadOnly } from './issue-readonly';
+import { CommentForm } from './comment-form';
 import { WorkflowPanel } from './workflow-panel';
 
 export const metadata: Metadata = { title: 'Nummer samenstellen' };
@@ -31,6 +35,8 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
   const fourEyesNote = fourEyes && !fourEyes.ok && fourEyes.why === 'four-eyes' ? fourEyes.message : null;
   const titles = new Map(data.library.map((i) => [i.id, i.title]));
   const changes = issue.status === 'review' ? changesSinceReview(db(), issue.id, data.document, (itemId) => titles.get(itemId)) : undefined;
+  const comments = listComments(db(), issue.id);
+  const commentBlocks = allBlocks(data.document).map((b) => ({ id: b.id, label: blockLabel(b, (itemId) => titles.get(itemId)) }));
   return (
     <>
       <p className="mb-2 text-sm">
@@ -64,6 +70,28 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         </section>
       ) : null}
       {['concept', 'review', 'approved'].includes(data.issue.status) ? <Builder data={data} /> : <IssueReadOnly data={data} />}
+      <section aria-labelledby="comments-title" className="mt-6 rounded-md border border-line bg-white p-4">
+        <h2 id="comments-title" className="text-lg font-semibold">
+          Opmerkingen
+        </h2>
+        {comments.length ? (
+          <ol className="mt-2 space-y-3">
+            {comments.map((c) => (
+              <li key={c.id} className="border-l-4 border-brand-600 pl-3">
+                <p className="text-sm text-muted">
+                  {c.authorLabel}, {formatDateTime(c.createdAt)}
+                  {c.blockLabel ? ` · over ${c.blockLabel}` : ' · over het hele nummer'}
+                </p>
+                <p className="whitespace-pre-line">{c.body}</p>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="mt-1 text-muted">Nog geen opmerkingen.</p>
+        )}
+        <CommentForm issueId={issue.id} blocks={commentBlocks} />
+      </section>
+
     </>
   );
 }

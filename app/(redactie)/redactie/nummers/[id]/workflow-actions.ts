@@ -10,6 +10,10 @@ import { checkIssue } from '@/lib/email/checks';
 import { renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
 import { fromDutchLocal } from '@/lib/format-input';
+import { addComment, commentInput } from '@/lib/issue/comments';
+import { blockLabel } from '@/lib/issue/describe-changes';
+import { allBlocks } from '@/lib/issue/document';
+import { loadIssueDocument } from '@/lib/issue/load-builder';
 import { notifyAddresses, takeStep, workflowSteps, type StepInput } from '@/lib/issue/transition';
 import { issueStatusLabels, type WorkflowStep } from '@/lib/issue/workflow';
 import { sendMail } from '@/lib/mail';
@@ -84,4 +88,26 @@ export const schedule = editorTask({
   schema: scheduleSchema,
   explainInvalid: true,
   run: (input, { editor }) => run('schedule', { ...input, scheduledAt: input.moment }, editor),
+});
+
+/** A review remark on the issue or one of its blocks; any editor may write one. */
+export const comment = editorTask({
+  name: 'opmerking plaatsen',
+  role: 'redacteur',
+  schema: commentInput,
+  explainInvalid: true,
+  async run(input, { editor }) {
+    const problem = db().transaction((tx) => {
+      const loaded = loadIssueDocument(tx, input.issueId);
+      const titles = (id: number) => loaded?.issue.blocks.find((b) => b.itemId === id)?.item?.title ?? undefined;
+      const labelOf = (blockId: string) => {
+        const block = loaded && allBlocks(loaded.document).find((b) => b.id === blockId);
+        return block ? blockLabel(block, titles) : undefined;
+      };
+      return addComment(tx, input, { id: editor.id, label: editorLabel(editor) }, loaded?.document ?? null, labelOf);
+    });
+    if (problem) return { status: 'invalid', message: problem };
+    revalidatePath(`/redactie/nummers/${input.issueId}`);
+    return { status: 'ok', message: 'Uw opmerking is geplaatst.' };
+  },
 });
