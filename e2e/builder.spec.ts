@@ -30,7 +30,7 @@ test('the issues overview lists issues with status and creates a new one with it
   await expectAccessible(page);
   // A sent issue opens as it went out, without anything to drag or edit.
   await page.getByRole('link', { name: 'Nummer 21' }).click();
-  await expect(page.getByRole('status')).toHaveText('Dit nummer is ingepland of verzonden en kan niet meer worden gewijzigd.');
+  await expect(page.getByRole('status').filter({ hasText: 'ingepland of verzonden' })).toHaveText('Dit nummer is ingepland of verzonden en kan niet meer worden gewijzigd.');
   await expect(page.getByRole('button', { name: /^Verplaats/ })).toHaveCount(0);
   await expectAccessible(page);
   await page.goBack();
