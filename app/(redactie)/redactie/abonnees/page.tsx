@@ -2,14 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { buttonClass, ButtonLink } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
+import { FilterSelect } from '@/components/filter-select';
 import { PageHeader } from '@/components/page-header';
 import { Badge } from '@/components/status-badge';
-import { audiences, subscriberStatuses, subscriptionStatuses } from '@/db/schema';
+import { subscriberStatuses, subscriptionStatuses } from '@/db/schema';
 import { requireEditor } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
 import { formatDate } from '@/lib/format';
 import { filterToParams, parseCursor, parseSubscriberFilter, subscriberStatusLabels, subscriptionStatusLabels } from '@/lib/subscribers/admin-filter';
-import { audienceLabels } from '@/lib/subscribers/fields';
+import { audienceLabels, audienceOptions } from '@/lib/subscribers/fields';
 import { newslettersWithThemes, subscriberPage } from '@/lib/subscribers/queries';
 
 export const metadata: Metadata = { title: 'Abonnees' };
@@ -63,45 +64,9 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
           </label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} className={select} />
         </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-semibold">
-            Status abonnee
-          </label>
-          <select id="status" name="status" defaultValue={filter.status ?? ''} className={select}>
-            <option value="">Alle</option>
-            {subscriberStatuses.map((s) => (
-              <option key={s} value={s}>
-                {subscriberStatusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="inschrijving" className="block text-sm font-semibold">
-            Inschrijving
-          </label>
-          <select id="inschrijving" name="inschrijving" defaultValue={filter.subscription ?? ''} className={select}>
-            <option value="">Alle</option>
-            {subscriptionStatuses.map((s) => (
-              <option key={s} value={s}>
-                {subscriptionStatusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="functie" className="block text-sm font-semibold">
-            Functie
-          </label>
-          <select id="functie" name="functie" defaultValue={filter.audience ?? ''} className={select}>
-            <option value="">Alle functies</option>
-            {audiences.map((a) => (
-              <option key={a} value={a}>
-                {audienceLabels[a]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="status" label="Status abonnee" value={filter.status} all="Alle" options={subscriberStatuses.map((s) => ({ value: s, label: subscriberStatusLabels[s] }))} className={select} />
+        <FilterSelect name="inschrijving" label="Inschrijving" value={filter.subscription} all="Alle" options={subscriptionStatuses.map((s) => ({ value: s, label: subscriptionStatusLabels[s] }))} className={select} />
+        <FilterSelect name="functie" label="Functie" value={filter.audience} all="Alle functies" options={audienceOptions} className={select} />
         <div>
           <label htmlFor="thema" className="block text-sm font-semibold">
             Thema
@@ -120,19 +85,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
           </select>
         </div>
         {newsletters.length > 1 ? (
-          <div>
-            <label htmlFor="nieuwsbrief" className="block text-sm font-semibold">
-              Nieuwsbrief
-            </label>
-            <select id="nieuwsbrief" name="nieuwsbrief" defaultValue={filter.newsletterId ?? ''} className={select}>
-              <option value="">Alle nieuwsbrieven</option>
-              {newsletters.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="nieuwsbrief" label="Nieuwsbrief" value={filter.newsletterId} all="Alle nieuwsbrieven" options={newsletters.map((n) => ({ value: n.id, label: n.name }))} className={select} />
         ) : null}
         <div className="flex gap-3 sm:col-span-3 lg:col-span-6">
           <button type="submit" className={buttonClass('secondary')}>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { buttonClass } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
+import { FilterSelect } from '@/components/filter-select';
 import { PageHeader } from '@/components/page-header';
 import { requireEditor } from '@/lib/auth/guard';
 import { auditFilter, auditGroups } from '@/lib/audit-log/list';
@@ -26,32 +27,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Logboek" description="Wie wat wanneer deed: statuswijzigingen, verzendingen, correcties, redacteuren en rollen, imports en verwijderingen." />
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label="Logboek filteren">
-        <div>
-          <label htmlFor="soort" className="block text-sm font-semibold">
-            Soort
-          </label>
-          <select id="soort" name="soort" defaultValue={filter.soort ?? ''} className={control}>
-            <option value="">Alles</option>
-            {Object.entries(auditGroups).map(([key, group]) => (
-              <option key={key} value={key}>
-                {group.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="door" className="block text-sm font-semibold">
-            Door
-          </label>
-          <select id="door" name="door" defaultValue={filter.door ?? ''} className={control}>
-            <option value="">Iedereen</option>
-            {editors.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name ?? e.email}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="soort" label="Soort" value={filter.soort} all="Alles" options={Object.entries(auditGroups).map(([value, group]) => ({ value, label: group.label }))} className={control} />
+        <FilterSelect name="door" label="Door" value={filter.door} all="Iedereen" options={editors.map((e) => ({ value: e.id, label: e.name ?? e.email }))} className={control} />
         <div>
           <label htmlFor="van" className="block text-sm font-semibold">
             Vanaf
