@@ -229,6 +229,12 @@ export const issues = sqliteTable(
     approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
     approvedBy: text('approved_by').references(() => users.id, { onDelete: 'set null' }),
     scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }),
+    /** Who scheduled it: the scheduler starts the send in their name. */
+    scheduledBy: text('scheduled_by').references(() => users.id, { onDelete: 'set null' }),
+    sendStartedAt: integer('send_started_at', { mode: 'timestamp_ms' }),
+    /** Set while an editor holds the send; the worker leaves the issue's deliveries alone. */
+    sendPausedAt: integer('send_paused_at', { mode: 'timestamp_ms' }),
+    sendCancelledAt: integer('send_cancelled_at', { mode: 'timestamp_ms' }),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     correctedAt: integer('corrected_at', { mode: 'timestamp_ms' }),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -457,6 +463,19 @@ export const deliveries = sqliteTable(
     index('deliveries_subscriber_idx').on(t.subscriberId),
   ],
 );
+
+/**
+ * One row per background job that must run in one process at a time (the sender). The holder
+ * renews `heartbeat_at`; another process takes over when the holder's pid is gone or the
+ * heartbeat is stale.
+ */
+export const workerLeases = sqliteTable('worker_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  host: text('host').notNull(),
+  pid: integer('pid').notNull(),
+  heartbeatAt: integer('heartbeat_at', { mode: 'timestamp_ms' }).notNull(),
+});
 
 /** Append-only through the app: there is no code path that updates or deletes a row. */
 export const auditLog = sqliteTable(

@@ -73,8 +73,9 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
       updatedBy: input.editor.id,
       ...(input.step === 'approve' ? { approvedAt: now, approvedBy: input.editor.id } : {}),
       ...(input.step === 'sendBack' ? { approvedAt: null, approvedBy: null } : {}),
-      ...(input.step === 'schedule' ? { scheduledAt: input.scheduledAt } : {}),
-      ...(input.step === 'unschedule' ? { scheduledAt: null } : {}),
+      ...(input.step === 'schedule' ? { scheduledAt: input.scheduledAt, scheduledBy: input.editor.id } : {}),
+      ...(input.step === 'unschedule' ? { scheduledAt: null, scheduledBy: null } : {}),
+      ...(input.step === 'startSend' ? { sendStartedAt: now, sendPausedAt: null, sendCancelledAt: null } : {}),
     })
     .where(eq(issues.id, issue.id))
     .run();
