@@ -1,0 +1,58 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { deliveries, deliveryStatuses, issues, newsletters } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+
+export type DeliveryCounts = Record<(typeof deliveryStatuses)[number], number> & { total: number };
+
+export function deliveryCounts(database: Pick<Db, 'select'>, issueId: number): DeliveryCounts {
+  const counts = Object.fromEntries(deliveryStatuses.map((s) => [s, 0])) as DeliveryCounts;
+  counts.total = 0;
+  for (const row of database.select({ status: deliveries.status, n: count() }).from(deliveries).where(eq(deliveries.issueId, issueId)).groupBy(deliveries.status).all()) {
+    counts[row.status] = row.n;
+    counts.total += row.n;
+  }
+  return counts;
+}
+
+/**
+ * Closes a send once no delivery is queued, waiting for a retry or in flight. The issue becomes
+ * "verzonden" (and public in the archive); a send cancelled before anyone got it goes back to
+ * "goedgekeurd" so it can be sent later.
+ */
+export function completeIfDone(database: Db, issueId: number, now = new Date()): { status: 'sent' | 'approved' } | null {
+  return database.transaction((tx) => {
+    const issue = tx
+      .select({ status: issues.status, number: issues.number, cancelledAt: issues.sendCancelledAt, name: newsletters.name })
+      .from(issues)
+      .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+      .where(eq(issues.id, issueId))
+      .get();
+    if (issue?.status !== 'sending') return null;
+    const open = tx
+      .select({ n: count() })
+      .from(deliveries)
+      .where(and(eq(deliveries.issueId, issueId), inArray(deliveries.status, ['queued', 'retry', 'sending'])))
+      .get()!.n;
+    if (open > 0) return null;
+    const c = deliveryCounts(tx, issueId);
+    const status = issue.cancelledAt && c.sent === 0 ? 'approved' : 'sent';
+    tx.update(issues)
+      .set({ status, updatedAt: now, ...(status === 'sent' ? { sentAt: now } : { sendStartedAt: null, sendCancelledAt: null, sendPausedAt: null }) })
+      .where(eq(issues.id, issueId))
+      .run();
+    const title = `${issue.name} ${issue.number}`;
+    recordAudit(tx, {
+      actor: { id: null, label: 'Kopij (verzending)' },
+      action: status === 'sent' ? 'issue.sent' : 'issue.sendCancelled',
+      entityType: 'issue',
+      entityId: issueId,
+      summary:
+        status === 'sent'
+          ? `${title} is verzonden${issue.cancelledAt ? ' (geannuleerd)' : ''}: ${c.sent} afgeleverd, ${c.failed} mislukt, ${c.skipped} overgeslagen`
+          : `De verzending van ${title} is geannuleerd voordat iemand het ontving`,
+      details: { sent: c.sent, failed: c.failed, skipped: c.skipped },
+    });
+    return { status };
+  });
+}

@@ -1,0 +1,162 @@
+import crypto from 'node:crypto';
+
+/**
+ * A newsletter copy differs per reader only in a few places (To, Message-ID, the unsubscribe and
+ * preferences links). Building MIME per reader in JavaScript is what bounds a sender, so we build
+ * each variant's message once as fixed byte runs with slots between them, and a copy is the runs
+ * joined with that reader's slot values.
+ */
+
+export const slotNames = ['to', 'messageId', 'unsubscribe', 'preferences', 'mailtoSubject'] as const;
+export type SlotName = (typeof slotNames)[number];
+export type SlotValues = Record<SlotName, string>;
+
+/** How a slot is written where it sits: as is in headers, quoted-printable in a body. */
+type Slot = { slot: SlotName; qp: boolean };
+export type MimeTemplate = { parts: (Buffer | Slot)[] };
+
+const HEX = '0123456789ABCDEF';
+const MAX_LINE = 76;
+
+/**
+ * Quoted-printable (RFC 2045) with CRLF line ends. The result always ends at a line boundary: a
+ * hard break when the input ended with one, else a soft break ("=" CRLF) that decodes to nothing,
+ * so encoded pieces can be joined without re-encoding the whole body.
+ */
+export function quotedPrintable(input: string): string {
+  const bytes = Buffer.from(input.replace(/\r\n?/g, '\n'), 'utf8');
+  const out: string[] = [];
+  let line = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 10) {
+      // Whitespace before a hard break would be stripped in transit: encode it.
+      const last = line.charCodeAt(line.length - 1);
+      if (last === 32 || last === 9) line = `${line.slice(0, -1)}=${HEX[last >> 4]}${HEX[last & 15]}`;
+      out.push(line, '\r\n');
+      line = '';
+      continue;
+    }
+    const token = (b >= 33 && b <= 126 && b !== 61) || b === 32 || b === 9 ? String.fromCharCode(b) : `=${HEX[b >> 4]}${HEX[b & 15]}`;
+    if (line.length + token.length > MAX_LINE - 1) {
+      out.push(line, '=\r\n');
+      line = '';
+    }
+    line += token;
+  }
+  if (line) out.push(line, '=\r\n');
+  return out.join('');
+}
+
+/** A header value, as RFC 2047 encoded words when it is not plain ASCII, folded to short lines. */
+export function headerText(value: string): string {
+  const clean = value.replace(/[\r\n]+/g, ' ');
+  if (/^[\x20-\x7e]*$/.test(clean)) return clean;
+  // Split on characters, not bytes, so no word ends inside a multi-byte character.
+  const words: string[] = [];
+  let chunk = '';
+  for (const ch of clean) {
+    if (Buffer.byteLength(chunk + ch) > 42) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += ch;
+  }
+  if (chunk) words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join('\r\n ');
+}
+
+/** `"Name" <address>` with the name encoded when needed. */
+export function mailbox(name: string, address: string): string {
+  const plain = /^[\x20-\x7e]*$/.test(name);
+  const display = plain ? `"${name.replace(/["\\]/g, '')}"` : headerText(name);
+  return `${display} <${address}>`;
+}
+
+/** The Date header in RFC 5322 form. */
+export function mailDate(date: Date): string {
+  return date.toUTCString().replace('GMT', '+0000');
+}
+
+export type MessageSpec = {
+  from: string;
+  replyTo?: string | null;
+  subject: string;
+  date: Date;
+  /** `List-Id`: a name and a stable id in domain form. */
+  listId: { name: string; id: string };
+  /** The address that takes unsubscribe requests by mail (List-Unsubscribe mailto). */
+  unsubscribeMailto: string;
+  text: string;
+  html: string;
+  /** Placeholders in text and html to turn into slots. */
+  placeholders: Partial<Record<SlotName, string>>;
+};
+
+/** Splits a body on its placeholders and encodes each fixed run once. */
+function bodyParts(body: string, placeholders: MessageSpec['placeholders']): (Buffer | Slot)[] {
+  const entries = Object.entries(placeholders) as [SlotName, string][];
+  const parts: (Buffer | Slot)[] = [];
+  let rest = body;
+  for (;;) {
+    let next: { at: number; slot: SlotName; length: number } | undefined;
+    for (const [slot, marker] of entries) {
+      const at = rest.indexOf(marker);
+      if (at >= 0 && (!next || at < next.at)) next = { at, slot, length: marker.length };
+    }
+    if (!next) break;
+    if (next.at > 0) parts.push(Buffer.from(quotedPrintable(rest.slice(0, next.at))));
+    parts.push({ slot: next.slot, qp: true });
+    rest = rest.slice(next.at + next.length);
+  }
+  if (rest) parts.push(Buffer.from(quotedPrintable(rest)));
+  return parts;
+}
+
+/** One variant's message with slots for what differs per reader. */
+export function buildTemplate(spec: MessageSpec): MimeTemplate {
+  const boundary = `kopij-${crypto.randomBytes(12).toString('hex')}`;
+  const head = (s: string) => Buffer.from(s);
+  const slot = (name: SlotName): Slot => ({ slot: name, qp: false });
+  const parts: (Buffer | Slot)[] = [
+    head(`From: ${spec.from}\r\n`),
+    ...(spec.replyTo ? [head(`Reply-To: ${spec.replyTo}\r\n`)] : []),
+    head('To: '),
+    slot('to'),
+    head(`\r\nSubject: ${headerText(spec.subject)}\r\nDate: ${mailDate(spec.date)}\r\nMessage-ID: `),
+    slot('messageId'),
+    head(`\r\nMIME-Version: 1.0\r\nList-Id: ${headerText(spec.listId.name)} <${spec.listId.id}>\r\nList-Unsubscribe: <`),
+    slot('unsubscribe'),
+    head(`>,\r\n <mailto:${spec.unsubscribeMailto}?subject=`),
+    slot('mailtoSubject'),
+    head(
+      `>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n` +
+        `Content-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
+        `--${boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`,
+    ),
+    ...bodyParts(spec.text, spec.placeholders),
+    head(`\r\n--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`),
+    ...bodyParts(spec.html, spec.placeholders),
+    head(`\r\n--${boundary}--\r\n`),
+  ];
+  // Adjacent fixed runs joined once, so a copy is a handful of concatenations.
+  const merged: (Buffer | Slot)[] = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if (Buffer.isBuffer(part) && Buffer.isBuffer(last)) merged[merged.length - 1] = Buffer.concat([last, part]);
+    else merged.push(part);
+  }
+  return { parts: merged };
+}
+
+/** One reader's copy. Slot values are ASCII (addresses, URLs with tokens, ids). */
+export function fillTemplate(template: MimeTemplate, values: SlotValues): Buffer {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for (const part of template.parts) {
+    const chunk = Buffer.isBuffer(part) ? part : Buffer.from(part.qp ? quotedPrintable(values[part.slot]) : values[part.slot].replace(/[\r\n]/g, ''));
+    chunks.push(chunk);
+    length += chunk.length;
+  }
+  return Buffer.concat(chunks, length);
+}

@@ -1,0 +1,86 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { deliveries, issues, newsletters } from '@/db/schema';
+import type { IssueDocument } from '@/lib/issue/document';
+import { loadIssueDocument } from '@/lib/issue/load-builder';
+import { takeStep, type StepInput, type StepResult } from '@/lib/issue/transition';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'query' | 'all'>;
+
+export type Recipient = { subscriberId: number; themeIds: number[] };
+
+/**
+ * Who gets an issue now: active subscribers with an active subscription to its newsletter, and
+ * paused ones whose pause has ended. Bounced, erased, pending and unsubscribed readers do not.
+ */
+export function audienceOf(tx: Pick<Db, 'all'>, newsletterId: number, now: Date): Recipient[] {
+  const rows = tx.all<{ subscriberId: number; themes: string | null }>(sql`
+    select s.id as subscriberId, group_concat(st.theme_id) as themes
+    from subscriptions sub
+    join subscribers s on s.id = sub.subscriber_id
+    left join subscription_themes st on st.subscription_id = sub.id
+    where sub.newsletter_id = ${newsletterId} and s.status = 'active' and s.email is not null
+      and (sub.status = 'active' or (sub.status = 'paused' and sub.paused_until <= ${now.getTime()}))
+    group by sub.id
+    order by s.id`);
+  return rows.map((r) => ({ subscriberId: r.subscriberId, themeIds: r.themes ? r.themes.split(',').map(Number) : [] }));
+}
+
+/** The themes an issue has content for: a reader's copy depends only on which of these they follow. */
+export function issueThemes(doc: IssueDocument): Set<number> {
+  return new Set(doc.sections.filter((s) => s.blocks.length > 0).map((s) => s.themeId));
+}
+
+/**
+ * The theme combination a copy is rendered for, as a stable key ("" = no themed section, only
+ * the lead and the reusable blocks). Readers with the same key get the same rendering.
+ */
+export function variantKey(followed: readonly number[], present: ReadonlySet<number>): string {
+  return [...new Set(followed.filter((t) => present.has(t)))].sort((a, b) => a - b).join(',');
+}
+
+export function variantThemes(key: string): Set<number> {
+  return new Set(key ? key.split(',').map(Number) : []);
+}
+
+/** Who would get the issue if it were sent now, for the confirmation screen. */
+export function recipientCount(database: Pick<Db, 'all'>, newsletterId: number, now = new Date()): number {
+  return audienceOf(database, newsletterId, now).length;
+}
+
+export type StartResult = StepResult & { recipients?: number };
+
+/**
+ * Starts a send inside the caller's transaction: the workflow step (approved or scheduled →
+ * sending) and one delivery row per reader. The audience is frozen here; who subscribes later
+ * waits for the next issue.
+ */
+export function startSend(tx: Tx, input: Omit<StepInput, 'step'>): StartResult {
+  const now = input.now ?? new Date();
+  const step = takeStep(tx, { ...input, step: 'startSend', now });
+  if (!step.ok) return step;
+  const issue = tx
+    .select({ id: issues.id, newsletterId: issues.newsletterId })
+    .from(issues)
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+    .where(eq(issues.id, input.issueId))
+    .get()!;
+  const present = issueThemes(loadIssueDocument(tx, issue.id)!.document);
+  const audience = audienceOf(tx, issue.newsletterId, now);
+  // A send that was cancelled and is started again must not send twice to whom it reached.
+  tx.delete(deliveries)
+    .where(and(eq(deliveries.issueId, issue.id), inArray(deliveries.status, ['queued', 'retry', 'skipped'])))
+    .run();
+  const reached = new Set(
+    tx
+      .select({ subscriberId: deliveries.subscriberId })
+      .from(deliveries)
+      .where(eq(deliveries.issueId, issue.id))
+      .all()
+      .map((r) => r.subscriberId),
+  );
+  const rows = audience.filter((r) => !reached.has(r.subscriberId)).map((r) => ({ issueId: issue.id, subscriberId: r.subscriberId, variant: variantKey(r.themeIds, present) }));
+  // SQLite allows 32766 bound values per statement; three per row.
+  for (let i = 0; i < rows.length; i += 5000) tx.insert(deliveries).values(rows.slice(i, i + 5000)).run();
+  return { ...step, recipients: rows.length };
+}
