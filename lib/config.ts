@@ -38,6 +38,16 @@ const envSchema = z.object({
   SIGN_IN_LIMIT: optional(limit),
   SUBSCRIBE_LIMIT: optional(limit),
   SUBSCRIBE_CLIENT_LIMIT: optional(limit),
+  SEND_WORKER: optional(z.enum(['app', 'apart'], { error: "moet 'app' (in de app) of 'apart' (npm run worker) zijn" })),
+  SEND_CONCURRENCY: optional(limit.max(100, 'mag hoogstens 100 zijn')),
+  SEND_RATE: optional(z.coerce.number({ error: 'moet een getal zijn' }).min(0, 'mag niet negatief zijn')),
+  SEND_MAX_ATTEMPTS: optional(limit),
+  SEND_RETRY_SECONDS: optional(z.coerce.number({ error: 'moet een getal zijn' }).positive('moet groter dan 0 zijn')),
+  SEND_BOUNCE_LIMIT: optional(limit),
+  SEND_POLL_MS: optional(limit),
+  DKIM_DOMAIN: optional(z.string().min(3)),
+  DKIM_SELECTOR: optional(z.string().min(1)),
+  DKIM_PRIVATE_KEY_FILE: optional(z.string().min(1)),
 });
 
 export type Config = {
@@ -53,10 +63,29 @@ export type Config = {
   /** Sign-ups and fresh-link requests per address per hour, and per client address per hour. */
   subscribeLimit: number;
   subscribeClientLimit: number;
+  send: {
+    /** 'app': the worker runs inside the web server; 'apart': only `npm run worker` sends. */
+    worker: 'app' | 'apart';
+    concurrency: number;
+    /** Messages per second over all connections; 0 for no limit. */
+    rate: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    bounceLimit: number;
+    pollMs: number;
+    dkim: { domain: string; selector: string; privateKeyFile: string } | undefined;
+  };
   /** Where AUTH_SECRET is kept when it is not given in the environment. */
   secretFile: string;
   authSecret: string | undefined;
 };
+
+function dkimConfig(domain?: string, selector?: string, privateKeyFile?: string): Config['send']['dkim'] {
+  const given = [domain, selector, privateKeyFile].filter(Boolean).length;
+  if (given === 0) return undefined;
+  if (given < 3) throw new ConfigError('Ongeldige configuratie:\n  - DKIM_DOMAIN, DKIM_SELECTOR en DKIM_PRIVATE_KEY_FILE: zet ze alle drie, of geen van drieën');
+  return { domain: domain!, selector: selector!, privateKeyFile: path.resolve(/*turbopackIgnore: true*/ privateKeyFile!) };
+}
 
 /** Parses the environment without touching the disk. Throws ConfigError naming the variable. */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -80,6 +109,16 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     signInLimit: e.SIGN_IN_LIMIT ?? 5,
     subscribeLimit: e.SUBSCRIBE_LIMIT ?? 3,
     subscribeClientLimit: e.SUBSCRIBE_CLIENT_LIMIT ?? 30,
+    send: {
+      worker: e.SEND_WORKER ?? 'app',
+      concurrency: e.SEND_CONCURRENCY ?? 4,
+      rate: e.SEND_RATE ?? 0,
+      maxAttempts: e.SEND_MAX_ATTEMPTS ?? 8,
+      retryBaseMs: (e.SEND_RETRY_SECONDS ?? 60) * 1000,
+      bounceLimit: e.SEND_BOUNCE_LIMIT ?? 3,
+      pollMs: e.SEND_POLL_MS ?? 1000,
+      dkim: dkimConfig(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY_FILE),
+    },
     secretFile: path.join(dataDir, 'auth-secret'),
     authSecret: e.AUTH_SECRET,
   };

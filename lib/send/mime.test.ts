@@ -1,0 +1,50 @@
+import { simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import { buildTemplate, fillTemplate, headerText, quotedPrintable } from './mime';
+
+const decode = (qp: string) => Buffer.from(qp.replace(/=\r\n/g, '').replace(/\r\n/g, '\n').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+
+describe('quoted-printable', () => {
+  it('round-trips text with accents, = signs, long lines and trailing spaces, keeping lines within 76 characters', () => {
+    const input = `Café "De Gemeente" = 100% ${'lang '.repeat(40)}\nregel met spatie aan het eind \n\ttab\n€ en ü`;
+    const encoded = quotedPrintable(input);
+    expect(decode(encoded)).toBe(input);
+    for (const line of encoded.split('\r\n')) expect(line.length).toBeLessThanOrEqual(76);
+    expect(encoded).toContain('eind=20\r\n');
+  });
+
+  it('ends every piece at a line boundary so pieces can be joined', () => {
+    const parts = ['Afmelden: ', 'https://x.nl/afmelden/abc.def', '\nKlaar'];
+    expect(decode(parts.map(quotedPrintable).join(''))).toBe(parts.join(''));
+  });
+});
+
+describe('headers', () => {
+  it('encodes non-ASCII subjects as encoded words without splitting a character', async () => {
+    const subject = `Raadsbericht: één ${'ç'.repeat(40)} — € zaken`;
+    const folded = headerText(subject);
+    expect(folded).toMatch(/^=\?UTF-8\?B\?/);
+    const parsed = await simpleParser(`Subject: ${folded}\r\n\r\n`);
+    expect(parsed.subject).toBe(subject);
+  });
+
+  it('fills the slots of a template into a message a mail reader parses', async () => {
+    const template = buildTemplate({
+      from: '"VNG" <nieuws@vng.example>',
+      subject: 'Test',
+      date: new Date('2026-11-28T10:00:00Z'),
+      listId: { name: 'Raadsbericht', id: 'raadsbericht.example.nl' },
+      unsubscribeMailto: 'afmelden@vng.example',
+      text: 'Tekst KOPIJ_AF einde',
+      html: '<a href="KOPIJ_AF">Afmelden</a> <a href="KOPIJ_VK">Voorkeuren</a>',
+      placeholders: { unsubscribe: 'KOPIJ_AF', preferences: 'KOPIJ_VK' },
+    });
+    const long = `https://nieuwsbrief.example.nl/afmelden/${'x'.repeat(90)}`;
+    const raw = fillTemplate(template, { to: 'a@b.nl', messageId: '<1@vng.example>', unsubscribe: long, preferences: 'https://v.nl/vk', mailtoSubject: 'afmelden%20x' });
+    const parsed = await simpleParser(raw);
+    expect(parsed.text?.trim()).toBe(`Tekst ${long} einde`);
+    expect(parsed.html).toContain(`href="${long}"`);
+    expect(parsed.messageId).toBe('<1@vng.example>');
+    expect(parsed.headers.get('date')).toEqual(new Date('2026-11-28T10:00:00Z'));
+  });
+});
