@@ -11,6 +11,8 @@ export type IssueEmailProps = {
   sections: { name: string; items: EmailItem[] }[];
   extras: ({ kind: 'text'; title: string; body: string } | { kind: 'cta'; title: string; body: string; buttonLabel: string; buttonUrl: string })[];
   footer: { links: FooterLinks; text: string } | null;
+  /** Rendered in place of the sections, so the sender can compose sections rendered one by one. */
+  sectionsSlot?: string;
 };
 
 /** The issue as an e-mail, laid out like the reference issue: lead, themed sections, fixed blocks, footer. */
@@ -42,7 +44,7 @@ export default function IssueEmail(props: IssueEmailProps) {
             <Text style={{ margin: '4px 0 0', fontFamily: theme.font, fontSize: '14px', lineHeight: '20px', color: '#ffffff' }}>{props.brand.organisation}</Text>
           </Section>
           {props.lead ? <LeadItem item={props.lead} color={color} /> : null}
-          {props.sections.map((section) => (
+          {props.sectionsSlot ?? props.sections.map((section) => (
             <Section key={section.name} style={{ backgroundColor: theme.paper }}>
               <SectionHeading name={section.name} color={color} />
               {section.items.map((item) => (

@@ -4,7 +4,7 @@ import { issues } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { allBlocks } from '@/lib/issue/document';
 import { testDb } from '@/lib/test/db';
-import { PLACEHOLDERS, renderIssueEmail } from './render';
+import { issueVariants, PLACEHOLDERS, renderIssueEmail } from './render';
 import { emailSource } from './source';
 
 async function renderDraft(themeIds?: Set<number>) {
@@ -69,5 +69,25 @@ describe('renderIssueEmail on the demo issue', () => {
     expect(only.props.sections.map((s) => s.name)).toEqual([all.source.themes.find((t) => t.id === first.themeId)!.name]);
     expect(all.props.sections.length).toBe(all.source.document.sections.filter((s) => s.blocks.length).length);
     expect(only.props.lead).toEqual(all.props.lead);
+  });
+});
+
+describe('issueVariants', () => {
+  it('composes every theme combination to exactly what rendering it whole gives', async () => {
+    const database = testDb();
+    seed(database);
+    for (const issue of database.select().from(issues).all()) {
+      const source = emailSource(database, issue.id, 'https://nieuwsbrief.example.nl')!;
+      const variants = await issueVariants(source);
+      expect(variants.composed).toBe(true);
+      const themeIds = source.themes.map((t) => t.id);
+      for (let mask = 0; mask < 2 ** themeIds.length; mask++) {
+        const chosen = new Set(themeIds.filter((_, i) => mask & (2 ** i)));
+        const composed = await variants.variant(chosen);
+        const whole = await renderIssueEmail({ ...source, themeIds: chosen });
+        expect(composed.html).toBe(whole.html);
+        expect(composed.text).toBe(whole.text);
+      }
+    }
   });
 });

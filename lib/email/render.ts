@@ -132,6 +132,41 @@ export function plainText(props: IssueEmailProps): string {
   return `${out.join('\n').trim()}\n`;
 }
 
+/**
+ * For a send: every theme combination of an issue without rendering each one. The skeleton is
+ * rendered once with a marker where the sections go, then each section once on its own; a
+ * combination's HTML is the skeleton with its sections joined in. A section whose rendering does
+ * not sit exactly between the skeleton's two halves (it never should) makes this fall back to
+ * rendering combinations whole, so the output is always what renderIssueEmail would give.
+ */
+export async function issueVariants(
+  input: RenderInput,
+): Promise<{ composed: boolean; variant: (themeIds: ReadonlySet<number>) => Promise<{ html: string; text: string; subject: string }> }> {
+  const full = issueEmailProps(input);
+  const marker = 'KOPIJ-SECTIONS-7f3a';
+  const skeleton = await render(IssueEmail({ ...full, sections: [], sectionsSlot: marker }));
+  const at = skeleton.indexOf(marker);
+  const [before, after] = [skeleton.slice(0, at), skeleton.slice(at + marker.length)];
+  const sectionHtml = new Map<string, string>();
+  let composable = at >= 0 && new Set(full.sections.map((s) => s.name)).size === full.sections.length;
+  for (const section of composable ? full.sections : []) {
+    const html = await render(IssueEmail({ ...full, sections: [section] }));
+    if (!html.startsWith(before) || !html.endsWith(after)) {
+      composable = false;
+      break;
+    }
+    sectionHtml.set(section.name, html.slice(before.length, html.length - after.length));
+  }
+  return {
+    composed: composable,
+    async variant(themeIds) {
+      const props = issueEmailProps({ ...input, themeIds });
+      const html = composable ? before + props.sections.map((s) => sectionHtml.get(s.name)).join('') + after : await render(IssueEmail(props));
+      return { html, text: plainText(props), subject: props.subject };
+    },
+  };
+}
+
 /** Renders one issue (for one theme combination) to HTML and plain text. */
 export async function renderIssueEmail(input: RenderInput): Promise<{ html: string; text: string; props: IssueEmailProps }> {
   const props = issueEmailProps(input);

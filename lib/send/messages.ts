@@ -1,6 +1,6 @@
 import type { Db } from '@/db';
 import { emailSource } from '@/lib/email/source';
-import { PLACEHOLDERS, renderIssueEmail } from '@/lib/email/render';
+import { issueVariants, PLACEHOLDERS } from '@/lib/email/render';
 import { personalLinks } from '@/lib/subscribers/links';
 import { buildTemplate, fillTemplate, mailbox, type MimeTemplate } from './mime';
 import { variantThemes } from './plan';
@@ -36,12 +36,14 @@ export function issueMessages(database: Db, issueId: number, options: { publicUr
   const domain = domainOf(n.senderEmail);
   const templates = new Map<string, Promise<MimeTemplate>>();
   const date = options.date ?? new Date();
+  let variants: ReturnType<typeof issueVariants> | undefined;
   const render = async (variant: string) => {
-    const { html, text, props } = await renderIssueEmail({ ...source, themeIds: variantThemes(variant) });
+    variants ??= issueVariants(source);
+    const { html, text, subject } = await (await variants).variant(variantThemes(variant));
     return buildTemplate({
       from: mailbox(n.senderName, n.senderEmail),
       replyTo: n.replyTo,
-      subject: props.subject,
+      subject,
       date,
       listId: { name: n.name, id: `${n.slug}.${new URL(options.publicUrl).hostname}` },
       unsubscribeMailto: n.replyTo ?? n.senderEmail,
