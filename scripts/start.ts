@@ -43,7 +43,7 @@ function sourceStamp(): string {
   for (const dir of ['app', 'components', 'db', 'emails', 'lib', 'public']) {
     if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
   }
-  for (const file of ['auth.ts', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json']) {
+  for (const file of ['auth.ts', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json']) {
     const full = path.join(root, file);
     if (fs.existsSync(full)) hash.update(file).update(fs.readFileSync(full));
   }

@@ -53,5 +53,11 @@ export async function startTestSmtp(onMessage?: (mail: ReceivedMail) => void, op
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `smtp://127.0.0.1:${port}`, port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  // Closing waits for open connections; a test is done with them, so they are cut.
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const c of (server as unknown as { connections: Set<{ _socket: Socket }> }).connections) c._socket.destroy();
+    });
+  return { url: `smtp://127.0.0.1:${port}`, port, messages, close };
 }

@@ -1,0 +1,31 @@
+// `npm run worker`: the sender as its own process, for installations that keep the web server
+// free of sending (set SEND_WORKER=apart for the app). Stops cleanly on SIGTERM and SIGINT.
+import { openDatabase } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { ConfigError, getConfig } from '@/lib/config';
+import { workerFromConfig } from '@/lib/send/run';
+
+function main() {
+  let config;
+  try {
+    config = getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const database = openDatabase(config.databaseFile);
+  // Idempotent; a worker started before the app must not fail on a fresh database.
+  migrateDatabase(database);
+  const worker = workerFromConfig(config, database);
+  console.log(`[verzending] gestart (${config.smtpUrl ? 'SMTP' : `outbox ${config.outboxDir}`}, ${config.send.concurrency} verbindingen)`);
+  const stop = () => {
+    worker.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main();
