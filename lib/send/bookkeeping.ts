@@ -57,6 +57,8 @@ export function bookkeeping(database: Db, policy: SendPolicy) {
     `update subscribers set hard_bounces = hard_bounces + 1, status = case when hard_bounces + 1 >= ? and status = 'active' then 'bounced' else status end
      where id = ? returning status, hard_bounces as hardBounces`,
   );
+  const issueState = sqlite.prepare(`select status, send_paused_at as pausedAt, send_cancelled_at as cancelledAt from issues where id = ?`);
+  const release = sqlite.prepare(`update deliveries set status = 'retry', next_attempt_at = null, attempts = max(attempts - 1, 0), updated_at = ? where id = ? and status = 'sending'`);
   const pending = sqlite.prepare(`select count(*) as n from deliveries where issue_id = ? and status in ('queued', 'retry', 'sending')`);
   const nextRetry = sqlite.prepare(`select min(next_attempt_at) as at from deliveries d join issues i on i.id = d.issue_id where i.status = 'sending' and i.send_paused_at is null and d.status = 'retry'`);
 
@@ -82,6 +84,23 @@ export function bookkeeping(database: Db, policy: SendPolicy) {
       if (job.subscriptionStatus === 'active') return null;
       if (job.subscriptionStatus === 'paused' && (job.pausedUntil ?? 0) <= now) return null;
       return 'Abonnee heeft zich afgemeld of gepauzeerd';
+    },
+
+    /**
+     * Whether a claimed copy may still go out: a pause or cancel must also hold the copies
+     * already claimed, not only stop new claims.
+     */
+    hold(job: Job, now = Date.now()): 'go' | 'held' | 'cancelled' {
+      const issue = issueState.get(job.issueId) as { status: string; pausedAt: number | null; cancelledAt: number | null } | undefined;
+      if (!issue || issue.cancelledAt) {
+        fail.run('skipped', 'Verzending geannuleerd', now, job.id);
+        return 'cancelled';
+      }
+      if (issue.pausedAt || issue.status !== 'sending') {
+        release.run(now, job.id);
+        return 'held';
+      }
+      return 'go';
     },
 
     skip(job: Job, reason: string, now = Date.now()) {

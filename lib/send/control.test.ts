@@ -78,6 +78,26 @@ describe('pausing, resuming and cancelling', () => {
     expect(lastAudit(database).action).toBe('issue.sent');
   });
 
+  it('pausing mid-send also holds the copies already claimed; resuming sends each remaining one once', async () => {
+    const database = testDb();
+    const fixture = sendFixture(database, 60);
+    smtp = await startTestSmtp();
+    startFixtureSend(database, fixture.issueId);
+    // Slow enough that a claimed batch would still be going out long after the pause.
+    run(database, smtp.url, 20);
+    while (smtp.messages.length < 5) await new Promise((r) => setTimeout(r, 5));
+    const actor = { id: null, label: 'Pieter' };
+    controlSend(database, fixture.issueId, 'pause', actor);
+    await new Promise((r) => setTimeout(r, 100)); // what was on the wire lands
+    const atPause = smtp.messages.length;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(smtp.messages.length).toBe(atPause);
+    controlSend(database, fixture.issueId, 'resume', actor);
+    await waitForStatus(database, fixture.issueId, 'sent');
+    expect(new Set(smtp.messages.flatMap((m) => m.envelopeTo)).size).toBe(60);
+    expect(smtp.messages).toHaveLength(60);
+  });
+
   it('a cancelled send skips whoever has not got it and is closed as sent for the rest', async () => {
     const database = testDb();
     const fixture = sendFixture(database, 300);

@@ -95,6 +95,7 @@ export function startWorker(options: WorkerOptions): SendWorker {
     const template = await built.template(job.variant);
     const { raw, messageId } = built.build(template, { deliveryId: job.id, subscriberId: job.subscriberId, email: job.email!, tokenVersion: job.tokenVersion });
     await pace();
+    if (books.hold(job) !== 'go') return;
     const outcome = await lane.send({ from: built.envelopeFrom, to: job.email! }, raw);
     books.record(job, outcome, messageId);
     if (!outcome.ok) log(`bezorging ${job.id} aan abonnee ${job.subscriberId}: ${outcome.message}`);
