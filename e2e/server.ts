@@ -40,6 +40,9 @@ const next = spawn(path.resolve('node_modules/.bin/next'), ['start', '-H', '127.
     // The suite signs in dozens of times; the limit itself has its own test.
     SIGN_IN_LIMIT: '500',
     SUBSCRIBE_CLIENT_LIMIT: '100000',
+    // Slow enough to watch a send's progress and pause it; the scheduler looks every second.
+    SEND_RATE: '4',
+    SEND_POLL_MS: '500',
     PORT: port,
   },
 });

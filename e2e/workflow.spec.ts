@@ -1,7 +1,7 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { query } from './support/db';
-import { mailboxMark, nextMail } from './support/mailbox';
+import { mailboxMark, mailCount, nextMail } from './support/mailbox';
 import { open, signIn } from './support/session';
 
 // Runs on the demo draft (24); the last step takes it out of the planning again.
@@ -18,8 +18,28 @@ async function as(browser: Browser, email: string) {
 
 const status = () => query<{ status: string }>('select status from issues where id = ?', DRAFT)[0]!.status;
 
-test('review, send back with a note, change, approve and schedule, each step in the audit log with names', async ({ browser }) => {
-  test.setTimeout(90_000);
+const dutchMinute = (page: Page, msFromNow: number) =>
+  page.evaluate((ms) => {
+    // The next whole minute at least `ms` away, as the datetime-local value in Dutch time.
+    const d = new Date(Math.ceil((Date.now() + ms) / 60_000) * 60_000);
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+        .formatToParts(d)
+        .map((p) => [p.type, p.value]),
+    );
+    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  }, msFromNow);
+
+const audience = () =>
+  query<{ n: number }>(
+    `select count(*) as n from subscriptions sub join subscribers s on s.id = sub.subscriber_id
+     where sub.newsletter_id = 1 and s.status = 'active' and (sub.status = 'active' or (sub.status = 'paused' and sub.paused_until <= ?))`,
+    Date.now(),
+  )[0]!.n;
+const sentCount = () => query<{ n: number }>("select count(*) as n from deliveries where issue_id = ? and status = 'sent'", DRAFT)[0]!.n;
+
+test('review, send back with a note, change, approve, schedule a minute ahead: sent at that time, each step in the audit log with names', async ({ browser }) => {
+  test.setTimeout(240_000);
   const author = await as(browser, 'redacteur@kopij.test');
   const panel = author.getByRole('region', { name: 'Redactieproces' });
   await expect(panel.getByRole('button', { name: 'Goedkeuren' })).toHaveCount(0);
@@ -81,18 +101,9 @@ test('review, send back with a note, change, approve and schedule, each step in 
   await expect(chiefPanel.getByRole('status')).toContainText('goedgekeurd');
   expect(status()).toBe('approved');
 
-  // Scheduled a minute ahead, in Dutch time.
+  // Scheduled, in Dutch time, then taken out of the planning again.
   await open(chief, `/redactie/nummers/${DRAFT}`);
-  const inTwoMinutes = await chief.evaluate(() => {
-    const d = new Date(Date.now() + 120_000);
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-        .formatToParts(d)
-        .map((p) => [p.type, p.value]),
-    );
-    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-  });
-  await chiefPanel.getByLabel('Verzenden op (Nederlandse tijd)').fill(inTwoMinutes);
+  await chiefPanel.getByLabel('Verzenden op (Nederlandse tijd)').fill(await dutchMinute(chief, 600_000));
   await chiefPanel.getByRole('button', { name: 'Inplannen' }).click();
   await expect(chiefPanel.getByRole('status')).toContainText('ingepland');
   expect(status()).toBe('scheduled');
@@ -113,6 +124,56 @@ test('review, send back with a note, change, approve and schedule, each step in 
   const denied = query<{ actor_label: string; entity_id: string }>("select actor_label, entity_id from audit_log where action = 'access.denied' order by id desc limit 1")[0]!;
   expect(denied).toEqual({ actor_label: 'Fatima El Idrissi (redacteur@kopij.test)', entity_id: 'nummer goedkeuren' });
 
+  // "Nu verzenden" first asks, naming the newsletter, the number of readers and the subject.
+  await open(chief, `/redactie/nummers/${DRAFT}`);
+  await chiefPanel.getByRole('button', { name: 'Nu verzenden…' }).click();
+  const confirm = chief.getByRole('dialog', { name: 'Nummer nu verzenden?' });
+  await expect(confirm).toContainText(`U verzendt Raadsbericht 24 nu aan ${audience()} abonnees.`);
+  await expect(confirm).toContainText('Onderwerp: Raadsbericht 24: korter');
+  await expectAccessible(chief);
+  await confirm.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(confirm).toHaveCount(0);
+  expect(status()).toBe('approved');
+
+  // Scheduled a minute ahead: the worker inside the app starts it at that moment.
+  const readers = audience();
+  await chiefPanel.getByLabel('Verzenden op (Nederlandse tijd)').fill(await dutchMinute(chief, 60_000));
+  await chiefPanel.getByRole('button', { name: 'Inplannen' }).click();
+  await expect(chiefPanel.getByRole('status')).toContainText('ingepland');
+  const scheduledAt = query<{ scheduled_at: number }>('select scheduled_at from issues where id = ?', DRAFT)[0]!.scheduled_at;
+  expect(scheduledAt - Date.now()).toBeGreaterThan(55_000);
+  await expect.poll(status, { timeout: 150_000, intervals: [250] }).toBe('sending');
+  const started = query<{ at: number }>("select at from audit_log where action = 'issue.startSend' and entity_id = ?", String(DRAFT))[0]!.at;
+  expect(started).toBeGreaterThanOrEqual(scheduledAt);
+  expect(started - scheduledAt).toBeLessThan(5_000);
+
+  // Live progress while it runs (SEND_RATE is low in this suite); pausing holds it.
+  await open(chief, `/redactie/nummers/${DRAFT}`);
+  const progress = chief.getByRole('region', { name: 'Bezig met verzenden' });
+  await expect(progress.getByRole('progressbar')).toBeVisible();
+  await expectAccessible(chief);
+  await progress.getByRole('button', { name: 'Pauzeren' }).click();
+  const paused = chief.getByRole('region', { name: 'Verzending gepauzeerd' });
+  await expect(paused).toBeVisible();
+  await chief.waitForTimeout(1_000); // whatever was in flight at the pause lands
+  const atPause = sentCount();
+  await chief.waitForTimeout(1_500);
+  expect(sentCount()).toBe(atPause);
+  expect(atPause).toBeLessThan(readers);
+  await paused.getByRole('button', { name: 'Hervatten' }).click();
+  await expect.poll(status, { timeout: 60_000 }).toBe('sent');
+  const done = chief.getByRole('region', { name: 'Verzonden' });
+  await expect(done).toBeVisible({ timeout: 10_000 });
+  await expect(done.getByTestId('sent-count')).toHaveText(String(readers));
+
+  // Every reader got one copy with their own unsubscribe link in the headers.
+  const reader = query<{ email: string }>("select s.email from deliveries d join subscribers s on s.id = d.subscriber_id where d.issue_id = ? and d.status = 'sent' limit 1", DRAFT)[0]!.email;
+  const copy = await nextMail(reader, mailCount(reader) - 1);
+  expect(copy.subject).toBe('Raadsbericht 24: korter');
+  expect(copy.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  expect(copy.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toMatch(/<http:\/\/localhost:\d+\/afmelden\/[^>]+>/);
+  expect(query<{ n: number }>('select count(distinct subscriber_id) as n from deliveries where issue_id = ?', DRAFT)[0]!.n).toBe(readers);
+
   const log = query<{ action: string; actor_label: string }>("select action, actor_label from audit_log where action like 'issue.%' and entity_id = ? order by id", String(DRAFT));
   expect(log.map((l) => `${l.action} ${l.actor_label}`)).toEqual([
     'issue.requestReview Fatima El Idrissi (redacteur@kopij.test)',
@@ -121,6 +182,11 @@ test('review, send back with a note, change, approve and schedule, each step in 
     'issue.approve Pieter Jansen (hoofdredactie@kopij.test)',
     'issue.schedule Pieter Jansen (hoofdredactie@kopij.test)',
     'issue.unschedule Pieter Jansen (hoofdredactie@kopij.test)',
+    'issue.schedule Pieter Jansen (hoofdredactie@kopij.test)',
+    'issue.startSend Planner (ingepland door Pieter Jansen (hoofdredactie@kopij.test))',
+    'issue.sendPause Pieter Jansen (hoofdredactie@kopij.test)',
+    'issue.sendResume Pieter Jansen (hoofdredactie@kopij.test)',
+    'issue.sent Kopij (verzending)',
   ]);
 });
 

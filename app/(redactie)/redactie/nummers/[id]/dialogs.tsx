@@ -6,7 +6,7 @@ import { formatTime } from '@/lib/format';
 import type { LibraryItem } from '@/lib/issue/load-builder';
 
 /** A modal on the native <dialog>: focus stays inside, Escape closes it. */
-function Modal({ title, children, onClose, role = 'dialog' }: { title: string; children: ReactNode; onClose: () => void; role?: 'dialog' | 'alertdialog' }) {
+export function Modal({ title, children, onClose, role = 'dialog' }: { title: string; children: ReactNode; onClose: () => void; role?: 'dialog' | 'alertdialog' }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

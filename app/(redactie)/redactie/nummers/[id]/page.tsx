@@ -13,6 +13,10 @@ import { listComments } from '@/lib/issue/comments';
 import { blockLabel } from '@/lib/issue/describe-changes';
 import { allBlocks } from '@/lib/issue/document';
 import { decide, type WorkflowStep } from '@/lib/issue/workflow';
+import { recipientCount } from '@/lib/send/plan';
+import { failedDeliveries, sendProgress } from '@/lib/send/progress';
+import { hasRole } from '@/lib/auth/roles';
+import { SendProgressPanel } from './send-progress';
 import { Builder } from './builder';
 import { IssueReadOnly } from './issue-readonly';
 import { CommentForm } from './comment-form';
@@ -30,12 +34,18 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
   const now = new Date();
   const context = { status: issue.status, actor: editor, fourEyes: issue.fourEyes, contentChangedBy: issue.contentChangedBy, scheduledAt: new Date(now.getTime() + 3_600_000), now };
   // Only for what to show; every action decides again on the server.
-  const steps = (['requestReview', 'approve', 'schedule', 'unschedule', 'sendBack'] as const).filter((s: WorkflowStep) => decide(s, context).ok);
+  const steps = (['requestReview', 'approve', 'schedule', 'startSend', 'unschedule', 'sendBack'] as const).filter((s: WorkflowStep) => decide(s, context).ok);
   const fourEyes = issue.status === 'review' && decide('approve', context);
   const fourEyesNote = fourEyes && !fourEyes.ok && fourEyes.why === 'four-eyes' ? fourEyes.message : null;
   const titles = new Map(data.library.map((i) => [i.id, i.title]));
   const changes = issue.status === 'review' ? changesSinceReview(db(), issue.id, data.document, (itemId) => titles.get(itemId)) : undefined;
   const comments = listComments(db(), issue.id);
+  const send = {
+    title: `${issue.newsletterName} ${issue.number}`,
+    subject: data.document.subject,
+    recipients: steps.includes('startSend') ? recipientCount(db(), issue.newsletterId, now) : 0,
+  };
+  const progress = issue.status === 'sending' || issue.status === 'sent' ? sendProgress(db(), issue.id, now) : null;
   const commentBlocks = allBlocks(data.document).map((b) => ({ id: b.id, label: blockLabel(b, (itemId) => titles.get(itemId)) }));
   return (
     <>
@@ -50,7 +60,18 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         fourEyesNote={fourEyesNote}
         scheduledFor={issue.status === 'scheduled' && issue.scheduledAt ? formatDateTime(new Date(issue.scheduledAt)) : null}
         defaultMoment={toDutchLocal(new Date(Math.ceil((now.getTime() + 3_600_000) / 900_000) * 900_000))}
+        send={send}
       />
+      {progress && progress.total > 0 ? (
+        <SendProgressPanel
+          issueId={issue.id}
+          status={issue.status as 'sending' | 'sent'}
+          progress={progress}
+          sentAt={issue.sentAt ? new Date(issue.sentAt) : null}
+          canControl={hasRole(editor.role, 'hoofdredacteur')}
+          failures={progress.failed ? failedDeliveries(db(), issue.id) : []}
+        />
+      ) : null}
       {changes !== undefined ? (
         <section aria-labelledby="review-changes" className="mb-6 rounded-md border border-line bg-white p-4">
           <h2 id="review-changes" className="text-lg font-semibold">

@@ -1,29 +1,36 @@
 'use client';
 
-import { startTransition, useActionState, type FormEvent, type ReactNode } from 'react';
+import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/button';
 import { FormMessage } from '@/components/form-message';
 import { idle, type ActionState } from '@/lib/action-state';
+import { Modal } from './dialogs';
+import { sendNow } from './send-actions';
 import { approve, requestReview, schedule, sendBack, unschedule } from './workflow-actions';
 
-const actions = { requestReview, approve, schedule, unschedule, sendBack };
+const actions = { requestReview, approve, schedule, unschedule, sendBack, startSend: sendNow };
 type Step = keyof typeof actions;
-type Props = { issueId: number; version: number; steps: Step[]; fourEyesNote: string | null; scheduledFor: string | null; defaultMoment: string };
+/** What the send confirmation names, so nobody sends the wrong issue to the wrong list. */
+export type SendSummary = { title: string; subject: string; recipients: number };
+type Props = { issueId: number; version: number; steps: Step[]; fourEyesNote: string | null; scheduledFor: string | null; defaultMoment: string; send: SendSummary };
 
 /**
  * The next steps this editor may take; the server decides again on every one. The outcome is
  * kept here, not in the step's own form: that form vanishes once its step is taken.
  */
-export function WorkflowPanel({ issueId, version, steps, fourEyesNote, scheduledFor, defaultMoment }: Props) {
+export function WorkflowPanel({ issueId, version, steps, fourEyesNote, scheduledFor, defaultMoment, send }: Props) {
   const [outcome, dispatch, pending] = useActionState((previous: ActionState, form: FormData) => actions[form.get('step') as Step](previous, form), idle);
+  const [confirming, setConfirming] = useState(false);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    if (form.get('step') === 'startSend' && !confirming) return setConfirming(true);
+    setConfirming(false);
     startTransition(() => dispatch(form));
   };
-  const step = (name: Step, label: string, variant: 'primary' | 'secondary', fields?: ReactNode) =>
+  const step = (name: Step, label: string, variant: 'primary' | 'secondary', fields?: ReactNode, id?: string) =>
     steps.includes(name) ? (
-      <form onSubmit={submit} className="space-y-2">
+      <form id={id} onSubmit={submit} className="space-y-2">
         <input type="hidden" name="step" value={name} />
         <input type="hidden" name="issueId" value={issueId} />
         <input type="hidden" name="version" value={version} />
@@ -58,6 +65,31 @@ export function WorkflowPanel({ issueId, version, steps, fourEyesNote, scheduled
             </label>
             <input id="moment" name="moment" type="datetime-local" defaultValue={defaultMoment} required className="rounded-md border border-gray-500 px-3 py-2" />
           </>,
+        )}
+        {step(
+          'startSend',
+          'Nu verzenden…',
+          'primary',
+          confirming ? (
+            <Modal title="Nummer nu verzenden?" onClose={() => setConfirming(false)}>
+              <p className="mt-2">
+                U verzendt <strong>{send.title}</strong> nu aan <strong>{send.recipients.toLocaleString('nl-NL')}</strong> {send.recipients === 1 ? 'abonnee' : 'abonnees'}.
+              </p>
+              <p className="mt-2">
+                Onderwerp: <strong>{send.subject || '(geen onderwerp)'}</strong>
+              </p>
+              <p className="mt-2 text-sm text-muted">Elke abonnee krijgt alleen de thema&apos;s die hij of zij volgt. U kunt de verzending daarna nog pauzeren of annuleren.</p>
+              <div className="mt-6 flex flex-wrap gap-2">
+                <Button type="submit" form="send-now">
+                  Ja, verzend nu
+                </Button>
+                <Button variant="secondary" onClick={() => setConfirming(false)}>
+                  Annuleren
+                </Button>
+              </div>
+            </Modal>
+          ) : null,
+          'send-now',
         )}
         {step('unschedule', 'Uit de planning halen', 'secondary')}
         {step(

@@ -1,0 +1,54 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { db } from '@/db';
+import type { ActionState } from '@/lib/action-state';
+import { editorTask } from '@/lib/actions';
+import { editorLabel } from '@/lib/auth/guard';
+import { workflowSteps } from '@/lib/issue/workflow';
+import { controlSend, type SendControl } from '@/lib/send/control';
+import { startSend } from '@/lib/send/plan';
+import { z } from '@/lib/validation';
+
+const input = z.object({
+  issueId: z.coerce.number({ error: 'Onbekend nummer.' }).int().positive('Onbekend nummer.'),
+  version: z.coerce.number().int().positive().optional(),
+});
+
+function refresh(issueId: number) {
+  revalidatePath(`/redactie/nummers/${issueId}`);
+  revalidatePath('/redactie/nummers');
+  revalidatePath('/redactie');
+}
+
+/** "Nu verzenden": freezes the audience and hands the send to the worker. */
+export const sendNow = editorTask({
+  name: 'nummer verzenden',
+  role: workflowSteps.startSend.role,
+  schema: input,
+  explainInvalid: true,
+  async run({ issueId, version }, { editor }): Promise<ActionState> {
+    const result = db().transaction((tx) => startSend(tx, { issueId, version, editor: { id: editor.id, role: editor.role, label: editorLabel(editor) } }));
+    if (!result.ok) return { status: result.status, message: result.message };
+    refresh(issueId);
+    return { status: 'ok', message: `De verzending is gestart: ${result.recipients} abonnee(s).` };
+  },
+});
+
+const control = (what: SendControl, name: string) =>
+  editorTask({
+    name,
+    role: workflowSteps.startSend.role,
+    schema: input,
+    explainInvalid: true,
+    async run({ issueId }, { editor }): Promise<ActionState> {
+      const result = db().transaction((tx) => controlSend(tx, issueId, what, { id: editor.id, label: editorLabel(editor) }));
+      if (!result.ok) return { status: 'conflict', message: result.message };
+      refresh(issueId);
+      return { status: 'ok', message: result.message };
+    },
+  });
+
+export const pauseSend = control('pause', 'verzending pauzeren');
+export const resumeSend = control('resume', 'verzending hervatten');
+export const cancelSend = control('cancel', 'verzending annuleren');
