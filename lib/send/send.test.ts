@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { testDb } from '@/lib/test/db';
 import { prng, sendFixture, startFixtureSend, waitForStatus } from '@/lib/test/send-fixture';
 import { startTestSmtp, type Fault, type TestSmtp } from '@/lib/test/smtp';
 import { deliveryCounts } from './complete';
+import { dkimSigner } from './dkim';
 import { smtpTransport } from './transport';
 import { startWorker, type SendWorker } from './worker';
 
@@ -135,5 +138,25 @@ describe('sending an issue', () => {
     expect(row.lastError).toMatch(/550/);
     expect(database.select().from(subscribers).where(eq(subscribers.id, refused.subscriberId)).get()).toMatchObject({ status: 'bounced', hardBounces: 1 });
     expect(deliveryCounts(database, fixture.issueId)).toMatchObject({ sent: 49, failed: 1 });
+  }, 60_000);
+
+  it('signs every copy with DKIM when a key is configured, and receivers verify each one', async () => {
+    const database = testDb();
+    const fixture = sendFixture(database, 30);
+    const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const record = `v=DKIM1; k=rsa; p=${pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64')}`;
+    const resolver = async (name: string) => {
+      if (name !== 'kopij2026._domainkey.vsg.example') throw Object.assign(new Error(`ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+      return [record.match(/.{1,255}/g)!];
+    };
+    smtp = await startTestSmtp();
+    startFixtureSend(database, fixture.issueId);
+    run(database, smtp.url, { dkim: dkimSigner({ domain: 'vsg.example', selector: 'kopij2026', privateKey: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }) });
+    await waitForStatus(database, fixture.issueId, 'sent');
+    expect(smtp.messages).toHaveLength(30);
+    for (const mail of smtp.messages) {
+      const { results } = await dkimVerify(mail.raw, { resolver });
+      expect(results.map((r: { status: { result: string } }) => r.status.result)).toEqual(['pass']);
+    }
   }, 60_000);
 });

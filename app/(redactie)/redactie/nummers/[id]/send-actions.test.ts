@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { auditLog, deliveries, issues, users } from '@/db/schema';
+import { seed } from '@/db/seed';
+import type { SessionEditor } from '@/lib/auth/guard';
+import { testDb } from '@/lib/test/db';
+
+// Forged requests: the send controls called directly, past any hidden button.
+const state = vi.hoisted(() => ({ editor: null as SessionEditor | null, database: null as unknown }));
+vi.mock('@/lib/auth/guard', () => ({ currentEditor: async () => state.editor, editorLabel: (e: SessionEditor) => e.name ?? e.email }));
+vi.mock('@/db', async (original) => ({ ...(await original<typeof import('@/db')>()), db: () => state.database }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+
+const { sendNow, pauseSend, cancelSend } = await import('./send-actions');
+const { idle } = await import('@/lib/action-state');
+const database = () => state.database as ReturnType<typeof testDb>;
+
+function signInAs(email: string) {
+  const u = database().select().from(users).where(eq(users.email, email)).get()!;
+  state.editor = { id: u.id, email: u.email, name: u.name, role: u.role };
+}
+
+let issueId: number;
+beforeEach(() => {
+  state.database = testDb();
+  seed(database());
+  issueId = database().select().from(issues).where(eq(issues.status, 'concept')).get()!.id;
+  database().update(issues).set({ status: 'approved' }).where(eq(issues.id, issueId)).run();
+});
+
+describe('send actions called directly', () => {
+  it.each([
+    ['sendNow', () => sendNow(idle, { issueId })],
+    ['pauseSend', () => pauseSend(idle, { issueId })],
+    ['cancelSend', () => cancelSend(idle, { issueId })],
+  ])('refuses a redacteur’s %s, changes nothing and logs the attempt', async (_name, call) => {
+    signInAs('redacteur@kopij.test');
+    expect(await call()).toMatchObject({ status: 'error', message: 'U heeft geen rechten voor deze actie.' });
+    expect(database().select().from(issues).where(eq(issues.id, issueId)).get()!.status).toBe('approved');
+    expect(database().select().from(deliveries).all()).toHaveLength(0);
+    const denied = database().select().from(auditLog).where(eq(auditLog.action, 'access.denied')).all();
+    expect(denied.map((d) => d.actorLabel)).toEqual(['Fatima El Idrissi']);
+  });
+
+  it('lets a hoofdredacteur send an approved issue once; a second request is refused', async () => {
+    signInAs('hoofdredactie@kopij.test');
+    const first = await sendNow(idle, { issueId });
+    expect(first).toMatchObject({ status: 'ok' });
+    const rows = database().select().from(deliveries).where(eq(deliveries.issueId, issueId)).all().length;
+    expect(first.message).toBe(`De verzending is gestart: ${rows} abonnee(s).`);
+    expect(await sendNow(idle, { issueId })).toMatchObject({ status: 'conflict' });
+    expect(database().select().from(deliveries).all()).toHaveLength(rows);
+  });
+
+  it('refuses to send a draft that was never approved', async () => {
+    signInAs('redactie@kopij.test');
+    database().update(issues).set({ status: 'concept' }).where(eq(issues.id, issueId)).run();
+    expect(await sendNow(idle, { issueId })).toMatchObject({ status: 'conflict', message: 'Een nummer met status concept kunt u niet verzenden.' });
+    expect(database().select().from(deliveries).all()).toHaveLength(0);
+  });
+
+  it('answers bad input with a Dutch message', async () => {
+    signInAs('redactie@kopij.test');
+    expect(await sendNow(idle, { issueId: 'abc' })).toMatchObject({ status: 'invalid', message: 'Onbekend nummer.' });
+  });
+});
