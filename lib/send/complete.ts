@@ -1,6 +1,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { deliveries, deliveryStatuses, issues, newsletters } from '@/db/schema';
+import { indexSentIssue } from '@/lib/archive/search';
 import { recordAudit } from '@/lib/audit';
 
 export type DeliveryCounts = Record<(typeof deliveryStatuses)[number], number> & { total: number };
@@ -41,6 +42,7 @@ export function completeIfDone(database: Db, issueId: number, now = new Date()):
       .set({ status, updatedAt: now, ...(status === 'sent' ? { sentAt: now } : { sendStartedAt: null, sendCancelledAt: null, sendPausedAt: null }) })
       .where(eq(issues.id, issueId))
       .run();
+    if (status === 'sent') indexSentIssue(tx, issueId);
     const title = `${issue.name} ${issue.number}`;
     recordAudit(tx, {
       actor: { id: null, label: 'Kopij (verzending)' },
