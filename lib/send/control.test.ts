@@ -1,44 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import { desc, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { auditLog, deliveries, issues, users } from '@/db/schema';
-import { tokenKey } from '@/lib/subscribers/tokens';
 import { testDb } from '@/lib/test/db';
 import { sendFixture, startFixtureSend, waitForStatus } from '@/lib/test/send-fixture';
-import { startTestSmtp, type TestSmtp } from '@/lib/test/smtp';
+import { sendHarness } from '@/lib/test/send-harness';
 import { deliveryCounts } from './complete';
 import { controlSend } from './control';
 import { acquireLease, renewLease } from './lease';
 import { startDueIssues } from './scheduler';
-import { smtpTransport } from './transport';
-import { startWorker, type SendWorker } from './worker';
 
-let smtp: TestSmtp | undefined;
-let worker: SendWorker | undefined;
-afterEach(async () => {
-  await worker?.stop();
-  await smtp?.close();
-  worker = smtp = undefined;
-});
+const harness = sendHarness({ concurrency: 2, maxAttempts: 5, bounceLimit: 3 });
 
 const chief = (database: Db) => database.select().from(users).where(eq(users.role, 'hoofdredacteur')).get()!;
 const lastAudit = (database: Db) => database.select().from(auditLog).orderBy(desc(auditLog.id)).get()!;
 
-function run(database: Db, url: string, rate = 0) {
-  worker = startWorker({
-    database,
-    transport: smtpTransport(url),
-    publicUrl: 'https://nieuwsbrief.example.nl',
-    linkKey: tokenKey('een-geheim-van-minstens-tweeendertig-tekens'),
-    concurrency: 2,
-    rate,
-    pollMs: 20,
-    maxAttempts: 5,
-    retryBaseMs: 5,
-    bounceLimit: 3,
-  });
-}
+const run = (database: Db, url: string, rate = 0) => harness.run(database, url, { rate });
 
 describe('the scheduler', () => {
   it('starts a scheduled issue once its moment has passed, in the name of who scheduled it', () => {
@@ -64,7 +42,7 @@ describe('pausing, resuming and cancelling', () => {
   it('a paused send hands nothing over until it is resumed, then finishes', async () => {
     const database = testDb();
     const fixture = sendFixture(database, 200);
-    smtp = await startTestSmtp();
+    const smtp = await harness.smtp();
     startFixtureSend(database, fixture.issueId);
     const actor = { id: chief(database).id, label: 'Pieter' };
     expect(controlSend(database, fixture.issueId, 'pause', actor)).toMatchObject({ ok: true });
@@ -81,7 +59,7 @@ describe('pausing, resuming and cancelling', () => {
   it('pausing mid-send also holds the copies already claimed; resuming sends each remaining one once', async () => {
     const database = testDb();
     const fixture = sendFixture(database, 60);
-    smtp = await startTestSmtp();
+    const smtp = await harness.smtp();
     startFixtureSend(database, fixture.issueId);
     // Slow enough that a claimed batch would still be going out long after the pause.
     run(database, smtp.url, 20);
@@ -101,7 +79,7 @@ describe('pausing, resuming and cancelling', () => {
   it('a cancelled send skips whoever has not got it and is closed as sent for the rest', async () => {
     const database = testDb();
     const fixture = sendFixture(database, 300);
-    smtp = await startTestSmtp();
+    const smtp = await harness.smtp();
     startFixtureSend(database, fixture.issueId);
     run(database, smtp.url, 200);
     while (smtp.messages.length < 20) await new Promise((r) => setTimeout(r, 5));
@@ -120,7 +98,7 @@ describe('pausing, resuming and cancelling', () => {
     startFixtureSend(database, fixture.issueId);
     controlSend(database, fixture.issueId, 'cancel', { id: null, label: 'Pieter' });
     expect(database.select().from(deliveries).all().every((d) => d.status === 'skipped')).toBe(true);
-    smtp = await startTestSmtp();
+    const smtp = await harness.smtp();
     run(database, smtp.url);
     await waitForStatus(database, fixture.issueId, 'approved');
     expect(smtp.messages).toHaveLength(0);

@@ -2,46 +2,20 @@ import crypto from 'node:crypto';
 import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db';
+import { describe, expect, it } from 'vitest';
 import { deliveries, issues, newsletters, subscribers } from '@/db/schema';
 import { tokenKey, verifyToken } from '@/lib/subscribers/tokens';
 import { testDb } from '@/lib/test/db';
 import { prng, sendFixture, startFixtureSend, waitForStatus } from '@/lib/test/send-fixture';
-import { startTestSmtp, type Fault, type TestSmtp } from '@/lib/test/smtp';
+import { sendHarness, TEST_PUBLIC_URL, TEST_SECRET } from '@/lib/test/send-harness';
+import type { Fault } from '@/lib/test/smtp';
 import { deliveryCounts } from './complete';
 import { dkimSigner } from './dkim';
-import { smtpTransport } from './transport';
-import { startWorker, type SendWorker } from './worker';
 
-const secret = 'een-geheim-van-minstens-tweeendertig-tekens';
-const key = tokenKey(secret);
-const publicUrl = 'https://nieuwsbrief.example.nl';
-
-let smtp: TestSmtp | undefined;
-let worker: SendWorker | undefined;
-afterEach(async () => {
-  await worker?.stop();
-  await smtp?.close();
-  worker = smtp = undefined;
-});
-
-function run(database: Db, url: string, overrides: Partial<Parameters<typeof startWorker>[0]> = {}) {
-  worker = startWorker({
-    database,
-    transport: smtpTransport(url),
-    publicUrl,
-    linkKey: key,
-    concurrency: 4,
-    rate: 0,
-    pollMs: 20,
-    maxAttempts: 20,
-    retryBaseMs: 5,
-    bounceLimit: 1,
-    ...overrides,
-  });
-  return worker;
-}
+const key = tokenKey(TEST_SECRET);
+const publicUrl = TEST_PUBLIC_URL;
+const harness = sendHarness();
+const run = harness.run;
 
 const countBy = (values: string[]) => values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
 
@@ -49,7 +23,7 @@ describe('sending an issue', () => {
   it('gives each of 1,000 readers exactly one copy with their own themes, links and the list headers', async () => {
     const database = testDb();
     const fixture = sendFixture(database, 1000);
-    smtp = await startTestSmtp();
+    const smtp = await harness.smtp();
     const started = startFixtureSend(database, fixture.issueId);
     expect(started.recipients).toBe(1000);
     run(database, smtp.url);
@@ -104,7 +78,7 @@ describe('sending an issue', () => {
     const fixture = sendFixture(database, 1000, { seed: 11 });
     const random = prng(99);
     const faults = { tempfail: 0, drop: 0 };
-    smtp = await startTestSmtp(undefined, {
+    const smtp = await harness.smtp(undefined, {
       fault: (): Fault => {
         const r = random();
         const fault = r < 0.02 ? 'drop' : r < 0.12 ? 'tempfail' : undefined;
@@ -127,7 +101,7 @@ describe('sending an issue', () => {
   it('fails the delivery a server refuses with 550, marks that reader bounced and goes on with the rest', async () => {
     const database = testDb();
     const fixture = sendFixture(database, 50, { address: (n) => (n === 7 ? 'weiger@example.test' : `lezer${n}@example.test`) });
-    smtp = await startTestSmtp();
+    const smtp = await harness.smtp();
     startFixtureSend(database, fixture.issueId);
     run(database, smtp.url);
     await waitForStatus(database, fixture.issueId, 'sent');
@@ -149,7 +123,7 @@ describe('sending an issue', () => {
       if (name !== 'kopij2026._domainkey.vsg.example') throw Object.assign(new Error(`ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
       return [record.match(/.{1,255}/g)!];
     };
-    smtp = await startTestSmtp();
+    const smtp = await harness.smtp();
     startFixtureSend(database, fixture.issueId);
     run(database, smtp.url, { dkim: dkimSigner({ domain: 'vsg.example', selector: 'kopij2026', privateKey: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }) });
     await waitForStatus(database, fixture.issueId, 'sent');
