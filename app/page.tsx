@@ -11,6 +11,9 @@ export default function HomePage() {
       </p>
       <div className="mt-8 flex flex-wrap gap-3">
         <ButtonLink href="/aanmelden">Aanmelden voor de nieuwsbrief</ButtonLink>
+        <ButtonLink href="/archief" variant="secondary">
+          Archief lezen
+        </ButtonLink>
         <ButtonLink href="/inloggen" variant="secondary">
           Inloggen voor de redactie
         </ButtonLink>

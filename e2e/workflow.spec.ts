@@ -174,6 +174,11 @@ test('review, send back with a note, change, approve, schedule a minute ahead: s
   expect(copy.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toMatch(/<http:\/\/localhost:\d+\/afmelden\/[^>]+>/);
   expect(query<{ n: number }>('select count(distinct subscriber_id) as n from deliveries where issue_id = ?', DRAFT)[0]!.n).toBe(readers);
 
+  // Once sent, it is public in the archive.
+  await open(chief, '/archief');
+  await chief.getByRole('link', { name: 'Raadsbericht 24: Raadsbericht 24: korter' }).click();
+  await expect(chief.getByRole('heading', { level: 1 })).toHaveText('Raadsbericht 24: korter');
+
   const log = query<{ action: string; actor_label: string }>("select action, actor_label from audit_log where action like 'issue.%' and entity_id = ? order by id", String(DRAFT));
   expect(log.map((l) => `${l.action} ${l.actor_label}`)).toEqual([
     'issue.requestReview Fatima El Idrissi (redacteur@kopij.test)',

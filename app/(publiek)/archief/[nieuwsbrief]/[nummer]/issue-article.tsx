@@ -1,0 +1,85 @@
+import type { EmailItem } from '@/emails/blocks';
+import type { IssueEmailProps } from '@/emails/issue';
+import { itemKindLabels } from '@/lib/items/labels';
+
+/** One item as an article with its own anchor, the same anchor the e-mail links to. */
+function Item({ item, headingLevel }: { item: EmailItem; headingLevel: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article id={item.anchor} className="scroll-mt-4 border-t border-line py-5">
+      <p className="text-sm font-semibold uppercase tracking-wide text-muted">{itemKindLabels[item.kind]}</p>
+      <Heading className={headingLevel === 2 ? 'mt-1 text-2xl font-bold' : 'mt-1 text-xl font-semibold'}>{item.title}</Heading>
+      {item.event ? (
+        <dl className="mt-2 text-sm">
+          <dt className="inline font-semibold">Wanneer: </dt>
+          <dd className="inline">{item.event.when}</dd>
+          {item.event.where ? (
+            <div>
+              <dt className="inline font-semibold">Waar: </dt>
+              <dd className="inline">{item.event.where}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      {item.teaser ? <p className="mt-2">{item.teaser}</p> : null}
+      <p className="mt-2 flex flex-wrap gap-4">
+        {item.url ? (
+          <a href={item.url} className="font-semibold text-brand-700 underline">
+            Lees meer<span className="sr-only">: {item.title}</span>
+          </a>
+        ) : null}
+        {item.event?.registrationUrl ? (
+          <a href={item.event.registrationUrl} className="font-semibold text-brand-700 underline">
+            Aanmelden<span className="sr-only"> voor {item.title}</span>
+          </a>
+        ) : null}
+      </p>
+    </article>
+  );
+}
+
+/** The issue as a web page: semantic HTML (not the e-mail's tables), nothing personal. */
+export function IssueArticle({ content }: { content: Omit<IssueEmailProps, 'footer'> & { footer: { text: string } | null } }) {
+  return (
+    <>
+      {content.lead ? <Item item={content.lead} headingLevel={2} /> : null}
+      {content.sections.map((section, i) => (
+        <section key={section.name} aria-labelledby={`thema-${i}`} className="mt-6">
+          <h2 id={`thema-${i}`} className="border-b-4 border-brand-600 pb-1 text-xl font-bold">
+            {section.name}
+          </h2>
+          {section.items.map((item) => (
+            <Item key={item.anchor} item={item} headingLevel={3} />
+          ))}
+        </section>
+      ))}
+      {content.extras.map((block, i) => (
+        <section key={i} className="mt-6 rounded-md bg-brand-50 p-5">
+          <h2 className="text-xl font-bold">{block.title}</h2>
+          {block.body
+            .split(/\n\s*\n/)
+            .map((p) => p.trim())
+            .filter(Boolean)
+            .map((p, j) =>
+              p.startsWith('## ') ? (
+                <h3 key={j} className="mt-3 font-semibold">
+                  {p.slice(3)}
+                </h3>
+              ) : (
+                <p key={j} className="mt-2">
+                  {p}
+                </p>
+              ),
+            )}
+          {block.kind === 'cta' ? (
+            <p className="mt-3">
+              <a href={block.buttonUrl} className="inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700">
+                {block.buttonLabel}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { db } from '@/db';
+import { sentIssue } from '@/lib/archive/queries';
+import { getConfig } from '@/lib/config';
+import { formatDate } from '@/lib/format';
+import { IssueArticle } from './issue-article';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ nieuwsbrief: string; nummer: string }> };
+
+// Only sent issues exist here: any other slug, a draft's included, is a plain 404.
+const load = async ({ params }: Params) => {
+  const { nieuwsbrief, nummer } = await params;
+  return sentIssue(db(), decodeURIComponent(nieuwsbrief), decodeURIComponent(nummer), getConfig().publicUrl);
+};
+
+export async function generateMetadata(props: Params): Promise<Metadata> {
+  const issue = await load(props);
+  if (!issue) return { title: 'Pagina niet gevonden' };
+  const title = `${issue.content.subject} | ${issue.newsletter.name}`;
+  const description = issue.content.preheader || `${issue.newsletter.name} van ${issue.newsletter.organisation}`;
+  return {
+    title,
+    description,
+    alternates: { canonical: issue.url, types: { 'application/rss+xml': `${getConfig().publicUrl}/archief/feed.xml` } },
+    openGraph: { type: 'article', title: issue.content.subject, description, url: issue.url, siteName: issue.newsletter.name, publishedTime: issue.sentAt.toISOString(), locale: 'nl_NL' },
+    twitter: { card: 'summary', title: issue.content.subject, description },
+  };
+}
+
+export default async function ArchivedIssuePage(props: Params) {
+  const issue = await load(props);
+  if (!issue) notFound();
+  const { content, newsletter } = issue;
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/archief">Archief</Link> › {newsletter.name}
+      </p>
+      <header className="mt-4">
+        <p className="font-semibold text-brand-700">
+          {newsletter.name} · {newsletter.organisation}
+        </p>
+        <h1 className="mt-1 text-3xl font-bold">{content.subject}</h1>
+        <p className="mt-2 text-muted">
+          Verzonden op <time dateTime={issue.sentAt.toISOString()}>{formatDate(issue.sentAt)}</time>
+          {issue.correctedAt ? (
+            <>
+              {' '}
+              · gecorrigeerd op <time dateTime={issue.correctedAt.toISOString()}>{formatDate(issue.correctedAt)}</time>
+            </>
+          ) : null}
+        </p>
+        {content.preheader ? <p className="mt-3 text-lg">{content.preheader}</p> : null}
+      </header>
+      <div className="mt-6">
+        <IssueArticle content={content} />
+      </div>
+      <aside aria-labelledby="abonneren" className="mt-10 rounded-md border-2 border-brand-600 p-5">
+        <h2 id="abonneren" className="text-lg font-bold">
+          Ook {newsletter.name} ontvangen?
+        </h2>
+        <p className="mt-1">Kies zelf de thema&apos;s die u wilt volgen. Afmelden kan altijd.</p>
+        <p className="mt-3">
+          <Link href={`/aanmelden?nieuwsbrief=${encodeURIComponent(newsletter.slug)}`} className="inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700">
+            Aanmelden voor {newsletter.name}
+          </Link>
+        </p>
+      </aside>
+      {content.footer?.text ? <p className="mt-8 text-sm text-muted">{content.footer.text}</p> : null}
+    </>
+  );
+}

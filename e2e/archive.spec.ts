@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support/axe';
+import { query } from './support/db';
+
+// Runs before the workflow spec sends the demo draft (24): the seed's three sent issues are public, the draft is not.
+type IssueRow = { id: number; number: number; slug: string; subject: string };
+const newsletter = () => query<{ slug: string }>('select slug from newsletters limit 1')[0]!.slug;
+const sent = () => query<IssueRow>("select id, number, slug, subject from issues where status = 'sent' order by sent_at desc");
+const draft = () => query<IssueRow>("select id, number, slug, subject from issues where status = 'concept' and number = 24")[0]!;
+const itemsOf = (issueId: number) =>
+  query<{ id: number; title: string; teaser: string }>("select distinct it.id, it.title, it.teaser from issue_blocks b join items it on it.id = b.item_id where b.issue_id = ? and b.kind in ('lead', 'item')", issueId);
+const longestWord = (text: string) => text.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0]!;
+
+test('the archive lists the sent issues; an issue page shows every item with its anchor and no personal link', async ({ page }) => {
+  await page.goto('/archief');
+  const list = page.getByRole('region', { name: /nummers/ });
+  for (const issue of sent()) await expect(list.getByRole('link', { name: new RegExp(issue.subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBeVisible();
+  await expect(list).not.toContainText(draft().subject);
+  await expectAccessible(page);
+
+  const newest = sent()[0]!;
+  await list.getByRole('link', { name: new RegExp(`^Raadsbericht ${newest.number}:`) }).click();
+  await expect(page).toHaveURL(new RegExp(`/archief/${newsletter()}/${newest.slug}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(newest.subject);
+  for (const item of itemsOf(newest.id)) await expect(page.locator(`article#item-${item.id}`).getByRole('heading')).toHaveText(item.title);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/archief/${newsletter()}/${newest.slug}$`));
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', newest.subject);
+  await expect(page).toHaveTitle(new RegExp(newest.subject.slice(0, 20)));
+  const html = await page.content();
+  expect(html).not.toMatch(/\/afmelden\/|\/voorkeuren\/|kopij\.invalid/);
+  await expect(page.getByRole('link', { name: 'Aanmelden voor Raadsbericht', exact: true })).toHaveAttribute('href', `/aanmelden?nieuwsbrief=${newsletter()}`);
+  await expectAccessible(page);
+});
+
+test('search finds a sent item by a word from its teaser and links to its anchor; the theme filter narrows the list', async ({ page }) => {
+  const issue = sent()[1]!;
+  const item = itemsOf(issue.id)[0]!;
+  const word = longestWord(item.teaser);
+  await page.goto('/archief');
+  await page.getByLabel('Zoeken').fill(word);
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  const results = page.getByRole('region', { name: /(resultaat|resultaten) voor/ });
+  const hit = results.locator(`a[href="/archief/${newsletter()}/${issue.slug}#item-${item.id}"]`);
+  await expect(hit).toBeVisible();
+  await expect(results.locator('mark').first()).toBeVisible();
+  await expectAccessible(page);
+  await hit.click();
+  await expect(page.locator(`#item-${item.id}`)).toBeInViewport();
+
+  // Theme filter: only issues with an item in that theme's section.
+  const theme = query<{ id: number; name: string }>(
+    "select t.id, t.name from themes t join issue_blocks b on b.theme_id = t.id join issues i on i.id = b.issue_id where i.status = 'sent' group by t.id order by count(distinct i.id) asc limit 1",
+  )[0]!;
+  const withTheme = query<{ subject: string }>("select distinct i.subject from issues i join issue_blocks b on b.issue_id = i.id where i.status = 'sent' and b.kind = 'item' and b.theme_id = ?", theme.id);
+  await page.goto('/archief');
+  await page.getByLabel('Thema').selectOption({ label: theme.name });
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page).toHaveURL(new RegExp(`thema=${theme.id}`));
+  await expect(page.getByRole('region', { name: /nummers?$/ }).getByRole('listitem')).toHaveCount(withTheme.length);
+});
+
+test('the feed is valid RSS listing the sent issues; sitemap and robots are served', async ({ page, request }) => {
+  const response = await request.get('/archief/feed.xml');
+  expect(response.headers()['content-type']).toContain('application/rss+xml');
+  const body = await response.text();
+  await page.goto('/archief');
+  const parsed = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, titles: [...doc.querySelectorAll('item > title')].map((t) => t.textContent) };
+  }, body);
+  expect(parsed.error).toBeNull();
+  expect(parsed.titles).toEqual(sent().map((i) => `Raadsbericht ${i.number}: ${i.subject}`));
+  expect(body).not.toContain(draft().subject);
+
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  for (const issue of sent()) expect(sitemap).toContain(`/archief/${newsletter()}/${issue.slug}`);
+  expect(sitemap).not.toContain(draft().slug);
+  expect(await (await request.get('/robots.txt')).text()).toContain('Disallow: /redactie');
+});
+
+test('a draft is reachable nowhere public: not by slug, number or id, not in search, feed or sitemap', async ({ page, request }) => {
+  const d = draft();
+  for (const path of [`/archief/${newsletter()}/${d.slug}`, `/archief/${newsletter()}/${d.number}`, `/archief/${newsletter()}/${d.id}`, `/archief/x/${d.slug}`]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  const onlyInDraft = query<{ title: string }>(
+    "select it.title from issue_blocks b join items it on it.id = b.item_id where b.issue_id = ? and it.id not in (select item_id from issue_blocks x join issues i on i.id = x.issue_id where i.status = 'sent' and x.item_id is not null)",
+    d.id,
+  )[0]!;
+  await page.goto(`/archief?q=${encodeURIComponent(onlyInDraft.title)}`);
+  await expect(page.getByRole('heading', { name: /Niets gevonden/ })).toBeVisible();
+});

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { issues, newsletters } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { testDb } from '@/lib/test/db';
+import { rssFeed } from './feed';
+import { archiveFilters, archiveListParams, listSentIssues, sentIssue } from './queries';
+
+function demo() {
+  const database = testDb();
+  seed(database);
+  const newsletter = database.select().from(newsletters).get()!;
+  const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
+  return { database, newsletter, draft };
+}
+
+describe('the archive queries', () => {
+  it('list sent issues only, newest first, with their themes', () => {
+    const { database, draft } = demo();
+    const list = listSentIssues(database, {});
+    expect(list.total).toBe(3);
+    expect(list.issues.map((i) => i.id)).not.toContain(draft.id);
+    const times = list.issues.map((i) => i.sentAt.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(list.issues.every((i) => i.themes.length > 0)).toBe(true);
+  });
+
+  it('filter by theme and by year', () => {
+    const { database } = demo();
+    const { themes, years } = archiveFilters(database);
+    for (const theme of themes) {
+      const list = listSentIssues(database, { themeId: theme.id });
+      expect(list.issues.length).toBeGreaterThan(0);
+      expect(list.issues.every((i) => i.themes.includes(theme.name))).toBe(true);
+    }
+    expect(listSentIssues(database, { year: years[0]! }).total).toBeGreaterThan(0);
+    expect(listSentIssues(database, { year: 1999 }).total).toBe(0);
+  });
+
+  it('give a sent issue as content without personal links, and nothing for a draft however it is asked for', () => {
+    const { database, newsletter, draft } = demo();
+    const first = listSentIssues(database, {}).issues[0]!;
+    const issue = sentIssue(database, newsletter.slug, first.slug, 'https://x.nl')!;
+    expect(issue.content.subject).toBe(first.subject);
+    expect(JSON.stringify(issue.content)).not.toMatch(/kopij\.invalid|afmelden|voorkeuren/);
+    expect(sentIssue(database, newsletter.slug, draft.slug, 'https://x.nl')).toBeNull();
+    expect(sentIssue(database, newsletter.slug, String(draft.number), 'https://x.nl')).toBeNull();
+    expect(sentIssue(database, 'een-andere', first.slug, 'https://x.nl')).toBeNull();
+  });
+
+  it('read malformed list parameters as absent instead of failing', () => {
+    expect(archiveListParams.parse({ thema: 'abc', jaar: ['2026', '2025'], pagina: '-1' })).toEqual({ thema: undefined, jaar: 2026, pagina: undefined });
+  });
+});
+
+describe('rssFeed', () => {
+  it('escapes what editors typed', () => {
+    const xml = rssFeed(
+      [{ id: 1, number: 7, slug: '7', subject: 'Raad & <script>', preheader: '"quotes"', sentAt: new Date('2026-11-01T10:00:00Z'), newsletterSlug: 'n', newsletterName: 'N', themes: ['A & B'] }],
+      { publicUrl: 'https://x.nl', title: 'T', description: 'D', selfUrl: 'https://x.nl/archief/feed.xml' },
+    );
+    expect(xml).toContain('<title>N 7: Raad &amp; &lt;script&gt;</title>');
+    expect(xml).toContain('<category>A &amp; B</category>');
+    expect(xml).not.toContain('<script>');
+  });
+});
