@@ -32,6 +32,23 @@ test('the archive lists the sent issues; an issue page shows every item with its
   await expectAccessible(page);
 });
 
+test('an event in a sent issue offers an .ics file; other ids under that path are a 404', async ({ page, request }) => {
+  const event = query<{ id: number; title: string; slug: string }>(
+    "select it.id, it.title, i.slug from issue_blocks b join items it on it.id = b.item_id join issues i on i.id = b.issue_id where i.status = 'sent' and it.kind = 'event' and it.event_date is not null limit 1",
+  )[0]!;
+  expect(event).toBeTruthy();
+  await page.goto(`/archief/${newsletter()}/${event.slug}`);
+  const link = page.locator(`#item-${event.id}`).getByRole('link', { name: /Zet in agenda/ });
+  const ics = await request.get((await link.getAttribute('href'))!);
+  expect(ics.headers()['content-type']).toContain('text/calendar');
+  const body = await ics.text();
+  expect(body).toContain('BEGIN:VEVENT');
+  expect(body).toContain(`SUMMARY:${event.title.replace(/[,;]/g, (c) => `\\${c}`).slice(0, 40)}`);
+  const notEvent = query<{ id: number }>("select it.id from issue_blocks b join items it on it.id = b.item_id join issues i on i.id = b.issue_id where i.slug = ? and it.kind <> 'event' limit 1", event.slug)[0]!;
+  expect((await request.get(`/archief/${newsletter()}/${event.slug}/agenda/${notEvent.id}`)).status()).toBe(404);
+  expect((await request.get(`/archief/${newsletter()}/${draft().slug}/agenda/${event.id}`)).status()).toBe(404);
+});
+
 test('search finds a sent item by a word from its teaser and links to its anchor; the theme filter narrows the list', async ({ page }) => {
   const issue = sent()[1]!;
   const item = itemsOf(issue.id)[0]!;

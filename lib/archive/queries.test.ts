@@ -64,3 +64,16 @@ describe('rssFeed', () => {
     expect(xml).not.toContain('<script>');
   });
 });
+
+describe('icsFor', () => {
+  it('writes an event in UTC from Dutch local time, escaped, and a day event without a time', async () => {
+    const { icsFor } = await import('./ics');
+    const ics = icsFor({ uid: 'item-1@x.nl', title: 'Congres; dag 2, middag', description: 'Regel 1\nRegel 2', url: 'https://x.nl/a#item-1', eventDate: '2026-12-24', startTime: '13:30', endTime: '16:30', location: 'Leeuwarden', online: true }, new Date('2026-11-28T12:00:00Z'));
+    expect(ics).toContain('DTSTART:20261224T123000Z\r\nDTEND:20261224T153000Z');
+    expect(ics).toContain('SUMMARY:Congres\\; dag 2\\, middag');
+    expect(ics).toContain('DESCRIPTION:Regel 1\\nRegel 2');
+    expect(ics).toContain('LOCATION:Leeuwarden en online');
+    expect(icsFor({ uid: 'u', title: 't', description: '', url: null, eventDate: '2026-06-01', startTime: null, endTime: null, location: null, online: false })).toContain('DTSTART;VALUE=DATE:20260601');
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+});

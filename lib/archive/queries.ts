@@ -73,8 +73,8 @@ export function archiveFilters(database: Reader) {
 
 /** One sent issue as web content (the e-mail's content, without anything personal), or null. */
 export function sentIssue(database: Db, newsletterSlug: string, issueSlug: string, publicUrl: string) {
-  const row = database.get<{ id: number; sentAt: number; correctedAt: number | null } | undefined>(sql`
-    select i.id, i.sent_at as sentAt, i.corrected_at as correctedAt from issues i join newsletters n on n.id = i.newsletter_id
+  const row = database.get<{ id: number; slug: string; sentAt: number; correctedAt: number | null } | undefined>(sql`
+    select i.id, i.slug, i.sent_at as sentAt, i.corrected_at as correctedAt from issues i join newsletters n on n.id = i.newsletter_id
     where n.slug = ${newsletterSlug} and i.slug = ${issueSlug} and i.status = 'sent'`);
   if (!row) return null;
   const source = emailSource(database, row.id, publicUrl);
@@ -82,6 +82,7 @@ export function sentIssue(database: Db, newsletterSlug: string, issueSlug: strin
   const content = issueEmailProps(source);
   return {
     id: row.id,
+    slug: row.slug,
     sentAt: new Date(row.sentAt),
     correctedAt: row.correctedAt ? new Date(row.correctedAt) : null,
     newsletter: source.newsletter,

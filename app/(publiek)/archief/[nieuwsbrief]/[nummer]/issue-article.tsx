@@ -3,7 +3,7 @@ import type { IssueEmailProps } from '@/emails/issue';
 import { itemKindLabels } from '@/lib/items/labels';
 
 /** One item as an article with its own anchor, the same anchor the e-mail links to. */
-function Item({ item, headingLevel }: { item: EmailItem; headingLevel: 2 | 3 }) {
+function Item({ item, headingLevel, calendarBase }: { item: EmailItem; headingLevel: 2 | 3; calendarBase: string }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article id={item.anchor} className="scroll-mt-4 border-t border-line py-5">
@@ -28,6 +28,11 @@ function Item({ item, headingLevel }: { item: EmailItem; headingLevel: 2 | 3 }) 
             Lees meer<span className="sr-only">: {item.title}</span>
           </a>
         ) : null}
+        {item.event ? (
+          <a href={`${calendarBase}/${item.anchor.replace('item-', '')}`} className="font-semibold text-brand-700 underline">
+            Zet in agenda (.ics)<span className="sr-only">: {item.title}</span>
+          </a>
+        ) : null}
         {item.event?.registrationUrl ? (
           <a href={item.event.registrationUrl} className="font-semibold text-brand-700 underline">
             Aanmelden<span className="sr-only"> voor {item.title}</span>
@@ -39,17 +44,17 @@ function Item({ item, headingLevel }: { item: EmailItem; headingLevel: 2 | 3 }) 
 }
 
 /** The issue as a web page: semantic HTML (not the e-mail's tables), nothing personal. */
-export function IssueArticle({ content }: { content: Omit<IssueEmailProps, 'footer'> & { footer: { text: string } | null } }) {
+export function IssueArticle({ content, calendarBase }: { content: Omit<IssueEmailProps, 'footer'> & { footer: { text: string } | null }; calendarBase: string }) {
   return (
     <>
-      {content.lead ? <Item item={content.lead} headingLevel={2} /> : null}
+      {content.lead ? <Item item={content.lead} headingLevel={2} calendarBase={calendarBase} /> : null}
       {content.sections.map((section, i) => (
         <section key={section.name} aria-labelledby={`thema-${i}`} className="mt-6">
           <h2 id={`thema-${i}`} className="border-b-4 border-brand-600 pb-1 text-xl font-bold">
             {section.name}
           </h2>
           {section.items.map((item) => (
-            <Item key={item.anchor} item={item} headingLevel={3} />
+            <Item key={item.anchor} item={item} headingLevel={3} calendarBase={calendarBase} />
           ))}
         </section>
       ))}

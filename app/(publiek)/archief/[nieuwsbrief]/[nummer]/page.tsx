@@ -57,7 +57,7 @@ export default async function ArchivedIssuePage(props: Params) {
         {content.preheader ? <p className="mt-3 text-lg">{content.preheader}</p> : null}
       </header>
       <div className="mt-6">
-        <IssueArticle content={content} />
+        <IssueArticle content={content} calendarBase={`/archief/${newsletter.slug}/${issue.slug}/agenda`} />
       </div>
       <aside aria-labelledby="abonneren" className="mt-10 rounded-md border-2 border-brand-600 p-5">
         <h2 id="abonneren" className="text-lg font-bold">
