@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterSelect } from '@/components/filter-select';
 import { db } from '@/db';
 import { archiveFilters, archiveListParams, listSentIssues } from '@/lib/archive/queries';
 import { ARCHIVE_PAGE_SIZE, archiveSearchParams, searchArchive } from '@/lib/archive/search';
@@ -13,6 +14,8 @@ export const metadata: Metadata = {
   description: 'Alle verzonden nummers, doorzoekbaar en per thema.',
   alternates: { types: { 'application/rss+xml': '/archief/feed.xml' } },
 };
+
+const selectClass = 'mt-1 rounded-md border border-gray-500 px-3 py-2';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -60,32 +63,8 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
             </label>
             <input id="q" name="q" type="search" defaultValue={q} maxLength={200} className="mt-1 w-full rounded-md border border-gray-500 px-3 py-2" />
           </div>
-          <div>
-            <label htmlFor="thema" className="block text-sm font-semibold">
-              Thema
-            </label>
-            <select id="thema" name="thema" defaultValue={list.thema ?? ''} className="mt-1 rounded-md border border-gray-500 px-3 py-2">
-              <option value="">Alle thema&apos;s</option>
-              {filters.themes.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="jaar" className="block text-sm font-semibold">
-              Jaar
-            </label>
-            <select id="jaar" name="jaar" defaultValue={list.jaar ?? ''} className="mt-1 rounded-md border border-gray-500 px-3 py-2">
-              <option value="">Alle jaren</option>
-              {filters.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="thema" label="Thema" value={list.thema} all="Alle thema's" options={filters.themes.map((t) => ({ value: t.id, label: t.name }))} className={selectClass} />
+          <FilterSelect name="jaar" label="Jaar" value={list.jaar} all="Alle jaren" options={filters.years.map((y) => ({ value: y, label: String(y) }))} className={selectClass} />
           <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
             Zoeken
           </button>
