@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { issueBlocks, issues, items, newsletters, themes } from '@/db/schema';
+import { freezeSentItems } from '@/lib/archive/sent-items';
 import { ARCHIVE_PAGE_SIZE, indexSentIssue, searchArchive } from '@/lib/archive/search';
 import { prng } from '@/lib/test/send-fixture';
 import { median, report, round, seededDatabase } from './support';
@@ -61,6 +62,7 @@ database.transaction((tx) => {
         .values(k === 0 ? { issueId, kind: 'lead', itemId, position: positions[k]! } : { issueId, kind: 'item', themeId, itemId, position: positions[k]! })
         .run();
     }
+    freezeSentItems(tx, issueId);
     indexSentIssue(tx, issueId);
   }
 });

@@ -237,6 +237,8 @@ export const issues = sqliteTable(
     sendCancelledAt: integer('send_cancelled_at', { mode: 'timestamp_ms' }),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     correctedAt: integer('corrected_at', { mode: 'timestamp_ms' }),
+    /** Shown on the public page beside "gecorrigeerd op": what the last correction changed. */
+    correctionNote: text('correction_note'),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -283,6 +285,36 @@ export const issueBlocks = sqliteTable(
     uniqueIndex('issue_blocks_issue_position_idx').on(t.issueId, t.position),
     index('issue_blocks_item_idx').on(t.itemId),
   ],
+);
+
+/**
+ * The items of an issue as they were sent (copied when the send starts), and as corrected
+ * afterwards. Mail, archive page, search, feed and calendar files read these, so editing or
+ * deleting a library item later never changes what the archive says was sent. `item_id` keeps
+ * the library id (for anchors) without a foreign key: the sent copy outlives the library item.
+ */
+export const sentItems = sqliteTable(
+  'sent_items',
+  {
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    itemId: integer('item_id').notNull(),
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id, { onDelete: 'restrict' }),
+    kind: text('kind', { enum: itemKinds }).notNull(),
+    title: text('title').notNull(),
+    teaser: text('teaser').notNull().default(''),
+    url: text('url'),
+    eventDate: text('event_date'),
+    startTime: text('start_time'),
+    endTime: text('end_time'),
+    location: text('location'),
+    online: integer('online', { mode: 'boolean' }).notNull().default(false),
+    registrationUrl: text('registration_url'),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.itemId] }), oneOf('sent_items_kind_check', 'kind', itemKinds)],
 );
 
 /**
@@ -558,4 +590,5 @@ export type Subscriber = typeof subscribers.$inferSelect;
 export type Subscription = typeof subscriptions.$inferSelect;
 export type ConsentEvent = typeof consentEvents.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
+export type SentItem = typeof sentItems.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { count } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
+import { freezeSentItems } from '@/lib/archive/sent-items';
 import { indexSentIssue } from '@/lib/archive/search';
 import { ConfigError, parseConfig, prepareRuntime } from '@/lib/config';
 import { openDatabase, type Db } from './index';
@@ -121,7 +122,10 @@ export function seed(database: Db, now = new Date()): void {
       tx.insert(s.issueBlocks)
         .values(blocks.map((block, index) => ({ ...block, issueId, position: positions[index]! })))
         .run();
-      if (sentAt) indexSentIssue(tx, issueId);
+      if (sentAt) {
+        freezeSentItems(tx, issueId);
+        indexSentIssue(tx, issueId);
+      }
     }
 
     demoSubscribers.forEach((person, index) => {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { migrationsFolder } from '@/db/migrate';
 import { seed } from '@/db/seed';
-import { deliveries, issueBlocks, issues, items, themes } from '@/db/schema';
+import { deliveries, issueBlocks, issues, items, sentItems, themes } from '@/db/schema';
 import { completeIfDone } from '@/lib/send/complete';
 import { testDb } from '@/lib/test/db';
 import { sendFixture, startFixtureSend } from '@/lib/test/send-fixture';
@@ -26,6 +26,14 @@ const itemId = (database: Db, titleStart: string) =>
     .from(items)
     .where(sql`${items.title} like ${`${titleStart}%`}`)
     .get()!.id;
+
+// What a correction does to the text as sent; the library item stays as it is.
+const correct = (database: Db, hit: { issueId: number; itemId: number }, text: { title?: string; teaser?: string }) =>
+  database
+    .update(sentItems)
+    .set(text)
+    .where(and(eq(sentItems.issueId, hit.issueId), eq(sentItems.itemId, hit.itemId)))
+    .run();
 
 const draftOf = (database: Db) => database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
 
@@ -121,8 +129,8 @@ describe('searchArchive', () => {
     const older = search(database, 'betalingsachterstanden').results[0]!;
     const newer = search(database, 'wijkteam').results[0]!;
     expect(newer.sentAt.getTime()).toBeGreaterThan(older.sentAt.getTime());
-    database.update(items).set({ title: 'Kwartelkoning in de raad' }).where(eq(items.id, older.itemId)).run();
-    database.update(items).set({ teaser: 'Over de kwartelkoning en de raad.' }).where(eq(items.id, newer.itemId)).run();
+    correct(database, older, { title: 'Kwartelkoning in de raad' });
+    correct(database, newer, { teaser: 'Over de kwartelkoning en de raad.' });
     indexSentIssue(database, older.issueId);
     indexSentIssue(database, newer.issueId);
     expect(search(database, 'kwartelkoning').results.map((r) => r.itemId)).toEqual([older.itemId, newer.itemId]);
@@ -183,11 +191,7 @@ describe('searchArchive', () => {
   it('escapes what an editor typed in the snippet and the title', () => {
     const database = seeded();
     const hit = search(database, 'wijkteam').results[0]!;
-    database
-      .update(items)
-      .set({ title: 'Wijkteam <b>vet</b>', teaser: 'Let op <script>alert("x")</script> & \u0002meer\u0003 <img src=x onerror=alert(1)>' })
-      .where(eq(items.id, hit.itemId))
-      .run();
+    correct(database, hit, { title: 'Wijkteam <b>vet</b>', teaser: 'Let op <script>alert("x")</script> & \u0002meer\u0003 <img src=x onerror=alert(1)>' });
     indexSentIssue(database, hit.issueId);
     const [found] = search(database, 'alert').results;
     expect(found!.snippet).toContain('&lt;script&gt;<mark>alert</mark>(&quot;x&quot;)&lt;/script&gt; &amp; meer &lt;img');
@@ -220,16 +224,32 @@ describe('searchArchive', () => {
   });
 });
 
-describe('migration 0005_archive_search', () => {
-  it('backfills the same rows as indexSentIssue', () => {
+const migrationStatements = (name: string) => fs.readFileSync(path.join(migrationsFolder, `${name}.sql`), 'utf8').split('--> statement-breakpoint');
+
+describe('migrations 0005_archive_search and 0006_sent_items', () => {
+  it('0005 backfills the same rows as indexSentIssue', () => {
     const database = seeded();
     const rows = () => database.all(sql`select title, teaser, theme, issue_id, item_id, theme_id from archive_search order by issue_id, item_id`);
     const indexed = rows();
     expect(indexed.length).toBeGreaterThan(10);
-    const statements = fs.readFileSync(path.join(migrationsFolder, '0005_archive_search.sql'), 'utf8').split('--> statement-breakpoint');
+    const statements = migrationStatements('0005_archive_search');
     expect(statements).toHaveLength(2);
     database.run(sql`delete from archive_search`);
     database.run(sql.raw(statements[1]!));
     expect(rows()).toEqual(indexed);
+  });
+
+  it('0006 copies the items of sent issues as they stand and indexes those copies', () => {
+    const database = seeded();
+    const copies = () => database.all(sql`select * from sent_items order by issue_id, item_id`);
+    const index = () => database.all(sql`select title, teaser, theme, issue_id, item_id, theme_id from archive_search order by issue_id, item_id`);
+    const [frozen, indexed] = [copies(), index()];
+    expect(frozen.length).toBeGreaterThan(10);
+    const statements = migrationStatements('0006_sent_items');
+    database.run(sql`delete from sent_items`);
+    database.run(sql`delete from archive_search`);
+    for (const statement of statements.slice(2)) database.run(sql.raw(statement));
+    expect(copies()).toEqual(frozen);
+    expect(index()).toEqual(indexed);
   });
 });

@@ -3,7 +3,8 @@
  *
  * The index is `archive_search`, an FTS5 virtual table made in raw SQL by migration
  * 0005_archive_search (drizzle-kit cannot express virtual tables, so it is not in db/schema.ts):
- * one row per (sent issue, placed item) with the title, teaser and theme name as they were sent.
+ * one row per (sent issue, placed item) with the title, teaser and theme name as they were sent
+ * (`sent_items`).
  * `indexSentIssue` writes an issue's rows when it becomes 'sent' (and again after a
  * correction); `searchArchive` only returns rows whose issue is still 'sent', so drafts,
  * approved and scheduled issues and items never sent cannot appear in public results.
@@ -26,15 +27,15 @@ const CLOSE = '\u0003';
 type Writer = Pick<Db, 'run'>;
 type Reader = Pick<Db, 'all' | 'get'>;
 
-/** (Re)writes the search rows of one issue from its placed items: delete, then insert. */
+/** (Re)writes the search rows of one issue from its items as sent: delete, then insert. */
 export function indexSentIssue(database: Writer, issueId: number): void {
   database.run(sql`delete from archive_search where issue_id = ${issueId}`);
   // Same selection as the migration's backfill: one row per item even if it is placed twice,
   // under its section's theme (a lead has none, so the item's own).
   database.run(sql`
     insert into archive_search (title, teaser, theme, issue_id, item_id, theme_id)
-    select replace(replace(it.title, char(2), ''), char(3), ''),
-           replace(replace(it.teaser, char(2), ''), char(3), ''),
+    select replace(replace(si.title, char(2), ''), char(3), ''),
+           replace(replace(si.teaser, char(2), ''), char(3), ''),
            t.name, placed.issue_id, placed.item_id, t.id
     from (
       select b.issue_id, b.item_id, max(b.theme_id) as theme_id
@@ -42,8 +43,8 @@ export function indexSentIssue(database: Writer, issueId: number): void {
       where b.issue_id = ${issueId} and b.kind in ('lead', 'item')
       group by b.issue_id, b.item_id
     ) placed
-    join items it on it.id = placed.item_id
-    join themes t on t.id = coalesce(placed.theme_id, it.theme_id)`);
+    join sent_items si on si.issue_id = placed.issue_id and si.item_id = placed.item_id
+    join themes t on t.id = coalesce(placed.theme_id, si.theme_id)`);
 }
 
 /**

@@ -4,22 +4,32 @@ import { items, type Newsletter } from '@/db/schema';
 import { allBlocks } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load-builder';
 import type { IssueDocument } from '@/lib/issue/document';
-import type { RenderInput } from './render';
+import { sentItemsOf } from '@/lib/archive/sent-items';
+import type { EmailSourceItem, RenderInput } from './render';
 
-/** Everything the renderer needs for one issue, read in two queries. `document` overrides the stored one (preview of unsaved work). */
-export function emailSource(database: Db, issueId: number, publicUrl: string, document?: IssueDocument): (RenderInput & { newsletter: Newsletter }) | null {
+type Options = {
+  /** Overrides the stored document (preview of unsaved work). */
+  document?: IssueDocument;
+  /** The items as they were sent (and corrected) instead of the library's current text. */
+  asSent?: boolean;
+};
+
+/** Everything the renderer needs for one issue, read in two queries. */
+export function emailSource(database: Db, issueId: number, publicUrl: string, options: Options = {}): (RenderInput & { newsletter: Newsletter }) | null {
   const loaded = loadIssueDocument(database, issueId);
   if (!loaded) return null;
-  const doc = document ?? loaded.document;
+  const doc = options.document ?? loaded.document;
   const itemIds = allBlocks(doc).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : []));
-  const rows = itemIds.length
-    ? database
-        .select()
-        .from(items)
-        .where(inArray(items.id, itemIds))
-        .all()
-        .filter((i) => i.newsletterId === loaded.issue.newsletterId)
-    : [];
+  const rows: EmailSourceItem[] = options.asSent
+    ? [...sentItemsOf(database, issueId).values()].map((r) => ({ ...r, id: r.itemId }))
+    : itemIds.length
+      ? database
+          .select()
+          .from(items)
+          .where(inArray(items.id, itemIds))
+          .all()
+          .filter((i) => i.newsletterId === loaded.issue.newsletterId)
+      : [];
   const newsletter = loaded.issue.newsletter;
   return {
     document: doc,

@@ -30,7 +30,7 @@ export function messageIdOf(issueId: number, sendStartedAt: Date, deliveryId: nu
 
 /** Renders each theme combination of an issue once, on first use, and builds copies from it. */
 export function issueMessages(database: Db, issueId: number, options: { publicUrl: string; linkKey: Buffer; sendStartedAt: Date; date?: Date; dkim?: (raw: Buffer) => Buffer }): IssueMessages | null {
-  const source = emailSource(database, issueId, options.publicUrl);
+  const source = emailSource(database, issueId, options.publicUrl, { asSent: true });
   if (!source) return null;
   const n = source.newsletter;
   const domain = domainOf(n.senderEmail);

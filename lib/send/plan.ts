@@ -3,9 +3,10 @@ import type { Db } from '@/db';
 import { deliveries, issues, newsletters } from '@/db/schema';
 import type { IssueDocument } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load-builder';
+import { freezeSentItems } from '@/lib/archive/sent-items';
 import { takeStep, type StepInput, type StepResult } from '@/lib/issue/transition';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'query' | 'all'>;
+type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'query' | 'all' | 'run'>;
 
 export type Recipient = { subscriberId: number; themeIds: number[] };
 
@@ -52,8 +53,8 @@ export type StartResult = StepResult & { recipients?: number };
 
 /**
  * Starts a send inside the caller's transaction: the workflow step (approved or scheduled →
- * sending) and one delivery row per reader. The audience is frozen here; who subscribes later
- * waits for the next issue.
+ * sending), the items as sent, and one delivery row per reader. The audience is frozen here;
+ * who subscribes later waits for the next issue.
  */
 export function startSend(tx: Tx, input: Omit<StepInput, 'step'>): StartResult {
   const now = input.now ?? new Date();
@@ -66,6 +67,7 @@ export function startSend(tx: Tx, input: Omit<StepInput, 'step'>): StartResult {
     .where(eq(issues.id, input.issueId))
     .get()!;
   const present = issueThemes(loadIssueDocument(tx, issue.id)!.document);
+  freezeSentItems(tx, issue.id);
   const audience = audienceOf(tx, issue.newsletterId, now);
   // A send that was cancelled and is started again must not send twice to whom it reached.
   tx.delete(deliveries)

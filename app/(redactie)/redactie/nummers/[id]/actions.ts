@@ -71,7 +71,7 @@ export type PreviewData = { html: string; text: string; bytes: number; checks: C
 const previewSchema = z.object({ issueId: z.number().int().positive(), document: issueDocument });
 
 async function renderFor(issueId: number, document: IssueDocument) {
-  const source = emailSource(db(), issueId, getConfig().publicUrl, document);
+  const source = emailSource(db(), issueId, getConfig().publicUrl, { document });
   if (!source) return null;
   const rendered = await renderIssueEmail(source);
   return { source, ...rendered, bytes: Buffer.byteLength(rendered.html) };

@@ -1,0 +1,31 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { sentItems, type SentItem } from '@/db/schema';
+
+/**
+ * Copies the items placed in an issue into `sent_items`, replacing an earlier copy (a send that
+ * was cancelled before anyone got it and is started again). Runs in the transaction that starts
+ * the send, so every copy of the mail, and later the archive, shows the same text.
+ */
+export function freezeSentItems(tx: Pick<Db, 'run'>, issueId: number): void {
+  tx.run(sql`delete from sent_items where issue_id = ${issueId}`);
+  tx.run(sql`
+    insert into sent_items (issue_id, item_id, theme_id, kind, title, teaser, url, event_date, start_time, end_time, location, online, registration_url)
+    select ${issueId}, it.id, it.theme_id, it.kind, it.title, it.teaser, it.url, it.event_date, it.start_time, it.end_time, it.location, it.online, it.registration_url
+    from items it
+    where it.id in (select b.item_id from issue_blocks b where b.issue_id = ${issueId} and b.kind in ('lead', 'item'))`);
+}
+
+/** The items of an issue as sent (and corrected), by library id. */
+export function sentItemsOf(database: Pick<Db, 'select'>, issueId: number): Map<number, SentItem> {
+  const rows = database.select().from(sentItems).where(eq(sentItems.issueId, issueId)).all();
+  return new Map(rows.map((r) => [r.itemId, r]));
+}
+
+export function sentItem(database: Pick<Db, 'select'>, issueId: number, itemId: number): SentItem | undefined {
+  return database
+    .select()
+    .from(sentItems)
+    .where(and(eq(sentItems.issueId, issueId), eq(sentItems.itemId, itemId)))
+    .get();
+}
