@@ -40,6 +40,14 @@ export function TextField({ label, name, error, hint, id = name, required, ...in
   );
 }
 
+export function TextAreaField({ label, name, error, hint, id = name, required, ...textarea }: FieldProps & Omit<ComponentProps<'textarea'>, 'name' | 'id'>) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
+      <textarea id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={control} {...textarea} />
+    </FieldFrame>
+  );
+}
+
 export function SelectField({
   label,
   name,

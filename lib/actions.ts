@@ -53,7 +53,8 @@ type Options<S extends z.ZodType, T> = {
   schema: S;
   /** Runs inside one transaction; throw via invalid()/conflict() to roll back. */
   mutate: (input: z.output<S>, ctx: { editor: SessionEditor; tx: Tx }) => ActionState<T> | void;
-  revalidate?: string[];
+  /** Paths to revalidate after the commit; a function when they depend on what was changed. */
+  revalidate?: string[] | ((state: ActionState<T>) => string[]);
   /** For actions without a form to mark fields on: answer with the first problem itself. */
   explainInvalid?: boolean;
 };
@@ -107,7 +108,8 @@ export function editorAction<S extends z.ZodType, T = unknown>(options: Options<
       console.error(`Actie ${options.name} mislukt`, error);
       return { status: 'error', message: 'Er ging iets mis bij het opslaan. Er is niets gewijzigd; probeer het opnieuw.' };
     }
-    for (const path of options.revalidate ?? []) revalidatePath(path);
+    const paths = typeof options.revalidate === 'function' ? options.revalidate(state) : (options.revalidate ?? []);
+    for (const path of paths) revalidatePath(path);
     return state;
   };
 }

@@ -34,6 +34,7 @@ const envSchema = z.object({
       .min(1, 'moet tussen 1 en 65535 liggen')
       .max(65535, 'moet tussen 1 en 65535 liggen'),
   ),
+  INTERNAL_URL: optional(z.url({ protocol: /^https?$/, error: 'moet een http:// of https:// adres zijn, bijvoorbeeld http://127.0.0.1:3000' })),
   MAIL_FROM: optional(z.string().min(3)),
   SIGN_IN_LIMIT: optional(limit),
   SUBSCRIBE_LIMIT: optional(limit),
@@ -56,6 +57,8 @@ export type Config = {
   outboxDir: string;
   smtpUrl: string | undefined;
   publicUrl: string;
+  /** Where the sender reaches the app to refresh the archive's cache after a send. */
+  internalUrl: string;
   port: number;
   mailFrom: string;
   /** Sign-in links one address may ask for in 15 minutes. */
@@ -104,6 +107,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     outboxDir: path.join(dataDir, 'outbox'),
     smtpUrl: e.SMTP_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    internalUrl: (e.INTERNAL_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
     port,
     mailFrom: e.MAIL_FROM ?? 'Kopij <noreply@kopij.test>',
     signInLimit: e.SIGN_IN_LIMIT ?? 5,

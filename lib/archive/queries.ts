@@ -73,11 +73,11 @@ export function archiveFilters(database: Reader) {
 
 /** One sent issue as web content (the e-mail's content, without anything personal), or null. */
 export function sentIssue(database: Db, newsletterSlug: string, issueSlug: string, publicUrl: string) {
-  const row = database.get<{ id: number; slug: string; sentAt: number; correctedAt: number | null } | undefined>(sql`
-    select i.id, i.slug, i.sent_at as sentAt, i.corrected_at as correctedAt from issues i join newsletters n on n.id = i.newsletter_id
+  const row = database.get<{ id: number; slug: string; sentAt: number; correctedAt: number | null; correctionNote: string | null } | undefined>(sql`
+    select i.id, i.slug, i.sent_at as sentAt, i.corrected_at as correctedAt, i.correction_note as correctionNote from issues i join newsletters n on n.id = i.newsletter_id
     where n.slug = ${newsletterSlug} and i.slug = ${issueSlug} and i.status = 'sent'`);
   if (!row) return null;
-  const source = emailSource(database, row.id, publicUrl);
+  const source = emailSource(database, row.id, publicUrl, { asSent: true });
   if (!source) return null;
   const content = issueEmailProps(source);
   return {
@@ -85,6 +85,7 @@ export function sentIssue(database: Db, newsletterSlug: string, issueSlug: strin
     slug: row.slug,
     sentAt: new Date(row.sentAt),
     correctedAt: row.correctedAt ? new Date(row.correctedAt) : null,
+    correctionNote: row.correctionNote,
     newsletter: source.newsletter,
     url: source.webUrl,
     content: { ...content, footer: content.footer ? { text: content.footer.text } : null },

@@ -17,6 +17,9 @@ const plainText = (max: number, label: string) =>
     .max(max, `${label} mag hoogstens ${max} tekens hebben.`)
     .refine((value) => !/<\/?[a-z!][^>]*>/i.test(value), `${label} mag geen HTML bevatten.`);
 
+export const subjectText = plainText(200, 'Het onderwerp');
+export const preheaderText = plainText(250, 'De preheader');
+
 export const httpUrl = z
   .string({ error: 'Vul een webadres in.' })
   .trim()
@@ -55,8 +58,8 @@ export const section = z.object({ themeId: id, blocks: z.array(itemBlock).max(MA
 
 export const issueDocument = z
   .object({
-    subject: plainText(200, 'Het onderwerp'),
-    preheader: plainText(250, 'De preheader'),
+    subject: subjectText,
+    preheader: preheaderText,
     lead: leadBlock.nullable(),
     sections: z.array(section).max(50, 'Een nummer mag hoogstens 50 thema\'s hebben.'),
     extras: z.array(extraBlock).max(MAX_BLOCKS, tooMany),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Db } from '@/db';
 import type { Config } from '@/lib/config';
+import { notifyArchive } from '@/lib/archive/revalidate';
 import { linkKey } from '@/lib/subscribers/links';
 import { dkimSigner } from './dkim';
 import { outboxTransport, smtpTransport } from './transport';
@@ -9,6 +10,7 @@ import { startWorker, type SendWorker, type WorkerOptions } from './worker';
 /** The worker as configured: the same code runs inside the app and as `npm run worker`. */
 export function workerFromConfig(config: Config & { authSecret: string }, database: Db, extra: Partial<WorkerOptions> = {}): SendWorker {
   const dkim = config.send.dkim;
+  const log = (message: string) => console.log(`[verzending] ${message}`);
   return startWorker({
     database,
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : outboxTransport(config.outboxDir),
@@ -21,7 +23,11 @@ export function workerFromConfig(config: Config & { authSecret: string }, databa
     bounceLimit: config.send.bounceLimit,
     pollMs: config.send.pollMs,
     dkim: dkim ? dkimSigner({ domain: dkim.domain, selector: dkim.selector, privateKey: fs.readFileSync(dkim.privateKeyFile, 'utf8') }) : undefined,
-    log: (message) => console.log(`[verzending] ${message}`),
+    log,
+    // A sent issue appears in the archive: the app's cached pages are refreshed over HTTP.
+    onIssueDone: (issueId, status) => {
+      if (status === 'sent') void notifyArchive(issueId, { internalUrl: config.internalUrl, secret: config.authSecret, log });
+    },
     ...extra,
   });
 }

@@ -7,7 +7,13 @@ import { getConfig } from '@/lib/config';
 import { formatDate } from '@/lib/format';
 import { IssueArticle } from './issue-article';
 
-export const dynamic = 'force-dynamic';
+// Rendered on the first request, then served from Next's cache until a send or a correction
+// revalidates it (lib/archive/revalidate.ts, the correction action). None at build time: the
+// build has no database.
+export const revalidate = false;
+export function generateStaticParams(): { nieuwsbrief: string; nummer: string }[] {
+  return [];
+}
 
 type Params = { params: Promise<{ nieuwsbrief: string; nummer: string }> };
 
@@ -47,13 +53,15 @@ export default async function ArchivedIssuePage(props: Params) {
         <h1 className="mt-1 text-3xl font-bold">{content.subject}</h1>
         <p className="mt-2 text-muted">
           Verzonden op <time dateTime={issue.sentAt.toISOString()}>{formatDate(issue.sentAt)}</time>
-          {issue.correctedAt ? (
-            <>
-              {' '}
-              · gecorrigeerd op <time dateTime={issue.correctedAt.toISOString()}>{formatDate(issue.correctedAt)}</time>
-            </>
-          ) : null}
         </p>
+        {issue.correctedAt ? (
+          <p className="mt-2 border-l-4 border-brand-600 pl-3 text-sm">
+            <strong>
+              Gecorrigeerd op <time dateTime={issue.correctedAt.toISOString()}>{formatDate(issue.correctedAt)}</time>
+            </strong>
+            {issue.correctionNote ? `: ${issue.correctionNote}` : null}
+          </p>
+        ) : null}
         {content.preheader ? <p className="mt-3 text-lg">{content.preheader}</p> : null}
       </header>
       <div className="mt-6">

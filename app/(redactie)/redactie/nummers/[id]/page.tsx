@@ -7,7 +7,8 @@ import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
 import { formatDateTime } from '@/lib/format';
 import { toDutchLocal } from '@/lib/format-input';
-import { loadBuilder } from '@/lib/issue/load-builder';
+import { loadBuilder, type BuilderData } from '@/lib/issue/load-builder';
+import { sentItemsOf } from '@/lib/archive/sent-items';
 import { changesSinceReview } from '@/lib/issue/review';
 import { listComments } from '@/lib/issue/comments';
 import { blockLabel } from '@/lib/issue/describe-changes';
@@ -23,6 +24,15 @@ import { CommentForm } from './comment-form';
 import { WorkflowPanel } from './workflow-panel';
 
 export const metadata: Metadata = { title: 'Nummer samenstellen' };
+
+// Once a send has started, the issue is shown with its items as sent (and corrected), not as
+// they may have been edited in the library since.
+function withSentCopies(data: BuilderData): BuilderData {
+  if (data.issue.status !== 'sending' && data.issue.status !== 'sent') return data;
+  const library = new Map(data.library.map((i) => [i.id, i]));
+  for (const copy of sentItemsOf(db(), data.issue.id).values()) library.set(copy.itemId, { ...copy, id: copy.itemId });
+  return { ...data, library: [...library.values()] };
+}
 
 export default async function BuilderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -72,6 +82,22 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
           failures={progress.failed ? failedDeliveries(db(), issue.id) : []}
         />
       ) : null}
+      {issue.status === 'sent' ? (
+        <section aria-labelledby="web-version" className="mb-6 rounded-md border border-line bg-white p-4">
+          <h2 id="web-version" className="text-lg font-semibold">
+            Webversie
+          </h2>
+          <p className="mt-1">
+            <a href={`/archief/${issue.newsletterSlug}/${issue.slug}`}>Bekijk in het archief</a> ·{' '}
+            <Link href={`/redactie/nummers/${issue.id}/correctie`}>Webversie corrigeren</Link>
+          </p>
+          {issue.correctedAt ? (
+            <p className="mt-1 text-sm text-muted">
+              Gecorrigeerd op {formatDateTime(new Date(issue.correctedAt))}: {issue.correctionNote}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       {changes !== undefined ? (
         <section aria-labelledby="review-changes" className="mb-6 rounded-md border border-line bg-white p-4">
           <h2 id="review-changes" className="text-lg font-semibold">
@@ -90,7 +116,7 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
           )}
         </section>
       ) : null}
-      {['concept', 'review', 'approved'].includes(data.issue.status) ? <Builder data={data} /> : <IssueReadOnly data={data} />}
+      {['concept', 'review', 'approved'].includes(data.issue.status) ? <Builder data={data} /> : <IssueReadOnly data={withSentCopies(data)} />}
       <section aria-labelledby="comments-title" className="mt-6 rounded-md border border-line bg-white p-4">
         <h2 id="comments-title" className="text-lg font-semibold">
           Opmerkingen
