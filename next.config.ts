@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // Enables forbidden()/unauthorized() so a wrong role gets a real 403 page.
     authInterrupts: true,
+    // Archive pages are cached in memory, not in the build folder: a restart (new database,
+    // restored backup, a revalidation missed while the app was down) never serves a stale page.
+    isrFlushToDisk: false,
   },
   // The e2e suite builds into its own folder so it never clobbers a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
