@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { listPathFor } from '@/lib/archive/list-key';
 
 // Public subscriber forms post to their own page's URL (RFC 8058 wants the one-click POST on
 // the very URL in List-Unsubscribe); a page cannot take a POST, so it goes to the route handler
@@ -8,6 +9,11 @@ const publicForm = /^\/(aanmelden|aanmelden\/bevestigen\/[^/]+|voorkeuren\/[^/]+
 // Only redirects visitors without a session cookie; every page and action checks the session itself.
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (pathname === '/archief' && (request.method === 'GET' || request.method === 'HEAD')) {
+    // A plain list (no search) is served from the cache under an internal path.
+    const listPath = listPathFor(request.nextUrl.searchParams);
+    return listPath ? NextResponse.rewrite(new URL(listPath, request.url)) : NextResponse.next();
+  }
   if (!pathname.startsWith('/redactie')) {
     if (request.method === 'POST' && publicForm.test(pathname)) return NextResponse.rewrite(new URL(`/api/abonnee${pathname}`, request.url));
     return NextResponse.next();
@@ -20,5 +26,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/redactie', '/redactie/:path*', '/aanmelden', '/aanmelden/bevestigen/:token', '/voorkeuren/:path*', '/afmelden/:token', '/nieuwe-link'],
+  matcher: ['/archief', '/redactie', '/redactie/:path*', '/aanmelden', '/aanmelden/bevestigen/:token', '/voorkeuren/:path*', '/afmelden/:token', '/nieuwe-link'],
 };

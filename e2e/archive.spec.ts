@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { query } from './support/db';
+import { hydrated, open, signIn } from './support/session';
 
 // Runs before the workflow spec sends the demo draft (24): the seed's three sent issues are public, the draft is not.
 type IssueRow = { id: number; number: number; slug: string; subject: string };
@@ -9,12 +10,13 @@ const sent = () => query<IssueRow>("select id, number, slug, subject from issues
 const draft = () => query<IssueRow>("select id, number, slug, subject from issues where status = 'concept' and number = 24")[0]!;
 const itemsOf = (issueId: number) =>
   query<{ id: number; title: string; teaser: string }>("select distinct it.id, it.title, it.teaser from issue_blocks b join items it on it.id = b.item_id where b.issue_id = ? and b.kind in ('lead', 'item')", issueId);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const longestWord = (text: string) => text.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0]!;
 
 test('the archive lists the sent issues; an issue page shows every item with its anchor and no personal link', async ({ page }) => {
   await page.goto('/archief');
   const list = page.getByRole('region', { name: /nummers/ });
-  for (const issue of sent()) await expect(list.getByRole('link', { name: new RegExp(issue.subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBeVisible();
+  for (const issue of sent()) await expect(list.getByRole('link', { name: new RegExp(escapeRegExp(issue.subject)) })).toBeVisible();
   await expect(list).not.toContainText(draft().subject);
   await expectAccessible(page);
 
@@ -106,4 +108,61 @@ test('a draft is reachable nowhere public: not by slug, number or id, not in sea
   )[0]!;
   await page.goto(`/archief?q=${encodeURIComponent(onlyInDraft.title)}`);
   await expect(page.getByRole('heading', { name: /Niets gevonden/ })).toBeVisible();
+});
+
+test('an archive page comes from the cache; a redacteur corrects it, the page says so at once and the log keeps the change', async ({ page, browser, request }) => {
+  const issue = sent().at(-1)!;
+  const url = `/archief/${newsletter()}/${issue.slug}`;
+  const item = query<{ item_id: number; title: string; url: string | null }>("select item_id, title, url from sent_items where issue_id = ? and kind = 'news' order by item_id limit 1", issue.id)[0]!;
+
+  // Cached by Next and marked for shared caches; the second request is a hit.
+  const first = await request.get(url);
+  expect(first.status()).toBe(200);
+  expect(first.headers()['cache-control']).toMatch(/s-maxage=\d+/);
+  expect((await request.get(url)).headers()['x-nextjs-cache']).toBe('HIT');
+  // So is the plain list (by theme, year, page); a search is answered per request.
+  await request.get('/archief?thema=&jaar=');
+  expect((await request.get('/archief')).headers()['x-nextjs-cache']).toBe('HIT');
+  expect((await request.get('/archief?q=raad')).headers()['cache-control']).toContain('no-store');
+
+  const editor = await browser.newPage();
+  await signIn(editor, 'redacteur@kopij.test');
+  await open(editor, `/redactie/nummers/${issue.id}`);
+  await editor.getByRole('link', { name: 'Webversie corrigeren' }).click();
+  await expect(editor.getByRole('heading', { level: 1 })).toContainText('Webversie corrigeren');
+  await hydrated(editor);
+  await expectAccessible(editor);
+
+  const fields = editor.getByRole('group', { name: new RegExp(`: ${escapeRegExp(item.title)}$`) });
+  await fields.getByLabel('Titel').fill('Gecorrigeerd: zeldzaamwoord in de titel');
+  await fields.getByLabel('Link').fill('notaurl');
+  await editor.getByRole('button', { name: 'Correctie publiceren' }).click();
+  await expect(editor.getByRole('alert')).toHaveText('Controleer de gemarkeerde velden.');
+  await expect(fields.getByText('Vul een volledig webadres in dat begint met https://')).toBeVisible();
+  await expect(editor.getByText(/Leg kort uit wat u corrigeert/)).toBeVisible();
+  expect(query<{ title: string }>('select title from sent_items where issue_id = ? and item_id = ?', issue.id, item.item_id)[0]!.title).toBe(item.title);
+
+  await fields.getByLabel('Link').fill('https://voorbeeld.nl/de-juiste-pagina');
+  await editor.getByLabel('Toelichting').fill('Titel verduidelijkt en dode link hersteld.');
+  await editor.getByRole('button', { name: 'Correctie publiceren' }).click();
+  await expect(editor.getByRole('status').filter({ hasText: 'Correctie gepubliceerd' })).toHaveText(/2 wijzigingen/);
+
+  await page.goto(url);
+  const article = page.locator(`article#item-${item.item_id}`);
+  await expect(article.getByRole('heading')).toHaveText('Gecorrigeerd: zeldzaamwoord in de titel');
+  await expect(article.getByRole('link', { name: /Lees meer/ })).toHaveAttribute('href', 'https://voorbeeld.nl/de-juiste-pagina');
+  await expect(page.getByText(/^Gecorrigeerd op \d+ \w+ \d{4}: Titel verduidelijkt en dode link hersteld\.$/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto('/archief?q=zeldzaamwoord');
+  await expect(page.locator(`a[href="${url}#item-${item.item_id}"]`)).toBeVisible();
+
+  const log = query<{ actor_label: string; summary: string; details: string }>("select actor_label, summary, details from audit_log where action = 'issue.corrected' and entity_id = ?", String(issue.id));
+  expect(log).toHaveLength(1);
+  expect(log[0]!.actor_label).toBe('Fatima El Idrissi (redacteur@kopij.test)');
+  expect(JSON.parse(log[0]!.details).changes).toEqual([
+    { field: 'Titel', item: item.title, before: item.title, after: 'Gecorrigeerd: zeldzaamwoord in de titel' },
+    { field: 'Link', item: item.title, before: item.url ?? '', after: 'https://voorbeeld.nl/de-juiste-pagina' },
+  ]);
+  await editor.close();
 });

@@ -135,6 +135,13 @@ test('review, send back with a note, change, approve, schedule a minute ahead: s
   await expect(confirm).toHaveCount(0);
   expect(status()).toBe('approved');
 
+  // Until it is sent, its archive URL is a 404, and Next caches that answer too: only the
+  // sender's call to the app at the end of the send can make the page appear.
+  const archiveUrl = `/archief/raadsbericht/${query<{ slug: string }>('select slug from issues where id = ?', DRAFT)[0]!.slug}`;
+  expect((await chief.request.get(archiveUrl)).status()).toBe(404);
+  const cached404 = await chief.request.get(archiveUrl);
+  expect([cached404.status(), cached404.headers()['x-nextjs-cache']]).toEqual([404, 'HIT']);
+
   // Scheduled a minute ahead: the worker inside the app starts it at that moment.
   const readers = audience();
   await chiefPanel.getByLabel('Verzenden op (Nederlandse tijd)').fill(await dutchMinute(chief, 60_000));
@@ -175,6 +182,7 @@ test('review, send back with a note, change, approve, schedule a minute ahead: s
   expect(query<{ n: number }>('select count(distinct subscriber_id) as n from deliveries where issue_id = ?', DRAFT)[0]!.n).toBe(readers);
 
   // Once sent, it is public in the archive.
+  await expect.poll(async () => (await chief.request.get(archiveUrl)).status(), { timeout: 10_000 }).toBe(200);
   await open(chief, '/archief');
   await chief.getByRole('link', { name: 'Raadsbericht 24: Raadsbericht 24: korter' }).click();
   await expect(chief.getByRole('heading', { level: 1 })).toHaveText('Raadsbericht 24: korter');

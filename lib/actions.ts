@@ -11,6 +11,11 @@ import type { ActionState } from '@/lib/action-state';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** Revalidates each path; one with a `[segment]` is a route, which stands for all its cached pages. */
+export function revalidatePaths(paths: readonly string[]) {
+  for (const path of paths) revalidatePath(path, path.includes('[') ? 'page' : undefined);
+}
+
 /** Thrown inside `mutate` to roll the transaction back and answer with this state. */
 export class ActionFailure extends Error {
   constructor(readonly state: ActionState) {
@@ -108,8 +113,7 @@ export function editorAction<S extends z.ZodType, T = unknown>(options: Options<
       console.error(`Actie ${options.name} mislukt`, error);
       return { status: 'error', message: 'Er ging iets mis bij het opslaan. Er is niets gewijzigd; probeer het opnieuw.' };
     }
-    const paths = typeof options.revalidate === 'function' ? options.revalidate(state) : (options.revalidate ?? []);
-    for (const path of paths) revalidatePath(path);
+    revalidatePaths(typeof options.revalidate === 'function' ? options.revalidate(state) : (options.revalidate ?? []));
     return state;
   };
 }

@@ -1,4 +1,4 @@
-/** The public URLs that show an issue: revalidated when it is sent or corrected. */
+/** The public URLs that show an issue, refreshed when it is sent or corrected: its page and every cached list (a route). */
 export function archivePaths(newsletterSlug: string, issueSlug: string): string[] {
-  return [`/archief/${newsletterSlug}/${issueSlug}`, '/archief', '/archief/feed.xml', '/sitemap.xml'];
+  return [`/archief/${newsletterSlug}/${issueSlug}`, '/archief/lijst/[filter]', '/archief', '/archief/feed.xml', '/sitemap.xml'];
 }

@@ -38,7 +38,7 @@ describe('archive revalidation', () => {
     seed(database);
     const sent = database.select().from(issues).where(eq(issues.status, 'sent')).get()!;
     const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
-    expect(pathsToRevalidate(database, sent.id)).toEqual([`/archief/raadsbericht/${sent.slug}`, '/archief', '/archief/feed.xml', '/sitemap.xml']);
+    expect(pathsToRevalidate(database, sent.id)).toEqual([`/archief/raadsbericht/${sent.slug}`, '/archief/lijst/[filter]', '/archief', '/archief/feed.xml', '/sitemap.xml']);
     expect(pathsToRevalidate(database, draft.id)).toEqual([]);
     expect(pathsToRevalidate(database, 99999)).toEqual([]);
   });

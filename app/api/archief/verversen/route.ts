@@ -1,5 +1,5 @@
-import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
+import { revalidatePaths } from '@/lib/actions';
 import { keyMatches, pathsToRevalidate } from '@/lib/archive/revalidate';
 import { getConfig } from '@/lib/config';
 import { z } from '@/lib/validation';
@@ -13,6 +13,6 @@ export async function POST(request: Request) {
   const parsed = body.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return text('Verwacht: {"issueId": <nummer>}.', 400);
   const paths = pathsToRevalidate(db(), parsed.data.issueId);
-  for (const path of paths) revalidatePath(path);
+  revalidatePaths(paths);
   return Response.json({ revalidated: paths });
 }
