@@ -125,7 +125,8 @@ test('an archive page comes from the cache; a redacteur corrects it, the page sa
   expect((await request.get('/archief')).headers()['x-nextjs-cache']).toBe('HIT');
   expect((await request.get('/archief?q=raad')).headers()['cache-control']).toContain('no-store');
 
-  const editor = await browser.newPage();
+  const context = await browser.newContext();
+  const editor = await context.newPage();
   await signIn(editor, 'redacteur@kopij.test');
   await open(editor, `/redactie/nummers/${issue.id}`);
   await editor.getByRole('link', { name: 'Webversie corrigeren' }).click();
@@ -137,7 +138,7 @@ test('an archive page comes from the cache; a redacteur corrects it, the page sa
   await fields.getByLabel('Titel').fill('Gecorrigeerd: zeldzaamwoord in de titel');
   await fields.getByLabel('Link').fill('notaurl');
   await editor.getByRole('button', { name: 'Correctie publiceren' }).click();
-  await expect(editor.getByRole('alert')).toHaveText('Controleer de gemarkeerde velden.');
+  await expect(editor.getByRole('alert').filter({ hasText: 'Controleer' })).toHaveText('Controleer de gemarkeerde velden.');
   await expect(fields.getByText('Vul een volledig webadres in dat begint met https://')).toBeVisible();
   await expect(editor.getByText(/Leg kort uit wat u corrigeert/)).toBeVisible();
   expect(query<{ title: string }>('select title from sent_items where issue_id = ? and item_id = ?', issue.id, item.item_id)[0]!.title).toBe(item.title);
@@ -164,5 +165,5 @@ test('an archive page comes from the cache; a redacteur corrects it, the page sa
     { field: 'Titel', item: item.title, before: item.title, after: 'Gecorrigeerd: zeldzaamwoord in de titel' },
     { field: 'Link', item: item.title, before: item.url ?? '', after: 'https://voorbeeld.nl/de-juiste-pagina' },
   ]);
-  await editor.close();
+  await context.close();
 });

@@ -44,7 +44,7 @@ describe('correctSentIssue', () => {
       actor,
       new Date('2026-11-20T10:00:00Z'),
     );
-    expect(result).toMatchObject({ ok: true, paths: expect.arrayContaining([`/archief/${page().newsletter.slug}/${issue.slug}`, '/archief', '/archief/feed.xml']) });
+    expect(result).toMatchObject({ ok: true, paths: expect.arrayContaining([`/archief/${page().newsletter.slug}/${issue.slug}`, '/(publiek)/archief/lijst/[filter]', '/archief/feed.xml']) });
 
     const corrected = page();
     expect(corrected.content.subject).toBe(`${issue.subject} (herzien)`);
@@ -100,6 +100,8 @@ describe('correctSentIssue', () => {
       [base({ items: { [news.itemId]: { title: '<b>vet</b>' } } }), { status: 'invalid', fieldErrors: { [`item.${news.itemId}.title`]: 'De titel mag geen HTML bevatten.' } }],
       [base({ items: { [news.itemId]: { title: '' } } }), { status: 'invalid', fieldErrors: { [`item.${news.itemId}.title`]: 'Vul een titel in.' } }],
       [base({ items: { [event!.itemId]: { startTime: '14:00', endTime: '13:00' } } }), { status: 'invalid', fieldErrors: { [`item.${event!.itemId}.endTime`]: 'De eindtijd moet na de begintijd liggen.' } }],
+      // Every problem at once: the missing note beside the item's.
+      [base({ note: '', items: { [news.itemId]: { url: 'notaurl' } } }), { status: 'invalid', fieldErrors: { note: expect.stringContaining('Leg kort uit'), [`item.${news.itemId}.url`]: expect.stringContaining('https://') } }],
     ];
     for (const [input, expected] of cases) expect(correctSentIssue(database, input, actor), JSON.stringify(input)).toMatchObject({ ok: false, ...expected });
     expect(state(database)).toEqual(before);
@@ -112,10 +114,10 @@ describe('correctionInput', () => {
     expect(parsed).toEqual({ issueId: 3, version: 2, subject: 'Onderwerp', preheader: '', note: 'Tijd aangepast.', items: { 7: { title: 'Titel', online: 'on' }, 9: { online: '' } } });
   });
 
-  it('asks for a note and an issue', () => {
-    const result = correctionInput.safeParse({ issueId: 'x', version: '1', subject: 'S', preheader: '', note: ' ' });
+  it('refuses a missing issue, an overlong note and a subject with HTML', () => {
+    const result = correctionInput.safeParse({ issueId: 'x', version: '1', subject: '<b>S</b>', preheader: '', note: 'x'.repeat(301) });
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['issueId', 'note']));
+    expect(paths).toEqual(expect.arrayContaining(['issueId', 'note', 'subject']));
   });
 });

@@ -61,11 +61,12 @@ export const correctionInput = z.preprocess(
     version: z.coerce.number({ error: 'Onbekende versie.' }).int().positive('Onbekende versie.'),
     subject: subjectText.pipe(z.string().min(1, 'Vul een onderwerp in.')),
     preheader: preheaderText,
+    // Its minimum is checked with the items (correctSentIssue), so every problem shows at once.
     note: z
-      .string({ error: 'Leg kort uit wat u corrigeert.' })
+      .string()
       .trim()
-      .min(3, 'Leg kort uit wat u corrigeert; het staat bij de correctie op de webpagina.')
-      .max(300, 'Een toelichting mag hoogstens 300 tekens hebben.')
+      .default('')
+      .pipe(z.string().max(300, 'Een toelichting mag hoogstens 300 tekens hebben.'))
       .refine((v) => !/<\/?[a-z!][^>]*>/i.test(v), 'De toelichting mag geen HTML bevatten.'),
     items: z.record(z.string().regex(/^\d+$/), z.record(z.string(), formValue)).default({}),
   }),
@@ -102,6 +103,7 @@ export function correctSentIssue(tx: Omit<Db, '$client'>, input: CorrectionInput
 
   const stored = sentItemsOf(tx, issue.id);
   const fieldErrors: Record<string, string> = {};
+  if (input.note.length < 3) fieldErrors.note = 'Leg kort uit wat u corrigeert; het staat bij de correctie op de webpagina.';
   const updates: { itemId: number; values: Partial<SentItem> }[] = [];
   const changes: Change[] = [];
   for (const [id, submitted] of Object.entries(input.items)) {

@@ -1,4 +1,8 @@
-/** The public URLs that show an issue, refreshed when it is sent or corrected: its page and every cached list (a route). */
+/**
+ * The cached public URLs that show an issue, refreshed when it is sent or corrected: its page,
+ * and every cached list page as their route. Next tags a route by its folder path, route group
+ * included, so the group must be named here.
+ */
 export function archivePaths(newsletterSlug: string, issueSlug: string): string[] {
-  return [`/archief/${newsletterSlug}/${issueSlug}`, '/archief/lijst/[filter]', '/archief', '/archief/feed.xml', '/sitemap.xml'];
+  return [`/archief/${newsletterSlug}/${issueSlug}`, '/(publiek)/archief/lijst/[filter]', '/archief/feed.xml', '/sitemap.xml'];
 }

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -38,8 +40,10 @@ describe('archive revalidation', () => {
     seed(database);
     const sent = database.select().from(issues).where(eq(issues.status, 'sent')).get()!;
     const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
-    expect(pathsToRevalidate(database, sent.id)).toEqual([`/archief/raadsbericht/${sent.slug}`, '/archief/lijst/[filter]', '/archief', '/archief/feed.xml', '/sitemap.xml']);
+    expect(pathsToRevalidate(database, sent.id)).toEqual([`/archief/raadsbericht/${sent.slug}`, '/(publiek)/archief/lijst/[filter]', '/archief/feed.xml', '/sitemap.xml']);
     expect(pathsToRevalidate(database, draft.id)).toEqual([]);
+    // A route pattern names its folder: if the folder moves, revalidation would silently miss it.
+    for (const route of pathsToRevalidate(database, sent.id).filter((p) => p.includes('['))) expect(fs.existsSync(path.join('app', route, 'page.tsx')), route).toBe(true);
     expect(pathsToRevalidate(database, 99999)).toEqual([]);
   });
 
