@@ -144,14 +144,17 @@ test('an archive page comes from the cache; a redacteur corrects it, the page sa
   expect(query<{ title: string }>('select title from sent_items where issue_id = ? and item_id = ?', issue.id, item.item_id)[0]!.title).toBe(item.title);
 
   await fields.getByLabel('Link').fill('https://voorbeeld.nl/de-juiste-pagina');
+  const callToAction = editor.getByRole('group', { name: 'Oproep: Aangenomen moties van gemeenteraden' });
+  await callToAction.getByLabel('Knoptekst').fill('Bekijk alle moties');
   await editor.getByLabel('Toelichting').fill('Titel verduidelijkt en dode link hersteld.');
   await editor.getByRole('button', { name: 'Correctie publiceren' }).click();
-  await expect(editor.getByRole('status').filter({ hasText: 'Correctie gepubliceerd' })).toHaveText(/2 wijzigingen/);
+  await expect(editor.getByRole('status').filter({ hasText: 'Correctie gepubliceerd' })).toHaveText(/3 wijzigingen/);
 
   await page.goto(url);
   const article = page.locator(`article#item-${item.item_id}`);
   await expect(article.getByRole('heading')).toHaveText('Gecorrigeerd: zeldzaamwoord in de titel');
   await expect(article.getByRole('link', { name: /Lees meer/ })).toHaveAttribute('href', 'https://voorbeeld.nl/de-juiste-pagina');
+  await expect(page.getByRole('link', { name: 'Bekijk alle moties' })).toBeVisible();
   await expect(page.getByText(/^Gecorrigeerd op \d+ \w+ \d{4}: Titel verduidelijkt en dode link hersteld\.$/)).toBeVisible();
   await expectAccessible(page);
 
@@ -164,6 +167,7 @@ test('an archive page comes from the cache; a redacteur corrects it, the page sa
   expect(JSON.parse(log[0]!.details).changes).toEqual([
     { field: 'Titel', item: item.title, before: item.title, after: 'Gecorrigeerd: zeldzaamwoord in de titel' },
     { field: 'Link', item: item.title, before: item.url ?? '', after: 'https://voorbeeld.nl/de-juiste-pagina' },
+    { field: 'Knoptekst', item: 'Aangenomen moties van gemeenteraden', before: expect.any(String), after: 'Bekijk alle moties' },
   ]);
   await context.close();
 });

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { auditLog, issues, items, newsletters } from '@/db/schema';
+import { auditLog, issueBlocks, issues, items, newsletters, reusableBlocks } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { testDb } from '@/lib/test/db';
 import { correctionInput, correctSentIssue, type CorrectionInput } from './correct';
@@ -22,7 +22,7 @@ function demo() {
   const event = sent.find((i) => i.kind === 'event');
   const news = sent.find((i) => i.kind !== 'event')!;
   const page = () => sentIssue(database, newsletter.slug, issue.slug, 'https://x.nl')!;
-  const base = (extra: Partial<CorrectionInput> = {}): CorrectionInput => ({ issueId: issue.id, version: issue.version, subject: issue.subject, preheader: issue.preheader, note: 'Link hersteld.', items: {}, ...extra });
+  const base = (extra: Partial<CorrectionInput> = {}): CorrectionInput => ({ issueId: issue.id, version: issue.version, subject: issue.subject, preheader: issue.preheader, note: 'Link hersteld.', items: {}, blocks: {}, ...extra });
   return { database, newsletter, issue, news, event, page, base };
 }
 
@@ -30,6 +30,7 @@ const allTitles = (content: ReturnType<typeof sentIssue>) => [content!.content.l
 const state = (database: Db) => ({
   sent: database.all(sql`select * from sent_items order by issue_id, item_id`),
   issues: database.all(sql`select * from issues order by id`),
+  blocks: database.all(sql`select * from issue_blocks order by id`),
   index: database.all(sql`select * from archive_search order by issue_id, item_id`),
   audit: database.all(sql`select count(*) as n from audit_log`),
 });
@@ -79,6 +80,28 @@ describe('correctSentIssue', () => {
     expect(after).toMatchObject({ startTime: '10:00', endTime: '12:30', location: 'Stadhuis, zaal 2', online: false, eventDate: event!.eventDate });
   });
 
+  it('corrects a text block and a call to action in this issue, not the reusable block they came from', () => {
+    const { database, issue, page, base } = demo();
+    const extras = page().content.extras;
+    const blocks = database.select().from(issueBlocks).where(eq(issueBlocks.issueId, issue.id)).all();
+    const text = blocks.find((b) => b.kind === 'text')!;
+    const cta = blocks.find((b) => b.kind === 'cta')!;
+    expect(extras.length).toBeGreaterThanOrEqual(2);
+    const result = correctSentIssue(database, base({ blocks: { [text.id]: { body: 'Verbeterde tekst.' }, [cta.id]: { buttonUrl: 'https://voorbeeld.nl/aanmelden' } } }), actor);
+    expect(result).toMatchObject({
+      ok: true,
+      changes: [
+        { field: 'Tekst', after: 'Verbeterde tekst.' },
+        { field: 'Knoplink', after: 'https://voorbeeld.nl/aanmelden' },
+      ],
+    });
+    const after = page().content.extras;
+    expect(after.find((b) => b.kind === 'text')).toMatchObject({ body: 'Verbeterde tekst.' });
+    expect(after.find((b) => b.kind === 'cta')).toMatchObject({ buttonUrl: 'https://voorbeeld.nl/aanmelden' });
+    const reusable = database.select().from(reusableBlocks).where(eq(reusableBlocks.id, text.reusableBlockId!)).get()!;
+    expect((reusable.content as { body: string }).body).not.toBe('Verbeterde tekst.');
+  });
+
   it('shows the items as they were sent even when the library item is edited later', () => {
     const { database, news, page } = demo();
     database.update(items).set({ title: 'Later in de bibliotheek veranderd' }).where(eq(items.id, news.itemId)).run();
@@ -89,6 +112,7 @@ describe('correctSentIssue', () => {
   it('refuses bad or stale corrections with a Dutch message and changes nothing', () => {
     const { database, issue, news, event, base } = demo();
     const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
+    const ctaId = database.select().from(issueBlocks).where(eq(issueBlocks.issueId, issue.id)).all().find((b) => b.kind === 'cta')!.id;
     const before = state(database);
     const cases: [CorrectionInput, object][] = [
       [base(), { status: 'invalid', message: expect.stringContaining('niets gewijzigd') }],
@@ -100,6 +124,8 @@ describe('correctSentIssue', () => {
       [base({ items: { [news.itemId]: { title: '<b>vet</b>' } } }), { status: 'invalid', fieldErrors: { [`item.${news.itemId}.title`]: 'De titel mag geen HTML bevatten.' } }],
       [base({ items: { [news.itemId]: { title: '' } } }), { status: 'invalid', fieldErrors: { [`item.${news.itemId}.title`]: 'Vul een titel in.' } }],
       [base({ items: { [event!.itemId]: { startTime: '14:00', endTime: '13:00' } } }), { status: 'invalid', fieldErrors: { [`item.${event!.itemId}.endTime`]: 'De eindtijd moet na de begintijd liggen.' } }],
+      [base({ blocks: { onbekend: { body: 'x' } } }), { status: 'invalid', message: expect.stringContaining('blokken hoort niet bij dit nummer') }],
+      [base({ blocks: { [ctaId]: { buttonUrl: 'ftp://x' } } }), { status: 'invalid', fieldErrors: { [`block.${ctaId}.buttonUrl`]: expect.stringContaining('https://') } }],
       // Every problem at once: the missing note beside the item's.
       [base({ note: '', items: { [news.itemId]: { url: 'notaurl' } } }), { status: 'invalid', fieldErrors: { note: expect.stringContaining('Leg kort uit'), [`item.${news.itemId}.url`]: expect.stringContaining('https://') } }],
     ];
@@ -110,8 +136,9 @@ describe('correctSentIssue', () => {
 
 describe('correctionInput', () => {
   it('reads the form: item fields by name, the last value of a checkbox pair', () => {
-    const parsed = correctionInput.parse({ issueId: '3', version: '2', subject: ' Onderwerp ', preheader: '', note: 'Tijd aangepast.', 'item.7.title': 'Titel', 'item.7.online': ['', 'on'], 'item.9.online': '' });
-    expect(parsed).toEqual({ issueId: 3, version: 2, subject: 'Onderwerp', preheader: '', note: 'Tijd aangepast.', items: { 7: { title: 'Titel', online: 'on' }, 9: { online: '' } } });
+    expect(correctionInput.parse({ issueId: '1', version: '1', subject: 'S', preheader: '', 'block.b.body': 'a\r\n\r\nb' }).blocks).toEqual({ b: { body: 'a\n\nb' } });
+    const parsed = correctionInput.parse({ issueId: '3', version: '2', subject: ' Onderwerp ', preheader: '', note: 'Tijd aangepast.', 'item.7.title': 'Titel', 'item.7.online': ['', 'on'], 'item.9.online': '', 'block.a-b_1.body': 'Tekst' });
+    expect(parsed).toEqual({ issueId: 3, version: 2, subject: 'Onderwerp', preheader: '', note: 'Tijd aangepast.', items: { 7: { title: 'Titel', online: 'on' }, 9: { online: '' } }, blocks: { 'a-b_1': { body: 'Tekst' } } });
   });
 
   it('refuses a missing issue, an overlong note and a subject with HTML', () => {

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { issues, newsletters, sentItems, type SentItem } from '@/db/schema';
+import { issueBlocks, issues, newsletters, sentItems, type SentItem } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
-import { preheaderText, subjectText } from '@/lib/issue/document';
+import { blockId, ctaContent, preheaderText, subjectText, textContent, type IssueDocument } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load-builder';
 import { itemInput, itemValues } from '@/lib/items/schema';
 import { z } from '@/lib/validation';
@@ -12,8 +12,8 @@ import { sentItemsOf } from './sent-items';
 
 /**
  * Corrections to a sent issue's web version: a typo, a dead link, a wrong time. They change
- * the issue as sent (`issues.subject`/`preheader`, `sent_items`), never the library item or a
- * mail already delivered. The page then says "gecorrigeerd op" with the editor's note, search
+ * the issue as sent (`issues.subject`/`preheader`, `sent_items`, the content of its text and
+ * call-to-action blocks), never the library item, the reusable block or a mail already delivered. The page then says "gecorrigeerd op" with the editor's note, search
  * is re-indexed, and the audit log keeps every field's before and after.
  */
 
@@ -34,28 +34,42 @@ export const fieldLabels: Record<Field | 'subject' | 'preheader', string> = {
   registrationUrl: 'Aanmeldlink',
 };
 
-const itemKey = /^item\.(\d{1,9})\.([a-zA-Z]+)$/;
+const blockFieldLabels: Record<string, string> = { title: 'Titel', body: 'Tekst', buttonLabel: 'Knoptekst', buttonUrl: 'Knoplink' };
 
-/** Form fields named `item.<id>.<field>` become `items: { <id>: { <field>: value } }`. */
-function nestItems(value: unknown) {
+type Extra = IssueDocument['extras'][number];
+
+/** The corrected content of a text or call-to-action block, by the builder's own schema. */
+function correctedBlock(block: Extra, submitted: Record<string, unknown>) {
+  const parsed = (block.kind === 'text' ? textContent : ctaContent).safeParse({ ...block.content, ...submitted });
+  if (!parsed.success) return { errors: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'title'), message: i.message })) };
+  return { content: parsed.data as Record<string, string> };
+}
+
+const nestedKey = /^(item|block)\.([A-Za-z0-9_-]{1,64})\.([a-zA-Z]+)$/;
+
+/** Form fields named `item.<id>.<field>` and `block.<id>.<field>` become `items`/`blocks: { <id>: { <field>: value } }`. */
+function nestFields(value: unknown) {
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  const items: Record<string, Record<string, unknown>> = {};
+  const nested: Record<'item' | 'block', Record<string, Record<string, unknown>>> = { item: {}, block: {} };
   for (const [key, v] of Object.entries(value)) {
-    const match = itemKey.exec(key);
+    const match = nestedKey.exec(key);
     // A checkbox comes with a hidden '' before it (so unticking is sent too): the last value counts.
-    if (match) (items[match[1]!] ??= {})[match[2]!] = Array.isArray(v) ? v.at(-1) : v;
-    else if (key !== 'items') out[key] = v;
+    if (match) (nested[match[1] as 'item' | 'block'][match[2]!] ??= {})[match[3]!] = Array.isArray(v) ? v.at(-1) : v;
+    else out[key] = v;
   }
-  const given = (value as { items?: unknown }).items;
-  out.items = given && typeof given === 'object' ? { ...given, ...items } : items;
+  for (const [name, fields] of [['items', nested.item], ['blocks', nested.block]] as const) {
+    const given = out[name];
+    out[name] = given && typeof given === 'object' ? { ...given, ...fields } : fields;
+  }
   return out;
 }
 
-const formValue = z.union([z.string().max(5000, 'Deze tekst is te lang.'), z.boolean()]);
+// Browsers send a textarea's line breaks as CRLF; stored text has LF, and an untouched field must not count as a change.
+const formValue = z.union([z.string().max(5000, 'Deze tekst is te lang.').transform((v) => v.replace(/\r\n?/g, '\n')), z.boolean()]);
 
 export const correctionInput = z.preprocess(
-  nestItems,
+  nestFields,
   z.object({
     issueId: z.coerce.number({ error: 'Onbekend nummer.' }).int().positive('Onbekend nummer.'),
     version: z.coerce.number({ error: 'Onbekende versie.' }).int().positive('Onbekende versie.'),
@@ -69,6 +83,7 @@ export const correctionInput = z.preprocess(
       .pipe(z.string().max(300, 'Een toelichting mag hoogstens 300 tekens hebben.'))
       .refine((v) => !/<\/?[a-z!][^>]*>/i.test(v), 'De toelichting mag geen HTML bevatten.'),
     items: z.record(z.string().regex(/^\d+$/), z.record(z.string(), formValue)).default({}),
+    blocks: z.record(blockId, z.record(z.string(), formValue)).default({}),
   }),
 );
 export type CorrectionInput = z.output<typeof correctionInput>;
@@ -82,8 +97,7 @@ const shown = (value: unknown) => (value === true ? 'ja' : value === false ? 'ne
 
 /** The corrected values of one sent item, checked by the same rules as the item form. */
 function correctedItem(stored: SentItem, submitted: Record<string, unknown>) {
-  const current: Record<Field, unknown> = { ...stored };
-  const merged: Record<string, unknown> = { ...current, ...submitted, kind: stored.kind, themeId: stored.themeId };
+  const merged: Record<string, unknown> = { ...stored, ...submitted, kind: stored.kind, themeId: stored.themeId };
   for (const field of correctableFields) if (merged[field] === null) merged[field] = '';
   const parsed = itemInput.safeParse(merged);
   if (!parsed.success) return { errors: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'title'), message: i.message })) };
@@ -123,6 +137,21 @@ export function correctSentIssue(tx: Omit<Db, '$client'>, input: CorrectionInput
     }
     if (Object.keys(values).length) updates.push({ itemId: item.itemId, values });
   }
+  const extras = new Map(loadIssueDocument(tx, issue.id)!.document.extras.map((b) => [b.id, b]));
+  const blockUpdates: { id: string; content: Record<string, string> }[] = [];
+  for (const [id, submitted] of Object.entries(input.blocks)) {
+    const block = extras.get(id);
+    if (!block) return { ok: false, status: 'invalid', message: 'Een van de blokken hoort niet bij dit nummer.' };
+    const result = correctedBlock(block, submitted);
+    if (result.errors) {
+      for (const e of result.errors) fieldErrors[`block.${id}.${e.field}`] ??= e.message;
+      continue;
+    }
+    const before = block.content as Record<string, string>;
+    const changed = Object.keys(result.content).filter((field) => result.content[field] !== before[field]);
+    for (const field of changed) changes.push({ field: blockFieldLabels[field] ?? field, item: before.title ?? null, before: before[field] ?? '', after: result.content[field]! });
+    if (changed.length) blockUpdates.push({ id, content: result.content });
+  }
   if (Object.keys(fieldErrors).length) return { ok: false, status: 'invalid', message: 'Controleer de gemarkeerde velden.', fieldErrors };
   for (const field of ['subject', 'preheader'] as const) {
     if (input[field] !== issue[field]) changes.unshift({ field: fieldLabels[field], item: null, before: issue[field], after: input[field] });
@@ -133,6 +162,12 @@ export function correctSentIssue(tx: Omit<Db, '$client'>, input: CorrectionInput
     tx.update(sentItems)
       .set(u.values)
       .where(and(eq(sentItems.issueId, issue.id), eq(sentItems.itemId, u.itemId)))
+      .run();
+  }
+  for (const b of blockUpdates) {
+    tx.update(issueBlocks)
+      .set({ content: b.content })
+      .where(and(eq(issueBlocks.issueId, issue.id), eq(issueBlocks.id, b.id)))
       .run();
   }
   tx.update(issues)
@@ -165,5 +200,6 @@ export function correctionDraft(database: Db, issueId: number) {
   return {
     issue: { id: issue.id, number: issue.number, version: issue.version, slug: issue.slug, subject: document.subject, preheader: document.preheader, correctedAt: issue.correctedAt, correctionNote: issue.correctionNote, newsletterName: issue.newsletter.name, newsletterSlug: issue.newsletter.slug },
     groups,
+    extras: document.extras,
   };
 }

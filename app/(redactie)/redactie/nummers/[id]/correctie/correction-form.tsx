@@ -5,19 +5,22 @@ import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
 import { useFormAction } from '@/components/use-form-action';
 import type { SentItem } from '@/db/schema';
+import type { IssueDocument } from '@/lib/issue/document';
 import { itemKindLabels } from '@/lib/items/labels';
 import { correctIssue } from './actions';
 
 type Props = {
   issue: { id: number; version: number; subject: string; preheader: string };
   groups: { heading: string; items: SentItem[] }[];
+  extras: IssueDocument['extras'];
   publicPath: string;
 };
 
-export function CorrectionForm({ issue, groups, publicPath }: Props) {
+export function CorrectionForm({ issue, groups, extras, publicPath }: Props) {
   const form = useFormAction(correctIssue);
   const errors = form.state.status === 'invalid' ? (form.state.fieldErrors ?? {}) : {};
   const field = (item: SentItem, name: string) => ({ id: `item-${item.itemId}-${name}`, name: `item.${item.itemId}.${name}`, error: errors[`item.${item.itemId}.${name}`] });
+  const blockField = (id: string, name: string) => ({ id: `block-${id}-${name}`, name: `block.${id}.${name}`, error: errors[`block.${id}.${name}`] });
   return (
     <form onSubmit={form.onSubmit} action={form.formAction} className="max-w-3xl space-y-6" noValidate>
       <input type="hidden" name="issueId" value={issue.id} />
@@ -64,6 +67,28 @@ export function CorrectionForm({ issue, groups, publicPath }: Props) {
           ))}
         </section>
       ))}
+      {extras.length ? (
+        <section aria-labelledby="vaste-blokken" className="space-y-4">
+          <h2 id="vaste-blokken" className="text-xl font-semibold">
+            Tekstblokken
+          </h2>
+          {extras.map((block) => (
+            <fieldset key={block.id} className="space-y-4 rounded-lg border border-line bg-white p-4">
+              <legend className="px-1 font-semibold">
+                {block.kind === 'cta' ? 'Oproep' : 'Tekst'}: {block.content.title}
+              </legend>
+              <TextField label="Titel" required defaultValue={block.content.title} maxLength={160} {...blockField(block.id, 'title')} />
+              <TextAreaField label="Tekst" required rows={3} defaultValue={block.content.body} {...blockField(block.id, 'body')} />
+              {block.kind === 'cta' ? (
+                <>
+                  <TextField label="Knoptekst" required defaultValue={block.content.buttonLabel} maxLength={60} {...blockField(block.id, 'buttonLabel')} />
+                  <TextField label="Knoplink" type="url" required defaultValue={block.content.buttonUrl} hint="Begint met https://" {...blockField(block.id, 'buttonUrl')} />
+                </>
+              ) : null}
+            </fieldset>
+          ))}
+        </section>
+      ) : null}
       <fieldset className="space-y-4 rounded-lg border-2 border-brand-600 bg-white p-4">
         <legend className="px-1 text-lg font-semibold">Correctie publiceren</legend>
         <TextAreaField

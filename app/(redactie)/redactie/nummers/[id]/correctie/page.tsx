@@ -17,7 +17,7 @@ export default async function CorrectionPage({ params }: { params: Promise<{ id:
   // Only a sent issue has a web version to correct; anything else is not found here.
   const draft = Number.isSafeInteger(issueId) && issueId > 0 ? correctionDraft(db(), issueId) : null;
   if (!draft) notFound();
-  const { issue, groups } = draft;
+  const { issue, groups, extras } = draft;
   const publicPath = `/archief/${issue.newsletterSlug}/${issue.slug}`;
   return (
     <>
@@ -35,7 +35,7 @@ export default async function CorrectionPage({ params }: { params: Promise<{ id:
           </>
         }
       />
-      <CorrectionForm issue={issue} groups={groups} publicPath={publicPath} />
+      <CorrectionForm issue={issue} groups={groups} extras={extras} publicPath={publicPath} />
     </>
   );
 }
