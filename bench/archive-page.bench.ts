@@ -39,6 +39,7 @@ function cleanUp() {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     cleanUp();
+    db.dispose();
     process.exit(1);
   });
 }
@@ -49,6 +50,8 @@ async function start() {
     stdio: 'ignore',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: db.dir, DATABASE_URL: db.file, AUTH_SECRET: 'b'.repeat(40), SEND_WORKER: 'apart', PORT: String(port) },
   });
+  // Held at once, so a start that times out is still stopped by cleanUp().
+  server = child;
   const started = performance.now();
   for (;;) {
     try {
@@ -64,6 +67,7 @@ async function start() {
 async function stop(child: ChildProcess) {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
+  if (server === child) server = undefined;
 }
 
 async function text(url: string) {
