@@ -55,7 +55,7 @@ async function start() {
   const started = performance.now();
   for (;;) {
     try {
-      if ((await fetch(`${base}/api/health`)).status === 200) return child;
+      if ((await fetch(`${base}/api/health`)).status === 200) return;
     } catch {
       // not listening yet
     }
@@ -64,10 +64,11 @@ async function start() {
   }
 }
 
-async function stop(child: ChildProcess) {
+async function stop() {
+  const child = server!;
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
-  if (server === child) server = undefined;
+  server = undefined;
 }
 
 async function text(url: string) {
@@ -150,12 +151,12 @@ try {
   const pagePath = `/archief/${newest.newsletter}/${newest.slug}`;
 
   // next start serves only the files public/ held when it started: fetch the page, then restart.
-  server = await start();
+  await start();
   const html = await text(`${base}${pagePath}`);
-  await stop(server);
+  await stop();
   fs.mkdirSync(publicDir, { recursive: true });
   fs.writeFileSync(staticFile, html);
-  server = await start();
+  await start();
 
   const pageUrl = `${base}${pagePath}`;
   const staticUrl = `${base}/${staticName}`;
