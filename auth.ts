@@ -47,7 +47,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       // A used or expired link is the visitor's mistake, answered on /inloggen: no stack trace in the log.
       error(error) {
         // `type`, not `name`: class names do not survive minification.
-        if ((error as { type?: string }).type === 'Verification') console.warn('Inloglink geweigerd: verlopen of al gebruikt');
+        if ((error as { type?: string }).type === 'Verification')
+          console.warn('Inloglink geweigerd: verlopen of al gebruikt');
         else console.error(error);
       },
     },
@@ -61,7 +62,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         async sendVerificationRequest({ identifier, token, url }) {
           const callbackUrl = new URL(url).searchParams.get('callbackUrl') ?? undefined;
           // Built from PUBLIC_URL, never from the request's Host header.
-          const link = signInConfirmUrl(config.publicUrl, { token, email: identifier, callbackUrl });
+          const link = signInConfirmUrl(config.publicUrl, {
+            token,
+            email: identifier,
+            callbackUrl,
+          });
           await sendMail({ to: identifier, ...signInMail(link, SIGN_IN_LINK_MAX_AGE_S / 60) });
           if (!config.smtpUrl) console.log(`Inloglink voor ${identifier}: ${link}`);
         },
@@ -84,7 +89,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         if (!user.id) return;
         db().transaction((tx) => {
           tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id!)).run();
-          recordAudit(tx, { actor: { id: user.id!, label: user.email ?? user.id! }, action: 'editor.sign_in', entityType: 'editor', entityId: user.id!, summary: 'Ingelogd' });
+          recordAudit(tx, {
+            actor: { id: user.id!, label: user.email ?? user.id! },
+            action: 'editor.sign_in',
+            entityType: 'editor',
+            entityId: user.id!,
+            summary: 'Ingelogd',
+          });
         });
       },
     },

@@ -5,5 +5,13 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.next-e2e/**', 'data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'db/migrations/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-e2e/**',
+    'data/**',
+    'next-env.d.ts',
+    'test-results/**',
+    'playwright-report/**',
+    'db/migrations/**',
+  ]),
 ]);

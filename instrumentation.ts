@@ -1,6 +1,7 @@
 // Runs once when the Next server starts: the sender runs inside the app unless SEND_WORKER=apart.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build')
+    return;
   const { startAppWorker } = await import('@/lib/send/app-worker');
   startAppWorker();
 }

@@ -7,7 +7,9 @@ import { defineConfig } from '@playwright/test';
 // through the environment that they inherit from this process.
 process.env.KOPIJ_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-e2e-'));
 const port = Number(process.env.E2E_PORT ?? 3210);
-const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromium =
+  process.env.CHROMIUM_PATH ??
+  (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,7 +20,9 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['junit', { outputFile: 'test-results/e2e-junit.xml' }]] : 'list',
+  reporter: process.env.CI
+    ? [['list'], ['junit', { outputFile: 'test-results/e2e-junit.xml' }]]
+    : 'list',
   use: {
     // The same origin as PUBLIC_URL: Auth.js redirects there after sign-in.
     baseURL: `http://localhost:${port}`,
@@ -26,7 +30,15 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   webServer: {

@@ -4,7 +4,8 @@ import { listPathFor } from '@/lib/archive/list-key';
 // Public subscriber forms post to their own page's URL (RFC 8058 wants the one-click POST on
 // the very URL in List-Unsubscribe); a page cannot take a POST, so it goes to the route handler
 // of the same name under /api/abonnee. Nothing is checked here.
-const publicForm = /^\/(aanmelden|aanmelden\/bevestigen\/[^/]+|voorkeuren\/[^/]+|voorkeuren\/adres\/[^/]+|afmelden\/[^/]+|nieuwe-link)$/;
+const publicForm =
+  /^\/(aanmelden|aanmelden\/bevestigen\/[^/]+|voorkeuren\/[^/]+|voorkeuren\/adres\/[^/]+|afmelden\/[^/]+|nieuwe-link)$/;
 
 // Only redirects visitors without a session cookie; every page and action checks the session itself.
 export function proxy(request: NextRequest) {
@@ -15,10 +16,13 @@ export function proxy(request: NextRequest) {
     return listPath ? NextResponse.rewrite(new URL(listPath, request.url)) : NextResponse.next();
   }
   if (!pathname.startsWith('/redactie')) {
-    if (request.method === 'POST' && publicForm.test(pathname)) return NextResponse.rewrite(new URL(`/api/abonnee${pathname}`, request.url));
+    if (request.method === 'POST' && publicForm.test(pathname))
+      return NextResponse.rewrite(new URL(`/api/abonnee${pathname}`, request.url));
     return NextResponse.next();
   }
-  const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
+  const hasSession =
+    request.cookies.has('authjs.session-token') ||
+    request.cookies.has('__Secure-authjs.session-token');
   if (hasSession) return NextResponse.next();
   const url = new URL('/inloggen', request.url);
   url.searchParams.set('callbackUrl', pathname + request.nextUrl.search);
@@ -26,5 +30,14 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/archief', '/redactie', '/redactie/:path*', '/aanmelden', '/aanmelden/bevestigen/:token', '/voorkeuren/:path*', '/afmelden/:token', '/nieuwe-link'],
+  matcher: [
+    '/archief',
+    '/redactie',
+    '/redactie/:path*',
+    '/aanmelden',
+    '/aanmelden/bevestigen/:token',
+    '/voorkeuren/:path*',
+    '/afmelden/:token',
+    '/nieuwe-link',
+  ],
 };

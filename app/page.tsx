@@ -3,11 +3,12 @@ import { ButtonLink } from '@/components/button';
 export default function HomePage() {
   return (
     <main id="inhoud" className="mx-auto max-w-2xl px-6 py-16">
-      <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Kopij</p>
+      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Kopij</p>
       <h1 className="mt-2 text-3xl font-bold">Nieuwsbrieven voor de publieke sector</h1>
       <p className="mt-4 text-lg text-muted">
-        Met Kopij stelt een redactie elk nummer van een nieuwsbrief samen in de browser. Abonnees kiezen zelf welke thema&apos;s ze ontvangen, en
-        elk verzonden nummer blijft leesbaar in het openbare archief.
+        Met Kopij stelt een redactie elk nummer van een nieuwsbrief samen in de browser. Abonnees
+        kiezen zelf welke thema&apos;s ze ontvangen, en elk verzonden nummer blijft leesbaar in het
+        openbare archief.
       </p>
       <div className="mt-8 flex flex-wrap gap-3">
         <ButtonLink href="/aanmelden">Aanmelden voor de nieuwsbrief</ButtonLink>

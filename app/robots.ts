@@ -7,7 +7,19 @@ export const dynamic = 'force-dynamic';
 export default function robots(): MetadataRoute.Robots {
   const { publicUrl } = getConfig();
   return {
-    rules: { userAgent: '*', allow: ['/', '/archief'], disallow: ['/redactie', '/api', '/inloggen', '/voorkeuren', '/afmelden', '/aanmelden/bevestigen', '/nieuwe-link'] },
+    rules: {
+      userAgent: '*',
+      allow: ['/', '/archief'],
+      disallow: [
+        '/redactie',
+        '/api',
+        '/inloggen',
+        '/voorkeuren',
+        '/afmelden',
+        '/aanmelden/bevestigen',
+        '/nieuwe-link',
+      ],
+    },
     sitemap: `${publicUrl}/sitemap.xml`,
   };
 }

@@ -24,7 +24,11 @@ const staticFile = path.join(publicDir, staticName);
 const madePublicDir = !fs.existsSync(publicDir);
 
 if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  spawnSync(next, ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  spawnSync(next, ['build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
 }
 
 const db = seededDatabase();
@@ -48,7 +52,15 @@ async function start() {
   const child = spawn(next, ['start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: root,
     stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: db.dir, DATABASE_URL: db.file, AUTH_SECRET: 'b'.repeat(40), SEND_WORKER: 'apart', PORT: String(port) },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATA_DIR: db.dir,
+      DATABASE_URL: db.file,
+      AUTH_SECRET: 'b'.repeat(40),
+      SEND_WORKER: 'apart',
+      PORT: String(port),
+    },
   });
   // Held at once, so a start that times out is still stopped by cleanUp().
   server = child;
@@ -59,7 +71,8 @@ async function start() {
     } catch {
       // not listening yet
     }
-    if (performance.now() - started > 30_000) throw new Error('geen 200 van /api/health binnen 30 s');
+    if (performance.now() - started > 30_000)
+      throw new Error('geen 200 van /api/health binnen 30 s');
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -84,7 +97,9 @@ async function text(url: string) {
  */
 async function load(url: string, seconds: number, bytes: number) {
   const { hostname, port: p, pathname } = new URL(url);
-  const request = Buffer.from(`GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${p}\r\nConnection: keep-alive\r\n\r\n`);
+  const request = Buffer.from(
+    `GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${p}\r\nConnection: keep-alive\r\n\r\n`,
+  );
   const latencies: number[] = [];
   let errors = 0;
   const until = performance.now() + seconds * 1000;
@@ -126,14 +141,18 @@ async function load(url: string, seconds: number, bytes: number) {
   await Promise.all(Array.from({ length: CONNECTIONS }, connection));
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
 }
 
 async function scriptKb(pagePath: string, status = 200) {
   const response = await fetch(`${base}${pagePath}`);
-  if (response.status !== status) throw new Error(`${pagePath} antwoordde ${response.status}, verwacht ${status}`);
-  const scripts = [...(await response.text()).matchAll(/<script[^>]*\ssrc="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]!);
+  if (response.status !== status)
+    throw new Error(`${pagePath} antwoordde ${response.status}, verwacht ${status}`);
+  const scripts = [
+    ...(await response.text()).matchAll(/<script[^>]*\ssrc="(\/_next\/static\/[^"]+)"/g),
+  ].map((m) => m[1]!);
   let raw = 0;
   let gzip = 0;
   for (const src of scripts) {
@@ -162,17 +181,22 @@ try {
   const staticUrl = `${base}/${staticName}`;
   const bytes = Buffer.byteLength(html);
   // The first request renders and caches the page; both then get a short warm-up.
-  if (Buffer.byteLength(await text(pageUrl)) !== bytes || (await text(staticUrl)) !== html) throw new Error('pagina en statisch bestand verschillen');
+  if (Buffer.byteLength(await text(pageUrl)) !== bytes || (await text(staticUrl)) !== html)
+    throw new Error('pagina en statisch bestand verschillen');
   await load(pageUrl, 1, bytes);
   await load(staticUrl, 1, bytes);
 
   // Alternated, each twice, the better run of each counts: noise on a shared machine only slows.
-  const runs = { page: [] as Awaited<ReturnType<typeof load>>[], file: [] as Awaited<ReturnType<typeof load>>[] };
+  const runs = {
+    page: [] as Awaited<ReturnType<typeof load>>[],
+    file: [] as Awaited<ReturnType<typeof load>>[],
+  };
   for (let i = 0; i < 2; i++) {
     runs.file.push(await load(staticUrl, SECONDS, bytes));
     runs.page.push(await load(pageUrl, SECONDS, bytes));
   }
-  const best = (list: Awaited<ReturnType<typeof load>>[]) => list.reduce((a, b) => (b.rps > a.rps ? b : a));
+  const best = (list: Awaited<ReturnType<typeof load>>[]) =>
+    list.reduce((a, b) => (b.rps > a.rps ? b : a));
   const page = best(runs.page);
   const file = best(runs.file);
   report({
@@ -207,10 +231,13 @@ try {
       issue: { kb: issue.kb, raw: issue.raw, scripts: issue.scripts.length },
       'not-found': { kb: notFound.kb, raw: notFound.raw, scripts: notFound.scripts.length },
     },
-    extra: [...new Set([...list.scripts, ...issue.scripts])].filter((s) => !notFound.scripts.includes(s)),
+    extra: [...new Set([...list.scripts, ...issue.scripts])].filter(
+      (s) => !notFound.scripts.includes(s),
+    ),
   });
 } finally {
   cleanUp();
-  if (server) await new Promise((r) => (server!.exitCode === null ? server!.once('exit', r) : r(null)));
+  if (server)
+    await new Promise((r) => (server!.exitCode === null ? server!.once('exit', r) : r(null)));
   db.dispose();
 }

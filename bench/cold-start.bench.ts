@@ -10,7 +10,11 @@ const port = 3290;
 const runs = 5;
 
 if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  spawnSync(next, ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  spawnSync(next, ['build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
 }
 
 async function once(dataDir: string, databaseFile: string): Promise<number> {
@@ -18,16 +22,24 @@ async function once(dataDir: string, databaseFile: string): Promise<number> {
   const child = spawn(next, ['start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: root,
     stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: dataDir, DATABASE_URL: databaseFile, AUTH_SECRET: 'b'.repeat(40) },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseFile,
+      AUTH_SECRET: 'b'.repeat(40),
+    },
   });
   try {
     for (;;) {
       try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200) return performance.now() - started;
+        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200)
+          return performance.now() - started;
       } catch {
         // not listening yet
       }
-      if (performance.now() - started > 30_000) throw new Error('geen 200 van /api/health binnen 30 s');
+      if (performance.now() - started > 30_000)
+        throw new Error('geen 200 van /api/health binnen 30 s');
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {
@@ -40,4 +52,11 @@ const db = seededDatabase();
 const times: number[] = [];
 for (let i = 0; i < runs; i++) times.push(await once(db.dir, db.file));
 db.dispose();
-report({ name: 'cold-start', value: round(median(times), 1), unit: 'ms', runs, min: round(Math.min(...times), 1), max: round(Math.max(...times), 1) });
+report({
+  name: 'cold-start',
+  value: round(median(times), 1),
+  unit: 'ms',
+  runs,
+  min: round(Math.min(...times), 1),
+  max: round(Math.max(...times), 1),
+});

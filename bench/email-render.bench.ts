@@ -21,4 +21,11 @@ for (let i = 0; i < runs + 20; i++) {
   bytes = Buffer.byteLength(html);
   if (i >= 20) times.push(elapsed);
 }
-report({ name: 'email-render', value: round(median(times)), unit: 'ms', runs, bytes, goalBytes: 40 * 1024 });
+report({
+  name: 'email-render',
+  value: round(median(times)),
+  unit: 'ms',
+  runs,
+  bytes,
+  goalBytes: 40 * 1024,
+});

@@ -5,7 +5,11 @@ import { loadIssue } from '@/lib/issue/load';
 import { median, report, round, seededDatabase } from './support';
 
 const db = seededDatabase();
-const draft = db.database.select({ id: issues.id }).from(issues).where(eq(issues.status, 'concept')).get()!;
+const draft = db.database
+  .select({ id: issues.id })
+  .from(issues)
+  .where(eq(issues.status, 'concept'))
+  .get()!;
 const runs = 500;
 for (let i = 0; i < 50; i++) loadIssue(db.database, draft.id);
 const times: number[] = [];
@@ -16,4 +20,11 @@ for (let i = 0; i < runs; i++) {
   times.push(performance.now() - started);
 }
 db.dispose();
-report({ name: 'issue-load', value: round(median(times)), unit: 'ms', runs, blocks, p95: round([...times].sort((a, b) => a - b)[Math.floor(runs * 0.95)]!) });
+report({
+  name: 'issue-load',
+  value: round(median(times)),
+  unit: 'ms',
+  runs,
+  blocks,
+  p95: round([...times].sort((a, b) => a - b)[Math.floor(runs * 0.95)]!),
+});

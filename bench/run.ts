@@ -12,7 +12,9 @@ const files = fs
   .sort();
 let failed = 0;
 for (const file of files) {
-  const result = spawnSync(path.resolve(dir, '../node_modules/.bin/tsx'), [path.join(dir, file)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync(path.resolve(dir, '../node_modules/.bin/tsx'), [path.join(dir, file)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) {
     failed += 1;
     console.error(`${file} mislukte (code ${result.status})`);

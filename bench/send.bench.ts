@@ -34,7 +34,13 @@ const fixture = sendFixture(database, READERS);
 const { sendStartedAt } = { sendStartedAt: new Date() };
 startFixtureSend(database, fixture.issueId);
 const rows = database
-  .select({ id: deliveries.id, subscriberId: deliveries.subscriberId, variant: deliveries.variant, email: subscribers.email, tokenVersion: subscribers.tokenVersion })
+  .select({
+    id: deliveries.id,
+    subscriberId: deliveries.subscriberId,
+    variant: deliveries.variant,
+    email: subscribers.email,
+    tokenVersion: subscribers.tokenVersion,
+  })
   .from(deliveries)
   .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
   .where(eq(deliveries.issueId, fixture.issueId))
@@ -43,18 +49,34 @@ const rows = database
 const source = emailSource(database, fixture.issueId, publicUrl)!;
 // Both paths warm up first (JIT), so neither is timed cold: a few renders, a few thousand copies.
 const warm = issueMessages(database, fixture.issueId, { publicUrl, linkKey: key, sendStartedAt })!;
-for (const row of rows.slice(0, 2000)) warm.build(await warm.template(rows[0]!.variant), { deliveryId: row.id, subscriberId: row.subscriberId, email: row.email!, tokenVersion: row.tokenVersion });
-for (const row of rows.slice(0, 20)) await renderIssueEmail({ ...source, themeIds: variantThemes(row.variant) });
+for (const row of rows.slice(0, 2000))
+  warm.build(await warm.template(rows[0]!.variant), {
+    deliveryId: row.id,
+    subscriberId: row.subscriberId,
+    email: row.email!,
+    tokenVersion: row.tokenVersion,
+  });
+for (const row of rows.slice(0, 20))
+  await renderIssueEmail({ ...source, themeIds: variantThemes(row.variant) });
 
 // Ours: the first copy of each variant pays for its rendering, inside the timed loop.
 let bytes = 0;
 const started = performance.now();
-const messages = issueMessages(database, fixture.issueId, { publicUrl, linkKey: key, sendStartedAt })!;
+const messages = issueMessages(database, fixture.issueId, {
+  publicUrl,
+  linkKey: key,
+  sendStartedAt,
+})!;
 for (const variant of new Set(rows.map((r) => r.variant))) await messages.template(variant);
 const renderMs = performance.now() - started;
 for (const row of rows) {
   const template = await messages.template(row.variant);
-  bytes += messages.build(template, { deliveryId: row.id, subscriberId: row.subscriberId, email: row.email!, tokenVersion: row.tokenVersion }).raw.length;
+  bytes += messages.build(template, {
+    deliveryId: row.id,
+    subscriberId: row.subscriberId,
+    email: row.email!,
+    tokenVersion: row.tokenVersion,
+  }).raw.length;
 }
 const buildSeconds = (performance.now() - started) / 1000;
 const variants = new Set(rows.map((r) => r.variant)).size;
@@ -62,8 +84,18 @@ const variants = new Set(rows.map((r) => r.variant)).size;
 // Baseline: react-email rendered for every reader (their themes), links filled in afterwards.
 const baselineStart = performance.now();
 for (const row of rows.slice(0, BASELINE_SAMPLE)) {
-  const { html, text } = await renderIssueEmail({ ...source, themeIds: variantThemes(row.variant) });
-  const links = personalLinks({ subscriberId: row.subscriberId, newsletterId: fixture.newsletterId, version: row.tokenVersion }, { publicUrl, key });
+  const { html, text } = await renderIssueEmail({
+    ...source,
+    themeIds: variantThemes(row.variant),
+  });
+  const links = personalLinks(
+    {
+      subscriberId: row.subscriberId,
+      newsletterId: fixture.newsletterId,
+      version: row.tokenVersion,
+    },
+    { publicUrl, key },
+  );
   bytes += fillPersonalLinks(html, links).length + fillPersonalLinks(text, links).length;
 }
 const baselineRate = BASELINE_SAMPLE / ((performance.now() - baselineStart) / 1000);
@@ -82,7 +114,11 @@ report({
 });
 
 // send-smtp: the real worker against a loopback server in another process.
-const sink = spawn(path.resolve(import.meta.dirname, '../node_modules/.bin/tsx'), [path.join(import.meta.dirname, 'smtp-sink.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+const sink = spawn(
+  path.resolve(import.meta.dirname, '../node_modules/.bin/tsx'),
+  [path.join(import.meta.dirname, 'smtp-sink.ts')],
+  { stdio: ['pipe', 'pipe', 'inherit'] },
+);
 const lines = readline.createInterface({ input: sink.stdout! })[Symbol.asyncIterator]();
 const port = Number((await lines.next()).value);
 const concurrency = Number(process.env.SEND_CONCURRENCY ?? 8);
@@ -105,8 +141,17 @@ await worker.stop();
 sink.stdin!.write('count\n');
 const accepted = Number((await lines.next()).value);
 sink.stdin!.end();
-if (accepted !== READERS) throw new Error(`de server ontving ${accepted} berichten, verwacht ${READERS}`);
-report({ name: 'send-smtp', value: Math.round(READERS / smtpSeconds), unit: 'messages/s', messages: READERS, connections: concurrency, seconds: round(smtpSeconds), goal: 1000 });
+if (accepted !== READERS)
+  throw new Error(`de server ontving ${accepted} berichten, verwacht ${READERS}`);
+report({
+  name: 'send-smtp',
+  value: Math.round(READERS / smtpSeconds),
+  unit: 'messages/s',
+  messages: READERS,
+  connections: concurrency,
+  seconds: round(smtpSeconds),
+  goal: 1000,
+});
 
 database.$client.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -21,6 +21,9 @@ server.listen(0, '127.0.0.1', () => {
   const address = server.server.address();
   console.log(typeof address === 'object' && address ? address.port : 0);
 });
-readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line === 'count') console.log(accepted);
-}).on('close', () => server.close(() => process.exit(0)));
+readline
+  .createInterface({ input: process.stdin })
+  .on('line', (line) => {
+    if (line === 'count') console.log(accepted);
+  })
+  .on('close', () => server.close(() => process.exit(0)));

@@ -5,7 +5,14 @@ import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { seed } from '@/db/seed';
 
-export type Result = { name: string; value: number; unit: string; baseline?: number; ratio?: number; [extra: string]: unknown };
+export type Result = {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+  [extra: string]: unknown;
+};
 
 export function report(result: Result) {
   console.log(JSON.stringify(result));
@@ -26,5 +33,10 @@ export function seededDatabase() {
   const database = openDatabase(file);
   migrateDatabase(database);
   seed(database);
-  return { dir, file, database, dispose: () => (database.$client.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+  return {
+    dir,
+    file,
+    database,
+    dispose: () => (database.$client.close(), fs.rmSync(dir, { recursive: true, force: true })),
+  };
 }

@@ -6,10 +6,26 @@ const control =
 type FieldProps = { label: string; name: string; error?: string; hint?: ReactNode; id?: string };
 
 function describedBy(id: string, hint: unknown, error: unknown) {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  );
 }
 
-function FieldFrame({ id, label, hint, error, required, children }: { id: string; label: string; hint?: ReactNode; error?: string; required?: boolean; children: ReactNode }) {
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-semibold">
@@ -32,18 +48,50 @@ function FieldFrame({ id, label, hint, error, required, children }: { id: string
 }
 
 /** A text input with its label, an optional hint and an error that is announced with it. */
-export function TextField({ label, name, error, hint, id = name, required, ...input }: FieldProps & Omit<ComponentProps<'input'>, 'name' | 'id'>) {
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  id = name,
+  required,
+  ...input
+}: FieldProps & Omit<ComponentProps<'input'>, 'name' | 'id'>) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
-      <input id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={control} {...input} />
+      <input
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={control}
+        {...input}
+      />
     </FieldFrame>
   );
 }
 
-export function TextAreaField({ label, name, error, hint, id = name, required, ...textarea }: FieldProps & Omit<ComponentProps<'textarea'>, 'name' | 'id'>) {
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  id = name,
+  required,
+  ...textarea
+}: FieldProps & Omit<ComponentProps<'textarea'>, 'name' | 'id'>) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
-      <textarea id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={control} {...textarea} />
+      <textarea
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={control}
+        {...textarea}
+      />
     </FieldFrame>
   );
 }
@@ -57,10 +105,21 @@ export function SelectField({
   required,
   options,
   ...select
-}: FieldProps & { options: { value: string; label: string }[] } & Omit<ComponentProps<'select'>, 'name' | 'id'>) {
+}: FieldProps & { options: { value: string; label: string }[] } & Omit<
+    ComponentProps<'select'>,
+    'name' | 'id'
+  >) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
-      <select id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={control} {...select}>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={control}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

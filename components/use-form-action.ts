@@ -8,7 +8,9 @@ import { idle, type ActionState } from '@/lib/action-state';
  * React resets a form after its action runs, so with JavaScript we submit it ourselves.
  * Without JavaScript the form still posts to the same action.
  */
-export function useFormAction<T>(action: (previous: ActionState<T>, form: FormData) => Promise<ActionState<T>>) {
+export function useFormAction<T>(
+  action: (previous: ActionState<T>, form: FormData) => Promise<ActionState<T>>,
+) {
   const [state, formAction, pending] = useActionState(action, idle as ActionState<T>);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

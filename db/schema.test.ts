@@ -14,25 +14,45 @@ describe('migrations', () => {
     // Run against a copy so a drifted schema cannot leave a stray migration in the repo.
     // drizzle-kit takes paths relative to the working directory, so the copy lives inside the repo.
     const dir = fs.mkdtempSync(path.join(root, 'node_modules', '.cache-kopij-drift-'));
-    fs.cpSync(path.join(root, 'db', 'migrations'), path.join(dir, 'migrations'), { recursive: true });
+    fs.cpSync(path.join(root, 'db', 'migrations'), path.join(dir, 'migrations'), {
+      recursive: true,
+    });
     const config = path.join(dir, 'drizzle.config.ts');
     const out = path.relative(root, path.join(dir, 'migrations'));
-    fs.writeFileSync(config, `export default { dialect: 'sqlite', schema: './db/schema.ts', out: ${JSON.stringify(out)} };`);
-    const output = execFileSync(path.join(root, 'node_modules/.bin/drizzle-kit'), ['generate', `--config=${config}`], { cwd: root, encoding: 'utf8' });
+    fs.writeFileSync(
+      config,
+      `export default { dialect: 'sqlite', schema: './db/schema.ts', out: ${JSON.stringify(out)} };`,
+    );
+    const output = execFileSync(
+      path.join(root, 'node_modules/.bin/drizzle-kit'),
+      ['generate', `--config=${config}`],
+      { cwd: root, encoding: 'utf8' },
+    );
     fs.rmSync(dir, { recursive: true, force: true });
     expect(output).toContain('No schema changes, nothing to migrate');
-      });
+  });
 
   it('build every table of the schema from an empty database', () => {
     const database = testDb();
     // FTS5 tables live in raw-SQL migrations only (drizzle-kit cannot express them), with their shadow tables.
-    const virtual = database.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`).map((t) => t.name);
+    const virtual = database
+      .all<{ name: string }>(
+        sql`select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`,
+      )
+      .map((t) => t.name);
     expect(virtual).toEqual(['archive_search']);
     const tables = database
       .all<{ name: string }>(sql`select name from sqlite_master where type = 'table'`)
       .map((t) => t.name)
-      .filter((name) => !name.startsWith('__') && name !== 'sqlite_sequence' && !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
-    const expected = (Object.values(schema) as unknown[]).filter((value) => value instanceof SQLiteTable).map((table) => getTableConfig(table).name);
+      .filter(
+        (name) =>
+          !name.startsWith('__') &&
+          name !== 'sqlite_sequence' &&
+          !virtual.some((v) => name === v || name.startsWith(`${v}_`)),
+      );
+    const expected = (Object.values(schema) as unknown[])
+      .filter((value) => value instanceof SQLiteTable)
+      .map((table) => getTableConfig(table).name);
     expect(tables.sort()).toEqual(expected.sort());
   });
 
@@ -43,39 +63,99 @@ describe('migrations', () => {
 });
 
 describe('constraints', () => {
-  const newsletter = { slug: 'test', name: 'Test', organisation: 'Org', senderName: 'Org', senderEmail: 'a@b.nl' };
+  const newsletter = {
+    slug: 'test',
+    name: 'Test',
+    organisation: 'Org',
+    senderName: 'Org',
+    senderEmail: 'a@b.nl',
+  };
 
   it('refuse values outside an enumeration', () => {
     const database = testDb();
-    expect(() => database.insert(schema.users).values({ email: 'a@b.nl', role: 'baas' as never }).run()).toThrow(/CHECK constraint failed: users_role_check/);
+    expect(() =>
+      database
+        .insert(schema.users)
+        .values({ email: 'a@b.nl', role: 'baas' as never })
+        .run(),
+    ).toThrow(/CHECK constraint failed: users_role_check/);
   });
 
   it('refuse an event without a date or a place', () => {
     const database = testDb();
     const nl = database.insert(schema.newsletters).values(newsletter).returning().get();
-    const theme = database.insert(schema.themes).values({ newsletterId: nl.id, slug: 't', name: 'T', position: 1 }).returning().get();
-    const event = { newsletterId: nl.id, themeId: theme.id, kind: 'event' as const, title: 'Webinar' };
+    const theme = database
+      .insert(schema.themes)
+      .values({ newsletterId: nl.id, slug: 't', name: 'T', position: 1 })
+      .returning()
+      .get();
+    const event = {
+      newsletterId: nl.id,
+      themeId: theme.id,
+      kind: 'event' as const,
+      title: 'Webinar',
+    };
     expect(() => database.insert(schema.items).values(event).run()).toThrow(/items_event_check/);
-    expect(() => database.insert(schema.items).values({ ...event, eventDate: '2026-12-01' }).run()).toThrow(/items_event_check/);
-    database.insert(schema.items).values({ ...event, eventDate: '2026-12-01', online: true }).run();
+    expect(() =>
+      database
+        .insert(schema.items)
+        .values({ ...event, eventDate: '2026-12-01' })
+        .run(),
+    ).toThrow(/items_event_check/);
+    database
+      .insert(schema.items)
+      .values({ ...event, eventDate: '2026-12-01', online: true })
+      .run();
   });
 
   it('refuse an item block without an item and a brand colour that is not #rrggbb', () => {
     const database = testDb();
-    expect(() => database.insert(schema.newsletters).values({ ...newsletter, brandColor: 'blauw' }).run()).toThrow(/brand_color_check/);
+    expect(() =>
+      database
+        .insert(schema.newsletters)
+        .values({ ...newsletter, brandColor: 'blauw' })
+        .run(),
+    ).toThrow(/brand_color_check/);
     const nl = database.insert(schema.newsletters).values(newsletter).returning().get();
-    const issue = database.insert(schema.issues).values({ newsletterId: nl.id, number: 1, slug: '1' }).returning().get();
-    expect(() => database.insert(schema.issueBlocks).values({ issueId: issue.id, kind: 'lead', position: 'a0' }).run()).toThrow(/issue_blocks_item_check/);
+    const issue = database
+      .insert(schema.issues)
+      .values({ newsletterId: nl.id, number: 1, slug: '1' })
+      .returning()
+      .get();
+    expect(() =>
+      database
+        .insert(schema.issueBlocks)
+        .values({ issueId: issue.id, kind: 'lead', position: 'a0' })
+        .run(),
+    ).toThrow(/issue_blocks_item_check/);
   });
 
   it('keep subscriber addresses normalised and unique, and an erased subscriber without one', () => {
     const database = testDb();
-    expect(() => database.insert(schema.subscribers).values({ email: 'Jan@Gemeente.nl' }).run()).toThrow(/subscribers_email_check/);
+    expect(() =>
+      database.insert(schema.subscribers).values({ email: 'Jan@Gemeente.nl' }).run(),
+    ).toThrow(/subscribers_email_check/);
     database.insert(schema.subscribers).values({ email: 'jan@gemeente.nl' }).run();
-    expect(() => database.insert(schema.subscribers).values({ email: 'jan@gemeente.nl' }).run()).toThrow(/UNIQUE/);
-    const row = database.select().from(schema.subscribers).where(eq(schema.subscribers.email, 'jan@gemeente.nl')).get()!;
-    expect(() => database.update(schema.subscribers).set({ status: 'erased' }).where(eq(schema.subscribers.id, row.id)).run()).toThrow(/subscribers_erased_check/);
-    database.update(schema.subscribers).set({ status: 'erased', email: null, name: null }).where(eq(schema.subscribers.id, row.id)).run();
+    expect(() =>
+      database.insert(schema.subscribers).values({ email: 'jan@gemeente.nl' }).run(),
+    ).toThrow(/UNIQUE/);
+    const row = database
+      .select()
+      .from(schema.subscribers)
+      .where(eq(schema.subscribers.email, 'jan@gemeente.nl'))
+      .get()!;
+    expect(() =>
+      database
+        .update(schema.subscribers)
+        .set({ status: 'erased' })
+        .where(eq(schema.subscribers.id, row.id))
+        .run(),
+    ).toThrow(/subscribers_erased_check/);
+    database
+      .update(schema.subscribers)
+      .set({ status: 'erased', email: null, name: null })
+      .where(eq(schema.subscribers.id, row.id))
+      .run();
   });
 
   it('store timestamps as UTC milliseconds', () => {

@@ -1,5 +1,13 @@
 import { relations, sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import type { AdapterAccountType } from 'next-auth/adapters';
 
 // Every timestamp is stored as UTC milliseconds since the epoch.
@@ -21,7 +29,14 @@ export type EditorRole = (typeof editorRoles)[number];
 export const itemKinds = ['news', 'event', 'publication', 'podcast'] as const;
 export type ItemKind = (typeof itemKinds)[number];
 
-export const issueStatuses = ['concept', 'review', 'approved', 'scheduled', 'sending', 'sent'] as const;
+export const issueStatuses = [
+  'concept',
+  'review',
+  'approved',
+  'scheduled',
+  'sending',
+  'sent',
+] as const;
 export type IssueStatus = (typeof issueStatuses)[number];
 
 export const blockKinds = ['lead', 'item', 'text', 'cta', 'footer'] as const;
@@ -29,7 +44,13 @@ export type BlockKind = (typeof blockKinds)[number];
 
 export const reusableBlockKinds = ['text', 'cta', 'footer'] as const;
 
-export const audiences = ['raadslid', 'griffier', 'raadsadviseur', 'commissielid', 'anders'] as const;
+export const audiences = [
+  'raadslid',
+  'griffier',
+  'raadsadviseur',
+  'commissielid',
+  'anders',
+] as const;
 export type Audience = (typeof audiences)[number];
 
 export const subscriberStatuses = ['active', 'bounced', 'erased'] as const;
@@ -49,7 +70,14 @@ export const consentEventKinds = [
   'erased',
 ] as const;
 
-export const deliveryStatuses = ['queued', 'sending', 'sent', 'retry', 'failed', 'skipped'] as const;
+export const deliveryStatuses = [
+  'queued',
+  'sending',
+  'sent',
+  'retry',
+  'failed',
+  'skipped',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Editors: the Auth.js tables (column names as the drizzle adapter expects them in TypeScript).
@@ -71,7 +99,10 @@ export const users = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [oneOf('users_role_check', 'role', editorRoles), check('users_email_lower_check', sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    oneOf('users_role_check', 'role', editorRoles),
+    check('users_email_lower_check', sql`${t.email} = lower(${t.email})`),
+  ],
 );
 
 export const accounts = sqliteTable(
@@ -91,7 +122,10 @@ export const accounts = sqliteTable(
     id_token: text('id_token'),
     session_state: text('session_state'),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index('accounts_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index('accounts_user_idx').on(t.userId),
+  ],
 );
 
 export const sessions = sqliteTable(
@@ -140,12 +174,18 @@ export const newsletters = sqliteTable(
     // Vier-ogenprincipe: the approver must differ from whoever last changed the content.
     fourEyes: integer('four_eyes', { mode: 'boolean' }).notNull().default(true),
     /** Up to ten addresses that get every test send, besides the editor who sends it. */
-    testAddresses: text('test_addresses', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    testAddresses: text('test_addresses', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    check('newsletters_brand_color_check', sql`${t.brandColor} glob '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'`),
+    check(
+      'newsletters_brand_color_check',
+      sql`${t.brandColor} glob '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'`,
+    ),
     check('newsletters_slug_check', sql`${t.slug} <> '' and ${t.slug} not glob '*[^a-z0-9-]*'`),
   ],
 );
@@ -202,7 +242,10 @@ export const items = sqliteTable(
   },
   (t) => [
     oneOf('items_kind_check', 'kind', itemKinds),
-    check('items_event_check', sql`${t.kind} <> 'event' or (${t.eventDate} is not null and (${t.location} is not null or ${t.online} = 1))`),
+    check(
+      'items_event_check',
+      sql`${t.kind} <> 'event' or (${t.eventDate} is not null and (${t.location} is not null or ${t.online} = 1))`,
+    ),
     index('items_newsletter_updated_idx').on(t.newsletterId, t.updatedAt),
     index('items_newsletter_theme_idx').on(t.newsletterId, t.themeId),
     index('items_newsletter_kind_idx').on(t.newsletterId, t.kind),
@@ -225,7 +268,9 @@ export const issues = sqliteTable(
     /** The public slug under /archief; only reachable once the issue is sent. */
     slug: text('slug').notNull(),
     contentChangedAt: integer('content_changed_at', { mode: 'timestamp_ms' }),
-    contentChangedBy: text('content_changed_by').references(() => users.id, { onDelete: 'set null' }),
+    contentChangedBy: text('content_changed_by').references(() => users.id, {
+      onDelete: 'set null',
+    }),
     approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
     approvedBy: text('approved_by').references(() => users.id, { onDelete: 'set null' }),
     scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }),
@@ -274,13 +319,18 @@ export const issueBlocks = sqliteTable(
     position: text('position').notNull(),
     themeId: integer('theme_id').references(() => themes.id, { onDelete: 'restrict' }),
     itemId: integer('item_id').references(() => items.id, { onDelete: 'restrict' }),
-    reusableBlockId: integer('reusable_block_id').references(() => reusableBlocks.id, { onDelete: 'set null' }),
+    reusableBlockId: integer('reusable_block_id').references(() => reusableBlocks.id, {
+      onDelete: 'set null',
+    }),
     /** JSON for text, call-to-action and footer blocks (shape: lib/issue). */
     content: text('content', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [
     oneOf('issue_blocks_kind_check', 'kind', blockKinds),
-    check('issue_blocks_item_check', sql`(${t.kind} in ('lead', 'item')) = (${t.itemId} is not null)`),
+    check(
+      'issue_blocks_item_check',
+      sql`(${t.kind} in ('lead', 'item')) = (${t.itemId} is not null)`,
+    ),
     check('issue_blocks_theme_check', sql`(${t.kind} = 'item') = (${t.themeId} is not null)`),
     uniqueIndex('issue_blocks_issue_position_idx').on(t.issueId, t.position),
     index('issue_blocks_item_idx').on(t.itemId),
@@ -314,7 +364,10 @@ export const sentItems = sqliteTable(
     online: integer('online', { mode: 'boolean' }).notNull().default(false),
     registrationUrl: text('registration_url'),
   },
-  (t) => [primaryKey({ columns: [t.issueId, t.itemId] }), oneOf('sent_items_kind_check', 'kind', itemKinds)],
+  (t) => [
+    primaryKey({ columns: [t.issueId, t.itemId] }),
+    oneOf('sent_items_kind_check', 'kind', itemKinds),
+  ],
 );
 
 /**
@@ -371,7 +424,10 @@ export const reusableBlocks = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [oneOf('reusable_blocks_kind_check', 'kind', reusableBlockKinds), index('reusable_blocks_newsletter_idx').on(t.newsletterId, t.position)],
+  (t) => [
+    oneOf('reusable_blocks_kind_check', 'kind', reusableBlockKinds),
+    index('reusable_blocks_newsletter_idx').on(t.newsletterId, t.position),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -399,7 +455,10 @@ export const subscribers = sqliteTable(
   (t) => [
     oneOf('subscribers_audience_check', 'audience', audiences),
     oneOf('subscribers_status_check', 'status', subscriberStatuses),
-    check('subscribers_email_check', sql`${t.email} is null or ${t.email} = lower(trim(${t.email}))`),
+    check(
+      'subscribers_email_check',
+      sql`${t.email} is null or ${t.email} = lower(trim(${t.email}))`,
+    ),
     check('subscribers_erased_check', sql`(${t.status} = 'erased') = (${t.email} is null)`),
     index('subscribers_status_idx').on(t.status, t.id),
     index('subscribers_audience_idx').on(t.audience, t.id),
@@ -441,7 +500,10 @@ export const subscriptionThemes = sqliteTable(
       .notNull()
       .references(() => themes.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.subscriptionId, t.themeId] }), index('subscription_themes_theme_idx').on(t.themeId)],
+  (t) => [
+    primaryKey({ columns: [t.subscriptionId, t.themeId] }),
+    index('subscription_themes_theme_idx').on(t.themeId),
+  ],
 );
 
 /** Proof of consent (GDPR art. 7): what happened, when, from where, under which wording. */
@@ -452,14 +514,19 @@ export const consentEvents = sqliteTable(
     subscriberId: integer('subscriber_id')
       .notNull()
       .references(() => subscribers.id, { onDelete: 'cascade' }),
-    newsletterId: integer('newsletter_id').references(() => newsletters.id, { onDelete: 'set null' }),
+    newsletterId: integer('newsletter_id').references(() => newsletters.id, {
+      onDelete: 'set null',
+    }),
     kind: text('kind', { enum: consentEventKinds }).notNull(),
     source: text('source').notNull(),
     wordingVersion: text('wording_version'),
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
-  (t) => [oneOf('consent_events_kind_check', 'kind', consentEventKinds), index('consent_events_subscriber_idx').on(t.subscriberId, t.createdAt)],
+  (t) => [
+    oneOf('consent_events_kind_check', 'kind', consentEventKinds),
+    index('consent_events_subscriber_idx').on(t.subscriberId, t.createdAt),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -536,7 +603,9 @@ export const auditLog = sqliteTable(
 // Relations (for db.query with `with`)
 
 export const usersRelations = relations(users, ({ many }) => ({ sessions: many(sessions) }));
-export const sessionsRelations = relations(sessions, ({ one }) => ({ user: one(users, { fields: [sessions.userId], references: [users.id] }) }));
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
 export const newslettersRelations = relations(newsletters, ({ many }) => ({
   themes: many(themes),
   items: many(items),
@@ -560,23 +629,38 @@ export const issueBlocksRelations = relations(issueBlocks, ({ one }) => ({
   theme: one(themes, { fields: [issueBlocks.themeId], references: [themes.id] }),
 }));
 export const reusableBlocksRelations = relations(reusableBlocks, ({ one }) => ({
-  newsletter: one(newsletters, { fields: [reusableBlocks.newsletterId], references: [newsletters.id] }),
+  newsletter: one(newsletters, {
+    fields: [reusableBlocks.newsletterId],
+    references: [newsletters.id],
+  }),
 }));
 export const subscribersRelations = relations(subscribers, ({ many }) => ({
   subscriptions: many(subscriptions),
   consentEvents: many(consentEvents),
 }));
 export const subscriptionsRelations = relations(subscriptions, ({ one, many }) => ({
-  subscriber: one(subscribers, { fields: [subscriptions.subscriberId], references: [subscribers.id] }),
-  newsletter: one(newsletters, { fields: [subscriptions.newsletterId], references: [newsletters.id] }),
+  subscriber: one(subscribers, {
+    fields: [subscriptions.subscriberId],
+    references: [subscribers.id],
+  }),
+  newsletter: one(newsletters, {
+    fields: [subscriptions.newsletterId],
+    references: [newsletters.id],
+  }),
   themes: many(subscriptionThemes),
 }));
 export const subscriptionThemesRelations = relations(subscriptionThemes, ({ one }) => ({
-  subscription: one(subscriptions, { fields: [subscriptionThemes.subscriptionId], references: [subscriptions.id] }),
+  subscription: one(subscriptions, {
+    fields: [subscriptionThemes.subscriptionId],
+    references: [subscriptions.id],
+  }),
   theme: one(themes, { fields: [subscriptionThemes.themeId], references: [themes.id] }),
 }));
 export const consentEventsRelations = relations(consentEvents, ({ one }) => ({
-  subscriber: one(subscribers, { fields: [consentEvents.subscriberId], references: [subscribers.id] }),
+  subscriber: one(subscribers, {
+    fields: [consentEvents.subscriberId],
+    references: [subscribers.id],
+  }),
 }));
 
 export type Editor = typeof users.$inferSelect;

@@ -6,7 +6,8 @@ import { testDb } from '@/lib/test/db';
 import * as s from './schema';
 import { demoEditors, isEmpty, seed } from './seed';
 
-const rows = (database: ReturnType<typeof testDb>, table: AnySQLiteTable) => database.select({ n: count() }).from(table).get()!.n;
+const rows = (database: ReturnType<typeof testDb>, table: AnySQLiteTable) =>
+  database.select({ n: count() }).from(table).get()!.n;
 
 describe('seed', () => {
   it('fills an empty database with the demo newsletter', () => {
@@ -19,10 +20,18 @@ describe('seed', () => {
     expect(rows(database, s.items)).toBeGreaterThanOrEqual(25);
     expect(rows(database, s.reusableBlocks)).toBe(2);
     expect(rows(database, s.subscribers)).toBe(50);
-    const statuses = database.select({ status: s.issues.status }).from(s.issues).all().map((i) => i.status);
+    const statuses = database
+      .select({ status: s.issues.status })
+      .from(s.issues)
+      .all()
+      .map((i) => i.status);
     expect(statuses.filter((x) => x === 'sent')).toHaveLength(3);
     expect(statuses.filter((x) => x === 'concept')).toHaveLength(1);
-    const admin = database.select().from(s.users).where(eq(s.users.email, 'redactie@kopij.test')).get();
+    const admin = database
+      .select()
+      .from(s.users)
+      .where(eq(s.users.email, 'redactie@kopij.test'))
+      .get();
     expect(admin?.role).toBe('admin');
     expect(demoEditors.map((e) => e.role)).toEqual(['admin', 'hoofdredacteur', 'redacteur']);
   });
@@ -36,9 +45,12 @@ describe('seed', () => {
     expect(kinds[0]).toBe('lead');
     expect(kinds.slice(-3)).toEqual(['text', 'cta', 'footer']);
     const themeOrder = new Map(issue.newsletter.themes.map((t) => [t.id, t.position]));
-    const sectionPositions = issue.blocks.filter((b) => b.kind === 'item').map((b) => themeOrder.get(b.themeId!)!);
+    const sectionPositions = issue.blocks
+      .filter((b) => b.kind === 'item')
+      .map((b) => themeOrder.get(b.themeId!)!);
     expect(sectionPositions).toEqual([...sectionPositions].sort((a, b) => a - b));
     expect(new Set(sectionPositions).size).toBeGreaterThanOrEqual(3);
-    for (const block of issue.blocks.filter((b) => b.kind === 'item')) expect(block.item?.themeId).toBe(block.themeId);
+    for (const block of issue.blocks.filter((b) => b.kind === 'item'))
+      expect(block.item?.themeId).toBe(block.themeId);
   });
 });

@@ -7,7 +7,14 @@ import { ConfigError, parseConfig, prepareRuntime } from '@/lib/config';
 import { openDatabase, type Db } from './index';
 import { migrateDatabase } from './migrate';
 import * as s from './schema';
-import { demoIssues, demoItems, demoNewsletter, demoReusableBlocks, demoSubscribers, demoThemes } from './seed-data';
+import {
+  demoIssues,
+  demoItems,
+  demoNewsletter,
+  demoReusableBlocks,
+  demoSubscribers,
+  demoThemes,
+} from './seed-data';
 
 export const demoEditors = [
   { email: 'redactie@kopij.test', name: 'Sanne Bakker', role: 'admin' },
@@ -19,7 +26,9 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** A calendar date in Dutch time, `days` from `now`, as YYYY-MM-DD. */
 function dutchDate(now: Date, days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(now.getTime() + days * DAY));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+    new Date(now.getTime() + days * DAY),
+  );
 }
 
 function slugify(text: string): string {
@@ -34,20 +43,33 @@ function slugify(text: string): string {
 }
 
 export function isEmpty(database: Db): boolean {
-  return database.select({ n: count() }).from(s.newsletters).get()!.n === 0 && database.select({ n: count() }).from(s.users).get()!.n === 0;
+  return (
+    database.select({ n: count() }).from(s.newsletters).get()!.n === 0 &&
+    database.select({ n: count() }).from(s.users).get()!.n === 0
+  );
 }
 
 /** Fills an empty database with the demo newsletter, in one transaction. */
 export function seed(database: Db, now = new Date()): void {
   database.transaction((tx) => {
-    const editorIds = demoEditors.map((e) => tx.insert(s.users).values(e).returning({ id: s.users.id }).get().id);
+    const editorIds = demoEditors.map(
+      (e) => tx.insert(s.users).values(e).returning({ id: s.users.id }).get().id,
+    );
     const adminId = editorIds[0]!;
 
-    const newsletterId = tx.insert(s.newsletters).values(demoNewsletter).returning({ id: s.newsletters.id }).get().id;
+    const newsletterId = tx
+      .insert(s.newsletters)
+      .values(demoNewsletter)
+      .returning({ id: s.newsletters.id })
+      .get().id;
     const themeIds = new Map(
       demoThemes.map((theme, index) => [
         theme.slug,
-        tx.insert(s.themes).values({ newsletterId, slug: theme.slug, name: theme.name, position: index + 1 }).returning({ id: s.themes.id }).get().id,
+        tx
+          .insert(s.themes)
+          .values({ newsletterId, slug: theme.slug, name: theme.name, position: index + 1 })
+          .returning({ id: s.themes.id })
+          .get().id,
       ]),
     );
     const themeId = (slug: string) => themeIds.get(slug as never)!;
@@ -83,13 +105,20 @@ export function seed(database: Db, now = new Date()): void {
     const reusable = demoReusableBlocks.map((block, index) => {
       const { kind, name, ...rest } = block;
       const content = Object.fromEntries(Object.entries(rest).filter(([field]) => field !== 'key'));
-      const id = tx.insert(s.reusableBlocks).values({ newsletterId, kind, name, content, inNewIssues: true, position: index + 1 }).returning({ id: s.reusableBlocks.id }).get().id;
+      const id = tx
+        .insert(s.reusableBlocks)
+        .values({ newsletterId, kind, name, content, inNewIssues: true, position: index + 1 })
+        .returning({ id: s.reusableBlocks.id })
+        .get().id;
       return { id, kind, content };
     });
 
     for (const issue of demoIssues) {
       // Sent at 09:00 Dutch time (08:00 UTC in winter), as a fortnightly newsletter would be.
-      const sentAt = issue.sentDaysAgo == null ? null : new Date(`${dutchDate(now, -issue.sentDaysAgo)}T08:00:00Z`);
+      const sentAt =
+        issue.sentDaysAgo == null
+          ? null
+          : new Date(`${dutchDate(now, -issue.sentDaysAgo)}T08:00:00Z`);
       const issueId = tx
         .insert(s.issues)
         .values({
@@ -114,9 +143,11 @@ export function seed(database: Db, now = new Date()): void {
       type NewBlock = Omit<typeof s.issueBlocks.$inferInsert, 'position' | 'issueId'>;
       const blocks: NewBlock[] = [{ kind: 'lead', itemId: itemIds.get(issue.lead)! }];
       for (const theme of demoThemes) {
-        for (const key of issue.sections[theme.slug] ?? []) blocks.push({ kind: 'item', themeId: themeId(theme.slug), itemId: itemIds.get(key)! });
+        for (const key of issue.sections[theme.slug] ?? [])
+          blocks.push({ kind: 'item', themeId: themeId(theme.slug), itemId: itemIds.get(key)! });
       }
-      for (const block of reusable) blocks.push({ kind: block.kind, reusableBlockId: block.id, content: block.content });
+      for (const block of reusable)
+        blocks.push({ kind: block.kind, reusableBlockId: block.id, content: block.content });
       blocks.push({ kind: 'footer' });
       const positions = generateNKeysBetween(null, null, blocks.length);
       tx.insert(s.issueBlocks)
@@ -132,24 +163,49 @@ export function seed(database: Db, now = new Date()): void {
       const confirmedAt = new Date(now.getTime() - (200 - index) * DAY);
       const subscriberId = tx
         .insert(s.subscribers)
-        .values({ email: person.email, name: person.name, municipality: person.municipality, audience: person.audience, createdAt: confirmedAt })
+        .values({
+          email: person.email,
+          name: person.name,
+          municipality: person.municipality,
+          audience: person.audience,
+          createdAt: confirmedAt,
+        })
         .returning({ id: s.subscribers.id })
         .get().id;
       const subscriptionId = tx
         .insert(s.subscriptions)
-        .values({ subscriberId, newsletterId, status: 'active', confirmedAt, createdAt: confirmedAt })
+        .values({
+          subscriberId,
+          newsletterId,
+          status: 'active',
+          confirmedAt,
+          createdAt: confirmedAt,
+        })
         .returning({ id: s.subscriptions.id })
         .get().id;
       tx.insert(s.subscriptionThemes)
         .values(person.themes.map((slug) => ({ subscriptionId, themeId: themeId(slug) })))
         .run();
       tx.insert(s.consentEvents)
-        .values({ subscriberId, newsletterId, kind: 'confirmed', source: 'demo', wordingVersion: 'demo-1', createdAt: confirmedAt })
+        .values({
+          subscriberId,
+          newsletterId,
+          kind: 'confirmed',
+          source: 'demo',
+          wordingVersion: 'demo-1',
+          createdAt: confirmedAt,
+        })
         .run();
     });
 
     tx.insert(s.auditLog)
-      .values({ actorId: adminId, actorLabel: 'Systeem', action: 'system.seeded', entityType: 'system', summary: 'Demo-inhoud geladen' })
+      .values({
+        actorId: adminId,
+        actorLabel: 'Systeem',
+        action: 'system.seeded',
+        entityType: 'system',
+        summary: 'Demo-inhoud geladen',
+      })
       .run();
   });
 }
@@ -159,7 +215,8 @@ if (process.argv[1] === import.meta.filename) {
   try {
     const config = prepareRuntime(parseConfig());
     if (process.argv.includes('--reset')) {
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(config.databaseFile + suffix, { force: true });
+      for (const suffix of ['', '-wal', '-shm'])
+        fs.rmSync(config.databaseFile + suffix, { force: true });
     }
     const database = openDatabase(config.databaseFile);
     migrateDatabase(database);
@@ -167,7 +224,9 @@ if (process.argv[1] === import.meta.filename) {
       seed(database);
       console.log(`Demo-inhoud geladen in ${config.databaseFile}`);
     } else {
-      console.log('De database bevat al gegevens; er is niets gewijzigd. Gebruik `npm run db:seed -- --reset` om opnieuw te beginnen.');
+      console.log(
+        'De database bevat al gegevens; er is niets gewijzigd. Gebruik `npm run db:seed -- --reset` om opnieuw te beginnen.',
+      );
     }
     database.$client.close();
   } catch (error) {

@@ -3,7 +3,18 @@ import { expectAccessible } from './support/axe';
 import { query } from './support/db';
 import { signIn } from './support/session';
 
-const pages = ['/redactie', '/redactie/instellingen', '/redactie/abonnees', '/redactie/abonnees/1', '/redactie/abonnees/importeren', '/redactie/nummers', '/redactie/nummers/4', '/redactie/items', '/redactie/items/nieuw', '/redactie/items/1'];
+const pages = [
+  '/redactie',
+  '/redactie/instellingen',
+  '/redactie/abonnees',
+  '/redactie/abonnees/1',
+  '/redactie/abonnees/importeren',
+  '/redactie/nummers',
+  '/redactie/nummers/4',
+  '/redactie/items',
+  '/redactie/items/nieuw',
+  '/redactie/items/1',
+];
 
 for (const path of pages) {
   test(`anonymous visitors of ${path} are sent to /inloggen`, async ({ request }) => {
@@ -14,7 +25,9 @@ for (const path of pages) {
 
   test(`a forged session cookie on ${path} gets no page either`, async ({ browser }) => {
     const context = await browser.newContext();
-    await context.addCookies([{ name: 'authjs.session-token', value: 'vervalst', url: test.info().project.use.baseURL! }]);
+    await context.addCookies([
+      { name: 'authjs.session-token', value: 'vervalst', url: test.info().project.use.baseURL! },
+    ]);
     const page = await context.newPage();
     await page.goto(path);
     await expect(page).toHaveURL(/\/inloggen\?callbackUrl=/);
@@ -26,7 +39,9 @@ for (const path of pages) {
 async function captureAddEditorAction(page: Page, email: string) {
   await signIn(page, 'redactie@kopij.test');
   await page.goto('/redactie/instellingen');
-  const captured = page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
+  const captured = page.waitForRequest(
+    (r) => r.method() === 'POST' && !!r.headers()['next-action'],
+  );
   await page.getByLabel('Naam').fill('Vervalst Verzoek');
   await page.getByLabel('E-mailadres').fill(email);
   // Block the real submission: only its shape is needed.
@@ -37,30 +52,48 @@ async function captureAddEditorAction(page: Page, email: string) {
   const headers = request.headers();
   return {
     url: request.url(),
-    headers: { 'next-action': headers['next-action']!, 'content-type': headers['content-type']!, accept: 'text/x-component' },
+    headers: {
+      'next-action': headers['next-action']!,
+      'content-type': headers['content-type']!,
+      accept: 'text/x-component',
+    },
     body: request.postDataBuffer()!,
   };
 }
 
-const editorsWith = (email: string) => query<{ id: string }>('select id from users where email = ?', email);
+const editorsWith = (email: string) =>
+  query<{ id: string }>('select id from users where email = ?', email);
 
-test('a server action replayed without a session is refused and changes nothing', async ({ page, playwright }) => {
+test('a server action replayed without a session is refused and changes nothing', async ({
+  page,
+  playwright,
+}) => {
   const email = 'zonder-sessie@gemeente.example';
   const action = await captureAddEditorAction(page, email);
   const anonymous = await playwright.request.newContext();
 
-  const noCookie = await anonymous.post(action.url, { headers: action.headers, data: action.body, maxRedirects: 0 });
+  const noCookie = await anonymous.post(action.url, {
+    headers: action.headers,
+    data: action.body,
+    maxRedirects: 0,
+  });
   expect(noCookie.status()).toBe(307);
 
   // Past the redirect-only proxy with a fake cookie: the action itself refuses.
-  const forged = await anonymous.post(action.url, { headers: { ...action.headers, cookie: 'authjs.session-token=vervalst' }, data: action.body });
+  const forged = await anonymous.post(action.url, {
+    headers: { ...action.headers, cookie: 'authjs.session-token=vervalst' },
+    data: action.body,
+  });
   expect(forged.status()).toBe(200);
   expect(await forged.text()).toContain('U bent niet (meer) ingelogd');
   expect(editorsWith(email)).toEqual([]);
   await anonymous.dispose();
 });
 
-test('a redacteur gets 403 on the settings and a refusal from its actions, which is logged', async ({ page, browser }) => {
+test('a redacteur gets 403 on the settings and a refusal from its actions, which is logged', async ({
+  page,
+  browser,
+}) => {
   const email = 'door-redacteur@gemeente.example';
   const action = await captureAddEditorAction(page, email);
 
@@ -74,12 +107,21 @@ test('a redacteur gets 403 on the settings and a refusal from its actions, which
   await expectAccessible(redacteur);
 
   const denialsBefore = query('select id from audit_log where action = ?', 'access.denied').length;
-  const replay = await context.request.post(action.url, { headers: action.headers, data: action.body });
+  const replay = await context.request.post(action.url, {
+    headers: action.headers,
+    data: action.body,
+  });
   expect(await replay.text()).toContain('U heeft geen rechten voor deze actie.');
   expect(editorsWith(email)).toEqual([]);
-  const denials = query<{ actor_label: string; entity_id: string }>('select actor_label, entity_id from audit_log where action = ? order by id', 'access.denied');
+  const denials = query<{ actor_label: string; entity_id: string }>(
+    'select actor_label, entity_id from audit_log where action = ? order by id',
+    'access.denied',
+  );
   expect(denials).toHaveLength(denialsBefore + 1);
-  expect(denials.at(-1)).toEqual({ actor_label: 'Fatima El Idrissi (redacteur@kopij.test)', entity_id: 'redacteur toevoegen' });
+  expect(denials.at(-1)).toEqual({
+    actor_label: 'Fatima El Idrissi (redacteur@kopij.test)',
+    entity_id: 'redacteur toevoegen',
+  });
   await context.close();
 });
 

@@ -7,13 +7,17 @@ const admin = 'redactie@kopij.test';
 
 test('the home page introduces Kopij and leads to sign-in', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nieuwsbrieven voor de publieke sector');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Nieuwsbrieven voor de publieke sector',
+  );
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Inloggen voor de redactie' }).click();
   await expect(page).toHaveURL(/\/inloggen$/);
 });
 
-test('an editor signs in with a link read from the SMTP server, and out again', async ({ page }) => {
+test('an editor signs in with a link read from the SMTP server, and out again', async ({
+  page,
+}) => {
   await signIn(page, admin, { checkA11y: true });
   await expect(page.getByRole('heading', { name: 'Welkom, Sanne Bakker' })).toBeVisible();
   await expect(page.getByRole('row', { name: /24 .*Concept/ })).toBeVisible();
@@ -34,7 +38,9 @@ test('the sign-in mail is Dutch, text and HTML, and names its validity', async (
   expect(mail.subject).toBe('Uw inloglink voor Kopij');
   expect(mail.text).toContain('60 minuten geldig');
   expect(mail.html).toContain('lang="nl"');
-  expect(firstLink(mail, '/inloggen/bevestigen')).toMatch(/^http:\/\/localhost:\d+\/inloggen\/bevestigen\?token=[a-f0-9]+&email=redactie%40kopij\.test/);
+  expect(firstLink(mail, '/inloggen/bevestigen')).toMatch(
+    /^http:\/\/localhost:\d+\/inloggen\/bevestigen\?token=[a-f0-9]+&email=redactie%40kopij\.test/,
+  );
 });
 
 test('an unknown address gets the same answer as a known one, and no mail', async ({ page }) => {
@@ -61,11 +67,17 @@ test('a bad address gets a Dutch message next to the field', async ({ page }) =>
   await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
   const field = page.getByLabel('E-mailadres');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('Dit is geen geldig e-mailadres, bijvoorbeeld naam@gemeente.nl.')).toBeVisible();
+  await expect(
+    page.getByText('Dit is geen geldig e-mailadres, bijvoorbeeld naam@gemeente.nl.'),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 
-test('a mail scanner opening the link signs nobody in, and the link works only once', async ({ page, browser, request }) => {
+test('a mail scanner opening the link signs nobody in, and the link works only once', async ({
+  page,
+  browser,
+  request,
+}) => {
   const mark = mailboxMark(admin);
   await page.goto('/inloggen');
   await page.getByLabel('E-mailadres').fill(admin);
@@ -84,7 +96,9 @@ test('a mail scanner opening the link signs nobody in, and the link works only o
   await other.goto(link);
   await other.getByRole('button', { name: 'Inloggen' }).click();
   await expect(other).toHaveURL(/\/inloggen\?error=Verification/);
-  await expect(other.getByRole('main').getByRole('alert')).toHaveText('Deze inloglink is verlopen of al gebruikt. Vraag hieronder een nieuwe link aan.');
+  await expect(other.getByRole('main').getByRole('alert')).toHaveText(
+    'Deze inloglink is verlopen of al gebruikt. Vraag hieronder een nieuwe link aan.',
+  );
   await expectAccessible(other);
   await otherContext.close();
 });

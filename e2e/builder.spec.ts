@@ -1,6 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { blockHandle, drag, dragFromLibrary, issueOrder, libraryHandle, waitForSaved, zoneTitles } from './support/builder';
+import {
+  blockHandle,
+  drag,
+  dragFromLibrary,
+  issueOrder,
+  libraryHandle,
+  waitForSaved,
+  zoneTitles,
+} from './support/builder';
 import { query } from './support/db';
 import { hydrated, open, signIn } from './support/session';
 
@@ -22,65 +30,122 @@ async function newIssue(page: Page): Promise<number> {
   return Number(page.url().split('/').pop());
 }
 
-test('the issues overview lists issues with status and creates a new one with its default blocks', async ({ page }) => {
+test('the issues overview lists issues with status and creates a new one with its default blocks', async ({
+  page,
+}) => {
   await signIn(page, 'redactie@kopij.test');
   await page.getByRole('link', { name: 'Nummers' }).click();
-  await expect(page.getByRole('row', { name: /Nummer 24 .*Concept .* door Fatima El Idrissi/ })).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /Nummer 24 .*Concept .* door Fatima El Idrissi/ }),
+  ).toBeVisible();
   await expect(page.getByRole('row', { name: /Nummer 21 .*Verzonden/ })).toBeVisible();
   await expectAccessible(page);
   // A sent issue opens as it went out, without anything to drag or edit.
   await page.getByRole('link', { name: 'Nummer 21' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'ingepland of verzonden' })).toHaveText('Dit nummer is ingepland of verzonden en kan niet meer worden gewijzigd.');
+  await expect(page.getByRole('status').filter({ hasText: 'ingepland of verzonden' })).toHaveText(
+    'Dit nummer is ingepland of verzonden en kan niet meer worden gewijzigd.',
+  );
   await expect(page.getByRole('button', { name: /^Verplaats/ })).toHaveCount(0);
   await expectAccessible(page);
   await page.goBack();
   await newIssue(page);
   await expect(page.getByRole('heading', { name: 'Raadsbericht 25' })).toBeVisible();
-  await expect(page.locator('[data-zone="lead"]')).toContainText('Sleep hier het openingsitem naartoe.');
+  await expect(page.locator('[data-zone="lead"]')).toContainText(
+    'Sleep hier het openingsitem naartoe.',
+  );
   await expect(page.locator('[data-zone="extras"] [data-block]')).toHaveCount(2);
   await expectAccessible(page);
 });
 
-test('an editor builds the reference issue with the mouse, and it comes back the same after a reload', async ({ page }) => {
+test('an editor builds the reference issue with the mouse, and it comes back the same after a reload', async ({
+  page,
+}) => {
   await signIn(page, 'redactie@kopij.test');
   await newIssue(page);
   await page.getByLabel('Onderwerp', { exact: true }).fill('Raadsbericht 25: gebouwd met de muis');
 
-  await dragFromLibrary(page, 'Algemene ledenvergadering op dag twee van het VSG-congres: agenda en stukken online', page.locator('[data-zone="lead"]'));
-  await dragFromLibrary(page, 'Tussenevaluatie Wet inburgering: gemeenten vragen om meer ruimte voor maatwerk', page.locator(`[data-zone="${asiel}"]`));
-  await dragFromLibrary(page, 'Meldpunt en steunpakket voor raadsleden die te maken krijgen met intimidatie', page.locator(`[data-zone="${bestuur}"]`));
-  await dragFromLibrary(page, 'Opschalingskorting: vereniging vraagt kabinet om volledige terugdraaiing', page.locator(`[data-zone="${financien}"]`));
-  await dragFromLibrary(page, 'Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting', page.locator(`[data-zone="${financien}"]`));
+  await dragFromLibrary(
+    page,
+    'Algemene ledenvergadering op dag twee van het VSG-congres: agenda en stukken online',
+    page.locator('[data-zone="lead"]'),
+  );
+  await dragFromLibrary(
+    page,
+    'Tussenevaluatie Wet inburgering: gemeenten vragen om meer ruimte voor maatwerk',
+    page.locator(`[data-zone="${asiel}"]`),
+  );
+  await dragFromLibrary(
+    page,
+    'Meldpunt en steunpakket voor raadsleden die te maken krijgen met intimidatie',
+    page.locator(`[data-zone="${bestuur}"]`),
+  );
+  await dragFromLibrary(
+    page,
+    'Opschalingskorting: vereniging vraagt kabinet om volledige terugdraaiing',
+    page.locator(`[data-zone="${financien}"]`),
+  );
+  await dragFromLibrary(
+    page,
+    'Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting',
+    page.locator(`[data-zone="${financien}"]`),
+  );
   // Reorder within the section: the second item to the top.
-  await drag(page, blockHandle(page, 'Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting'), page.locator(`[data-zone="${financien}"] [data-block]`).first(), 'top');
+  await drag(
+    page,
+    blockHandle(
+      page,
+      'Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting',
+    ),
+    page.locator(`[data-zone="${financien}"] [data-block]`).first(),
+    'top',
+  );
   // Take the forum block out and drag it back in from the reusable blocks, above the call to action.
   await page.getByRole('button', { name: /^Verwijder Blok Raadsforum/ }).click();
-  await drag(page, page.getByRole('button', { name: 'Sleep Raadsforum (vast blok) naar het nummer' }), page.locator('[data-zone="extras"] [data-block]').first(), 'top');
+  await drag(
+    page,
+    page.getByRole('button', { name: 'Sleep Raadsforum (vast blok) naar het nummer' }),
+    page.locator('[data-zone="extras"] [data-block]').first(),
+    'top',
+  );
 
   const expected = {
     lead: ['Algemene ledenvergadering op dag twee van het VSG-congres: agenda en stukken online'],
     [asiel]: ['Tussenevaluatie Wet inburgering: gemeenten vragen om meer ruimte voor maatwerk'],
     [bestuur]: ['Meldpunt en steunpakket voor raadsleden die te maken krijgen met intimidatie'],
-    [financien]: ['Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting', 'Opschalingskorting: vereniging vraagt kabinet om volledige terugdraaiing'],
+    [financien]: [
+      'Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting',
+      'Opschalingskorting: vereniging vraagt kabinet om volledige terugdraaiing',
+    ],
   };
   const order = await issueOrder(page);
   expect(order).toMatchObject(expected);
-  await expect(page.locator('[data-zone="extras"] [data-block]').first()).toContainText('Tekstblok');
+  await expect(page.locator('[data-zone="extras"] [data-block]').first()).toContainText(
+    'Tekstblok',
+  );
   await waitForSaved(page);
 
   await page.reload();
   await hydrated(page);
   expect(await issueOrder(page)).toEqual(order);
-  await expect(page.getByLabel('Onderwerp', { exact: true })).toHaveValue('Raadsbericht 25: gebouwd met de muis');
-  await expect(page.locator('[data-zone="extras"] [data-block]').first()).toContainText('Tekstblok');
+  await expect(page.getByLabel('Onderwerp', { exact: true })).toHaveValue(
+    'Raadsbericht 25: gebouwd met de muis',
+  );
+  await expect(page.locator('[data-zone="extras"] [data-block]').first()).toContainText(
+    'Tekstblok',
+  );
   await expectAccessible(page);
 });
 
-test('an item dropped into another theme asks, and "yes" changes the item\'s theme', async ({ page }) => {
-  const title = 'Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting';
+test('an item dropped into another theme asks, and "yes" changes the item\'s theme', async ({
+  page,
+}) => {
+  const title =
+    'Meer eigen belastinggebied: drie varianten voor een nieuwe gemeentelijke belasting';
   await signIn(page, 'redactie@kopij.test');
   await newIssue(page);
-  const item = query<{ id: number; theme_id: number }>("select id, theme_id from items where title like 'Meer eigen belastinggebied%'")[0]!;
+  const item = query<{ id: number; theme_id: number }>(
+    "select id, theme_id from items where title like 'Meer eigen belastinggebied%'",
+  )[0]!;
   expect(item.theme_id).toBe(3); // Financiën
   await dragFromLibrary(page, title, page.locator(`[data-zone="${bestuur}"]`));
   const dialog = page.getByRole('dialog', { name: 'Thema van het item wijzigen?' });
@@ -89,7 +154,13 @@ test('an item dropped into another theme asks, and "yes" changes the item\'s the
   await dialog.getByRole('button', { name: 'Ja, thema wordt Bestuur' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator('[data-library^="lib:"]')).toContainText('Bestuur');
-  await expect.poll(() => query<{ theme_id: number }>('select theme_id from items where id = ?', item.id)[0]?.theme_id).toBe(2);
+  await expect
+    .poll(
+      () =>
+        query<{ theme_id: number }>('select theme_id from items where id = ?', item.id)[0]
+          ?.theme_id,
+    )
+    .toBe(2);
   expect(await zoneTitles(page, bestuur)).toEqual([title]);
 });
 
@@ -173,7 +244,10 @@ test('undo and redo, with the buttons and with Ctrl+Z / Ctrl+Shift+Z', async ({ 
   await expect(forum).toHaveCount(1);
 });
 
-test('two editors on one issue: the stale save gets the conflict screen and merging loses nothing', async ({ page, browser }) => {
+test('two editors on one issue: the stale save gets the conflict screen and merging loses nothing', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'redactie@kopij.test');
   const id = await newIssue(page);
 
@@ -188,21 +262,37 @@ test('two editors on one issue: the stale save gets the conflict screen and merg
 
   // The second, still on the old version, removes a block: refused, and asked what to do.
   await second.getByRole('button', { name: /^Verwijder Blok Raadsforum/ }).click();
-  const dialog = second.getByRole('alertdialog', { name: 'Iemand anders heeft dit nummer gewijzigd' });
+  const dialog = second.getByRole('alertdialog', {
+    name: 'Iemand anders heeft dit nummer gewijzigd',
+  });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Sanne Bakker heeft dit nummer om');
-  await expect(dialog.getByRole('listitem')).toHaveText(['Onderwerp gewijzigd in “Onderwerp van de eerste redacteur”']);
+  await expect(dialog.getByRole('listitem')).toHaveText([
+    'Onderwerp gewijzigd in “Onderwerp van de eerste redacteur”',
+  ]);
   await expectAccessible(second);
-  expect(query<{ subject: string }>('select subject from issues where id = ?', id)[0]?.subject).toBe('Onderwerp van de eerste redacteur');
-  expect(query('select id from issue_blocks where issue_id = ? and kind = ?', id, 'text')).toHaveLength(1);
+  expect(
+    query<{ subject: string }>('select subject from issues where id = ?', id)[0]?.subject,
+  ).toBe('Onderwerp van de eerste redacteur');
+  expect(
+    query('select id from issue_blocks where issue_id = ? and kind = ?', id, 'text'),
+  ).toHaveLength(1);
 
-  await dialog.getByRole('button', { name: 'Samenvoegen: mijn wijzigingen toepassen op hun versie' }).click();
+  await dialog
+    .getByRole('button', { name: 'Samenvoegen: mijn wijzigingen toepassen op hun versie' })
+    .click();
   await waitForSaved(second);
-  await expect(second.getByLabel('Onderwerp', { exact: true })).toHaveValue('Onderwerp van de eerste redacteur');
+  await expect(second.getByLabel('Onderwerp', { exact: true })).toHaveValue(
+    'Onderwerp van de eerste redacteur',
+  );
 
   await page.reload();
   await hydrated(page);
-  await expect(page.getByLabel('Onderwerp', { exact: true })).toHaveValue('Onderwerp van de eerste redacteur');
-  await expect(page.locator('[data-zone="extras"] [data-block]', { hasText: 'Tekstblok' })).toHaveCount(0);
+  await expect(page.getByLabel('Onderwerp', { exact: true })).toHaveValue(
+    'Onderwerp van de eerste redacteur',
+  );
+  await expect(
+    page.locator('[data-zone="extras"] [data-block]', { hasText: 'Tekstblok' }),
+  ).toHaveCount(0);
   await other.close();
 });

@@ -7,12 +7,22 @@ test.use({ viewport: { width: 1600, height: 1600 } });
 
 const DRAFT = 4;
 
-test('the preview follows every edit, in desktop, mobile, text and dark views, with its checks', async ({ page }) => {
+test('the preview follows every edit, in desktop, mobile, text and dark views, with its checks', async ({
+  page,
+}) => {
   await signIn(page, 'redactie@kopij.test');
   await open(page, `/redactie/nummers/${DRAFT}`);
   const frame = page.frameLocator('iframe[data-preview-frame]');
-  await expect(frame.getByText('Algemene ledenvergadering op dag twee van het VSG-congres: agenda en stukken online').first()).toBeVisible();
-  await expect(page.locator('[data-preview-size]')).toContainText(/Grootte: \d+(,\d)? kB van 102 kB/);
+  await expect(
+    frame
+      .getByText(
+        'Algemene ledenvergadering op dag twee van het VSG-congres: agenda en stukken online',
+      )
+      .first(),
+  ).toBeVisible();
+  await expect(page.locator('[data-preview-size]')).toContainText(
+    /Grootte: \d+(,\d)? kB van 102 kB/,
+  );
   await expectAccessible(page);
   // The e-mail itself, on a page of its own.
   const html = await page.locator('iframe[data-preview-frame]').getAttribute('srcdoc');
@@ -28,7 +38,9 @@ test('the preview follows every edit, in desktop, mobile, text and dark views, w
 
   // An edit in a text block shows up in the e-mail.
   await page.getByLabel('Titel').first().fill('Raadsforum: nu met 320 deelnemers');
-  await expect(frame.getByRole('heading', { name: 'Raadsforum: nu met 320 deelnemers' })).toBeVisible();
+  await expect(
+    frame.getByRole('heading', { name: 'Raadsforum: nu met 320 deelnemers' }),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: 'Mobiel' }).click();
   await expect(page.locator('iframe[data-preview-frame="mobiel"]')).toHaveAttribute('width', '375');
@@ -36,11 +48,15 @@ test('the preview follows every edit, in desktop, mobile, text and dark views, w
   await expect(page.locator('iframe[data-preview-frame="donker"]')).toHaveCSS('filter', /invert/);
   await page.getByRole('button', { name: 'Tekst' }).click();
   await expect(page.locator('[data-preview-text]')).toContainText('Lees meer: https://');
-  await expect(page.locator('[data-preview-text]')).toContainText('Raadsforum: nu met 320 deelnemers');
+  await expect(page.locator('[data-preview-text]')).toContainText(
+    'Raadsforum: nu met 320 deelnemers',
+  );
   await expectAccessible(page);
 });
 
-test('a test send reaches the SMTP server as text and HTML with [TEST] before the subject', async ({ page }) => {
+test('a test send reaches the SMTP server as text and HTML with [TEST] before the subject', async ({
+  page,
+}) => {
   await signIn(page, 'redactie@kopij.test');
   await open(page, `/redactie/nummers/${DRAFT}`);
   await expect(page.locator('[data-preview-size]')).toBeVisible();
@@ -48,14 +64,18 @@ test('a test send reaches the SMTP server as text and HTML with [TEST] before th
   await page.getByLabel('Vaste testadressen (hoogstens 10, één per regel)').fill('geen-adres');
   await page.getByRole('button', { name: 'Testadressen opslaan' }).click();
   await expect(page.getByText('Een van de adressen is geen geldig e-mailadres.')).toBeVisible();
-  await page.getByLabel('Vaste testadressen (hoogstens 10, één per regel)').fill('Griffie@Gemeente-Test.example');
+  await page
+    .getByLabel('Vaste testadressen (hoogstens 10, één per regel)')
+    .fill('Griffie@Gemeente-Test.example');
   await page.getByRole('button', { name: 'Testadressen opslaan' }).click();
   await expect(page.getByText('1 testadres(sen) opgeslagen.')).toBeVisible();
 
   const mine = mailboxMark('redactie@kopij.test');
   const theirs = mailboxMark('griffie@gemeente-test.example');
   await page.getByRole('button', { name: 'Testmail versturen' }).click();
-  await expect(page.getByText('Testmail verstuurd naar redactie@kopij.test, griffie@gemeente-test.example.')).toBeVisible();
+  await expect(
+    page.getByText('Testmail verstuurd naar redactie@kopij.test, griffie@gemeente-test.example.'),
+  ).toBeVisible();
   const mail = await nextMail('redactie@kopij.test', mine);
   await nextMail('griffie@gemeente-test.example', theirs);
   expect(mail.subject).toMatch(/^\[TEST\] Raadsbericht 24/);

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { hydrated, signIn } from './support/session';
 
-test('an editor creates an event item with inline validation, then finds it with search and filters', async ({ page }) => {
+test('an editor creates an event item with inline validation, then finds it with search and filters', async ({
+  page,
+}) => {
   await signIn(page, 'redacteur@kopij.test');
   await page.getByRole('link', { name: 'Items' }).click();
   await expect(page.getByRole('heading', { name: 'Items' })).toBeVisible();
@@ -22,7 +24,9 @@ test('an editor creates an event item with inline validation, then finds it with
   await title.fill('Webinar: de raad en de omgevingsvisie');
   await page.getByLabel('Link (Lees meer)').fill('ftp://oud.example');
   await page.getByLabel('Link (Lees meer)').blur();
-  await expect(page.getByText('Vul een volledig webadres in dat begint met https://').first()).toBeVisible();
+  await expect(
+    page.getByText('Vul een volledig webadres in dat begint met https://').first(),
+  ).toBeVisible();
   await page.getByLabel('Link (Lees meer)').fill('https://www.vsg.example/webinar-omgevingsvisie');
   await page.getByLabel('Thema').selectOption({ label: 'Bestuur' });
   await page.getByRole('button', { name: 'Item opslaan' }).click();
@@ -38,7 +42,10 @@ test('an editor creates an event item with inline validation, then finds it with
   await page.getByRole('button', { name: 'Item opslaan' }).click();
   await expect(page.getByText('Het item is opgeslagen.')).toBeVisible();
 
-  const card = page.getByRole('main').getByRole('listitem').filter({ hasText: 'Webinar: de raad en de omgevingsvisie' });
+  const card = page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ hasText: 'Webinar: de raad en de omgevingsvisie' });
   await expect(card).toContainText('dinsdag 9 maart 2027, 15:00-16:30, online');
   await expect(card).toContainText('Nog niet geplaatst');
 
@@ -63,5 +70,7 @@ test('an editor creates an event item with inline validation, then finds it with
   await page.getByLabel('Titel').fill('Webinar: de raad en de nieuwe omgevingsvisie');
   await page.getByRole('button', { name: 'Item opslaan' }).click();
   await expect(page.getByText('Het item is opgeslagen.')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Webinar: de raad en de nieuwe omgevingsvisie' })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Webinar: de raad en de nieuwe omgevingsvisie' }),
+  ).toBeVisible();
 });

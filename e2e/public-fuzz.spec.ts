@@ -12,45 +12,116 @@ function prng(seed: number) {
 }
 
 const badAddresses = [
-  '', ' ', 'jan', 'jan@', '@gemeente.nl', 'jan@@gemeente.nl', 'jan gemeente@x.nl', 'jan@gemeente', '<script>@x.nl', 'jan@x..nl',
-  `${'a'.repeat(300)}@x.nl`, 'jan@-x.nl', '"jan"@', 'jan\n@x.nl', 'jan@x.nl\r\nBcc: a@b.nl', '\u0000@x.nl', 'ja n@x.nl', '.jan@x.nl',
+  '',
+  ' ',
+  'jan',
+  'jan@',
+  '@gemeente.nl',
+  'jan@@gemeente.nl',
+  'jan gemeente@x.nl',
+  'jan@gemeente',
+  '<script>@x.nl',
+  'jan@x..nl',
+  `${'a'.repeat(300)}@x.nl`,
+  'jan@-x.nl',
+  '"jan"@',
+  'jan\n@x.nl',
+  'jan@x.nl\r\nBcc: a@b.nl',
+  '\u0000@x.nl',
+  'ja n@x.nl',
+  '.jan@x.nl',
 ];
 const brokenTokens = [
-  'x', '1.1.1.0.AAAAAAAAAAAAAAAAAAAAAA', '1.1.1.0.' + 'A'.repeat(21), 'zz.zz.zz.zz.' + 'B'.repeat(22), '..%2F..%2Fetc', 'a'.repeat(2000),
-  '1.1.1.0.AAAAAAAAAAAAAAAAAAAAA-', '-1.1.1.0.AAAAAAAAAAAAAAAAAAAAAA', '1.1.1.0.AAAAAAAAAAAAAAAAAAAAAA.extra', '%E2%82%AC',
+  'x',
+  '1.1.1.0.AAAAAAAAAAAAAAAAAAAAAA',
+  '1.1.1.0.' + 'A'.repeat(21),
+  'zz.zz.zz.zz.' + 'B'.repeat(22),
+  '..%2F..%2Fetc',
+  'a'.repeat(2000),
+  '1.1.1.0.AAAAAAAAAAAAAAAAAAAAA-',
+  '-1.1.1.0.AAAAAAAAAAAAAAAAAAAAAA',
+  '1.1.1.0.AAAAAAAAAAAAAAAAAAAAAA.extra',
+  '%E2%82%AC',
 ];
 const tokenPaths = ['/voorkeuren/', '/afmelden/', '/aanmelden/bevestigen/', '/voorkeuren/adres/'];
-const dutch = /(Controleer|geldig|niet|formulier|thema|adres|link|nieuwsbrief|verzoeken|groot|Kies|lang|naam)/i;
+const dutch =
+  /(Controleer|geldig|niet|formulier|thema|adres|link|nieuwsbrief|verzoeken|groot|Kies|lang|naam)/i;
 
-type Case = { path: string; form?: Record<string, string | string[]>; raw?: { body: string | Buffer; type?: string } };
+type Case = {
+  path: string;
+  form?: Record<string, string | string[]>;
+  raw?: { body: string | Buffer; type?: string };
+};
 
 function malformed(random: () => number): Case {
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const valid = { email: `fuzz${Math.floor(random() * 1e9)}@gemeente-fuzz.nl`, functie: 'raadslid', themas: '1' };
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const valid = {
+    email: `fuzz${Math.floor(random() * 1e9)}@gemeente-fuzz.nl`,
+    functie: 'raadslid',
+    themas: '1',
+  };
   switch (Math.floor(random() * 9)) {
     case 0:
       return { path: '/aanmelden', form: { ...valid, email: pick(badAddresses) } };
     case 1:
       return { path: '/aanmelden', form: { ...valid, naam: 'N'.repeat(10 * 1024) } };
     case 2:
-      return { path: '/aanmelden', form: { ...valid, themas: pick([['999'], ['-1'], ['abc'], ['1e3'], ['1', '99999'], ['0'], [''], []] as string[][]) } };
+      return {
+        path: '/aanmelden',
+        form: {
+          ...valid,
+          themas: pick([
+            ['999'],
+            ['-1'],
+            ['abc'],
+            ['1e3'],
+            ['1', '99999'],
+            ['0'],
+            [''],
+            [],
+          ] as string[][]),
+        },
+      };
     case 3:
-      return { path: '/aanmelden', form: { ...valid, functie: pick(['', 'burgemeester', 'RAADSLID', '<b>']) } };
+      return {
+        path: '/aanmelden',
+        form: { ...valid, functie: pick(['', 'burgemeester', 'RAADSLID', '<b>']) },
+      };
     case 4:
-      return { path: pick(['/aanmelden', '/nieuwe-link', '/afmelden/1.1.1.0.AAAAAAAAAAAAAAAAAAAAAA']), raw: pick([
-        { body: JSON.stringify(valid), type: 'application/json' },
-        { body: 'email=a@b.nl', type: 'text/plain' },
-        { body: '<xml/>', type: 'application/xml' },
-        { body: 'email=a@b.nl' },
-      ]) };
+      return {
+        path: pick(['/aanmelden', '/nieuwe-link', '/afmelden/1.1.1.0.AAAAAAAAAAAAAAAAAAAAAA']),
+        raw: pick([
+          { body: JSON.stringify(valid), type: 'application/json' },
+          { body: 'email=a@b.nl', type: 'text/plain' },
+          { body: '<xml/>', type: 'application/xml' },
+          { body: 'email=a@b.nl' },
+        ]),
+      };
     case 5:
-      return { path: '/aanmelden', raw: { body: `email=${'x'.repeat(40 * 1024)}`, type: 'application/x-www-form-urlencoded' } };
+      return {
+        path: '/aanmelden',
+        raw: { body: `email=${'x'.repeat(40 * 1024)}`, type: 'application/x-www-form-urlencoded' },
+      };
     case 6:
-      return { path: `${pick(tokenPaths)}${encodeURIComponent(pick(brokenTokens))}`, form: pick<Record<string, string>>([{ actie: 'afmelden' }, { 'List-Unsubscribe': 'One-Click' }, valid, {}]) };
+      return {
+        path: `${pick(tokenPaths)}${encodeURIComponent(pick(brokenTokens))}`,
+        form: pick<Record<string, string>>([
+          { actie: 'afmelden' },
+          { 'List-Unsubscribe': 'One-Click' },
+          valid,
+          {},
+        ]),
+      };
     case 7:
       return { path: '/nieuwe-link', form: { email: pick(badAddresses) } };
     default:
-      return { path: '/aanmelden', form: { ...valid, nieuwsbrief: pick(['bestaat-niet', "'; drop table subscribers; --", 'x'.repeat(500)]) } };
+      return {
+        path: '/aanmelden',
+        form: {
+          ...valid,
+          nieuwsbrief: pick(['bestaat-niet', "'; drop table subscribers; --", 'x'.repeat(500)]),
+        },
+      };
   }
 }
 
@@ -58,21 +129,32 @@ async function send(request: APIRequestContext, c: Case, json: boolean) {
   const headers: Record<string, string> = json ? { accept: 'application/json' } : {};
   if (c.form) {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(c.form)) for (const value of [v].flat()) params.append(k, value);
-    return request.post(c.path, { headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, data: params.toString(), maxRedirects: 0 });
+    for (const [k, v] of Object.entries(c.form))
+      for (const value of [v].flat()) params.append(k, value);
+    return request.post(c.path, {
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      data: params.toString(),
+      maxRedirects: 0,
+    });
   }
   if (c.raw!.type) headers['content-type'] = c.raw!.type;
   return request.post(c.path, { headers, data: c.raw!.body, maxRedirects: 0 });
 }
 
 const snapshot = () => ({
-  subscribers: query<{ n: number; h: string }>("select count(*) n, group_concat(id || coalesce(email,'') || coalesce(name,'') || audience || status, '|') h from subscribers")[0],
-  subscriptions: query<{ n: number; h: string }>("select count(*) n, group_concat(id || status, '|') h from subscriptions")[0],
+  subscribers: query<{ n: number; h: string }>(
+    "select count(*) n, group_concat(id || coalesce(email,'') || coalesce(name,'') || audience || status, '|') h from subscribers",
+  )[0],
+  subscriptions: query<{ n: number; h: string }>(
+    "select count(*) n, group_concat(id || status, '|') h from subscriptions",
+  )[0],
   themes: query<{ n: number }>('select count(*) n from subscription_themes')[0]!.n,
   consent: query<{ n: number }>('select count(*) n from consent_events')[0]!.n,
 });
 
-test('500 malformed requests get only Dutch 4xx answers and change nothing; the valid ones change exactly their part', async ({ request }) => {
+test('500 malformed requests get only Dutch 4xx answers and change nothing; the valid ones change exactly their part', async ({
+  request,
+}) => {
   test.setTimeout(120_000);
   const before = snapshot();
   const random = prng(20261128);
@@ -82,9 +164,14 @@ test('500 malformed requests get only Dutch 4xx answers and change nothing; the 
     const json = i % 2 === 0;
     const response = await send(request, c, json);
     const body = await response.text();
-    const message = json && response.headers()['content-type']?.includes('json') ? (JSON.parse(body) as { message: string }).message : body;
+    const message =
+      json && response.headers()['content-type']?.includes('json')
+        ? (JSON.parse(body) as { message: string }).message
+        : body;
     if (response.status() < 400 || response.status() >= 500 || !dutch.test(message)) {
-      failures.push(`${c.path} ${JSON.stringify(c.form ?? c.raw).slice(0, 120)} → ${response.status()} ${message.slice(0, 120)}`);
+      failures.push(
+        `${c.path} ${JSON.stringify(c.form ?? c.raw).slice(0, 120)} → ${response.status()} ${message.slice(0, 120)}`,
+      );
     }
   }
   expect(failures).toEqual([]);
@@ -93,7 +180,14 @@ test('500 malformed requests get only Dutch 4xx answers and change nothing; the 
   // Five valid sign-ups in between: each adds one subscriber, one pending subscription, its
   // themes and one consent event, and nothing else.
   for (let i = 0; i < 5; i += 1) {
-    const ok = await send(request, { path: '/aanmelden', form: { email: `geldig${i}@gemeente-fuzz.nl`, functie: 'griffier', themas: ['1', '3'] } }, false);
+    const ok = await send(
+      request,
+      {
+        path: '/aanmelden',
+        form: { email: `geldig${i}@gemeente-fuzz.nl`, functie: 'griffier', themas: ['1', '3'] },
+      },
+      false,
+    );
     expect(ok.status()).toBe(303);
   }
   const after = snapshot();
@@ -109,7 +203,11 @@ test('broken personal links show a friendly Dutch page, never a server error', a
     for (const token of brokenTokens.slice(0, 5)) {
       const response = await page.goto(`${path}${encodeURIComponent(token)}`);
       expect(response!.status(), `${path}${token}`).toBeLessThan(500);
-      await expect(page.getByRole('heading', { name: /Deze link (klopt niet|werkt niet meer)/ }).or(page.getByRole('heading', { name: /niet gevonden/i }))).toBeVisible();
+      await expect(
+        page
+          .getByRole('heading', { name: /Deze link (klopt niet|werkt niet meer)/ })
+          .or(page.getByRole('heading', { name: /niet gevonden/i })),
+      ).toBeVisible();
     }
   }
 });

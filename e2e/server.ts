@@ -15,50 +15,58 @@ fs.mkdirSync(mailDir, { recursive: true });
 
 let counter = 0;
 async function main() {
-const smtp = await startTestSmtp((mail) => {
-  counter += 1;
-  for (const to of mail.envelopeTo) fs.writeFileSync(path.join(mailDir, `${String(counter).padStart(5, '0')}-${to}.eml`), mail.raw);
-});
+  const smtp = await startTestSmtp((mail) => {
+    counter += 1;
+    for (const to of mail.envelopeTo)
+      fs.writeFileSync(
+        path.join(mailDir, `${String(counter).padStart(5, '0')}-${to}.eml`),
+        mail.raw,
+      );
+  });
 
-const databaseFile = path.join(dir, 'kopij.db');
-const database = openDatabase(databaseFile);
-migrateDatabase(database);
-seed(database);
-database.$client.close();
+  const databaseFile = path.join(dir, 'kopij.db');
+  const database = openDatabase(databaseFile);
+  migrateDatabase(database);
+  seed(database);
+  database.$client.close();
 
-const next = spawn(path.resolve('node_modules/.bin/next'), ['start', '-H', '127.0.0.1', '-p', port], {
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: '1',
-    DATA_DIR: dir,
-    DATABASE_URL: databaseFile,
-    SMTP_URL: smtp.url,
-    PUBLIC_URL: `http://localhost:${port}`,
-    AUTH_SECRET: 'e2e-geheim-alleen-voor-tests-0123456789abcdef',
-    AUTH_TRUST_HOST: 'true',
-    // The suite signs in dozens of times; the limit itself has its own test.
-    SIGN_IN_LIMIT: '500',
-    SUBSCRIBE_CLIENT_LIMIT: '100000',
-    // Slow enough to watch a send's progress and pause it; the scheduler looks every second.
-    SEND_RATE: '4',
-    SEND_POLL_MS: '500',
-    PORT: port,
-  },
-});
+  const next = spawn(
+    path.resolve('node_modules/.bin/next'),
+    ['start', '-H', '127.0.0.1', '-p', port],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATA_DIR: dir,
+        DATABASE_URL: databaseFile,
+        SMTP_URL: smtp.url,
+        PUBLIC_URL: `http://localhost:${port}`,
+        AUTH_SECRET: 'e2e-geheim-alleen-voor-tests-0123456789abcdef',
+        AUTH_TRUST_HOST: 'true',
+        // The suite signs in dozens of times; the limit itself has its own test.
+        SIGN_IN_LIMIT: '500',
+        SUBSCRIBE_CLIENT_LIMIT: '100000',
+        // Slow enough to watch a send's progress and pause it; the scheduler looks every second.
+        SEND_RATE: '4',
+        SEND_POLL_MS: '500',
+        PORT: port,
+      },
+    },
+  );
 
-async function stop() {
-  next.kill('SIGTERM');
-  await smtp.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
-}
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-next.on('exit', (code) => {
-  console.error(`next start stopte (code ${code})`);
-  process.exit(code ?? 1);
-});
+  async function stop() {
+    next.kill('SIGTERM');
+    await smtp.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  next.on('exit', (code) => {
+    console.error(`next start stopte (code ${code})`);
+    process.exit(code ?? 1);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,10 @@ import { query } from './support/db';
 import { mailCount, mailboxMark, nextMail } from './support/mailbox';
 import { signIn } from './support/session';
 
-test('an admin adds an editor, who can then sign in with the role given', async ({ page, browser }) => {
+test('an admin adds an editor, who can then sign in with the role given', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'redactie@kopij.test');
   await page.getByRole('link', { name: 'Instellingen' }).click();
   await expect(page.getByRole('heading', { name: 'Instellingen' })).toBeVisible();
@@ -24,12 +27,20 @@ test('an admin adds an editor, who can then sign in with the role given', async 
   await form.getByLabel('E-mailadres').fill('J.Vermeulen@Gemeente-Zwolle.example');
   await form.getByLabel('Rol').selectOption('hoofdredacteur');
   await form.getByRole('button', { name: 'Redacteur toevoegen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'kan nu inloggen met j.vermeulen@gemeente-zwolle.example' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'kan nu inloggen met j.vermeulen@gemeente-zwolle.example' }),
+  ).toBeVisible();
   // What an editor typed is shown as text, never as markup.
   const row = page.getByRole('row', { name: /j\.vermeulen@gemeente-zwolle\.example/ });
   await expect(row.getByRole('cell').first()).toContainText('Joost <b>Vermeulen</b>');
   await expect(row.getByLabel('Rol van Joost <b>Vermeulen</b>')).toHaveValue('hoofdredacteur');
-  expect(query<{ summary: string }>("select summary from audit_log where action = 'editor.added' order by id desc limit 1")[0]?.summary).toBe(
+  expect(
+    query<{ summary: string }>(
+      "select summary from audit_log where action = 'editor.added' order by id desc limit 1",
+    )[0]?.summary,
+  ).toBe(
     'Joost <b>Vermeulen</b> (j.vermeulen@gemeente-zwolle.example) toegevoegd als hoofdredacteur',
   );
 
@@ -40,7 +51,10 @@ test('an admin adds an editor, who can then sign in with the role given', async 
   await context.close();
 });
 
-test('a deactivated editor is signed out at once and gets no new link', async ({ page, browser }) => {
+test('a deactivated editor is signed out at once and gets no new link', async ({
+  page,
+  browser,
+}) => {
   const email = 'tijdelijk@gemeente.example';
   await signIn(page, 'redactie@kopij.test');
   await page.goto('/redactie/instellingen');
@@ -81,7 +95,13 @@ test('the last active admin cannot be demoted or deactivated', async ({ page }) 
   const row = page.getByRole('row', { name: /redactie@kopij\.test/ });
   await row.getByLabel('Rol van Sanne Bakker').selectOption('redacteur');
   await row.getByRole('button', { name: 'Opslaan voor Sanne Bakker' }).click();
-  await expect(row.getByRole('alert')).toHaveText('Er moet altijd minstens één actieve beheerder zijn.');
-  expect(query<{ role: string; active: number }>("select role, active from users where email = 'redactie@kopij.test'")).toEqual([{ role: 'admin', active: 1 }]);
+  await expect(row.getByRole('alert')).toHaveText(
+    'Er moet altijd minstens één actieve beheerder zijn.',
+  );
+  expect(
+    query<{ role: string; active: number }>(
+      "select role, active from users where email = 'redactie@kopij.test'",
+    ),
+  ).toEqual([{ role: 'admin', active: 1 }]);
   await expectAccessible(page);
 });

@@ -6,7 +6,10 @@ import { open } from './support/session';
 
 type Row = { status: string };
 const subscriptionStatus = (email: string) =>
-  query<Row>('select s.status from subscriptions s join subscribers p on p.id = s.subscriber_id where p.email = ?', email)[0]?.status;
+  query<Row>(
+    'select s.status from subscriptions s join subscribers p on p.id = s.subscriber_id where p.email = ?',
+    email,
+  )[0]?.status;
 const themeNames = (email: string) =>
   query<{ name: string }>(
     `select t.name from subscription_themes st join themes t on t.id = st.theme_id join subscriptions s on s.id = st.subscription_id
@@ -14,7 +17,10 @@ const themeNames = (email: string) =>
     email,
   ).map((r) => r.name);
 
-test('sign up, confirm with the button (not the GET), change preferences, leave with one click', async ({ page, request }) => {
+test('sign up, confirm with the button (not the GET), change preferences, leave with one click', async ({
+  page,
+  request,
+}) => {
   const email = 'nieuw.raadslid@gemeente-e2e.nl';
   const mark = mailboxMark(email);
 
@@ -45,10 +51,12 @@ test('sign up, confirm with the button (not the GET), change preferences, leave 
   await expect(page.getByRole('status')).toContainText('Uw aanmelding is bevestigd');
   expect(subscriptionStatus(email)).toBe('active');
   expect(themeNames(email)).not.toContain('Financiën');
-  expect(query<{ kind: string; wording_version: string }>(
-    "select kind, wording_version from consent_events e join subscribers p on p.id = e.subscriber_id where p.email = ? and kind = 'confirmed'",
-    email,
-  )).toEqual([{ kind: 'confirmed', wording_version: expect.stringMatching(/aanmelden/) }]);
+  expect(
+    query<{ kind: string; wording_version: string }>(
+      "select kind, wording_version from consent_events e join subscribers p on p.id = e.subscriber_id where p.email = ? and kind = 'confirmed'",
+      email,
+    ),
+  ).toEqual([{ kind: 'confirmed', wording_version: expect.stringMatching(/aanmelden/) }]);
 
   // Preferences: fewer themes, another group.
   await expect(page).toHaveURL(/\/voorkeuren\//);
@@ -58,10 +66,14 @@ test('sign up, confirm with the button (not the GET), change preferences, leave 
   await page.getByRole('button', { name: 'Voorkeuren opslaan' }).click();
   await expect(page.getByRole('status')).toContainText('Uw voorkeuren zijn opgeslagen');
   expect(themeNames(email)).not.toContain('Bestuur');
-  expect(query<{ audience: string }>('select audience from subscribers where email = ?', email)[0]!.audience).toBe('raadsadviseur');
+  expect(
+    query<{ audience: string }>('select audience from subscribers where email = ?', email)[0]!
+      .audience,
+  ).toBe('raadsadviseur');
 
   // Unticking every theme is refused beside the field, and what was typed stays.
-  for (const box of await page.getByRole('group', { name: /Thema/ }).getByRole('checkbox').all()) await box.uncheck();
+  for (const box of await page.getByRole('group', { name: /Thema/ }).getByRole('checkbox').all())
+    await box.uncheck();
   await page.getByLabel('Naam').fill('Noor de Wit-Jansen');
   await page.getByRole('button', { name: 'Voorkeuren opslaan' }).click();
   await expect(page.locator('form').getByRole('alert')).toContainText('Kies minstens één thema');
@@ -69,10 +81,15 @@ test('sign up, confirm with the button (not the GET), change preferences, leave 
   await expectAccessible(page);
 
   // The unsubscribe link from the page; a mail client's RFC 8058 one-click POST to it.
-  const unsubscribeUrl = new URL((await page.getByRole('link', { name: /Afmelden voor/ }).getAttribute('href'))!, page.url()).toString();
+  const unsubscribeUrl = new URL(
+    (await page.getByRole('link', { name: /Afmelden voor/ }).getAttribute('href'))!,
+    page.url(),
+  ).toString();
   await open(page, unsubscribeUrl);
   await expectAccessible(page);
-  const oneClick = await request.post(unsubscribeUrl, { form: { 'List-Unsubscribe': 'One-Click' } });
+  const oneClick = await request.post(unsubscribeUrl, {
+    form: { 'List-Unsubscribe': 'One-Click' },
+  });
   expect(oneClick.status()).toBe(200);
   expect(await oneClick.text()).toBe('U bent afgemeld.');
   expect(subscriptionStatus(email)).toBe('unsubscribed');
@@ -97,7 +114,9 @@ test('sign up, confirm with the button (not the GET), change preferences, leave 
   expect(subscriptionStatus(email)).toBe('unsubscribed');
 });
 
-test('a known address gets the same answer as an unknown one, and its owner a mail instead of a change', async ({ page }) => {
+test('a known address gets the same answer as an unknown one, and its owner a mail instead of a change', async ({
+  page,
+}) => {
   const known = query<{ email: string; name: string }>(
     "select p.email, p.name from subscribers p join subscriptions s on s.subscriber_id = p.id where s.status = 'active' limit 1",
   )[0]!;
@@ -109,14 +128,22 @@ test('a known address gets the same answer as an unknown one, and its owner a ma
   await expect(page.getByRole('heading', { name: 'Check uw inbox' })).toBeVisible();
   const mail = await nextMail(known.email, mark);
   expect(mail.subject).toMatch(/U bent al aangemeld/);
-  expect(query<{ name: string }>('select name from subscribers where email = ?', known.email)[0]!.name).toBe(known.name);
+  expect(
+    query<{ name: string }>('select name from subscribers where email = ?', known.email)[0]!.name,
+  ).toBe(known.name);
 });
 
-test('an address change waits for confirmation from the new mailbox, then old links stop working', async ({ page, request }) => {
+test('an address change waits for confirmation from the new mailbox, then old links stop working', async ({
+  page,
+  request,
+}) => {
   const email = 'verhuizer@gemeente-e2e.nl';
   const next = 'verhuisd@gemeente-e2e.nl';
   let mark = mailboxMark(email);
-  const signUp = await request.post('/aanmelden', { form: { email, functie: 'raadslid', themas: '1' }, maxRedirects: 0 });
+  const signUp = await request.post('/aanmelden', {
+    form: { email, functie: 'raadslid', themas: '1' },
+    maxRedirects: 0,
+  });
   expect(signUp.status()).toBe(303);
   await open(page, firstLink(await nextMail(email, mark), '/aanmelden/bevestigen/'));
   await page.getByRole('button', { name: /Ja, ik wil/ }).click();
@@ -151,10 +178,15 @@ test('an address change waits for confirmation from the new mailbox, then old li
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the forms still work: a mistake gets a Dutch page with a 4xx, a correct sign-up goes through', async ({ page }) => {
+  test('the forms still work: a mistake gets a Dutch page with a 4xx, a correct sign-up goes through', async ({
+    page,
+  }) => {
     await page.goto('/aanmelden');
     await page.getByLabel('E-mailadres').fill('geen-adres');
-    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Aanmelden' }).click()]);
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Aanmelden' }).click(),
+    ]);
     expect(refused.status()).toBe(422);
     await expect(page.getByRole('heading', { name: 'Dat lukte niet' })).toBeVisible();
     await expect(page.getByText('Dit is geen geldig e-mailadres')).toBeVisible();
@@ -172,18 +204,36 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the page a browser without JavaScript gets for a mistake is accessible', async ({ page, request }) => {
-  const refused = await request.post('/aanmelden', { form: { email: 'geen-adres', functie: 'anders', themas: '1' } });
+test('the page a browser without JavaScript gets for a mistake is accessible', async ({
+  page,
+  request,
+}) => {
+  const refused = await request.post('/aanmelden', {
+    form: { email: 'geen-adres', functie: 'anders', themas: '1' },
+  });
   expect(refused.status()).toBe(422);
   await page.setContent(await refused.text());
   await expectAccessible(page);
 });
 
-test('sign-ups for one address are limited, with a clear message, and send no more mail', async ({ request }) => {
+test('sign-ups for one address are limited, with a clear message, and send no more mail', async ({
+  request,
+}) => {
   const email = 'te.vaak@gemeente-e2e.nl';
-  for (let i = 0; i < 3; i += 1) expect((await request.post('/aanmelden', { form: { email, functie: 'anders', themas: '2' }, maxRedirects: 0 })).status()).toBe(303);
+  for (let i = 0; i < 3; i += 1)
+    expect(
+      (
+        await request.post('/aanmelden', {
+          form: { email, functie: 'anders', themas: '2' },
+          maxRedirects: 0,
+        })
+      ).status(),
+    ).toBe(303);
   await expect.poll(() => mailCount(email)).toBe(3);
-  const limited = await request.post('/aanmelden', { form: { email, functie: 'anders', themas: '2' }, headers: { accept: 'application/json' } });
+  const limited = await request.post('/aanmelden', {
+    form: { email, functie: 'anders', themas: '2' },
+    headers: { accept: 'application/json' },
+  });
   expect(limited.status()).toBe(429);
   expect((await limited.json()).message).toMatch(/probeer het over een uur opnieuw/);
   // Give a wrongly sent fourth mail time to arrive before counting.

@@ -16,14 +16,23 @@ async function as(browser: Browser, email: string) {
   return page;
 }
 
-const status = () => query<{ status: string }>('select status from issues where id = ?', DRAFT)[0]!.status;
+const status = () =>
+  query<{ status: string }>('select status from issues where id = ?', DRAFT)[0]!.status;
 
 const dutchMinute = (page: Page, msFromNow: number) =>
   page.evaluate((ms) => {
     // The next whole minute at least `ms` away, as the datetime-local value in Dutch time.
     const d = new Date(Math.ceil((Date.now() + ms) / 60_000) * 60_000);
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Europe/Amsterdam',
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
         .formatToParts(d)
         .map((p) => [p.type, p.value]),
     );
@@ -36,9 +45,15 @@ const audience = () =>
      where sub.newsletter_id = 1 and s.status = 'active' and (sub.status = 'active' or (sub.status = 'paused' and sub.paused_until <= ?))`,
     Date.now(),
   )[0]!.n;
-const sentCount = () => query<{ n: number }>("select count(*) as n from deliveries where issue_id = ? and status = 'sent'", DRAFT)[0]!.n;
+const sentCount = () =>
+  query<{ n: number }>(
+    "select count(*) as n from deliveries where issue_id = ? and status = 'sent'",
+    DRAFT,
+  )[0]!.n;
 
-test('review, send back with a note, change, approve, schedule a minute ahead: sent at that time, each step in the audit log with names', async ({ browser }) => {
+test('review, send back with a note, change, approve, schedule a minute ahead: sent at that time, each step in the audit log with names', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const author = await as(browser, 'redacteur@kopij.test');
   const panel = author.getByRole('region', { name: 'Redactieproces' });
@@ -54,25 +69,37 @@ test('review, send back with a note, change, approve, schedule a minute ahead: s
   await panel.getByRole('button', { name: 'Ter review aanbieden' }).click();
   await expect(panel.getByRole('status')).toContainText('ter review');
   expect(status()).toBe('review');
-  expect((await nextMail('hoofdredactie@kopij.test', chiefMark)).subject).toBe('Raadsbericht 24 wacht op uw review');
+  expect((await nextMail('hoofdredactie@kopij.test', chiefMark)).subject).toBe(
+    'Raadsbericht 24 wacht op uw review',
+  );
 
   const chief = await as(browser, 'hoofdredactie@kopij.test');
   const chiefPanel = chief.getByRole('region', { name: 'Redactieproces' });
   await expectAccessible(chief);
-  await expect(chief.getByRole('region', { name: 'Wijzigingen sinds de vorige review' })).toContainText('eerste review');
+  await expect(
+    chief.getByRole('region', { name: 'Wijzigingen sinds de vorige review' }),
+  ).toContainText('eerste review');
   await open(chief, '/redactie');
-  await expect(chief.getByRole('region', { name: 'Wat op u wacht' })).toContainText('Review: Raadsbericht 24');
+  await expect(chief.getByRole('region', { name: 'Wat op u wacht' })).toContainText(
+    'Review: Raadsbericht 24',
+  );
   await expectAccessible(chief);
   await open(chief, `/redactie/nummers/${DRAFT}`);
   // A remark on one block, before sending it back.
   const comments = chief.getByRole('region', { name: 'Opmerkingen' });
   await comments.getByLabel('Over').selectOption({ index: 1 });
-  await comments.getByLabel('Opmerking', { exact: true }).fill('Dit openingsitem mag een zin korter.');
+  await comments
+    .getByLabel('Opmerking', { exact: true })
+    .fill('Dit openingsitem mag een zin korter.');
   await comments.getByRole('button', { name: 'Opmerking plaatsen' }).click();
-  await expect(comments.getByRole('listitem')).toContainText(['Dit openingsitem mag een zin korter.']);
+  await expect(comments.getByRole('listitem')).toContainText([
+    'Dit openingsitem mag een zin korter.',
+  ]);
   await expect(comments.getByRole('listitem').first()).toContainText('Pieter Jansen');
   const authorMark = mailboxMark('redacteur@kopij.test');
-  await chiefPanel.getByLabel('Toelichting voor de redacteur').fill('Maak het onderwerp korter, graag.');
+  await chiefPanel
+    .getByLabel('Toelichting voor de redacteur')
+    .fill('Maak het onderwerp korter, graag.');
   await chiefPanel.getByRole('button', { name: 'Terugsturen naar concept' }).click();
   await expect(chiefPanel.getByRole('status')).toContainText('concept');
   expect(status()).toBe('concept');
@@ -82,20 +109,34 @@ test('review, send back with a note, change, approve, schedule a minute ahead: s
 
   // The author reads the remark, changes the content and offers it again.
   await open(author, `/redactie/nummers/${DRAFT}`);
-  await expect(author.getByRole('region', { name: 'Opmerkingen' })).toContainText('Dit openingsitem mag een zin korter.');
+  await expect(author.getByRole('region', { name: 'Opmerkingen' })).toContainText(
+    'Dit openingsitem mag een zin korter.',
+  );
   await author.getByLabel('Onderwerp', { exact: true }).fill('Raadsbericht 24: korter');
   await expect(author.getByText(/Opgeslagen om/)).toBeVisible();
   chiefMark = mailboxMark('hoofdredactie@kopij.test');
   await open(author, `/redactie/nummers/${DRAFT}`);
-  await author.getByRole('region', { name: 'Redactieproces' }).getByRole('button', { name: 'Ter review aanbieden' }).click();
-  await expect(author.getByRole('region', { name: 'Redactieproces' }).getByRole('status')).toContainText('ter review');
+  await author
+    .getByRole('region', { name: 'Redactieproces' })
+    .getByRole('button', { name: 'Ter review aanbieden' })
+    .click();
+  await expect(
+    author.getByRole('region', { name: 'Redactieproces' }).getByRole('status'),
+  ).toContainText('ter review');
   await nextMail('hoofdredactie@kopij.test', chiefMark);
 
   await open(chief, `/redactie/nummers/${DRAFT}`);
   // The reviewer sees what changed since sending it back.
-  await expect(chief.getByRole('region', { name: 'Wijzigingen sinds de vorige review' })).toContainText('Onderwerp gewijzigd in “Raadsbericht 24: korter”');
+  await expect(
+    chief.getByRole('region', { name: 'Wijzigingen sinds de vorige review' }),
+  ).toContainText('Onderwerp gewijzigd in “Raadsbericht 24: korter”');
   // Keep the raw approve request, to replay it later as the redacteur.
-  const captured = chief.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action'] && /step"\s+approve\b/.test(r.postData() ?? ''));
+  const captured = chief.waitForRequest(
+    (r) =>
+      r.method() === 'POST' &&
+      !!r.headers()['next-action'] &&
+      /step"\s+approve\b/.test(r.postData() ?? ''),
+  );
   await chiefPanel.getByRole('button', { name: 'Goedkeuren' }).click();
   const approveRequest = await captured;
   await expect(chiefPanel.getByRole('status')).toContainText('goedgekeurd');
@@ -103,26 +144,44 @@ test('review, send back with a note, change, approve, schedule a minute ahead: s
 
   // Scheduled, in Dutch time, then taken out of the planning again.
   await open(chief, `/redactie/nummers/${DRAFT}`);
-  await chiefPanel.getByLabel('Verzenden op (Nederlandse tijd)').fill(await dutchMinute(chief, 600_000));
+  await chiefPanel
+    .getByLabel('Verzenden op (Nederlandse tijd)')
+    .fill(await dutchMinute(chief, 600_000));
   await chiefPanel.getByRole('button', { name: 'Inplannen' }).click();
   await expect(chiefPanel.getByRole('status')).toContainText('ingepland');
   expect(status()).toBe('scheduled');
   await open(chief, `/redactie/nummers/${DRAFT}`);
   await expect(chiefPanel).toContainText('Ingepland voor');
   await open(chief, '/redactie');
-  await expect(chief.getByRole('region', { name: 'Volgende verzending' })).toContainText('Raadsbericht 24');
+  await expect(chief.getByRole('region', { name: 'Volgende verzending' })).toContainText(
+    'Raadsbericht 24',
+  );
   await open(chief, `/redactie/nummers/${DRAFT}`);
   await expectAccessible(chief);
   await chiefPanel.getByRole('button', { name: 'Uit de planning halen' }).click();
   await expect(chiefPanel.getByRole('status')).toContainText('goedgekeurd');
 
   // A forged request: the redacteur sends the approve action directly.
-  await author.context().request.post(approveRequest.url(), {
-    headers: { 'next-action': approveRequest.headers()['next-action']!, 'content-type': approveRequest.headers()['content-type']!, accept: 'text/x-component' },
-    data: approveRequest.postDataBuffer()!,
-  }).then(async (response) => expect(await response.text()).toContain('U heeft geen rechten voor deze actie.'));
-  const denied = query<{ actor_label: string; entity_id: string }>("select actor_label, entity_id from audit_log where action = 'access.denied' order by id desc limit 1")[0]!;
-  expect(denied).toEqual({ actor_label: 'Fatima El Idrissi (redacteur@kopij.test)', entity_id: 'nummer goedkeuren' });
+  await author
+    .context()
+    .request.post(approveRequest.url(), {
+      headers: {
+        'next-action': approveRequest.headers()['next-action']!,
+        'content-type': approveRequest.headers()['content-type']!,
+        accept: 'text/x-component',
+      },
+      data: approveRequest.postDataBuffer()!,
+    })
+    .then(async (response) =>
+      expect(await response.text()).toContain('U heeft geen rechten voor deze actie.'),
+    );
+  const denied = query<{ actor_label: string; entity_id: string }>(
+    "select actor_label, entity_id from audit_log where action = 'access.denied' order by id desc limit 1",
+  )[0]!;
+  expect(denied).toEqual({
+    actor_label: 'Fatima El Idrissi (redacteur@kopij.test)',
+    entity_id: 'nummer goedkeuren',
+  });
 
   // "Nu verzenden" first asks, naming the newsletter, the number of readers and the subject.
   await open(chief, `/redactie/nummers/${DRAFT}`);
@@ -144,13 +203,21 @@ test('review, send back with a note, change, approve, schedule a minute ahead: s
 
   // Scheduled a minute ahead: the worker inside the app starts it at that moment.
   const readers = audience();
-  await chiefPanel.getByLabel('Verzenden op (Nederlandse tijd)').fill(await dutchMinute(chief, 60_000));
+  await chiefPanel
+    .getByLabel('Verzenden op (Nederlandse tijd)')
+    .fill(await dutchMinute(chief, 60_000));
   await chiefPanel.getByRole('button', { name: 'Inplannen' }).click();
   await expect(chiefPanel.getByRole('status')).toContainText('ingepland');
-  const scheduledAt = query<{ scheduled_at: number }>('select scheduled_at from issues where id = ?', DRAFT)[0]!.scheduled_at;
+  const scheduledAt = query<{ scheduled_at: number }>(
+    'select scheduled_at from issues where id = ?',
+    DRAFT,
+  )[0]!.scheduled_at;
   expect(scheduledAt - Date.now()).toBeGreaterThan(55_000);
   await expect.poll(status, { timeout: 150_000, intervals: [250] }).toBe('sending');
-  const started = query<{ at: number }>("select at from audit_log where action = 'issue.startSend' and entity_id = ?", String(DRAFT))[0]!.at;
+  const started = query<{ at: number }>(
+    "select at from audit_log where action = 'issue.startSend' and entity_id = ?",
+    String(DRAFT),
+  )[0]!.at;
   expect(started).toBeGreaterThanOrEqual(scheduledAt);
   expect(started - scheduledAt).toBeLessThan(5_000);
 
@@ -174,20 +241,37 @@ test('review, send back with a note, change, approve, schedule a minute ahead: s
   await expect(done.getByTestId('sent-count')).toHaveText(String(readers));
 
   // Every reader got one copy with their own unsubscribe link in the headers.
-  const reader = query<{ email: string }>("select s.email from deliveries d join subscribers s on s.id = d.subscriber_id where d.issue_id = ? and d.status = 'sent' limit 1", DRAFT)[0]!.email;
+  const reader = query<{ email: string }>(
+    "select s.email from deliveries d join subscribers s on s.id = d.subscriber_id where d.issue_id = ? and d.status = 'sent' limit 1",
+    DRAFT,
+  )[0]!.email;
   const copy = await nextMail(reader, mailCount(reader) - 1);
   expect(copy.subject).toBe('Raadsbericht 24: korter');
-  expect(copy.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-  expect(copy.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toMatch(/<http:\/\/localhost:\d+\/afmelden\/[^>]+>/);
-  expect(query<{ n: number }>('select count(distinct subscriber_id) as n from deliveries where issue_id = ?', DRAFT)[0]!.n).toBe(readers);
+  expect(copy.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
+    'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+  );
+  expect(copy.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toMatch(
+    /<http:\/\/localhost:\d+\/afmelden\/[^>]+>/,
+  );
+  expect(
+    query<{ n: number }>(
+      'select count(distinct subscriber_id) as n from deliveries where issue_id = ?',
+      DRAFT,
+    )[0]!.n,
+  ).toBe(readers);
 
   // Once sent, it is public in the archive.
-  await expect.poll(async () => (await chief.request.get(archiveUrl)).status(), { timeout: 10_000 }).toBe(200);
+  await expect
+    .poll(async () => (await chief.request.get(archiveUrl)).status(), { timeout: 10_000 })
+    .toBe(200);
   await open(chief, '/archief');
   await chief.getByRole('link', { name: 'Raadsbericht 24: Raadsbericht 24: korter' }).click();
   await expect(chief.getByRole('heading', { level: 1 })).toHaveText('Raadsbericht 24: korter');
 
-  const log = query<{ action: string; actor_label: string }>("select action, actor_label from audit_log where action like 'issue.%' and entity_id = ? order by id", String(DRAFT));
+  const log = query<{ action: string; actor_label: string }>(
+    "select action, actor_label from audit_log where action like 'issue.%' and entity_id = ? order by id",
+    String(DRAFT),
+  );
   expect(log.map((l) => `${l.action} ${l.actor_label}`)).toEqual([
     'issue.requestReview Fatima El Idrissi (redacteur@kopij.test)',
     'issue.sendBack Pieter Jansen (hoofdredactie@kopij.test)',
@@ -213,7 +297,10 @@ test('an admin reads the audit log, filtered; a redacteur may not', async ({ pag
   await expect(page).toHaveURL(/soort=nummers/);
   const rows = page.locator('tbody tr');
   await expect(rows.first()).toContainText('Pieter Jansen');
-  for (const action of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-audit-action')))) expect(action).toMatch(/^issue\./);
+  for (const action of await rows.evaluateAll((trs) =>
+    trs.map((tr) => tr.getAttribute('data-audit-action')),
+  ))
+    expect(action).toMatch(/^issue\./);
   await expect(page.getByText('keurde goed Raadsbericht 24')).toBeVisible();
 
   const context = await browser.newContext();

@@ -11,7 +11,12 @@ export type EmailItem = {
   event?: { when: string; where: string; registrationUrl: string | null };
 };
 
-const kindLabel = { news: null, event: 'Evenement', publication: 'Publicatie', podcast: 'Podcast' } as const;
+const kindLabel = {
+  news: null,
+  event: 'Evenement',
+  publication: 'Publicatie',
+  podcast: 'Podcast',
+} as const;
 
 /** "Lees meer" alone says nothing to a screen reader listing links: the title goes with it. */
 function ReadMore({ item, color }: { item: EmailItem; color: string }) {
@@ -41,7 +46,15 @@ export function LeadItem({ item, color }: { item: EmailItem; color: string }) {
 export function SectionHeading({ name, color }: { name: string; color: string }) {
   return (
     <Section style={{ padding: '24px 32px 0', backgroundColor: theme.paper }}>
-      <Heading as="h2" style={{ ...heading(color), fontSize: '22px', borderBottom: `3px solid ${color}`, paddingBottom: '6px' }}>
+      <Heading
+        as="h2"
+        style={{
+          ...heading(color),
+          fontSize: '22px',
+          borderBottom: `3px solid ${color}`,
+          paddingBottom: '6px',
+        }}
+      >
         {name}
       </Heading>
     </Section>
@@ -59,13 +72,23 @@ function EventFacts({ event, color }: { event: NonNullable<EmailItem['event']>; 
           <strong>Waar:</strong> {event.where}
         </Text>
       ) : null}
-      {event.registrationUrl ? <EmailButton href={event.registrationUrl} label="Aanmelden" color={color} /> : null}
+      {event.registrationUrl ? (
+        <EmailButton href={event.registrationUrl} label="Aanmelden" color={color} />
+      ) : null}
     </>
   );
 }
 
 /** A news item, publication or podcast episode, or an event with its facts and a registration button. */
-export function ThemedItem({ item, themeName, color }: { item: EmailItem; themeName: string; color: string }) {
+export function ThemedItem({
+  item,
+  themeName,
+  color,
+}: {
+  item: EmailItem;
+  themeName: string;
+  color: string;
+}) {
   const kind = kindLabel[item.kind];
   return (
     <Section style={{ padding: '16px 32px 4px', backgroundColor: theme.paper }}>
@@ -84,15 +107,28 @@ export function ThemedItem({ item, themeName, color }: { item: EmailItem; themeN
 
 /** Body text: blank lines part paragraphs, a line starting with "## " is a sub-heading. */
 export function TextBlock({ title, body, color }: { title: string; body: string; color: string }) {
-  const parts = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const parts = body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
-    <Section style={{ padding: '24px 32px 8px', backgroundColor: theme.paper, borderTop: `1px solid ${theme.line}` }}>
+    <Section
+      style={{
+        padding: '24px 32px 8px',
+        backgroundColor: theme.paper,
+        borderTop: `1px solid ${theme.line}`,
+      }}
+    >
       <Heading as="h2" style={heading(color)}>
         {title}
       </Heading>
       {parts.map((part, i) =>
         part.startsWith('## ') ? (
-          <Heading key={i} as="h3" style={{ ...heading(theme.text), fontSize: '17px', margin: '16px 0 6px' }}>
+          <Heading
+            key={i}
+            as="h3"
+            style={{ ...heading(theme.text), fontSize: '17px', margin: '16px 0 6px' }}
+          >
             {part.slice(3)}
           </Heading>
         ) : (
@@ -105,7 +141,19 @@ export function TextBlock({ title, body, color }: { title: string; body: string;
   );
 }
 
-export function CallToAction({ title, body, buttonLabel, buttonUrl, color }: { title: string; body: string; buttonLabel: string; buttonUrl: string; color: string }) {
+export function CallToAction({
+  title,
+  body,
+  buttonLabel,
+  buttonUrl,
+  color,
+}: {
+  title: string;
+  body: string;
+  buttonLabel: string;
+  buttonUrl: string;
+  color: string;
+}) {
   return (
     <Section style={{ padding: '24px 32px', backgroundColor: theme.soft }}>
       <Heading as="h2" style={heading(color)}>
@@ -117,9 +165,23 @@ export function CallToAction({ title, body, buttonLabel, buttonUrl, color }: { t
   );
 }
 
-export type FooterLinks = { contactUrl: string | null; unsubscribeUrl: string; preferencesUrl: string; websiteUrl: string | null; disclaimerUrl: string | null };
+export type FooterLinks = {
+  contactUrl: string | null;
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+  websiteUrl: string | null;
+  disclaimerUrl: string | null;
+};
 
-export function Footer({ links, footerText, color }: { links: FooterLinks; footerText: string; color: string }) {
+export function Footer({
+  links,
+  footerText,
+  color,
+}: {
+  links: FooterLinks;
+  footerText: string;
+  color: string;
+}) {
   const items = [
     links.contactUrl ? { href: links.contactUrl, label: 'Contact' } : null,
     { href: links.unsubscribeUrl, label: 'Afmelden' },

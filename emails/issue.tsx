@@ -1,5 +1,14 @@
 import { Body, Container, Head, Html, Img, Link, Preview, Section, Text } from 'react-email';
-import { CallToAction, Footer, LeadItem, SectionHeading, TextBlock, ThemedItem, type EmailItem, type FooterLinks } from './blocks';
+import {
+  CallToAction,
+  Footer,
+  LeadItem,
+  SectionHeading,
+  TextBlock,
+  ThemedItem,
+  type EmailItem,
+  type FooterLinks,
+} from './blocks';
 import { small, theme, type Brand } from './theme';
 
 export type IssueEmailProps = {
@@ -9,7 +18,10 @@ export type IssueEmailProps = {
   webUrl: string;
   lead: EmailItem | null;
   sections: { name: string; items: EmailItem[] }[];
-  extras: ({ kind: 'text'; title: string; body: string } | { kind: 'cta'; title: string; body: string; buttonLabel: string; buttonUrl: string })[];
+  extras: (
+    | { kind: 'text'; title: string; body: string }
+    | { kind: 'cta'; title: string; body: string; buttonLabel: string; buttonUrl: string }
+  )[];
   footer: { links: FooterLinks; text: string } | null;
   /** Rendered in place of the sections, so the sender can compose sections rendered one by one. */
   sectionsSlot?: string;
@@ -25,9 +37,19 @@ export default function IssueEmail(props: IssueEmailProps) {
         <meta name="supported-color-schemes" content="light" />
         <title>{props.subject}</title>
       </Head>
-      <Body lang="nl" style={{ margin: 0, padding: '16px 0', backgroundColor: theme.page, fontFamily: theme.font }}>
+      <Body
+        lang="nl"
+        style={{
+          margin: 0,
+          padding: '16px 0',
+          backgroundColor: theme.page,
+          fontFamily: theme.font,
+        }}
+      >
         <Preview useTitleTag={false}>{props.preheader}</Preview>
-        <Container style={{ width: '100%', maxWidth: `${theme.width}px`, backgroundColor: theme.paper }}>
+        <Container
+          style={{ width: '100%', maxWidth: `${theme.width}px`, backgroundColor: theme.paper }}
+        >
           <Section style={{ padding: '8px 32px', backgroundColor: theme.page }}>
             <Text style={{ ...small, margin: 0, textAlign: 'right' }}>
               <Link href={props.webUrl} style={{ color: theme.muted, textDecoration: 'underline' }}>
@@ -37,25 +59,62 @@ export default function IssueEmail(props: IssueEmailProps) {
           </Section>
           <Section style={{ padding: '20px 32px', backgroundColor: color }}>
             {props.brand.logoUrl ? (
-              <Img src={props.brand.logoUrl} alt={props.brand.logoAlt ?? props.brand.organisation} height="40" />
+              <Img
+                src={props.brand.logoUrl}
+                alt={props.brand.logoAlt ?? props.brand.organisation}
+                height="40"
+              />
             ) : (
-              <Text style={{ margin: 0, fontFamily: theme.font, fontSize: '24px', lineHeight: '30px', fontWeight: 'bold', color: '#ffffff' }}>{props.brand.name}</Text>
+              <Text
+                style={{
+                  margin: 0,
+                  fontFamily: theme.font,
+                  fontSize: '24px',
+                  lineHeight: '30px',
+                  fontWeight: 'bold',
+                  color: '#ffffff',
+                }}
+              >
+                {props.brand.name}
+              </Text>
             )}
-            <Text style={{ margin: '4px 0 0', fontFamily: theme.font, fontSize: '14px', lineHeight: '20px', color: '#ffffff' }}>{props.brand.organisation}</Text>
+            <Text
+              style={{
+                margin: '4px 0 0',
+                fontFamily: theme.font,
+                fontSize: '14px',
+                lineHeight: '20px',
+                color: '#ffffff',
+              }}
+            >
+              {props.brand.organisation}
+            </Text>
           </Section>
           {props.lead ? <LeadItem item={props.lead} color={color} /> : null}
-          {props.sectionsSlot ?? props.sections.map((section) => (
-            <Section key={section.name} style={{ backgroundColor: theme.paper }}>
-              <SectionHeading name={section.name} color={color} />
-              {section.items.map((item) => (
-                <ThemedItem key={item.anchor} item={item} themeName={section.name} color={color} />
-              ))}
-            </Section>
-          ))}
+          {props.sectionsSlot ??
+            props.sections.map((section) => (
+              <Section key={section.name} style={{ backgroundColor: theme.paper }}>
+                <SectionHeading name={section.name} color={color} />
+                {section.items.map((item) => (
+                  <ThemedItem
+                    key={item.anchor}
+                    item={item}
+                    themeName={section.name}
+                    color={color}
+                  />
+                ))}
+              </Section>
+            ))}
           {props.extras.map((block, i) =>
-            block.kind === 'text' ? <TextBlock key={i} title={block.title} body={block.body} color={color} /> : <CallToAction key={i} {...block} color={color} />,
+            block.kind === 'text' ? (
+              <TextBlock key={i} title={block.title} body={block.body} color={color} />
+            ) : (
+              <CallToAction key={i} {...block} color={color} />
+            ),
           )}
-          {props.footer ? <Footer links={props.footer.links} footerText={props.footer.text} color={color} /> : null}
+          {props.footer ? (
+            <Footer links={props.footer.links} footerText={props.footer.text} color={color} />
+          ) : null}
         </Container>
       </Body>
     </Html>
@@ -65,28 +124,58 @@ export default function IssueEmail(props: IssueEmailProps) {
 const item = (n: number, extra: Partial<EmailItem> = {}): EmailItem => ({
   kind: 'news',
   title: `Voorbeelditem ${n}: een titel van redelijke lengte`,
-  teaser: 'Een korte samenvatting van een of twee zinnen, zoals de redactie die voor raadsleden schrijft.',
+  teaser:
+    'Een korte samenvatting van een of twee zinnen, zoals de redactie die voor raadsleden schrijft.',
   url: `https://www.vsg.example/nieuws/${n}`,
   anchor: `item-${n}`,
   ...extra,
 });
 
 IssueEmail.PreviewProps = {
-  brand: { color: '#0b3a6e', name: 'Raadsbericht', organisation: 'Vereniging Samenwerkende Gemeenten', logoUrl: null, logoAlt: null },
+  brand: {
+    color: '#0b3a6e',
+    name: 'Raadsbericht',
+    organisation: 'Vereniging Samenwerkende Gemeenten',
+    logoUrl: null,
+    logoAlt: null,
+  },
   subject: 'Raadsbericht 24: agenda en stukken voor de ledenvergadering',
   preheader: 'De ledenvergadering op congresdag twee en meer nieuws voor raadsleden en griffiers.',
   webUrl: 'https://nieuwsbrief.vsg.example/archief/raadsbericht/24',
-  lead: item(1, { kind: 'event', event: { when: 'donderdag 24 december 2026, 13:30-16:30', where: 'Leeuwarden en online', registrationUrl: 'https://www.vsg.example/aanmelden' } }),
+  lead: item(1, {
+    kind: 'event',
+    event: {
+      when: 'donderdag 24 december 2026, 13:30-16:30',
+      where: 'Leeuwarden en online',
+      registrationUrl: 'https://www.vsg.example/aanmelden',
+    },
+  }),
   sections: [
     { name: 'Bestuur', items: [item(2), item(3, { kind: 'publication' })] },
     { name: 'Financiën', items: [item(4, { kind: 'podcast' })] },
   ],
   extras: [
-    { kind: 'text', title: 'Raadsforum', body: '## Wat is het?\n\nEen besloten forum voor raadsleden en griffiers.' },
-    { kind: 'cta', title: 'Aangenomen moties', body: 'Bekijk wat gemeenteraden aan de vereniging vragen.', buttonLabel: 'Bekijk de moties', buttonUrl: 'https://www.vsg.example/moties' },
+    {
+      kind: 'text',
+      title: 'Raadsforum',
+      body: '## Wat is het?\n\nEen besloten forum voor raadsleden en griffiers.',
+    },
+    {
+      kind: 'cta',
+      title: 'Aangenomen moties',
+      body: 'Bekijk wat gemeenteraden aan de vereniging vragen.',
+      buttonLabel: 'Bekijk de moties',
+      buttonUrl: 'https://www.vsg.example/moties',
+    },
   ],
   footer: {
     text: 'Dit bericht is verzonden door de Vereniging Samenwerkende Gemeenten.',
-    links: { contactUrl: 'https://www.vsg.example/contact', unsubscribeUrl: 'https://kopij.invalid/__afmelden__', preferencesUrl: 'https://kopij.invalid/__voorkeuren__', websiteUrl: 'https://www.vsg.example', disclaimerUrl: 'https://www.vsg.example/disclaimer' },
+    links: {
+      contactUrl: 'https://www.vsg.example/contact',
+      unsubscribeUrl: 'https://kopij.invalid/__afmelden__',
+      preferencesUrl: 'https://kopij.invalid/__voorkeuren__',
+      websiteUrl: 'https://www.vsg.example',
+      disclaimerUrl: 'https://www.vsg.example/disclaimer',
+    },
   },
 } satisfies IssueEmailProps;

@@ -11,10 +11,37 @@ export const theme = {
   soft: '#eef4fb',
 };
 
-export type Brand = { color: string; name: string; organisation: string; logoUrl: string | null; logoAlt: string | null };
+export type Brand = {
+  color: string;
+  name: string;
+  organisation: string;
+  logoUrl: string | null;
+  logoAlt: string | null;
+};
 
-export const text = { margin: '0 0 12px', fontFamily: theme.font, fontSize: '16px', lineHeight: '24px', color: theme.text } as const;
+export const text = {
+  margin: '0 0 12px',
+  fontFamily: theme.font,
+  fontSize: '16px',
+  lineHeight: '24px',
+  color: theme.text,
+} as const;
 export const small = { ...text, fontSize: '13px', lineHeight: '18px', color: theme.muted } as const;
-export const label = { ...small, margin: '0 0 4px', fontWeight: 'bold', textTransform: 'uppercase', letterSpacing: '0.5px' } as const;
-export const heading = (color: string) => ({ margin: '0 0 8px', fontFamily: theme.font, fontSize: '20px', lineHeight: '26px', color, fontWeight: 'bold' }) as const;
-export const link = (color: string) => ({ color, textDecoration: 'underline', fontWeight: 'bold' }) as const;
+export const label = {
+  ...small,
+  margin: '0 0 4px',
+  fontWeight: 'bold',
+  textTransform: 'uppercase',
+  letterSpacing: '0.5px',
+} as const;
+export const heading = (color: string) =>
+  ({
+    margin: '0 0 8px',
+    fontFamily: theme.font,
+    fontSize: '20px',
+    lineHeight: '26px',
+    color,
+    fontWeight: 'bold',
+  }) as const;
+export const link = (color: string) =>
+  ({ color, textDecoration: 'underline', fontWeight: 'bold' }) as const;

@@ -11,16 +11,22 @@ import { testDb } from '@/lib/test/db';
 
 // The e-mail profile: HTML rules for mail, where inline styles, presentational attributes and
 // conditional comments for Outlook are the norm rather than mistakes.
-const profile = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'htmlvalidate.json'), 'utf8'));
+const profile = JSON.parse(
+  fs.readFileSync(path.join(import.meta.dirname, 'htmlvalidate.json'), 'utf8'),
+);
 
 describe('the rendered demo issue', () => {
   it('passes html-validate with the e-mail profile', async () => {
     const database = testDb();
     seed(database);
     const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
-    const { html } = await renderIssueEmail(emailSource(database, draft.id, 'https://nieuwsbrief.example.nl')!);
+    const { html } = await renderIssueEmail(
+      emailSource(database, draft.id, 'https://nieuwsbrief.example.nl')!,
+    );
     const report = await new HtmlValidate(profile).validateString(html);
-    const problems = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector})`));
+    const problems = report.results.flatMap((r) =>
+      r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector})`),
+    );
     expect(problems).toEqual([]);
   });
 });

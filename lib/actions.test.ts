@@ -5,9 +5,18 @@ import { auditLog, users } from '@/db/schema';
 import type { SessionEditor } from '@/lib/auth/guard';
 import { testDb } from '@/lib/test/db';
 
-const state = vi.hoisted(() => ({ editor: null as SessionEditor | null, database: null as unknown }));
-vi.mock('@/lib/auth/guard', () => ({ currentEditor: async () => state.editor, editorLabel: (e: SessionEditor) => e.email }));
-vi.mock('@/db', async (original) => ({ ...(await original<typeof import('@/db')>()), db: () => state.database }));
+const state = vi.hoisted(() => ({
+  editor: null as SessionEditor | null,
+  database: null as unknown,
+}));
+vi.mock('@/lib/auth/guard', () => ({
+  currentEditor: async () => state.editor,
+  editorLabel: (e: SessionEditor) => e.email,
+}));
+vi.mock('@/db', async (original) => ({
+  ...(await original<typeof import('@/db')>()),
+  db: () => state.database,
+}));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { editorAction, invalid } = await import('./actions');
@@ -25,7 +34,12 @@ const renameAll = editorAction({
 });
 
 const db = () => state.database as ReturnType<typeof testDb>;
-const names = () => db().select({ name: users.name }).from(users).all().map((u) => u.name);
+const names = () =>
+  db()
+    .select({ name: users.name })
+    .from(users)
+    .all()
+    .map((u) => u.name);
 
 beforeEach(() => {
   state.database = testDb();
@@ -37,20 +51,30 @@ describe('editorAction', () => {
   it('refuses without a session before reading the input', async () => {
     state.editor = null;
     const result = await renameAll(idle, { name: 'Nieuw' });
-    expect(result).toMatchObject({ status: 'error', message: expect.stringContaining('niet (meer) ingelogd') });
+    expect(result).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('niet (meer) ingelogd'),
+    });
     expect(names()).toEqual(['Oud']);
   });
 
   it('answers invalid input with Dutch field errors and changes nothing', async () => {
     const result = await renameAll(idle, { name: 'x' });
-    expect(result).toEqual({ status: 'invalid', message: 'Controleer de gemarkeerde velden.', fieldErrors: { name: 'Te kort.' } });
+    expect(result).toEqual({
+      status: 'invalid',
+      message: 'Controleer de gemarkeerde velden.',
+      fieldErrors: { name: 'Te kort.' },
+    });
     expect(names()).toEqual(['Oud']);
   });
 
   it('refuses a role that is too low and logs the attempt', async () => {
     state.editor = { ...state.editor!, role: 'redacteur' };
     const result = await renameAll(idle, { name: 'Nieuw' });
-    expect(result).toMatchObject({ status: 'error', message: 'U heeft geen rechten voor deze actie.' });
+    expect(result).toMatchObject({
+      status: 'error',
+      message: 'U heeft geen rechten voor deze actie.',
+    });
     expect(names()).toEqual(['Oud']);
     const logged = db().select().from(auditLog).where(eq(auditLog.action, 'access.denied')).all();
     expect(logged).toHaveLength(1);

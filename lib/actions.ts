@@ -68,17 +68,33 @@ type Options<S extends z.ZodType, T> = {
  * The one shape of every editor action: session → zod parse → permission → mutate in a
  * transaction → revalidate → typed state. Usable with useActionState or called directly.
  */
-type Authorized<S extends z.ZodType> = { ok: true; editor: SessionEditor; input: z.output<S> } | { ok: false; state: ActionState<never> };
+type Authorized<S extends z.ZodType> =
+  | { ok: true; editor: SessionEditor; input: z.output<S> }
+  | { ok: false; state: ActionState<never> };
 
 /** The first three steps every action takes, in this order: session, zod parse, permission. */
-async function authorize<S extends z.ZodType>(options: { name: string; role: EditorRole; schema: S; explainInvalid?: boolean }, payload: unknown): Promise<Authorized<S>> {
+async function authorize<S extends z.ZodType>(
+  options: { name: string; role: EditorRole; schema: S; explainInvalid?: boolean },
+  payload: unknown,
+): Promise<Authorized<S>> {
   const editor = await currentEditor();
-  if (!editor) return { ok: false, state: { status: 'error', message: 'U bent niet (meer) ingelogd. Log opnieuw in en probeer het nog eens.' } };
+  if (!editor)
+    return {
+      ok: false,
+      state: {
+        status: 'error',
+        message: 'U bent niet (meer) ingelogd. Log opnieuw in en probeer het nog eens.',
+      },
+    };
 
-  const parsed = options.schema.safeParse(payload instanceof FormData ? formDataToObject(payload) : payload);
+  const parsed = options.schema.safeParse(
+    payload instanceof FormData ? formDataToObject(payload) : payload,
+  );
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
-    const message = options.explainInvalid ? (parsed.error.issues[0]?.message ?? 'Ongeldige invoer.') : 'Controleer de gemarkeerde velden.';
+    const message = options.explainInvalid
+      ? (parsed.error.issues[0]?.message ?? 'Ongeldige invoer.')
+      : 'Controleer de gemarkeerde velden.';
     return { ok: false, state: { status: 'invalid', message, fieldErrors } };
   }
 
@@ -92,7 +108,10 @@ async function authorize<S extends z.ZodType>(options: { name: string; role: Edi
         summary: `Geweigerd: ${options.name} vraagt de rol ${options.role}`,
       }),
     );
-    return { ok: false, state: { status: 'error', message: 'U heeft geen rechten voor deze actie.' } };
+    return {
+      ok: false,
+      state: { status: 'error', message: 'U heeft geen rechten voor deze actie.' },
+    };
   }
   return { ok: true, editor, input: parsed.data };
 }
@@ -102,18 +121,30 @@ async function authorize<S extends z.ZodType>(options: { name: string; role: Edi
  * transaction → revalidate → typed state. Usable with useActionState or called directly.
  */
 export function editorAction<S extends z.ZodType, T = unknown>(options: Options<S, T>) {
-  return async function action(_previous: ActionState<T>, payload: unknown): Promise<ActionState<T>> {
+  return async function action(
+    _previous: ActionState<T>,
+    payload: unknown,
+  ): Promise<ActionState<T>> {
     const auth = await authorize(options, payload);
     if (!auth.ok) return auth.state;
     let state: ActionState<T>;
     try {
-      state = db().transaction((tx) => options.mutate(auth.input, { editor: auth.editor, tx })) ?? { status: 'ok' };
+      state = db().transaction((tx) => options.mutate(auth.input, { editor: auth.editor, tx })) ?? {
+        status: 'ok',
+      };
     } catch (error) {
       if (error instanceof ActionFailure) return error.state as ActionState<T>;
       console.error(`Actie ${options.name} mislukt`, error);
-      return { status: 'error', message: 'Er ging iets mis bij het opslaan. Er is niets gewijzigd; probeer het opnieuw.' };
+      return {
+        status: 'error',
+        message: 'Er ging iets mis bij het opslaan. Er is niets gewijzigd; probeer het opnieuw.',
+      };
     }
-    revalidatePaths(typeof options.revalidate === 'function' ? options.revalidate(state) : (options.revalidate ?? []));
+    revalidatePaths(
+      typeof options.revalidate === 'function'
+        ? options.revalidate(state)
+        : (options.revalidate ?? []),
+    );
     return state;
   };
 }

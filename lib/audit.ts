@@ -8,7 +8,14 @@ export type AuditActor = { id: string | null; label: string };
 /** Appends one line to the audit log, inside the caller's transaction. */
 export function recordAudit(
   tx: Tx,
-  entry: { actor: AuditActor; action: string; entityType: string; entityId?: string | number | null; summary: string; details?: Record<string, unknown> },
+  entry: {
+    actor: AuditActor;
+    action: string;
+    entityType: string;
+    entityId?: string | number | null;
+    summary: string;
+    details?: Record<string, unknown>;
+  },
 ) {
   tx.insert(auditLog)
     .values({

@@ -17,7 +17,12 @@ describe('parseConfig', () => {
   });
 
   it('treats empty variables as unset and strips a file: prefix and a trailing slash', () => {
-    const config = parseConfig({ SMTP_URL: '', DATABASE_URL: 'file:/tmp/x.db', PUBLIC_URL: 'https://nieuws.example.nl/', PORT: '8080' });
+    const config = parseConfig({
+      SMTP_URL: '',
+      DATABASE_URL: 'file:/tmp/x.db',
+      PUBLIC_URL: 'https://nieuws.example.nl/',
+      PORT: '8080',
+    });
     expect(config.smtpUrl).toBeUndefined();
     expect(config.databaseFile).toBe('/tmp/x.db');
     expect(config.publicUrl).toBe('https://nieuws.example.nl');
@@ -49,7 +54,9 @@ describe('prepareRuntime', () => {
   it('prefers AUTH_SECRET from the environment and writes no file', () => {
     const dir = tmp();
     const secret = 'x'.repeat(40);
-    expect(prepareRuntime(parseConfig({ DATA_DIR: dir, AUTH_SECRET: secret })).authSecret).toBe(secret);
+    expect(prepareRuntime(parseConfig({ DATA_DIR: dir, AUTH_SECRET: secret })).authSecret).toBe(
+      secret,
+    );
     expect(fs.existsSync(path.join(dir, 'auth-secret'))).toBe(false);
   });
 
@@ -57,7 +64,12 @@ describe('prepareRuntime', () => {
     const dir = tmp();
     const blocker = path.join(dir, 'een-bestand');
     fs.writeFileSync(blocker, '');
-    const config = parseConfig({ DATA_DIR: dir, DATABASE_URL: path.join(blocker, 'sub', 'kopij.db') });
-    expect(() => prepareRuntime(config)).toThrow(/DATABASE_URL: de map .* kan niet worden aangemaakt/);
+    const config = parseConfig({
+      DATA_DIR: dir,
+      DATABASE_URL: path.join(blocker, 'sub', 'kopij.db'),
+    });
+    expect(() => prepareRuntime(config)).toThrow(
+      /DATABASE_URL: de map .* kan niet worden aangemaakt/,
+    );
   });
 });

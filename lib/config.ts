@@ -17,16 +17,32 @@ export class ConfigError extends Error {
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-const limit = z.coerce.number({ error: 'moet een getal zijn' }).int('moet een geheel getal zijn').min(1, 'moet minstens 1 zijn');
+const limit = z.coerce
+  .number({ error: 'moet een getal zijn' })
+  .int('moet een geheel getal zijn')
+  .min(1, 'moet minstens 1 zijn');
 
 const envSchema = z.object({
   DATA_DIR: optional(z.string()),
   DATABASE_URL: optional(z.string()),
   SMTP_URL: optional(
-    z.url({ protocol: /^smtps?$/, error: 'moet een smtp:// of smtps:// adres zijn, bijvoorbeeld smtp://gebruiker:wachtwoord@mail.example.nl:587' }),
+    z.url({
+      protocol: /^smtps?$/,
+      error:
+        'moet een smtp:// of smtps:// adres zijn, bijvoorbeeld smtp://gebruiker:wachtwoord@mail.example.nl:587',
+    }),
   ),
-  AUTH_SECRET: optional(z.string().min(32, 'moet minstens 32 tekens lang zijn (genereer er een met: openssl rand -base64 32)')),
-  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'moet een http:// of https:// adres zijn, bijvoorbeeld https://nieuwsbrief.example.nl' })),
+  AUTH_SECRET: optional(
+    z
+      .string()
+      .min(32, 'moet minstens 32 tekens lang zijn (genereer er een met: openssl rand -base64 32)'),
+  ),
+  PUBLIC_URL: optional(
+    z.url({
+      protocol: /^https?$/,
+      error: 'moet een http:// of https:// adres zijn, bijvoorbeeld https://nieuwsbrief.example.nl',
+    }),
+  ),
   PORT: optional(
     z.coerce
       .number({ error: 'moet een getal zijn' })
@@ -34,16 +50,27 @@ const envSchema = z.object({
       .min(1, 'moet tussen 1 en 65535 liggen')
       .max(65535, 'moet tussen 1 en 65535 liggen'),
   ),
-  INTERNAL_URL: optional(z.url({ protocol: /^https?$/, error: 'moet een http:// of https:// adres zijn, bijvoorbeeld http://127.0.0.1:3000' })),
+  INTERNAL_URL: optional(
+    z.url({
+      protocol: /^https?$/,
+      error: 'moet een http:// of https:// adres zijn, bijvoorbeeld http://127.0.0.1:3000',
+    }),
+  ),
   MAIL_FROM: optional(z.string().min(3)),
   SIGN_IN_LIMIT: optional(limit),
   SUBSCRIBE_LIMIT: optional(limit),
   SUBSCRIBE_CLIENT_LIMIT: optional(limit),
-  SEND_WORKER: optional(z.enum(['app', 'apart'], { error: "moet 'app' (in de app) of 'apart' (npm run worker) zijn" })),
+  SEND_WORKER: optional(
+    z.enum(['app', 'apart'], { error: "moet 'app' (in de app) of 'apart' (npm run worker) zijn" }),
+  ),
   SEND_CONCURRENCY: optional(limit.max(100, 'mag hoogstens 100 zijn')),
-  SEND_RATE: optional(z.coerce.number({ error: 'moet een getal zijn' }).min(0, 'mag niet negatief zijn')),
+  SEND_RATE: optional(
+    z.coerce.number({ error: 'moet een getal zijn' }).min(0, 'mag niet negatief zijn'),
+  ),
   SEND_MAX_ATTEMPTS: optional(limit),
-  SEND_RETRY_SECONDS: optional(z.coerce.number({ error: 'moet een getal zijn' }).positive('moet groter dan 0 zijn')),
+  SEND_RETRY_SECONDS: optional(
+    z.coerce.number({ error: 'moet een getal zijn' }).positive('moet groter dan 0 zijn'),
+  ),
   SEND_BOUNCE_LIMIT: optional(limit),
   SEND_POLL_MS: optional(limit),
   DKIM_DOMAIN: optional(z.string().min(3)),
@@ -83,18 +110,31 @@ export type Config = {
   authSecret: string | undefined;
 };
 
-function dkimConfig(domain?: string, selector?: string, privateKeyFile?: string): Config['send']['dkim'] {
+function dkimConfig(
+  domain?: string,
+  selector?: string,
+  privateKeyFile?: string,
+): Config['send']['dkim'] {
   const given = [domain, selector, privateKeyFile].filter(Boolean).length;
   if (given === 0) return undefined;
-  if (given < 3) throw new ConfigError('Ongeldige configuratie:\n  - DKIM_DOMAIN, DKIM_SELECTOR en DKIM_PRIVATE_KEY_FILE: zet ze alle drie, of geen van drieën');
-  return { domain: domain!, selector: selector!, privateKeyFile: path.resolve(/*turbopackIgnore: true*/ privateKeyFile!) };
+  if (given < 3)
+    throw new ConfigError(
+      'Ongeldige configuratie:\n  - DKIM_DOMAIN, DKIM_SELECTOR en DKIM_PRIVATE_KEY_FILE: zet ze alle drie, of geen van drieën',
+    );
+  return {
+    domain: domain!,
+    selector: selector!,
+    privateKeyFile: path.resolve(/*turbopackIgnore: true*/ privateKeyFile!),
+  };
 }
 
 /** Parses the environment without touching the disk. Throws ConfigError naming the variable. */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    const lines = parsed.error.issues.map(
+      (issue) => `  - ${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -133,8 +173,11 @@ function ensureDir(dir: string, variable: string) {
     fs.mkdirSync(dir, { recursive: true });
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'onbekende fout';
-    throw new ConfigError(`Ongeldige configuratie:\n  - ${variable}: de map ${dir} kan niet worden aangemaakt of is niet schrijfbaar (${reason})`);
+    const reason =
+      error instanceof Error && 'code' in error ? String(error.code) : 'onbekende fout';
+    throw new ConfigError(
+      `Ongeldige configuratie:\n  - ${variable}: de map ${dir} kan niet worden aangemaakt of is niet schrijfbaar (${reason})`,
+    );
   }
 }
 
@@ -147,7 +190,9 @@ export function prepareRuntime(config: Config): Config {
   ensureDir(path.dirname(config.databaseFile), 'DATABASE_URL');
   ensureDir(config.outboxDir, 'DATA_DIR');
   if (!config.authSecret && !fs.existsSync(config.secretFile)) {
-    fs.writeFileSync(config.secretFile, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+    fs.writeFileSync(config.secretFile, crypto.randomBytes(32).toString('base64url'), {
+      mode: 0o600,
+    });
   }
   return { ...config, authSecret: readSecret(config) };
 }

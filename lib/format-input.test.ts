@@ -12,7 +12,10 @@ describe('Dutch wall-clock time', () => {
     expect(fromDutchLocal(toDutchLocal(date))).toEqual(date);
   });
 
-  it.each(['', '2026-11-28', '28-11-2026 14:05', '2026-11-28T14:05:00Z', 'morgen'])('refuses %j', (value) => {
-    expect(fromDutchLocal(value)).toBeUndefined();
-  });
+  it.each(['', '2026-11-28', '28-11-2026 14:05', '2026-11-28T14:05:00Z', 'morgen'])(
+    'refuses %j',
+    (value) => {
+      expect(fromDutchLocal(value)).toBeUndefined();
+    },
+  );
 });

@@ -1,13 +1,21 @@
 // Dates are stored in UTC and shown in Dutch time.
 const zone = 'Europe/Amsterdam';
 
-const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: zone });
+const dateTime = new Intl.DateTimeFormat('nl-NL', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: zone,
+});
 const date = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: zone });
 
 export const formatDateTime = (value: Date) => dateTime.format(value);
 export const formatDate = (value: Date) => date.format(value);
 
-const time = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: zone });
+const time = new Intl.DateTimeFormat('nl-NL', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: zone,
+});
 
 /** "14:03" in Dutch time, from a Date or epoch milliseconds. */
 export const formatTime = (value: Date | number) => time.format(value);

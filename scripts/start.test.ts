@@ -7,14 +7,22 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '..');
 
 function start(env: Record<string, string>) {
-  return spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 describe('npm start with bad configuration', () => {
   it('stops with a message that names DATABASE_URL when its folder cannot be created, without a stack trace', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-start-'));
     fs.writeFileSync(path.join(dir, 'bestand'), '');
-    const result = start({ DATA_DIR: dir, DATABASE_URL: path.join(dir, 'bestand', 'map', 'kopij.db') });
+    const result = start({
+      DATA_DIR: dir,
+      DATABASE_URL: path.join(dir, 'bestand', 'map', 'kopij.db'),
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/DATABASE_URL: de map .*bestand\/map kan niet worden aangemaakt/);
     expect(result.stderr).toContain('Kopij is niet gestart');
@@ -22,7 +30,10 @@ describe('npm start with bad configuration', () => {
   });
 
   it('names PORT when it is not a number', () => {
-    const result = start({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-start-')), PORT: 'drieduizend' });
+    const result = start({
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-start-')),
+      PORT: 'drieduizend',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('PORT: moet een getal zijn');
     expect(result.stderr).not.toMatch(/^\s+at /m);

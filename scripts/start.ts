@@ -23,7 +23,9 @@ function prepare(): Config & { authSecret: string } {
     return { ...config, authSecret: config.authSecret! };
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`\n${error.message}\n\nKopij is niet gestart. Pas de genoemde variabele aan en probeer het opnieuw.`);
+      console.error(
+        `\n${error.message}\n\nKopij is niet gestart. Pas de genoemde variabele aan en probeer het opnieuw.`,
+      );
       process.exit(1);
     }
     throw error;
@@ -34,7 +36,9 @@ function prepare(): Config & { authSecret: string } {
 function sourceStamp(): string {
   const hash = crypto.createHash('sha256');
   const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else hash.update(full).update(fs.readFileSync(full));
@@ -43,7 +47,15 @@ function sourceStamp(): string {
   for (const dir of ['app', 'components', 'db', 'emails', 'lib', 'public']) {
     if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
   }
-  for (const file of ['auth.ts', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json']) {
+  for (const file of [
+    'auth.ts',
+    'instrumentation.ts',
+    'proxy.ts',
+    'next.config.ts',
+    'package-lock.json',
+    'postcss.config.mjs',
+    'tsconfig.json',
+  ]) {
     const full = path.join(root, file);
     if (fs.existsSync(full)) hash.update(file).update(fs.readFileSync(full));
   }
@@ -54,7 +66,11 @@ function buildIfNeeded() {
   const stamp = sourceStamp();
   if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return;
   console.log('Kopij wordt gebouwd (eenmalig na elke wijziging, ongeveer 20 seconden)...');
-  const result = spawnSync(nextBin, ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(nextBin, ['build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   fs.writeFileSync(stampFile, stamp);
 }
@@ -88,7 +104,8 @@ async function main() {
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AUTH_TRUST_HOST: 'true' },
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 
   if (!(await waitForHealth(`http://127.0.0.1:${config.port}/api/health`, 60_000))) {
@@ -96,12 +113,23 @@ async function main() {
     return;
   }
   const admin = demoEditors[0];
-  const adminRow = database.select({ active: users.active }).from(users).where(eq(users.email, admin.email)).get();
+  const adminRow = database
+    .select({ active: users.active })
+    .from(users)
+    .where(eq(users.email, admin.email))
+    .get();
   console.log(`\nKopij draait op ${config.publicUrl}`);
   if (!config.smtpUrl) console.log(`E-mail gaat naar bestanden in ${config.outboxDir}`);
   if (!config.smtpUrl && adminRow?.active) {
-    const link = createSignInLink(database, { email: admin.email, secret: config.authSecret, publicUrl: config.publicUrl, maxAgeMs: 24 * 60 * 60 * 1000 });
-    console.log(`Inloglink voor de demo-beheerder ${admin.email} (24 uur geldig, één keer te gebruiken):\n  ${link}\n`);
+    const link = createSignInLink(database, {
+      email: admin.email,
+      secret: config.authSecret,
+      publicUrl: config.publicUrl,
+      maxAgeMs: 24 * 60 * 60 * 1000,
+    });
+    console.log(
+      `Inloglink voor de demo-beheerder ${admin.email} (24 uur geldig, één keer te gebruiken):\n  ${link}\n`,
+    );
   }
   database.$client.close();
 }

@@ -20,7 +20,9 @@ function main() {
   // Idempotent; a worker started before the app must not fail on a fresh database.
   migrateDatabase(database);
   const worker = workerFromConfig(config, database);
-  console.log(`[verzending] gestart (${config.smtpUrl ? 'SMTP' : `outbox ${config.outboxDir}`}, ${config.send.concurrency} verbindingen)`);
+  console.log(
+    `[verzending] gestart (${config.smtpUrl ? 'SMTP' : `outbox ${config.outboxDir}`}, ${config.send.concurrency} verbindingen)`,
+  );
   const stop = () => {
     worker.stop().then(() => process.exit(0));
   };

@@ -6,7 +6,9 @@ export function LinkProblem({ check }: { check: Extract<TokenCheck, { ok: false 
   const expired = check.reason === 'expired' || check.reason === 'revoked';
   return (
     <>
-      <h1 className="text-2xl font-bold">{expired ? 'Deze link werkt niet meer' : 'Deze link klopt niet'}</h1>
+      <h1 className="text-2xl font-bold">
+        {expired ? 'Deze link werkt niet meer' : 'Deze link klopt niet'}
+      </h1>
       <p className="mt-4">
         {expired
           ? 'De link is verlopen of vervangen door een nieuwere. Dat is voor uw veiligheid.'
@@ -19,4 +21,7 @@ export function LinkProblem({ check }: { check: Extract<TokenCheck, { ok: false 
 }
 
 /** Personal pages carry a token in the address: keep them out of search engines and Referer headers. */
-export const personalPageMetadata = { robots: { index: false, follow: false }, referrer: 'no-referrer' } as const;
+export const personalPageMetadata = {
+  robots: { index: false, follow: false },
+  referrer: 'no-referrer',
+} as const;

@@ -13,7 +13,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField label="E-mailadres" name="email" type="email" autoComplete="email" required error={state.fieldErrors?.email} hint="U krijgt een link waarmee u zonder wachtwoord inlogt." />
+      <TextField
+        label="E-mailadres"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={state.fieldErrors?.email}
+        hint="U krijgt een link waarmee u zonder wachtwoord inlogt."
+      />
       <SubmitButton pendingText="Link wordt verstuurd...">Stuur mij een inloglink</SubmitButton>
     </form>
   );

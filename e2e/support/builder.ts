@@ -6,7 +6,9 @@ export async function zoneTitles(page: Page, zone: string): Promise<string[]> {
 }
 
 export async function issueOrder(page: Page): Promise<Record<string, string[]>> {
-  const zones = await page.locator('[data-zone]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-zone')!));
+  const zones = await page
+    .locator('[data-zone]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-zone')!));
   const order: Record<string, string[]> = {};
   for (const zone of zones) order[zone] = await zoneTitles(page, zone);
   return order;
@@ -17,7 +19,12 @@ export async function waitForSaved(page: Page) {
 }
 
 /** dnd-kit listens to pointer events: press, move past the activation distance, move, release. */
-export async function drag(page: Page, handle: Locator, target: Locator, where: 'top' | 'bottom' = 'bottom') {
+export async function drag(
+  page: Page,
+  handle: Locator,
+  target: Locator,
+  where: 'top' | 'bottom' = 'bottom',
+) {
   // Both ends must be on screen before the press: scrolling during a drag moves the target.
   await handle.scrollIntoViewIfNeeded();
   const from = (await handle.boundingBox())!;
@@ -29,7 +36,8 @@ export async function drag(page: Page, handle: Locator, target: Locator, where: 
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
   // dnd-kit measures the drop zones in the next frames; a person is never faster than that.
   await page.waitForTimeout(150);
-  const yOf = (box: { y: number; height: number }) => (where === 'top' ? box.y + 4 : box.y + box.height - 4);
+  const yOf = (box: { y: number; height: number }) =>
+    where === 'top' ? box.y + 4 : box.y + box.height - 4;
   await page.mouse.move(to.x + to.width / 2, yOf(to), { steps: 12 });
   // The page may have scrolled on the way (auto-scroll near the edges): aim again. (Not at the
   // target's new box: while sorting, dnd-kit shifts blocks aside, but drops use their old places.)
@@ -39,7 +47,8 @@ export async function drag(page: Page, handle: Locator, target: Locator, where: 
   await page.mouse.up();
 }
 
-export const libraryHandle = (page: Page, title: string) => page.getByRole('button', { name: `Sleep ${title} naar het nummer` });
+export const libraryHandle = (page: Page, title: string) =>
+  page.getByRole('button', { name: `Sleep ${title} naar het nummer` });
 
 /** Finds an item the way an editor does: by searching the library, then drags it. */
 export async function dragFromLibrary(page: Page, title: string, target: Locator) {
@@ -47,4 +56,5 @@ export async function dragFromLibrary(page: Page, title: string, target: Locator
   await expect(page.locator('[data-library^="lib:"]')).toHaveCount(1);
   await drag(page, libraryHandle(page, title), target);
 }
-export const blockHandle = (page: Page, title: string) => page.getByRole('button', { name: `Verplaats Item ${title}` });
+export const blockHandle = (page: Page, title: string) =>
+  page.getByRole('button', { name: `Verplaats Item ${title}` });

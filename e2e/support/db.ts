@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 
 /** Read-only look into the database of the app under test, to check what a request changed. */
 export function query<T>(sql: string, ...params: unknown[]): T[] {
-  const database = new Database(path.join(process.env.KOPIJ_E2E_DIR!, 'kopij.db'), { readonly: true });
+  const database = new Database(path.join(process.env.KOPIJ_E2E_DIR!, 'kopij.db'), {
+    readonly: true,
+  });
   try {
     return database.prepare(sql).all(...params) as T[];
   } finally {

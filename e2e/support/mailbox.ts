@@ -25,12 +25,19 @@ export function mailCount(address: string): number {
 /** Waits for the next message to `address` that the loopback SMTP server received after `mark`. */
 export async function nextMail(address: string, mark: number): Promise<ParsedMail> {
   let file: string | undefined;
-  await expect.poll(() => (file = filesFor(address)[mark]), { message: `geen e-mail aan ${address}`, timeout: 10_000 }).toBeTruthy();
+  await expect
+    .poll(() => (file = filesFor(address)[mark]), {
+      message: `geen e-mail aan ${address}`,
+      timeout: 10_000,
+    })
+    .toBeTruthy();
   return simpleParser(fs.readFileSync(path.join(mailDir(), file!)));
 }
 
 export function firstLink(mail: ParsedMail, startsWith: string): string {
-  const link = mail.text?.match(/https?:\/\/\S+/g)?.find((url) => new URL(url).pathname.startsWith(startsWith));
+  const link = mail.text
+    ?.match(/https?:\/\/\S+/g)
+    ?.find((url) => new URL(url).pathname.startsWith(startsWith));
   if (!link) throw new Error(`geen link naar ${startsWith} in: ${mail.text}`);
   return link;
 }

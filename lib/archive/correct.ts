@@ -2,7 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { issueBlocks, issues, newsletters, sentItems, type SentItem } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
-import { blockId, ctaContent, preheaderText, subjectText, textContent, type IssueDocument } from '@/lib/issue/document';
+import {
+  blockId,
+  ctaContent,
+  preheaderText,
+  subjectText,
+  textContent,
+  type IssueDocument,
+} from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load-builder';
 import { itemInput, itemValues } from '@/lib/items/schema';
 import { z } from '@/lib/validation';
@@ -17,7 +24,17 @@ import { sentItemsOf } from './sent-items';
  * is re-indexed, and the audit log keeps every field's before and after.
  */
 
-export const correctableFields = ['title', 'teaser', 'url', 'eventDate', 'startTime', 'endTime', 'location', 'online', 'registrationUrl'] as const;
+export const correctableFields = [
+  'title',
+  'teaser',
+  'url',
+  'eventDate',
+  'startTime',
+  'endTime',
+  'location',
+  'online',
+  'registrationUrl',
+] as const;
 type Field = (typeof correctableFields)[number];
 
 export const fieldLabels: Record<Field | 'subject' | 'preheader', string> = {
@@ -34,14 +51,28 @@ export const fieldLabels: Record<Field | 'subject' | 'preheader', string> = {
   registrationUrl: 'Aanmeldlink',
 };
 
-const blockFieldLabels: Record<string, string> = { title: 'Titel', body: 'Tekst', buttonLabel: 'Knoptekst', buttonUrl: 'Knoplink' };
+const blockFieldLabels: Record<string, string> = {
+  title: 'Titel',
+  body: 'Tekst',
+  buttonLabel: 'Knoptekst',
+  buttonUrl: 'Knoplink',
+};
 
 type Extra = IssueDocument['extras'][number];
 
 /** The corrected content of a text or call-to-action block, by the builder's own schema. */
 function correctedBlock(block: Extra, submitted: Record<string, unknown>) {
-  const parsed = (block.kind === 'text' ? textContent : ctaContent).safeParse({ ...block.content, ...submitted });
-  if (!parsed.success) return { errors: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'title'), message: i.message })) };
+  const parsed = (block.kind === 'text' ? textContent : ctaContent).safeParse({
+    ...block.content,
+    ...submitted,
+  });
+  if (!parsed.success)
+    return {
+      errors: parsed.error.issues.map((i) => ({
+        field: String(i.path[0] ?? 'title'),
+        message: i.message,
+      })),
+    };
   return { content: parsed.data as Record<string, string> };
 }
 
@@ -51,14 +82,23 @@ const nestedKey = /^(item|block)\.([A-Za-z0-9_-]{1,64})\.([a-zA-Z]+)$/;
 function nestFields(value: unknown) {
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  const nested: Record<'item' | 'block', Record<string, Record<string, unknown>>> = { item: {}, block: {} };
+  const nested: Record<'item' | 'block', Record<string, Record<string, unknown>>> = {
+    item: {},
+    block: {},
+  };
   for (const [key, v] of Object.entries(value)) {
     const match = nestedKey.exec(key);
     // A checkbox comes with a hidden '' before it (so unticking is sent too): the last value counts.
-    if (match) (nested[match[1] as 'item' | 'block'][match[2]!] ??= {})[match[3]!] = Array.isArray(v) ? v.at(-1) : v;
+    if (match)
+      (nested[match[1] as 'item' | 'block'][match[2]!] ??= {})[match[3]!] = Array.isArray(v)
+        ? v.at(-1)
+        : v;
     else out[key] = v;
   }
-  for (const [name, fields] of [['items', nested.item], ['blocks', nested.block]] as const) {
+  for (const [name, fields] of [
+    ['items', nested.item],
+    ['blocks', nested.block],
+  ] as const) {
     const given = out[name];
     out[name] = given && typeof given === 'object' ? { ...given, ...fields } : fields;
   }
@@ -66,7 +106,13 @@ function nestFields(value: unknown) {
 }
 
 // Browsers send a textarea's line breaks as CRLF; stored text has LF, and an untouched field must not count as a change.
-const formValue = z.union([z.string().max(5000, 'Deze tekst is te lang.').transform((v) => v.replace(/\r\n?/g, '\n')), z.boolean()]);
+const formValue = z.union([
+  z
+    .string()
+    .max(5000, 'Deze tekst is te lang.')
+    .transform((v) => v.replace(/\r\n?/g, '\n')),
+  z.boolean(),
+]);
 
 export const correctionInput = z.preprocess(
   nestFields,
@@ -91,38 +137,87 @@ export type CorrectionInput = z.output<typeof correctionInput>;
 export type Change = { field: string; item: string | null; before: string; after: string };
 export type CorrectionResult =
   | { ok: true; changes: Change[]; paths: string[] }
-  | { ok: false; status: 'invalid' | 'conflict'; message: string; fieldErrors?: Record<string, string> };
+  | {
+      ok: false;
+      status: 'invalid' | 'conflict';
+      message: string;
+      fieldErrors?: Record<string, string>;
+    };
 
-const shown = (value: unknown) => (value === true ? 'ja' : value === false ? 'nee' : value == null ? '' : String(value));
+const shown = (value: unknown) =>
+  value === true ? 'ja' : value === false ? 'nee' : value == null ? '' : String(value);
 
 /** The corrected values of one sent item, checked by the same rules as the item form. */
 function correctedItem(stored: SentItem, submitted: Record<string, unknown>) {
-  const merged: Record<string, unknown> = { ...stored, ...submitted, kind: stored.kind, themeId: stored.themeId };
+  const merged: Record<string, unknown> = {
+    ...stored,
+    ...submitted,
+    kind: stored.kind,
+    themeId: stored.themeId,
+  };
   for (const field of correctableFields) if (merged[field] === null) merged[field] = '';
   const parsed = itemInput.safeParse(merged);
-  if (!parsed.success) return { errors: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'title'), message: i.message })) };
+  if (!parsed.success)
+    return {
+      errors: parsed.error.issues.map((i) => ({
+        field: String(i.path[0] ?? 'title'),
+        message: i.message,
+      })),
+    };
   return { values: itemValues(parsed.data) };
 }
 
-export function correctSentIssue(tx: Omit<Db, '$client'>, input: CorrectionInput, actor: AuditActor & { id: string }, now = new Date()): CorrectionResult {
+export function correctSentIssue(
+  tx: Omit<Db, '$client'>,
+  input: CorrectionInput,
+  actor: AuditActor & { id: string },
+  now = new Date(),
+): CorrectionResult {
   const issue = tx
-    .select({ id: issues.id, status: issues.status, version: issues.version, subject: issues.subject, preheader: issues.preheader, slug: issues.slug, number: issues.number, newsletterSlug: newsletters.slug, newsletterName: newsletters.name })
+    .select({
+      id: issues.id,
+      status: issues.status,
+      version: issues.version,
+      subject: issues.subject,
+      preheader: issues.preheader,
+      slug: issues.slug,
+      number: issues.number,
+      newsletterSlug: newsletters.slug,
+      newsletterName: newsletters.name,
+    })
     .from(issues)
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
     .where(eq(issues.id, input.issueId))
     .get();
   if (!issue) return { ok: false, status: 'invalid', message: 'Dit nummer bestaat niet.' };
-  if (issue.status !== 'sent') return { ok: false, status: 'conflict', message: 'Alleen een verzonden nummer kan worden gecorrigeerd.' };
-  if (issue.version !== input.version) return { ok: false, status: 'conflict', message: 'Iemand anders heeft dit nummer intussen gecorrigeerd. Laad de pagina opnieuw; uw wijzigingen zijn niet opgeslagen.' };
+  if (issue.status !== 'sent')
+    return {
+      ok: false,
+      status: 'conflict',
+      message: 'Alleen een verzonden nummer kan worden gecorrigeerd.',
+    };
+  if (issue.version !== input.version)
+    return {
+      ok: false,
+      status: 'conflict',
+      message:
+        'Iemand anders heeft dit nummer intussen gecorrigeerd. Laad de pagina opnieuw; uw wijzigingen zijn niet opgeslagen.',
+    };
 
   const stored = sentItemsOf(tx, issue.id);
   const fieldErrors: Record<string, string> = {};
-  if (input.note.length < 3) fieldErrors.note = 'Leg kort uit wat u corrigeert; het staat bij de correctie op de webpagina.';
+  if (input.note.length < 3)
+    fieldErrors.note = 'Leg kort uit wat u corrigeert; het staat bij de correctie op de webpagina.';
   const updates: { itemId: number; values: Partial<SentItem> }[] = [];
   const changes: Change[] = [];
   for (const [id, submitted] of Object.entries(input.items)) {
     const item = stored.get(Number(id));
-    if (!item) return { ok: false, status: 'invalid', message: 'Een van de items hoort niet bij dit nummer.' };
+    if (!item)
+      return {
+        ok: false,
+        status: 'invalid',
+        message: 'Een van de items hoort niet bij dit nummer.',
+      };
     const result = correctedItem(item, submitted);
     if (result.errors) {
       for (const e of result.errors) fieldErrors[`item.${id}.${e.field}`] ??= e.message;
@@ -133,7 +228,12 @@ export function correctSentIssue(tx: Omit<Db, '$client'>, input: CorrectionInput
       const after = result.values[field];
       if (after === item[field]) continue;
       (values as Record<string, unknown>)[field] = after;
-      changes.push({ field: fieldLabels[field], item: item.title, before: shown(item[field]), after: shown(after) });
+      changes.push({
+        field: fieldLabels[field],
+        item: item.title,
+        before: shown(item[field]),
+        after: shown(after),
+      });
     }
     if (Object.keys(values).length) updates.push({ itemId: item.itemId, values });
   }
@@ -141,22 +241,52 @@ export function correctSentIssue(tx: Omit<Db, '$client'>, input: CorrectionInput
   const blockUpdates: { id: string; content: Record<string, string> }[] = [];
   for (const [id, submitted] of Object.entries(input.blocks)) {
     const block = extras.get(id);
-    if (!block) return { ok: false, status: 'invalid', message: 'Een van de blokken hoort niet bij dit nummer.' };
+    if (!block)
+      return {
+        ok: false,
+        status: 'invalid',
+        message: 'Een van de blokken hoort niet bij dit nummer.',
+      };
     const result = correctedBlock(block, submitted);
     if (result.errors) {
       for (const e of result.errors) fieldErrors[`block.${id}.${e.field}`] ??= e.message;
       continue;
     }
     const before = block.content as Record<string, string>;
-    const changed = Object.keys(result.content).filter((field) => result.content[field] !== before[field]);
-    for (const field of changed) changes.push({ field: blockFieldLabels[field] ?? field, item: before.title ?? null, before: before[field] ?? '', after: result.content[field]! });
+    const changed = Object.keys(result.content).filter(
+      (field) => result.content[field] !== before[field],
+    );
+    for (const field of changed)
+      changes.push({
+        field: blockFieldLabels[field] ?? field,
+        item: before.title ?? null,
+        before: before[field] ?? '',
+        after: result.content[field]!,
+      });
     if (changed.length) blockUpdates.push({ id, content: result.content });
   }
-  if (Object.keys(fieldErrors).length) return { ok: false, status: 'invalid', message: 'Controleer de gemarkeerde velden.', fieldErrors };
+  if (Object.keys(fieldErrors).length)
+    return {
+      ok: false,
+      status: 'invalid',
+      message: 'Controleer de gemarkeerde velden.',
+      fieldErrors,
+    };
   for (const field of ['subject', 'preheader'] as const) {
-    if (input[field] !== issue[field]) changes.unshift({ field: fieldLabels[field], item: null, before: issue[field], after: input[field] });
+    if (input[field] !== issue[field])
+      changes.unshift({
+        field: fieldLabels[field],
+        item: null,
+        before: issue[field],
+        after: input[field],
+      });
   }
-  if (!changes.length) return { ok: false, status: 'invalid', message: 'Er is niets gewijzigd: pas eerst een tekst of link aan.' };
+  if (!changes.length)
+    return {
+      ok: false,
+      status: 'invalid',
+      message: 'Er is niets gewijzigd: pas eerst een tekst of link aan.',
+    };
 
   for (const u of updates) {
     tx.update(sentItems)
@@ -171,7 +301,15 @@ export function correctSentIssue(tx: Omit<Db, '$client'>, input: CorrectionInput
       .run();
   }
   tx.update(issues)
-    .set({ subject: input.subject, preheader: input.preheader, correctedAt: now, correctionNote: input.note, version: sql`${issues.version} + 1`, updatedBy: actor.id, updatedAt: now })
+    .set({
+      subject: input.subject,
+      preheader: input.preheader,
+      correctedAt: now,
+      correctionNote: input.note,
+      version: sql`${issues.version} + 1`,
+      updatedBy: actor.id,
+      updatedAt: now,
+    })
     .where(eq(issues.id, issue.id))
     .run();
   indexSentIssue(tx, issue.id);
@@ -195,10 +333,24 @@ export function correctionDraft(database: Db, issueId: number) {
   const pick = (ids: number[]) => ids.flatMap((id) => (sent.has(id) ? [sent.get(id)!] : []));
   const groups = [
     ...(document.lead ? [{ heading: 'Openingsartikel', items: pick([document.lead.itemId]) }] : []),
-    ...document.sections.map((s) => ({ heading: themes.find((t) => t.id === s.themeId)?.name ?? 'Thema', items: pick(s.blocks.map((b) => b.itemId)) })),
+    ...document.sections.map((s) => ({
+      heading: themes.find((t) => t.id === s.themeId)?.name ?? 'Thema',
+      items: pick(s.blocks.map((b) => b.itemId)),
+    })),
   ].filter((g) => g.items.length > 0);
   return {
-    issue: { id: issue.id, number: issue.number, version: issue.version, slug: issue.slug, subject: document.subject, preheader: document.preheader, correctedAt: issue.correctedAt, correctionNote: issue.correctionNote, newsletterName: issue.newsletter.name, newsletterSlug: issue.newsletter.slug },
+    issue: {
+      id: issue.id,
+      number: issue.number,
+      version: issue.version,
+      slug: issue.slug,
+      subject: document.subject,
+      preheader: document.preheader,
+      correctedAt: issue.correctedAt,
+      correctionNote: issue.correctionNote,
+      newsletterName: issue.newsletter.name,
+      newsletterSlug: issue.newsletter.slug,
+    },
     groups,
     extras: document.extras,
   };

@@ -1,13 +1,19 @@
 import { escapeHtml } from '@/lib/html';
 import type { ArchiveListItem } from './queries';
 
-const xml = (value: string) => escapeHtml(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const xml = (value: string) =>
+  escapeHtml(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /** RSS 2.0 of sent issues; `theme` narrows it to the issues covering one theme. */
-export function rssFeed(issues: ArchiveListItem[], options: { publicUrl: string; title: string; description: string; selfUrl: string }): string {
+export function rssFeed(
+  issues: ArchiveListItem[],
+  options: { publicUrl: string; title: string; description: string; selfUrl: string },
+): string {
   const items = issues.map((i) => {
     const url = `${options.publicUrl}/archief/${i.newsletterSlug}/${i.slug}`;
-    const description = [i.preheader, i.themes.length ? `Thema's: ${i.themes.join(', ')}` : ''].filter(Boolean).join(' ');
+    const description = [i.preheader, i.themes.length ? `Thema's: ${i.themes.join(', ')}` : '']
+      .filter(Boolean)
+      .join(' ');
     return [
       '    <item>',
       `      <title>${xml(`${i.newsletterName} ${i.number}: ${i.subject}`)}</title>`,

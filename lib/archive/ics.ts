@@ -1,10 +1,25 @@
 import { fromDutchLocal } from '@/lib/format-input';
 
-export type CalendarEvent = { uid: string; title: string; description: string; url: string | null; eventDate: string; startTime: string | null; endTime: string | null; location: string | null; online: boolean };
+export type CalendarEvent = {
+  uid: string;
+  title: string;
+  description: string;
+  url: string | null;
+  eventDate: string;
+  startTime: string | null;
+  endTime: string | null;
+  location: string | null;
+  online: boolean;
+};
 
 // RFC 5545: escape backslash, semicolon, comma and newlines in text values; fold lines at 75 octets.
-const text = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-const utc = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const text = (value: string) =>
+  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+const utc = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 function fold(line: string): string {
   const out: string[] = [];
   let rest = line;
@@ -21,7 +36,9 @@ function fold(line: string): string {
 /** One event as an iCalendar file; times are Dutch local time, written in UTC. Without a start time it is a day event. */
 export function icsFor(event: CalendarEvent, now = new Date()): string {
   const day = event.eventDate.replace(/-/g, '');
-  const start = event.startTime ? fromDutchLocal(`${event.eventDate}T${event.startTime}`) : undefined;
+  const start = event.startTime
+    ? fromDutchLocal(`${event.eventDate}T${event.startTime}`)
+    : undefined;
   const end = event.endTime ? fromDutchLocal(`${event.eventDate}T${event.endTime}`) : undefined;
   const where = [event.location, event.online ? 'online' : null].filter(Boolean).join(' en ');
   const lines = [
@@ -33,7 +50,12 @@ export function icsFor(event: CalendarEvent, now = new Date()): string {
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
     `DTSTAMP:${utc(now)}`,
-    ...(start ? [`DTSTART:${utc(start)}`, `DTEND:${utc(end && end > start ? end : new Date(start.getTime() + 3_600_000))}`] : [`DTSTART;VALUE=DATE:${day}`]),
+    ...(start
+      ? [
+          `DTSTART:${utc(start)}`,
+          `DTEND:${utc(end && end > start ? end : new Date(start.getTime() + 3_600_000))}`,
+        ]
+      : [`DTSTART;VALUE=DATE:${day}`]),
     `SUMMARY:${text(event.title)}`,
     ...(event.description ? [`DESCRIPTION:${text(event.description)}`] : []),
     ...(where ? [`LOCATION:${text(where)}`] : []),

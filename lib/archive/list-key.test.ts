@@ -19,7 +19,20 @@ describe('the cached archive list', () => {
 
   it('reads back only the paths it makes', () => {
     expect(listFilterOf('t3-j2026-p2')).toEqual({ thema: '3', jaar: '2026', pagina: '2' });
-    expect(listFilterOf('t0-j0-p1')).toEqual({ thema: undefined, jaar: undefined, pagina: undefined });
-    for (const key of ['t3-j2026-p0', 't-j-p', 't3-j2026', 'x', 't3-j2026-p2-extra', 't01-j0-p1', 't0-j00-p1']) expect(listFilterOf(key), key).toBeNull();
+    expect(listFilterOf('t0-j0-p1')).toEqual({
+      thema: undefined,
+      jaar: undefined,
+      pagina: undefined,
+    });
+    for (const key of [
+      't3-j2026-p0',
+      't-j-p',
+      't3-j2026',
+      'x',
+      't3-j2026-p2-extra',
+      't01-j0-p1',
+      't0-j00-p1',
+    ])
+      expect(listFilterOf(key), key).toBeNull();
   });
 });

@@ -8,7 +8,8 @@
 
 export const LIST_PREFIX = '/archief/lijst/';
 
-const positive = (value: string | null) => (value && /^\d{1,9}$/.test(value) && Number(value) > 0 ? Number(value) : 0);
+const positive = (value: string | null) =>
+  value && /^\d{1,9}$/.test(value) && Number(value) > 0 ? Number(value) : 0;
 
 /** The internal path for a list request, or null when it is a search (or has other parameters). */
 export function listPathFor(params: URLSearchParams): string | null {
@@ -18,9 +19,15 @@ export function listPathFor(params: URLSearchParams): string | null {
 }
 
 /** The filter of an internal list path's last segment, or null when it is not one we make. */
-export function listFilterOf(key: string): { thema?: string; jaar?: string; pagina?: string } | null {
+export function listFilterOf(
+  key: string,
+): { thema?: string; jaar?: string; pagina?: string } | null {
   const match = /^t(0|[1-9]\d{0,8})-j(0|[1-9]\d{0,8})-p([1-9]\d{0,8})$/.exec(key);
   if (!match) return null;
   const [, thema, jaar, pagina] = match;
-  return { thema: thema === '0' ? undefined : thema, jaar: jaar === '0' ? undefined : jaar, pagina: pagina === '1' ? undefined : pagina };
+  return {
+    thema: thema === '0' ? undefined : thema,
+    jaar: jaar === '0' ? undefined : jaar,
+    pagina: pagina === '1' ? undefined : pagina,
+  };
 }

@@ -4,5 +4,10 @@
  * included, so the group must be named here.
  */
 export function archivePaths(newsletterSlug: string, issueSlug: string): string[] {
-  return [`/archief/${newsletterSlug}/${issueSlug}`, '/(publiek)/archief/lijst/[filter]', '/archief/feed.xml', '/sitemap.xml'];
+  return [
+    `/archief/${newsletterSlug}/${issueSlug}`,
+    '/(publiek)/archief/lijst/[filter]',
+    '/archief/feed.xml',
+    '/sitemap.xml',
+  ];
 }

@@ -49,15 +49,34 @@ describe('the archive queries', () => {
   });
 
   it('read malformed list parameters as absent instead of failing', () => {
-    expect(archiveListParams.parse({ thema: 'abc', jaar: ['2026', '2025'], pagina: '-1' })).toEqual({ thema: undefined, jaar: 2026, pagina: undefined });
+    expect(archiveListParams.parse({ thema: 'abc', jaar: ['2026', '2025'], pagina: '-1' })).toEqual(
+      { thema: undefined, jaar: 2026, pagina: undefined },
+    );
   });
 });
 
 describe('rssFeed', () => {
   it('escapes what editors typed', () => {
     const xml = rssFeed(
-      [{ id: 1, number: 7, slug: '7', subject: 'Raad & <script>', preheader: '"quotes"', sentAt: new Date('2026-11-01T10:00:00Z'), newsletterSlug: 'n', newsletterName: 'N', themes: ['A & B'] }],
-      { publicUrl: 'https://x.nl', title: 'T', description: 'D', selfUrl: 'https://x.nl/archief/feed.xml' },
+      [
+        {
+          id: 1,
+          number: 7,
+          slug: '7',
+          subject: 'Raad & <script>',
+          preheader: '"quotes"',
+          sentAt: new Date('2026-11-01T10:00:00Z'),
+          newsletterSlug: 'n',
+          newsletterName: 'N',
+          themes: ['A & B'],
+        },
+      ],
+      {
+        publicUrl: 'https://x.nl',
+        title: 'T',
+        description: 'D',
+        selfUrl: 'https://x.nl/archief/feed.xml',
+      },
     );
     expect(xml).toContain('<title>N 7: Raad &amp; &lt;script&gt;</title>');
     expect(xml).toContain('<category>A &amp; B</category>');
@@ -68,12 +87,37 @@ describe('rssFeed', () => {
 describe('icsFor', () => {
   it('writes an event in UTC from Dutch local time, escaped, and a day event without a time', async () => {
     const { icsFor } = await import('./ics');
-    const ics = icsFor({ uid: 'item-1@x.nl', title: 'Congres; dag 2, middag', description: 'Regel 1\nRegel 2', url: 'https://x.nl/a#item-1', eventDate: '2026-12-24', startTime: '13:30', endTime: '16:30', location: 'Leeuwarden', online: true }, new Date('2026-11-28T12:00:00Z'));
+    const ics = icsFor(
+      {
+        uid: 'item-1@x.nl',
+        title: 'Congres; dag 2, middag',
+        description: 'Regel 1\nRegel 2',
+        url: 'https://x.nl/a#item-1',
+        eventDate: '2026-12-24',
+        startTime: '13:30',
+        endTime: '16:30',
+        location: 'Leeuwarden',
+        online: true,
+      },
+      new Date('2026-11-28T12:00:00Z'),
+    );
     expect(ics).toContain('DTSTART:20261224T123000Z\r\nDTEND:20261224T153000Z');
     expect(ics).toContain('SUMMARY:Congres\\; dag 2\\, middag');
     expect(ics).toContain('DESCRIPTION:Regel 1\\nRegel 2');
     expect(ics).toContain('LOCATION:Leeuwarden en online');
-    expect(icsFor({ uid: 'u', title: 't', description: '', url: null, eventDate: '2026-06-01', startTime: null, endTime: null, location: null, online: false })).toContain('DTSTART;VALUE=DATE:20260601');
+    expect(
+      icsFor({
+        uid: 'u',
+        title: 't',
+        description: '',
+        url: null,
+        eventDate: '2026-06-01',
+        startTime: null,
+        endTime: null,
+        location: null,
+        online: false,
+      }),
+    ).toContain('DTSTART;VALUE=DATE:20260601');
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
   });
 });

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { issues } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { testDb } from '@/lib/test/db';
-import { keyMatches, notifyArchive, pathsToRevalidate, REVALIDATE_PATH, revalidationKey } from './revalidate';
+import {
+  keyMatches,
+  notifyArchive,
+  pathsToRevalidate,
+  REVALIDATE_PATH,
+  revalidationKey,
+} from './revalidate';
 
 const secret = 'r'.repeat(40);
 
@@ -40,19 +46,31 @@ describe('archive revalidation', () => {
     seed(database);
     const sent = database.select().from(issues).where(eq(issues.status, 'sent')).get()!;
     const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
-    expect(pathsToRevalidate(database, sent.id)).toEqual([`/archief/raadsbericht/${sent.slug}`, '/(publiek)/archief/lijst/[filter]', '/archief/feed.xml', '/sitemap.xml']);
+    expect(pathsToRevalidate(database, sent.id)).toEqual([
+      `/archief/raadsbericht/${sent.slug}`,
+      '/(publiek)/archief/lijst/[filter]',
+      '/archief/feed.xml',
+      '/sitemap.xml',
+    ]);
     expect(pathsToRevalidate(database, draft.id)).toEqual([]);
     // A route pattern names its folder: if the folder moves, revalidation would silently miss it.
-    for (const route of pathsToRevalidate(database, sent.id).filter((p) => p.includes('['))) expect(fs.existsSync(path.join('app', route, 'page.tsx')), route).toBe(true);
+    for (const route of pathsToRevalidate(database, sent.id).filter((p) => p.includes('[')))
+      expect(fs.existsSync(path.join('app', route, 'page.tsx')), route).toBe(true);
     expect(pathsToRevalidate(database, 99999)).toEqual([]);
   });
 
   it('retries while the app answers 503, then stops on success', async () => {
     const server = await app([503, 503, 200]);
     try {
-      expect(await notifyArchive(7, { internalUrl: server.url, secret, attempts: 4, backoffMs: 1 })).toBe(true);
+      expect(
+        await notifyArchive(7, { internalUrl: server.url, secret, attempts: 4, backoffMs: 1 }),
+      ).toBe(true);
       expect(server.calls).toHaveLength(3);
-      expect(server.calls[0]).toEqual({ path: REVALIDATE_PATH, authorization: `Bearer ${revalidationKey(secret)}`, body: '{"issueId":7}' });
+      expect(server.calls[0]).toEqual({
+        path: REVALIDATE_PATH,
+        authorization: `Bearer ${revalidationKey(secret)}`,
+        body: '{"issueId":7}',
+      });
     } finally {
       await server.close();
     }
@@ -61,13 +79,23 @@ describe('archive revalidation', () => {
   it('gives up at once on a refusal, and after its attempts when nobody listens', async () => {
     const server = await app([403]);
     try {
-      expect(await notifyArchive(7, { internalUrl: server.url, secret, attempts: 4, backoffMs: 1 })).toBe(false);
+      expect(
+        await notifyArchive(7, { internalUrl: server.url, secret, attempts: 4, backoffMs: 1 }),
+      ).toBe(false);
       expect(server.calls).toHaveLength(1);
     } finally {
       await server.close();
     }
     const logged: string[] = [];
-    expect(await notifyArchive(7, { internalUrl: server.url, secret, attempts: 2, backoffMs: 1, log: (m) => logged.push(m) })).toBe(false);
+    expect(
+      await notifyArchive(7, {
+        internalUrl: server.url,
+        secret,
+        attempts: 2,
+        backoffMs: 1,
+        log: (m) => logged.push(m),
+      }),
+    ).toBe(false);
     expect(logged).toHaveLength(2);
   });
 });

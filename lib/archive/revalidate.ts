@@ -13,7 +13,9 @@ import { archivePaths } from './paths';
 export const REVALIDATE_PATH = '/api/archief/verversen';
 
 export function revalidationKey(secret: string): string {
-  return Buffer.from(crypto.hkdfSync('sha256', secret, 'kopij', 'archive-revalidate', 32)).toString('base64url');
+  return Buffer.from(crypto.hkdfSync('sha256', secret, 'kopij', 'archive-revalidate', 32)).toString(
+    'base64url',
+  );
 }
 
 export function keyMatches(given: string | null, secret: string): boolean {
@@ -24,13 +26,21 @@ export function keyMatches(given: string | null, secret: string): boolean {
 
 /** The paths to refresh for an issue: its page only once it is sent, the lists always. */
 export function pathsToRevalidate(database: Pick<Db, 'get'>, issueId: number): string[] {
-  const row = database.get<{ slug: string; newsletterSlug: string; status: string } | undefined>(sql`
+  const row = database.get<
+    { slug: string; newsletterSlug: string; status: string } | undefined
+  >(sql`
     select i.slug, n.slug as newsletterSlug, i.status from issues i join newsletters n on n.id = i.newsletter_id where i.id = ${issueId}`);
   if (!row) return [];
   return row.status === 'sent' ? archivePaths(row.newsletterSlug, row.slug) : [];
 }
 
-type Notify = { internalUrl: string; secret: string; log?: (message: string) => void; attempts?: number; backoffMs?: number };
+type Notify = {
+  internalUrl: string;
+  secret: string;
+  log?: (message: string) => void;
+  attempts?: number;
+  backoffMs?: number;
+};
 
 /**
  * Tells the app that an issue was sent. Retries with backoff for about a minute (the app may be
@@ -43,7 +53,10 @@ export async function notifyArchive(issueId: number, options: Notify): Promise<b
     try {
       const response = await fetch(`${options.internalUrl}${REVALIDATE_PATH}`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${revalidationKey(options.secret)}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${revalidationKey(options.secret)}`,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ issueId }),
         signal: AbortSignal.timeout(5000),
       });
@@ -51,9 +64,12 @@ export async function notifyArchive(issueId: number, options: Notify): Promise<b
       options.log?.(`archief verversen voor nummer ${issueId}: antwoord ${response.status}`);
       if (response.status < 500) return false;
     } catch (error) {
-      options.log?.(`archief verversen voor nummer ${issueId} (poging ${attempt}): ${error instanceof Error ? error.message : String(error)}`);
+      options.log?.(
+        `archief verversen voor nummer ${issueId} (poging ${attempt}): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-    if (attempt < attempts) await new Promise((r) => setTimeout(r, (options.backoffMs ?? 1000) * 2 ** (attempt - 1)));
+    if (attempt < attempts)
+      await new Promise((r) => setTimeout(r, (options.backoffMs ?? 1000) * 2 ** (attempt - 1)));
   }
   return false;
 }

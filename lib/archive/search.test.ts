@@ -9,7 +9,13 @@ import { deliveries, issueBlocks, issues, items, sentItems, themes } from '@/db/
 import { completeIfDone } from '@/lib/send/complete';
 import { testDb } from '@/lib/test/db';
 import { sendFixture, startFixtureSend } from '@/lib/test/send-fixture';
-import { archiveSearchParams, indexSentIssue, markedToHtml, searchArchive, toFtsQuery } from './search';
+import {
+  archiveSearchParams,
+  indexSentIssue,
+  markedToHtml,
+  searchArchive,
+  toFtsQuery,
+} from './search';
 
 function seeded() {
   const database = testDb();
@@ -17,8 +23,17 @@ function seeded() {
   return database;
 }
 
-const search = (database: Db, q: string, extra: { themeId?: number; limit?: number; offset?: number } = {}) =>
-  searchArchive(database, { q, limit: extra.limit ?? 50, offset: extra.offset ?? 0, themeId: extra.themeId });
+const search = (
+  database: Db,
+  q: string,
+  extra: { themeId?: number; limit?: number; offset?: number } = {},
+) =>
+  searchArchive(database, {
+    q,
+    limit: extra.limit ?? 50,
+    offset: extra.offset ?? 0,
+    themeId: extra.themeId,
+  });
 
 const itemId = (database: Db, titleStart: string) =>
   database
@@ -28,14 +43,19 @@ const itemId = (database: Db, titleStart: string) =>
     .get()!.id;
 
 // What a correction does to the text as sent; the library item stays as it is.
-const correct = (database: Db, hit: { issueId: number; itemId: number }, text: { title?: string; teaser?: string }) =>
+const correct = (
+  database: Db,
+  hit: { issueId: number; itemId: number },
+  text: { title?: string; teaser?: string },
+) =>
   database
     .update(sentItems)
     .set(text)
     .where(and(eq(sentItems.issueId, hit.issueId), eq(sentItems.itemId, hit.itemId)))
     .run();
 
-const draftOf = (database: Db) => database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
+const draftOf = (database: Db) =>
+  database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
 
 describe('toFtsQuery', () => {
   it('quotes every word, ANDs them and matches the last word and longer words as prefixes', () => {
@@ -45,20 +65,31 @@ describe('toFtsQuery', () => {
   });
 
   it('makes FTS5 syntax plain text', () => {
-    expect(toFtsQuery('"raad" OR NEAR(wijk* -team)')).toBe('"raad"* AND "OR" AND "NEAR"* AND "wijk"* AND "team"*');
+    expect(toFtsQuery('"raad" OR NEAR(wijk* -team)')).toBe(
+      '"raad"* AND "OR" AND "NEAR"* AND "wijk"* AND "team"*',
+    );
     expect(toFtsQuery('a"b')).toBe('"a" AND "b"*');
   });
 
   it('gives null for nothing to search: empty, only punctuation, too long', () => {
-    for (const q of ['', '   ', '"', '*', '()', ' - " * ^ : ', 'x'.repeat(201)]) expect(toFtsQuery(q)).toBeNull();
+    for (const q of ['', '   ', '"', '*', '()', ' - " * ^ : ', 'x'.repeat(201)])
+      expect(toFtsQuery(q)).toBeNull();
     expect(toFtsQuery('x'.repeat(200))).not.toBeNull();
   });
 });
 
 describe('archiveSearchParams', () => {
   it('reads the page parameters as Next passes them', () => {
-    expect(archiveSearchParams.parse({ q: '  raad ', thema: '3', pagina: '2' })).toEqual({ q: 'raad', thema: 3, pagina: 2 });
-    expect(archiveSearchParams.parse({ q: ['wmo', 'x'], thema: '', pagina: undefined })).toEqual({ q: 'wmo', thema: undefined, pagina: undefined });
+    expect(archiveSearchParams.parse({ q: '  raad ', thema: '3', pagina: '2' })).toEqual({
+      q: 'raad',
+      thema: 3,
+      pagina: 2,
+    });
+    expect(archiveSearchParams.parse({ q: ['wmo', 'x'], thema: '', pagina: undefined })).toEqual({
+      q: 'wmo',
+      thema: undefined,
+      pagina: undefined,
+    });
     expect(archiveSearchParams.parse({})).toEqual({ q: '', thema: undefined, pagina: undefined });
   });
 
@@ -85,7 +116,14 @@ describe('searchArchive', () => {
     expect(total).toBe(1);
     const [hit] = results;
     const id = itemId(database, 'Handreiking: vroegsignalering');
-    expect(hit).toMatchObject({ itemId: id, anchor: `item-${id}`, issueNumber: 21, newsletterSlug: 'raadsbericht', newsletterName: 'Raadsbericht', themeName: 'Sociaal domein breed' });
+    expect(hit).toMatchObject({
+      itemId: id,
+      anchor: `item-${id}`,
+      issueNumber: 21,
+      newsletterSlug: 'raadsbericht',
+      newsletterName: 'Raadsbericht',
+      themeName: 'Sociaal domein breed',
+    });
     expect(hit!.issueSlug).toMatch(/^21-/);
     expect(hit!.sentAt).toBeInstanceOf(Date);
     expect(hit!.snippet).toContain('<mark>betalingsachterstanden</mark>');
@@ -98,7 +136,9 @@ describe('searchArchive', () => {
       const { results } = search(database, q);
       expect(results.map((r) => r.itemId)).toContain(id);
     }
-    expect(search(database, 'oekraine').results.find((r) => r.itemId === id)!.titleHtml).toContain('<mark>Oekraïne</mark>');
+    expect(search(database, 'oekraine').results.find((r) => r.itemId === id)!.titleHtml).toContain(
+      '<mark>Oekraïne</mark>',
+    );
     // The theme name is searchable too: 'financien' finds the items of Financiën.
     const finance = search(database, 'financien').results;
     expect(finance.length).toBeGreaterThan(0);
@@ -121,7 +161,10 @@ describe('searchArchive', () => {
     const page = search(database, 'vereniging', { limit: 2, offset: 2 });
     expect(page.total).toBe(all.total);
     expect(page.results.map((r) => r.itemId)).toEqual(all.results.slice(2, 4).map((r) => r.itemId));
-    expect(search(database, 'vereniging', { offset: 1000 })).toEqual({ total: all.total, results: [] });
+    expect(search(database, 'vereniging', { offset: 1000 })).toEqual({
+      total: all.total,
+      results: [],
+    });
   });
 
   it('ranks a match in the title above one in the teaser, then newer above older', () => {
@@ -133,7 +176,10 @@ describe('searchArchive', () => {
     correct(database, newer, { teaser: 'Over de kwartelkoning en de raad.' });
     indexSentIssue(database, older.issueId);
     indexSentIssue(database, newer.issueId);
-    expect(search(database, 'kwartelkoning').results.map((r) => r.itemId)).toEqual([older.itemId, newer.itemId]);
+    expect(search(database, 'kwartelkoning').results.map((r) => r.itemId)).toEqual([
+      older.itemId,
+      newer.itemId,
+    ]);
   });
 
   it('filters by theme', () => {
@@ -155,12 +201,19 @@ describe('searchArchive', () => {
       .innerJoin(issueBlocks, eq(issueBlocks.itemId, items.id))
       .where(eq(issueBlocks.issueId, draft.id))
       .all()
-      .filter((i) => i.title.startsWith('Evaluatie verkiezingen') || i.title.startsWith('Wetsvoorstel versterking'));
+      .filter(
+        (i) =>
+          i.title.startsWith('Evaluatie verkiezingen') ||
+          i.title.startsWith('Wetsvoorstel versterking'),
+      );
     expect(draftOnly).toHaveLength(2);
     const check = () => {
       expect(search(database, 'stemopneming').total).toBe(0);
-      for (const item of draftOnly) expect(search(database, item.title).results.map((r) => r.itemId)).not.toContain(item.id);
-      expect(search(database, 'raad', { limit: 1000 }).results.map((r) => r.issueId)).not.toContain(draft.id);
+      for (const item of draftOnly)
+        expect(search(database, item.title).results.map((r) => r.itemId)).not.toContain(item.id);
+      expect(search(database, 'raad', { limit: 1000 }).results.map((r) => r.issueId)).not.toContain(
+        draft.id,
+      );
     };
     check();
     indexSentIssue(database, draft.id);
@@ -176,7 +229,27 @@ describe('searchArchive', () => {
 
   it('treats query syntax as text and never throws', () => {
     const database = seeded();
-    for (const q of ['"', '""wijkteam', '*', 'wijk*', 'NEAR(', 'NEAR(wijkteam raad, 2)', 'OR', 'wijkteam OR', 'AND NOT', '-x', '-wijkteam', ')', '(', 'title:wijkteam', '^wijkteam', '{title}: x', "l'auto's", '\u0000', '😀 raad']) {
+    for (const q of [
+      '"',
+      '""wijkteam',
+      '*',
+      'wijk*',
+      'NEAR(',
+      'NEAR(wijkteam raad, 2)',
+      'OR',
+      'wijkteam OR',
+      'AND NOT',
+      '-x',
+      '-wijkteam',
+      ')',
+      '(',
+      'title:wijkteam',
+      '^wijkteam',
+      '{title}: x',
+      "l'auto's",
+      '\u0000',
+      '😀 raad',
+    ]) {
       expect(() => search(database, q), q).not.toThrow();
     }
     expect(search(database, '"wijkteam"').total).toBe(1);
@@ -191,10 +264,15 @@ describe('searchArchive', () => {
   it('escapes what an editor typed in the snippet and the title', () => {
     const database = seeded();
     const hit = search(database, 'wijkteam').results[0]!;
-    correct(database, hit, { title: 'Wijkteam <b>vet</b>', teaser: 'Let op <script>alert("x")</script> & \u0002meer\u0003 <img src=x onerror=alert(1)>' });
+    correct(database, hit, {
+      title: 'Wijkteam <b>vet</b>',
+      teaser: 'Let op <script>alert("x")</script> & \u0002meer\u0003 <img src=x onerror=alert(1)>',
+    });
     indexSentIssue(database, hit.issueId);
     const [found] = search(database, 'alert').results;
-    expect(found!.snippet).toContain('&lt;script&gt;<mark>alert</mark>(&quot;x&quot;)&lt;/script&gt; &amp; meer &lt;img');
+    expect(found!.snippet).toContain(
+      '&lt;script&gt;<mark>alert</mark>(&quot;x&quot;)&lt;/script&gt; &amp; meer &lt;img',
+    );
     expect(found!.snippet).not.toMatch(/<(?!\/?mark>)/);
     const byTitle = search(database, 'vet').results.find((r) => r.itemId === hit.itemId)!;
     expect(byTitle.titleHtml).toBe('Wijkteam &lt;b&gt;<mark>vet</mark>&lt;/b&gt;');
@@ -211,7 +289,11 @@ describe('searchArchive', () => {
     expect(completeIfDone(database, fixture.issueId)).toEqual({ status: 'sent' });
     const { results } = search(database, 'stemopneming');
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ issueId: fixture.issueId, issueNumber: 24, anchor: `item-${itemId(database, 'Evaluatie verkiezingen')}` });
+    expect(results[0]).toMatchObject({
+      issueId: fixture.issueId,
+      issueNumber: 24,
+      anchor: `item-${itemId(database, 'Evaluatie verkiezingen')}`,
+    });
   });
 
   it('re-indexing replaces the rows of an issue rather than adding to them', () => {
@@ -224,12 +306,18 @@ describe('searchArchive', () => {
   });
 });
 
-const migrationStatements = (name: string) => fs.readFileSync(path.join(migrationsFolder, `${name}.sql`), 'utf8').split('--> statement-breakpoint');
+const migrationStatements = (name: string) =>
+  fs
+    .readFileSync(path.join(migrationsFolder, `${name}.sql`), 'utf8')
+    .split('--> statement-breakpoint');
 
 describe('migrations 0005_archive_search and 0006_sent_items', () => {
   it('0005 backfills the same rows as indexSentIssue', () => {
     const database = seeded();
-    const rows = () => database.all(sql`select title, teaser, theme, issue_id, item_id, theme_id from archive_search order by issue_id, item_id`);
+    const rows = () =>
+      database.all(
+        sql`select title, teaser, theme, issue_id, item_id, theme_id from archive_search order by issue_id, item_id`,
+      );
     const indexed = rows();
     expect(indexed.length).toBeGreaterThan(10);
     const statements = migrationStatements('0005_archive_search');
@@ -242,7 +330,10 @@ describe('migrations 0005_archive_search and 0006_sent_items', () => {
   it('0006 copies the items of sent issues as they stand and indexes those copies', () => {
     const database = seeded();
     const copies = () => database.all(sql`select * from sent_items order by issue_id, item_id`);
-    const index = () => database.all(sql`select title, teaser, theme, issue_id, item_id, theme_id from archive_search order by issue_id, item_id`);
+    const index = () =>
+      database.all(
+        sql`select title, teaser, theme, issue_id, item_id, theme_id from archive_search order by issue_id, item_id`,
+      );
     const [frozen, indexed] = [copies(), index()];
     expect(frozen.length).toBeGreaterThan(10);
     const statements = migrationStatements('0006_sent_items');

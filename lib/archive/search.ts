@@ -62,12 +62,21 @@ export function toFtsQuery(input: string): string | null {
   // word is one token and can never contain a quote.
   const words = (text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).slice(0, MAX_WORDS);
   if (words.length === 0) return null;
-  return words.map((word, i) => `"${word}"${i === words.length - 1 || [...word].length >= 3 ? '*' : ''}`).join(' AND ');
+  return words
+    .map((word, i) => `"${word}"${i === words.length - 1 || [...word].length >= 3 ? '*' : ''}`)
+    .join(' AND ');
 }
 
 /** The archive page's search parameters (`?q=…&thema=…&pagina=…`), as Next hands them over. */
 export const archiveSearchParams = z.object({
-  q: z.preprocess(firstValue, z.string().trim().max(ARCHIVE_QUERY_MAX, `Zoek met hoogstens ${ARCHIVE_QUERY_MAX} tekens.`).default('')),
+  q: z.preprocess(
+    firstValue,
+    z
+      .string()
+      .trim()
+      .max(ARCHIVE_QUERY_MAX, `Zoek met hoogstens ${ARCHIVE_QUERY_MAX} tekens.`)
+      .default(''),
+  ),
   thema: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
   pagina: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
 });
@@ -82,7 +91,13 @@ function emptyToUndefined(value: unknown) {
   return first === '' || first == null ? undefined : first;
 }
 
-export type ArchiveSearchInput = { q: string; themeId?: number; newsletterId?: number; limit: number; offset: number };
+export type ArchiveSearchInput = {
+  q: string;
+  themeId?: number;
+  newsletterId?: number;
+  limit: number;
+  offset: number;
+};
 
 export type ArchiveSearchResult = {
   issueId: number;
@@ -117,7 +132,10 @@ type Row = {
 };
 
 /** Sent items matching `q`, best match first (title weighs most), then newest. */
-export function searchArchive(database: Reader, input: ArchiveSearchInput): { total: number; results: ArchiveSearchResult[] } {
+export function searchArchive(
+  database: Reader,
+  input: ArchiveSearchInput,
+): { total: number; results: ArchiveSearchResult[] } {
   const match = toFtsQuery(input.q);
   if (!match) return { total: 0, results: [] };
   const where = sql`archive_search match ${match}
@@ -126,7 +144,9 @@ export function searchArchive(database: Reader, input: ArchiveSearchInput): { to
   const from = sql`archive_search a
     join issues i on i.id = a.issue_id and i.status = 'sent'
     join newsletters n on n.id = i.newsletter_id`;
-  const total = database.get<{ n: number }>(sql`select count(*) as n from ${from} where ${where}`).n;
+  const total = database.get<{ n: number }>(
+    sql`select count(*) as n from ${from} where ${where}`,
+  ).n;
   if (total === 0 || input.offset >= total) return { total, results: [] };
   const rows = database.all<Row>(sql`
     select a.issue_id as issueId, a.item_id as itemId, a.title as title, a.theme as themeName,

@@ -22,7 +22,11 @@ export function sentItemsOf(database: Pick<Db, 'select'>, issueId: number): Map<
   return new Map(rows.map((r) => [r.itemId, r]));
 }
 
-export function sentItem(database: Pick<Db, 'select'>, issueId: number, itemId: number): SentItem | undefined {
+export function sentItem(
+  database: Pick<Db, 'select'>,
+  issueId: number,
+  itemId: number,
+): SentItem | undefined {
   return database
     .select()
     .from(sentItems)

@@ -6,10 +6,23 @@ import { AUDIT_PAGE_SIZE, auditFilter, listAudit } from './list';
 
 function fixture() {
   const database = testDb();
-  database.insert(users).values([{ id: 'a', email: 'a@x.nl', name: 'Anna' }, { id: 'b', email: 'b@x.nl', name: 'Bram' }]).run();
+  database
+    .insert(users)
+    .values([
+      { id: 'a', email: 'a@x.nl', name: 'Anna' },
+      { id: 'b', email: 'b@x.nl', name: 'Bram' },
+    ])
+    .run();
   const log = (actor: string, action: string, at: string) => {
-    recordAudit(database, { actor: { id: actor, label: actor }, action, entityType: 'test', summary: action });
-    database.$client.prepare('update audit_log set at = ? where id = (select max(id) from audit_log)').run(Date.parse(at));
+    recordAudit(database, {
+      actor: { id: actor, label: actor },
+      action,
+      entityType: 'test',
+      summary: action,
+    });
+    database.$client
+      .prepare('update audit_log set at = ? where id = (select max(id) from audit_log)')
+      .run(Date.parse(at));
   };
   log('a', 'issue.approve', '2026-11-01T10:00:00Z');
   log('b', 'subscribers.imported', '2026-11-02T23:30:00Z'); // 3 November, 00:30 Dutch time
@@ -23,15 +36,36 @@ const actions = (rows: { action: string }[]) => rows.map((r) => r.action);
 describe('listAudit', () => {
   it('lists newest first and filters by kind, by editor and by Dutch calendar day', () => {
     const database = fixture();
-    expect(actions(listAudit(database, {}).rows)).toEqual(['subscriber.erased', 'access.denied', 'editor.added', 'subscribers.imported', 'issue.approve']);
-    expect(actions(listAudit(database, { soort: 'abonnees' }).rows)).toEqual(['subscriber.erased', 'subscribers.imported']);
-    expect(actions(listAudit(database, { door: 'b' }).rows)).toEqual(['access.denied', 'subscribers.imported']);
-    expect(actions(listAudit(database, { van: '2026-11-03', tot: '2026-11-03' }).rows)).toEqual(['editor.added', 'subscribers.imported']);
+    expect(actions(listAudit(database, {}).rows)).toEqual([
+      'subscriber.erased',
+      'access.denied',
+      'editor.added',
+      'subscribers.imported',
+      'issue.approve',
+    ]);
+    expect(actions(listAudit(database, { soort: 'abonnees' }).rows)).toEqual([
+      'subscriber.erased',
+      'subscribers.imported',
+    ]);
+    expect(actions(listAudit(database, { door: 'b' }).rows)).toEqual([
+      'access.denied',
+      'subscribers.imported',
+    ]);
+    expect(actions(listAudit(database, { van: '2026-11-03', tot: '2026-11-03' }).rows)).toEqual([
+      'editor.added',
+      'subscribers.imported',
+    ]);
   });
 
   it('pages by id without skipping or repeating', () => {
     const database = testDb();
-    for (let i = 0; i < AUDIT_PAGE_SIZE + 7; i += 1) recordAudit(database, { actor: { id: null, label: 'systeem' }, action: 'issue.created', entityType: 'issue', summary: String(i) });
+    for (let i = 0; i < AUDIT_PAGE_SIZE + 7; i += 1)
+      recordAudit(database, {
+        actor: { id: null, label: 'systeem' },
+        action: 'issue.created',
+        entityType: 'issue',
+        summary: String(i),
+      });
     const first = listAudit(database, {});
     expect(first.rows).toHaveLength(AUDIT_PAGE_SIZE);
     const second = listAudit(database, { voor: first.next! });
@@ -43,6 +77,8 @@ describe('listAudit', () => {
   });
 
   it('drops filter values that make no sense instead of failing', () => {
-    expect(auditFilter.parse({ soort: 'alles', van: 'gisteren', voor: '-3', door: 'a' })).toEqual({ door: 'a' });
+    expect(auditFilter.parse({ soort: 'alles', van: 'gisteren', voor: '-3', door: 'a' })).toEqual({
+      door: 'a',
+    });
   });
 });

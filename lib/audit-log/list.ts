@@ -26,7 +26,10 @@ const day = z
 
 /** Query-string filters; a wrong value is dropped rather than refused, as a list filter should. */
 export const auditFilter = z.object({
-  soort: z.enum(Object.keys(auditGroups) as [AuditGroup, ...AuditGroup[]]).optional().catch(undefined),
+  soort: z
+    .enum(Object.keys(auditGroups) as [AuditGroup, ...AuditGroup[]])
+    .optional()
+    .catch(undefined),
   door: z.string().max(64).optional().catch(undefined),
   van: day,
   tot: day,
@@ -36,7 +39,9 @@ export type AuditFilter = z.output<typeof auditFilter>;
 
 /** A calendar day in Dutch time to its first millisecond; `shift` days later for an end bound. */
 function dutchMidnight(date: string, shift = 0): Date {
-  const day = new Date(Date.parse(`${date}T12:00:00Z`) + shift * 86_400_000).toISOString().slice(0, 10);
+  const day = new Date(Date.parse(`${date}T12:00:00Z`) + shift * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   return fromDutchLocal(`${day}T00:00`)!;
 }
 

@@ -15,7 +15,10 @@ export async function currentEditor(): Promise<SessionEditor | null> {
 }
 
 /** For pages under /redactie: sends anonymous visitors to /inloggen and answers 403 to a too-low role. */
-export async function requireEditor(atLeast: EditorRole = 'redacteur', returnTo = '/redactie'): Promise<SessionEditor> {
+export async function requireEditor(
+  atLeast: EditorRole = 'redacteur',
+  returnTo = '/redactie',
+): Promise<SessionEditor> {
   const editor = await currentEditor();
   if (!editor) redirect(`/inloggen?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!hasRole(editor.role, atLeast)) forbidden();

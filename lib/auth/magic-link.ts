@@ -9,7 +9,10 @@ export const SIGN_IN_LINK_MAX_AGE_S = 60 * 60;
  * The mailed link opens a page with a button instead of signing in directly: mail scanners
  * that open every link would otherwise use up the one-time token before the editor does.
  */
-export function signInConfirmUrl(publicUrl: string, params: { token: string; email: string; callbackUrl?: string }): string {
+export function signInConfirmUrl(
+  publicUrl: string,
+  params: { token: string; email: string; callbackUrl?: string },
+): string {
   const url = new URL('/inloggen/bevestigen', publicUrl);
   url.searchParams.set('token', params.token);
   url.searchParams.set('email', params.email);
@@ -25,12 +28,26 @@ export function hashVerificationToken(token: string, secret: string): string {
 /** Makes a one-time sign-in link for an editor (used to print the demo admin's link at start). */
 export function createSignInLink(
   database: Db,
-  options: { email: string; secret: string; publicUrl: string; maxAgeMs: number; callbackUrl?: string },
+  options: {
+    email: string;
+    secret: string;
+    publicUrl: string;
+    maxAgeMs: number;
+    callbackUrl?: string;
+  },
 ): string {
   const token = crypto.randomBytes(32).toString('hex');
   database
     .insert(verificationTokens)
-    .values({ identifier: options.email, token: hashVerificationToken(token, options.secret), expires: new Date(Date.now() + options.maxAgeMs) })
+    .values({
+      identifier: options.email,
+      token: hashVerificationToken(token, options.secret),
+      expires: new Date(Date.now() + options.maxAgeMs),
+    })
     .run();
-  return signInConfirmUrl(options.publicUrl, { token, email: options.email, callbackUrl: options.callbackUrl ?? '/redactie' });
+  return signInConfirmUrl(options.publicUrl, {
+    token,
+    email: options.email,
+    callbackUrl: options.callbackUrl ?? '/redactie',
+  });
 }

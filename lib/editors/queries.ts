@@ -5,7 +5,14 @@ import { users } from '@/db/schema';
 
 export function listEditors() {
   return db()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, lastSignInAt: users.lastSignInAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      lastSignInAt: users.lastSignInAt,
+    })
     .from(users)
     .orderBy(asc(users.name), asc(users.email))
     .all();

@@ -23,5 +23,7 @@ export const addEditorSchema = z.object({ email: editorEmail, name: editorName, 
 export const updateEditorSchema = z.object({
   id: z.uuid({ error: 'Onbekende redacteur.' }),
   role: editorRole,
-  active: z.enum(['ja', 'nee'], { error: 'Kies actief of gedeactiveerd.' }).transform((v) => v === 'ja'),
+  active: z
+    .enum(['ja', 'nee'], { error: 'Kies actief of gedeactiveerd.' })
+    .transform((v) => v === 'ja'),
 });

@@ -29,7 +29,17 @@ const doc: IssueDocument = {
 
 const input = (overrides: Partial<RenderInput> = {}, items = [item(1), item(2)]): RenderInput => ({
   document: doc,
-  newsletter: { name: 'R', organisation: 'O', brandColor: '#000000', logoUrl: null, logoAlt: null, footerText: '', contactUrl: null, websiteUrl: 'https://x.example', disclaimerUrl: null },
+  newsletter: {
+    name: 'R',
+    organisation: 'O',
+    brandColor: '#000000',
+    logoUrl: null,
+    logoAlt: null,
+    footerText: '',
+    contactUrl: null,
+    websiteUrl: 'https://x.example',
+    disclaimerUrl: null,
+  },
   themes: [{ id: 1, name: 'Bestuur' }],
   items: new Map(items.map((i) => [i.id, i])),
   webUrl: 'https://x.example/archief',
@@ -44,14 +54,46 @@ describe('checkIssue', () => {
   });
 
   it('names each problem', () => {
-    const bad = input({ document: { ...doc, subject: 'x'.repeat(81), preheader: ' ', lead: null, sections: [{ themeId: 1, blocks: [] }] } }, []);
-    expect(ids(checkIssue(bad, 95 * 1024, '2026-11-01'))).toEqual(['subject-long', 'preheader-missing', 'lead-missing', 'sections-empty', 'html-size']);
-    expect(checkIssue(input({ document: { ...doc, subject: '' } }), 1, '2026-11-01')[0]?.message).toBe('Het onderwerp ontbreekt.');
+    const bad = input(
+      {
+        document: {
+          ...doc,
+          subject: 'x'.repeat(81),
+          preheader: ' ',
+          lead: null,
+          sections: [{ themeId: 1, blocks: [] }],
+        },
+      },
+      [],
+    );
+    expect(ids(checkIssue(bad, 95 * 1024, '2026-11-01'))).toEqual([
+      'subject-long',
+      'preheader-missing',
+      'lead-missing',
+      'sections-empty',
+      'html-size',
+    ]);
+    expect(
+      checkIssue(input({ document: { ...doc, subject: '' } }), 1, '2026-11-01')[0]?.message,
+    ).toBe('Het onderwerp ontbreekt.');
   });
 
   it('finds items without link or teaser, past events, http links and a logo without alt text', () => {
-    const items = [item(1, { url: null, teaser: '' }), item(2, { kind: 'event', eventDate: '2026-10-31', registrationUrl: 'http://x.example/aanmelden' })];
+    const items = [
+      item(1, { url: null, teaser: '' }),
+      item(2, {
+        kind: 'event',
+        eventDate: '2026-10-31',
+        registrationUrl: 'http://x.example/aanmelden',
+      }),
+    ];
     const newsletter = { ...input().newsletter, logoUrl: 'https://x.example/logo.png' };
-    expect(ids(checkIssue(input({ newsletter }, items), 1, '2026-11-01'))).toEqual(['item-link-1', 'item-teaser-1', 'item-past-2', 'insecure-http://x.example/aanmelden', 'logo-alt']);
+    expect(ids(checkIssue(input({ newsletter }, items), 1, '2026-11-01'))).toEqual([
+      'item-link-1',
+      'item-teaser-1',
+      'item-past-2',
+      'insecure-http://x.example/aanmelden',
+      'logo-alt',
+    ]);
   });
 });

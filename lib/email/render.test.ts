@@ -17,13 +17,19 @@ async function renderDraft(themeIds?: Set<number>) {
 
 // react-email puts <!-- --> between text runs; compare text without them.
 const clean = (html: string) => html.replace(/<!-- -->/g, '');
-const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
+const unescape = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"');
 
 describe('renderIssueEmail on the demo issue', () => {
   it('shows every item with its title and link, and every theme as a label', async () => {
     const { source, html } = await renderDraft();
     const text = unescape(clean(html));
-    const placed = allBlocks(source.document).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [source.items.get(b.itemId)!] : []));
+    const placed = allBlocks(source.document).flatMap((b) =>
+      b.kind === 'lead' || b.kind === 'item' ? [source.items.get(b.itemId)!] : [],
+    );
     expect(placed.length).toBeGreaterThanOrEqual(8);
     for (const item of placed) {
       expect(text).toContain(item.title);
@@ -58,7 +64,9 @@ describe('renderIssueEmail on the demo issue', () => {
 
   it('writes every link of the HTML out in the plain text', async () => {
     const { html, text } = await renderDraft();
-    const links = [...html.matchAll(/href="([^"]+)"/g)].map((m) => unescape(m[1]!)).filter((href) => href.startsWith('http'));
+    const links = [...html.matchAll(/href="([^"]+)"/g)]
+      .map((m) => unescape(m[1]!))
+      .filter((href) => href.startsWith('http'));
     for (const link of new Set(links)) expect(text).toContain(link);
   });
 
@@ -66,8 +74,12 @@ describe('renderIssueEmail on the demo issue', () => {
     const all = await renderDraft();
     const first = all.source.document.sections.find((s) => s.blocks.length)!;
     const only = await renderDraft(new Set([first.themeId]));
-    expect(only.props.sections.map((s) => s.name)).toEqual([all.source.themes.find((t) => t.id === first.themeId)!.name]);
-    expect(all.props.sections.length).toBe(all.source.document.sections.filter((s) => s.blocks.length).length);
+    expect(only.props.sections.map((s) => s.name)).toEqual([
+      all.source.themes.find((t) => t.id === first.themeId)!.name,
+    ]);
+    expect(all.props.sections.length).toBe(
+      all.source.document.sections.filter((s) => s.blocks.length).length,
+    );
     expect(only.props.lead).toEqual(all.props.lead);
   });
 });

@@ -10,11 +10,19 @@ import { eventSummary } from '@/lib/items/labels';
  * Personal links are rendered as these URLs and replaced per recipient when sending: valid,
  * URL-safe, and left alone by HTML escaping, so one rendering serves every subscriber.
  */
-export const PLACEHOLDERS = { unsubscribe: 'https://kopij.invalid/__afmelden__', preferences: 'https://kopij.invalid/__voorkeuren__' } as const;
+export const PLACEHOLDERS = {
+  unsubscribe: 'https://kopij.invalid/__afmelden__',
+  preferences: 'https://kopij.invalid/__voorkeuren__',
+} as const;
 
 /** One rendering serves many readers: each copy gets its own links by substitution. */
-export function fillPersonalLinks(body: string, links: { unsubscribe: string; preferences: string }): string {
-  return body.replaceAll(PLACEHOLDERS.unsubscribe, links.unsubscribe).replaceAll(PLACEHOLDERS.preferences, links.preferences);
+export function fillPersonalLinks(
+  body: string,
+  links: { unsubscribe: string; preferences: string },
+): string {
+  return body
+    .replaceAll(PLACEHOLDERS.unsubscribe, links.unsubscribe)
+    .replaceAll(PLACEHOLDERS.preferences, links.preferences);
 }
 
 export type EmailNewsletter = {
@@ -63,7 +71,11 @@ function emailItem(item: EmailSourceItem): EmailItem {
     anchor: `item-${item.id}`,
     event:
       item.kind === 'event' && item.eventDate
-        ? { when: eventSummary({ ...item, location: null, online: false }), where, registrationUrl: item.registrationUrl }
+        ? {
+            when: eventSummary({ ...item, location: null, online: false }),
+            where,
+            registrationUrl: item.registrationUrl,
+          }
         : undefined,
   };
 }
@@ -77,19 +89,38 @@ export function issueEmailProps(input: RenderInput): IssueEmailProps {
   };
   const n = input.newsletter;
   return {
-    brand: { color: n.brandColor, name: n.name, organisation: n.organisation, logoUrl: n.logoUrl, logoAlt: n.logoAlt },
+    brand: {
+      color: n.brandColor,
+      name: n.name,
+      organisation: n.organisation,
+      logoUrl: n.logoUrl,
+      logoAlt: n.logoAlt,
+    },
     subject: themed.subject,
     preheader: themed.preheader,
     webUrl: input.webUrl,
     lead: themed.lead ? (resolve(themed.lead.itemId)[0] ?? null) : null,
     sections: themed.sections
-      .map((s) => ({ name: input.themes.find((t) => t.id === s.themeId)?.name ?? '', items: s.blocks.flatMap((b) => resolve(b.itemId)) }))
+      .map((s) => ({
+        name: input.themes.find((t) => t.id === s.themeId)?.name ?? '',
+        items: s.blocks.flatMap((b) => resolve(b.itemId)),
+      }))
       .filter((s) => s.items.length > 0),
-    extras: themed.extras.map((b) => (b.kind === 'text' ? { kind: 'text' as const, ...b.content } : { kind: 'cta' as const, ...b.content })),
+    extras: themed.extras.map((b) =>
+      b.kind === 'text'
+        ? { kind: 'text' as const, ...b.content }
+        : { kind: 'cta' as const, ...b.content },
+    ),
     footer: themed.footer
       ? {
           text: n.footerText,
-          links: { contactUrl: n.contactUrl, unsubscribeUrl: PLACEHOLDERS.unsubscribe, preferencesUrl: PLACEHOLDERS.preferences, websiteUrl: n.websiteUrl, disclaimerUrl: n.disclaimerUrl },
+          links: {
+            contactUrl: n.contactUrl,
+            unsubscribeUrl: PLACEHOLDERS.unsubscribe,
+            preferencesUrl: PLACEHOLDERS.preferences,
+            websiteUrl: n.websiteUrl,
+            disclaimerUrl: n.disclaimerUrl,
+          },
         }
       : null,
   };
@@ -97,7 +128,11 @@ export function issueEmailProps(input: RenderInput): IssueEmailProps {
 
 /** The same content as plain text, every link written out. */
 export function plainText(props: IssueEmailProps): string {
-  const out: string[] = [`${props.brand.name} - ${props.brand.organisation}`, `Bekijk deze nieuwsbrief in uw browser: ${props.webUrl}`, ''];
+  const out: string[] = [
+    `${props.brand.name} - ${props.brand.organisation}`,
+    `Bekijk deze nieuwsbrief in uw browser: ${props.webUrl}`,
+    '',
+  ];
   const item = (i: EmailItem, label?: string) => {
     if (label) out.push(label.toUpperCase());
     out.push(i.title);
@@ -117,7 +152,11 @@ export function plainText(props: IssueEmailProps): string {
   }
   for (const block of props.extras) {
     out.push(`== ${block.title} ==`, '');
-    for (const part of block.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)) out.push(part.replace(/^## /, ''), '');
+    for (const part of block.body
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean))
+      out.push(part.replace(/^## /, ''), '');
     if (block.kind === 'cta') out.push(`${block.buttonLabel}: ${block.buttonUrl}`, '');
   }
   if (props.footer) {
@@ -139,16 +178,20 @@ export function plainText(props: IssueEmailProps): string {
  * not sit exactly between the skeleton's two halves (it never should) makes this fall back to
  * rendering combinations whole, so the output is always what renderIssueEmail would give.
  */
-export async function issueVariants(
-  input: RenderInput,
-): Promise<{ composed: boolean; variant: (themeIds: ReadonlySet<number>) => Promise<{ html: string; text: string; subject: string }> }> {
+export async function issueVariants(input: RenderInput): Promise<{
+  composed: boolean;
+  variant: (
+    themeIds: ReadonlySet<number>,
+  ) => Promise<{ html: string; text: string; subject: string }>;
+}> {
   const full = issueEmailProps(input);
   const marker = 'KOPIJ-SECTIONS-7f3a';
   const skeleton = await render(IssueEmail({ ...full, sections: [], sectionsSlot: marker }));
   const at = skeleton.indexOf(marker);
   const [before, after] = [skeleton.slice(0, at), skeleton.slice(at + marker.length)];
   const sectionHtml = new Map<string, string>();
-  let composable = at >= 0 && new Set(full.sections.map((s) => s.name)).size === full.sections.length;
+  let composable =
+    at >= 0 && new Set(full.sections.map((s) => s.name)).size === full.sections.length;
   for (const section of composable ? full.sections : []) {
     const html = await render(IssueEmail({ ...full, sections: [section] }));
     if (!html.startsWith(before) || !html.endsWith(after)) {
@@ -161,14 +204,18 @@ export async function issueVariants(
     composed: composable,
     async variant(themeIds) {
       const props = issueEmailProps({ ...input, themeIds });
-      const html = composable ? before + props.sections.map((s) => sectionHtml.get(s.name)).join('') + after : await render(IssueEmail(props));
+      const html = composable
+        ? before + props.sections.map((s) => sectionHtml.get(s.name)).join('') + after
+        : await render(IssueEmail(props));
       return { html, text: plainText(props), subject: props.subject };
     },
   };
 }
 
 /** Renders one issue (for one theme combination) to HTML and plain text. */
-export async function renderIssueEmail(input: RenderInput): Promise<{ html: string; text: string; props: IssueEmailProps }> {
+export async function renderIssueEmail(
+  input: RenderInput,
+): Promise<{ html: string; text: string; props: IssueEmailProps }> {
   const props = issueEmailProps(input);
   const html = await render(IssueEmail(props));
   return { html, text: plainText(props), props };

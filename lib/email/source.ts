@@ -15,11 +15,18 @@ type Options = {
 };
 
 /** Everything the renderer needs for one issue, read in two queries. */
-export function emailSource(database: Db, issueId: number, publicUrl: string, options: Options = {}): (RenderInput & { newsletter: Newsletter }) | null {
+export function emailSource(
+  database: Db,
+  issueId: number,
+  publicUrl: string,
+  options: Options = {},
+): (RenderInput & { newsletter: Newsletter }) | null {
   const loaded = loadIssueDocument(database, issueId);
   if (!loaded) return null;
   const doc = options.document ?? loaded.document;
-  const itemIds = allBlocks(doc).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : []));
+  const itemIds = allBlocks(doc).flatMap((b) =>
+    b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : [],
+  );
   const rows: EmailSourceItem[] = options.asSent
     ? [...sentItemsOf(database, issueId).values()].map((r) => ({ ...r, id: r.itemId }))
     : itemIds.length
@@ -39,4 +46,3 @@ export function emailSource(database: Db, issueId: number, publicUrl: string, op
     webUrl: `${publicUrl}/archief/${newsletter.slug}/${loaded.issue.slug}`,
   };
 }
-

@@ -8,16 +8,28 @@ import { whatNeedsMe } from './dashboard';
 function setup() {
   const database = testDb();
   seed(database);
-  const id = (email: string) => database.select().from(users).where(eq(users.email, email)).get()!.id;
+  const id = (email: string) =>
+    database.select().from(users).where(eq(users.email, email)).get()!.id;
   const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
-  return { database, draft, author: id('redacteur@kopij.test'), chief: id('hoofdredactie@kopij.test') };
+  return {
+    database,
+    draft,
+    author: id('redacteur@kopij.test'),
+    chief: id('hoofdredactie@kopij.test'),
+  };
 }
 
 describe('whatNeedsMe', () => {
   it('lists a review for a chief editor who did not write it, never for its author or a redacteur', () => {
     const { database, draft, author, chief } = setup();
-    database.update(issues).set({ status: 'review', contentChangedBy: author }).where(eq(issues.id, draft.id)).run();
-    expect(whatNeedsMe(database, { id: chief, role: 'hoofdredacteur' }).reviews.map((r) => r.id)).toEqual([draft.id]);
+    database
+      .update(issues)
+      .set({ status: 'review', contentChangedBy: author })
+      .where(eq(issues.id, draft.id))
+      .run();
+    expect(
+      whatNeedsMe(database, { id: chief, role: 'hoofdredacteur' }).reviews.map((r) => r.id),
+    ).toEqual([draft.id]);
     expect(whatNeedsMe(database, { id: author, role: 'redacteur' }).reviews).toEqual([]);
     database.update(issues).set({ contentChangedBy: chief }).where(eq(issues.id, draft.id)).run();
     expect(whatNeedsMe(database, { id: chief, role: 'hoofdredacteur' }).reviews).toEqual([]);
@@ -28,23 +40,42 @@ describe('whatNeedsMe', () => {
   it('lists my drafts, the next scheduled issue and the last sent one with its delivery counts', () => {
     const { database, draft, author, chief } = setup();
     database.update(issues).set({ contentChangedBy: author }).where(eq(issues.id, draft.id)).run();
-    expect(whatNeedsMe(database, { id: author, role: 'redacteur' }).drafts.map((d) => d.id)).toEqual([draft.id]);
+    expect(
+      whatNeedsMe(database, { id: author, role: 'redacteur' }).drafts.map((d) => d.id),
+    ).toEqual([draft.id]);
     expect(whatNeedsMe(database, { id: chief, role: 'hoofdredacteur' }).drafts).toEqual([]);
 
     const at = new Date(Date.now() + 3_600_000);
-    database.update(issues).set({ status: 'scheduled', scheduledAt: at }).where(eq(issues.id, draft.id)).run();
-    expect(whatNeedsMe(database, { id: chief, role: 'hoofdredacteur' }).nextScheduled).toMatchObject({ id: draft.id, scheduledAt: at });
+    database
+      .update(issues)
+      .set({ status: 'scheduled', scheduledAt: at })
+      .where(eq(issues.id, draft.id))
+      .run();
+    expect(
+      whatNeedsMe(database, { id: chief, role: 'hoofdredacteur' }).nextScheduled,
+    ).toMatchObject({ id: draft.id, scheduledAt: at });
 
-    const sent = database.select().from(issues).where(eq(issues.status, 'sent')).orderBy(issues.sentAt).all().at(-1)!;
+    const sent = database
+      .select()
+      .from(issues)
+      .where(eq(issues.status, 'sent'))
+      .orderBy(issues.sentAt)
+      .all()
+      .at(-1)!;
     const [a, b, c] = database.select().from(subscribers).limit(3).all();
-    database.insert(deliveries).values([
-      { issueId: sent.id, subscriberId: a!.id, status: 'sent' },
-      { issueId: sent.id, subscriberId: b!.id, status: 'sent' },
-      { issueId: sent.id, subscriberId: c!.id, status: 'failed' },
-    ]).run();
+    database
+      .insert(deliveries)
+      .values([
+        { issueId: sent.id, subscriberId: a!.id, status: 'sent' },
+        { issueId: sent.id, subscriberId: b!.id, status: 'sent' },
+        { issueId: sent.id, subscriberId: c!.id, status: 'failed' },
+      ])
+      .run();
     const view = whatNeedsMe(database, { id: chief, role: 'hoofdredacteur' });
     expect(view.lastSent?.id).toBe(sent.id);
     expect(view.deliverySummary).toEqual({ sent: 2, failed: 1 });
-    expect(view.failed).toEqual([{ issueId: sent.id, number: sent.number, newsletterName: 'Raadsbericht', n: 1 }]);
+    expect(view.failed).toEqual([
+      { issueId: sent.id, number: sent.number, newsletterName: 'Raadsbericht', n: 1 },
+    ]);
   });
 });

@@ -5,28 +5,65 @@ import { hasRole } from '@/lib/auth/roles';
 
 // "What needs me" on the editors' start page. Takes the database so it can be tested directly.
 
-const issueFields = { id: issues.id, number: issues.number, subject: issues.subject, newsletterName: newsletters.name, updatedAt: issues.updatedAt };
+const issueFields = {
+  id: issues.id,
+  number: issues.number,
+  subject: issues.subject,
+  newsletterName: newsletters.name,
+  updatedAt: issues.updatedAt,
+};
 
-export function whatNeedsMe(database: Db, editor: { id: string; role: EditorRole }, now = new Date()) {
-  const base = () => database.select(issueFields).from(issues).innerJoin(newsletters, eq(newsletters.id, issues.newsletterId));
+export function whatNeedsMe(
+  database: Db,
+  editor: { id: string; role: EditorRole },
+  now = new Date(),
+) {
+  const base = () =>
+    database
+      .select(issueFields)
+      .from(issues)
+      .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId));
 
   // Four-eyes makes an issue one last changed yourself someone else's review, so it is not listed.
   const reviews = hasRole(editor.role, 'hoofdredacteur')
     ? base()
-        .where(and(eq(issues.status, 'review'), or(eq(newsletters.fourEyes, false), sql`coalesce(${issues.contentChangedBy}, '') <> ${editor.id}`)))
+        .where(
+          and(
+            eq(issues.status, 'review'),
+            or(
+              eq(newsletters.fourEyes, false),
+              sql`coalesce(${issues.contentChangedBy}, '') <> ${editor.id}`,
+            ),
+          ),
+        )
         .orderBy(asc(issues.updatedAt))
         .all()
     : [];
   const drafts = base()
-    .where(and(eq(issues.status, 'concept'), or(eq(issues.contentChangedBy, editor.id), eq(issues.createdBy, editor.id))))
+    .where(
+      and(
+        eq(issues.status, 'concept'),
+        or(eq(issues.contentChangedBy, editor.id), eq(issues.createdBy, editor.id)),
+      ),
+    )
     .orderBy(desc(issues.updatedAt))
     .all();
   const failed = database
-    .select({ issueId: deliveries.issueId, number: issues.number, newsletterName: newsletters.name, n: sql<number>`count(*)` })
+    .select({
+      issueId: deliveries.issueId,
+      number: issues.number,
+      newsletterName: newsletters.name,
+      n: sql<number>`count(*)`,
+    })
     .from(deliveries)
     .innerJoin(issues, eq(issues.id, deliveries.issueId))
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
-    .where(and(eq(deliveries.status, 'failed'), gte(deliveries.updatedAt, new Date(now.getTime() - 30 * 86_400_000))))
+    .where(
+      and(
+        eq(deliveries.status, 'failed'),
+        gte(deliveries.updatedAt, new Date(now.getTime() - 30 * 86_400_000)),
+      ),
+    )
     .groupBy(deliveries.issueId)
     .all();
 

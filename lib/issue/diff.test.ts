@@ -8,14 +8,29 @@ const doc: IssueDocument = {
   preheader: 'P',
   lead: { id: 'lead', kind: 'lead', itemId: 1 },
   sections: [
-    { themeId: 10, blocks: [{ id: 'a', kind: 'item', itemId: 2 }, { id: 'b', kind: 'item', itemId: 3 }, { id: 'c', kind: 'item', itemId: 4 }] },
+    {
+      themeId: 10,
+      blocks: [
+        { id: 'a', kind: 'item', itemId: 2 },
+        { id: 'b', kind: 'item', itemId: 3 },
+        { id: 'c', kind: 'item', itemId: 4 },
+      ],
+    },
     { themeId: 20, blocks: [] },
   ],
-  extras: [{ id: 'forum', kind: 'text', reusableBlockId: null, content: { title: 'Forum', body: 'Tekst' } }],
+  extras: [
+    {
+      id: 'forum',
+      kind: 'text',
+      reusableBlockId: null,
+      content: { title: 'Forum', body: 'Tekst' },
+    },
+  ],
   footer: { id: 'footer', kind: 'footer' },
 };
 
-const kinds = (before: IssueDocument, after: IssueDocument) => diffDocuments(before, after).map((c) => ('block' in c ? `${c.kind}:${c.block.id}` : c.kind));
+const kinds = (before: IssueDocument, after: IssueDocument) =>
+  diffDocuments(before, after).map((c) => ('block' in c ? `${c.kind}:${c.block.id}` : c.kind));
 
 describe('diffDocuments', () => {
   it('finds nothing between equal documents', () => {
@@ -31,7 +46,11 @@ describe('diffDocuments', () => {
   });
 
   it('names only the block that moved, not its neighbours', () => {
-    expect(kinds(doc, moveBlock(doc, 'c', { container: sectionContainer(10), index: 0 }))).toEqual(['moved:c']);
-    expect(kinds(doc, moveBlock(doc, 'a', { container: sectionContainer(20), index: 0 }))).toEqual(['moved:a']);
+    expect(kinds(doc, moveBlock(doc, 'c', { container: sectionContainer(10), index: 0 }))).toEqual([
+      'moved:c',
+    ]);
+    expect(kinds(doc, moveBlock(doc, 'a', { container: sectionContainer(20), index: 0 }))).toEqual([
+      'moved:a',
+    ]);
   });
 });

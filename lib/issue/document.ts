@@ -39,7 +39,10 @@ const id = z.number().int().positive();
 export const leadBlock = z.object({ id: blockId, kind: z.literal('lead'), itemId: id });
 export const itemBlock = z.object({ id: blockId, kind: z.literal('item'), itemId: id });
 
-export const textContent = z.object({ title: plainText(160, 'De titel'), body: plainText(5000, 'De tekst') });
+export const textContent = z.object({
+  title: plainText(160, 'De titel'),
+  body: plainText(5000, 'De tekst'),
+});
 export const ctaContent = z.object({
   title: plainText(160, 'De titel'),
   body: plainText(1000, 'De tekst'),
@@ -47,21 +50,36 @@ export const ctaContent = z.object({
   buttonUrl: httpUrl,
 });
 
-export const textBlock = z.object({ id: blockId, kind: z.literal('text'), reusableBlockId: id.nullable(), content: textContent });
-export const ctaBlock = z.object({ id: blockId, kind: z.literal('cta'), reusableBlockId: id.nullable(), content: ctaContent });
-export const extraBlock = z.discriminatedUnion('kind', [textBlock, ctaBlock], { error: 'Onbekend bloktype.' });
+export const textBlock = z.object({
+  id: blockId,
+  kind: z.literal('text'),
+  reusableBlockId: id.nullable(),
+  content: textContent,
+});
+export const ctaBlock = z.object({
+  id: blockId,
+  kind: z.literal('cta'),
+  reusableBlockId: id.nullable(),
+  content: ctaContent,
+});
+export const extraBlock = z.discriminatedUnion('kind', [textBlock, ctaBlock], {
+  error: 'Onbekend bloktype.',
+});
 export const footerBlock = z.object({ id: blockId, kind: z.literal('footer') });
 
 const tooMany = `Een nummer mag hoogstens ${MAX_BLOCKS} blokken hebben.`;
 
-export const section = z.object({ themeId: id, blocks: z.array(itemBlock).max(MAX_BLOCKS, tooMany) });
+export const section = z.object({
+  themeId: id,
+  blocks: z.array(itemBlock).max(MAX_BLOCKS, tooMany),
+});
 
 export const issueDocument = z
   .object({
     subject: subjectText,
     preheader: preheaderText,
     lead: leadBlock.nullable(),
-    sections: z.array(section).max(50, 'Een nummer mag hoogstens 50 thema\'s hebben.'),
+    sections: z.array(section).max(50, "Een nummer mag hoogstens 50 thema's hebben."),
     extras: z.array(extraBlock).max(MAX_BLOCKS, tooMany),
     footer: footerBlock.nullable(),
   })
@@ -70,18 +88,21 @@ export const issueDocument = z
     if (blocks.length > MAX_BLOCKS) ctx.addIssue({ code: 'custom', message: tooMany });
     const ids = new Set<string>();
     for (const block of blocks) {
-      if (ids.has(block.id)) ctx.addIssue({ code: 'custom', message: 'Twee blokken hebben dezelfde id.' });
+      if (ids.has(block.id))
+        ctx.addIssue({ code: 'custom', message: 'Twee blokken hebben dezelfde id.' });
       ids.add(block.id);
     }
     const themes = new Set<number>();
     for (const s of doc.sections) {
-      if (themes.has(s.themeId)) ctx.addIssue({ code: 'custom', message: 'Een thema staat twee keer in het nummer.' });
+      if (themes.has(s.themeId))
+        ctx.addIssue({ code: 'custom', message: 'Een thema staat twee keer in het nummer.' });
       themes.add(s.themeId);
     }
     const items = new Set<number>();
     for (const block of blocks) {
       if (block.kind !== 'lead' && block.kind !== 'item') continue;
-      if (items.has(block.itemId)) ctx.addIssue({ code: 'custom', message: 'Een item staat twee keer in het nummer.' });
+      if (items.has(block.itemId))
+        ctx.addIssue({ code: 'custom', message: 'Een item staat twee keer in het nummer.' });
       items.add(block.itemId);
     }
   });
@@ -96,11 +117,21 @@ export type FooterBlock = z.infer<typeof footerBlock>;
 export type Block = LeadBlock | ItemBlock | ExtraBlock | FooterBlock;
 
 /** Every block in reading order: lead, sections, extras, footer. */
-export function allBlocks(doc: Pick<IssueDocument, 'lead' | 'sections' | 'extras' | 'footer'>): Block[] {
-  return [...(doc.lead ? [doc.lead] : []), ...doc.sections.flatMap((s) => s.blocks), ...doc.extras, ...(doc.footer ? [doc.footer] : [])];
+export function allBlocks(
+  doc: Pick<IssueDocument, 'lead' | 'sections' | 'extras' | 'footer'>,
+): Block[] {
+  return [
+    ...(doc.lead ? [doc.lead] : []),
+    ...doc.sections.flatMap((s) => s.blocks),
+    ...doc.extras,
+    ...(doc.footer ? [doc.footer] : []),
+  ];
 }
 
 /** The item ids placed in the issue (lead and sections). */
 export function placedItemIds(doc: IssueDocument): Set<number> {
-  return new Set([...(doc.lead ? [doc.lead.itemId] : []), ...doc.sections.flatMap((s) => s.blocks.map((b) => b.itemId))]);
+  return new Set([
+    ...(doc.lead ? [doc.lead.itemId] : []),
+    ...doc.sections.flatMap((s) => s.blocks.map((b) => b.itemId)),
+  ]);
 }

@@ -19,8 +19,14 @@ export type LibraryItem = {
 };
 
 export type ReusableOption = { id: number; name: string } & (
-  | { kind: 'text'; content: IssueDocument['extras'][number]['content'] & { title: string; body: string } }
-  | { kind: 'cta'; content: { title: string; body: string; buttonLabel: string; buttonUrl: string } }
+  | {
+      kind: 'text';
+      content: IssueDocument['extras'][number]['content'] & { title: string; body: string };
+    }
+  | {
+      kind: 'cta';
+      content: { title: string; body: string; buttonLabel: string; buttonUrl: string };
+    }
 );
 
 /** The issue as a document plus its version and last editor: one query for issue and blocks. */
@@ -28,7 +34,11 @@ export function loadIssueDocument(database: Pick<Db, 'query'>, issueId: number) 
   const issue = loadIssue(database, issueId);
   if (!issue) return null;
   const themes = issue.newsletter.themes;
-  const document = documentFromRows(issue, themes.map((t) => t.id), issue.blocks);
+  const document = documentFromRows(
+    issue,
+    themes.map((t) => t.id),
+    issue.blocks,
+  );
   return { issue, themes, document };
 }
 
@@ -61,11 +71,16 @@ export function loadBuilder(database: Db, issueId: number) {
     .orderBy(asc(reusableBlocks.position))
     .all()
     .flatMap((b): ReusableOption[] => {
-      if (b.kind === 'text') return [{ id: b.id, name: b.name, kind: 'text', content: textContent.parse(b.content) }];
-      if (b.kind === 'cta') return [{ id: b.id, name: b.name, kind: 'cta', content: ctaContent.parse(b.content) }];
+      if (b.kind === 'text')
+        return [{ id: b.id, name: b.name, kind: 'text', content: textContent.parse(b.content) }];
+      if (b.kind === 'cta')
+        return [{ id: b.id, name: b.name, kind: 'cta', content: ctaContent.parse(b.content) }];
       return [];
     });
-  const updatedBy = issue.updatedBy ? database.select({ name: users.name }).from(users).where(eq(users.id, issue.updatedBy)).get()?.name : null;
+  const updatedBy = issue.updatedBy
+    ? database.select({ name: users.name }).from(users).where(eq(users.id, issue.updatedBy)).get()
+        ?.name
+    : null;
   return {
     issue: {
       id: issue.id,

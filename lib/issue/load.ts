@@ -7,16 +7,18 @@ import { issues } from '@/db/schema';
  * (drizzle's relational query nests the blocks as JSON), so the builder waits on one round trip.
  */
 export function loadIssue(database: Pick<Db, 'query'>, issueId: number) {
-  return database.query.issues.findFirst({
-    where: eq(issues.id, issueId),
-    with: {
-      newsletter: { with: { themes: { orderBy: (t, { asc }) => [asc(t.position)] } } },
-      blocks: {
-        orderBy: (b, { asc }) => [asc(b.position)],
-        with: { item: true },
+  return database.query.issues
+    .findFirst({
+      where: eq(issues.id, issueId),
+      with: {
+        newsletter: { with: { themes: { orderBy: (t, { asc }) => [asc(t.position)] } } },
+        blocks: {
+          orderBy: (b, { asc }) => [asc(b.position)],
+          with: { item: true },
+        },
       },
-    },
-  }).sync();
+    })
+    .sync();
 }
 
 export type LoadedIssue = NonNullable<ReturnType<typeof loadIssue>>;

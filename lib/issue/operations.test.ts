@@ -1,28 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import { issueDocument, type IssueDocument } from './document';
-import { apply, duplicateBlock, filterByThemes, insertExtra, insertItem, locate, moveBlock, removeBlock, sectionContainer, updateExtra } from './operations';
+import {
+  apply,
+  duplicateBlock,
+  filterByThemes,
+  insertExtra,
+  insertItem,
+  locate,
+  moveBlock,
+  removeBlock,
+  sectionContainer,
+  updateExtra,
+} from './operations';
 
 const doc = (): IssueDocument => ({
   subject: 'Raadsbericht 24',
   preheader: 'Agenda en stukken',
   lead: { id: 'lead', kind: 'lead', itemId: 1 },
   sections: [
-    { themeId: 10, blocks: [{ id: 'a', kind: 'item', itemId: 2 }, { id: 'b', kind: 'item', itemId: 3 }] },
+    {
+      themeId: 10,
+      blocks: [
+        { id: 'a', kind: 'item', itemId: 2 },
+        { id: 'b', kind: 'item', itemId: 3 },
+      ],
+    },
     { themeId: 20, blocks: [{ id: 'c', kind: 'item', itemId: 4 }] },
     { themeId: 30, blocks: [] },
   ],
   extras: [
     { id: 'forum', kind: 'text', reusableBlockId: 1, content: { title: 'Forum', body: 'Tekst' } },
-    { id: 'moties', kind: 'cta', reusableBlockId: 2, content: { title: 'Moties', body: 'Intro', buttonLabel: 'Bekijk', buttonUrl: 'https://x.example' } },
+    {
+      id: 'moties',
+      kind: 'cta',
+      reusableBlockId: 2,
+      content: {
+        title: 'Moties',
+        body: 'Intro',
+        buttonLabel: 'Bekijk',
+        buttonUrl: 'https://x.example',
+      },
+    },
   ],
   footer: { id: 'footer', kind: 'footer' },
 });
 
-const ids = (d: IssueDocument, themeId: number) => d.sections.find((s) => s.themeId === themeId)!.blocks.map((b) => b.id);
+const ids = (d: IssueDocument, themeId: number) =>
+  d.sections.find((s) => s.themeId === themeId)!.blocks.map((b) => b.id);
 
 describe('moveBlock', () => {
   it('reorders within a section', () => {
-    expect(ids(moveBlock(doc(), 'a', { container: sectionContainer(10), index: 1 }), 10)).toEqual(['b', 'a']);
+    expect(ids(moveBlock(doc(), 'a', { container: sectionContainer(10), index: 1 }), 10)).toEqual([
+      'b',
+      'a',
+    ]);
   });
 
   it('returns the same document when moved to the same place', () => {
@@ -59,7 +90,9 @@ describe('moveBlock', () => {
   });
 
   it('keeps extra blocks among the extras and items out of them', () => {
-    expect(moveBlock(doc(), 'forum', { container: 'extras', index: 1 }).extras.map((b) => b.id)).toEqual(['moties', 'forum']);
+    expect(
+      moveBlock(doc(), 'forum', { container: 'extras', index: 1 }).extras.map((b) => b.id),
+    ).toEqual(['moties', 'forum']);
     const d = doc();
     expect(moveBlock(d, 'forum', { container: sectionContainer(10), index: 0 })).toBe(d);
     expect(moveBlock(d, 'a', { container: 'extras', index: 0 })).toBe(d);
@@ -68,7 +101,10 @@ describe('moveBlock', () => {
   it('ignores an unknown block or section', () => {
     const d = doc();
     expect(moveBlock(d, 'zzz', { container: sectionContainer(10), index: 0 })).toBe(d);
-    expect(ids(moveBlock(d, 'a', { container: sectionContainer(99), index: 0 }), 10)).toEqual(['a', 'b']);
+    expect(ids(moveBlock(d, 'a', { container: sectionContainer(99), index: 0 }), 10)).toEqual([
+      'a',
+      'b',
+    ]);
   });
 });
 
@@ -81,7 +117,11 @@ describe('insert, remove, duplicate, update', () => {
   });
 
   it('replaces the lead when an item is dropped on an occupied slot', () => {
-    expect(insertItem(doc(), 7, { container: 'lead', index: 0 }, 'n1').lead).toEqual({ id: 'n1', kind: 'lead', itemId: 7 });
+    expect(insertItem(doc(), 7, { container: 'lead', index: 0 }, 'n1').lead).toEqual({
+      id: 'n1',
+      kind: 'lead',
+      itemId: 7,
+    });
   });
 
   it('removes any block, and duplicates only text and call-to-action blocks', () => {
@@ -95,7 +135,11 @@ describe('insert, remove, duplicate, update', () => {
   it('edits a block in place and inserts reusable blocks', () => {
     const d = updateExtra(doc(), 'forum', { title: 'Nieuw', body: 'Tekst' });
     expect(d.extras[0]!.content.title).toBe('Nieuw');
-    const withBlock = insertExtra(doc(), { id: 'x', kind: 'text', reusableBlockId: null, content: { title: 'T', body: 'B' } }, 0);
+    const withBlock = insertExtra(
+      doc(),
+      { id: 'x', kind: 'text', reusableBlockId: null, content: { title: 'T', body: 'B' } },
+      0,
+    );
     expect(withBlock.extras[0]!.id).toBe('x');
   });
 
@@ -127,14 +171,61 @@ describe('issueDocument schema', () => {
   });
 
   it.each([
-    ['an unknown block type', (d: IssueDocument) => ({ ...d, extras: [{ id: 'x', kind: 'video', reusableBlockId: null, content: {} }] }), 'Onbekend bloktype.'],
-    ['HTML in a title', (d: IssueDocument) => updateExtra(d, 'forum', { title: '<script>alert(1)</script>', body: '' }), 'De titel mag geen HTML bevatten.'],
-    ['a javascript: link', (d: IssueDocument) => ({ ...d, extras: [{ ...d.extras[1]!, content: { ...d.extras[1]!.content, buttonUrl: 'javascript:alert(1)' } }] }), 'Vul een volledig webadres in dat begint met https://'],
-    ['the same item twice', (d: IssueDocument) => ({ ...d, sections: [{ themeId: 10, blocks: [{ id: 'a', kind: 'item', itemId: 1 }] }] }), 'Een item staat twee keer in het nummer.'],
-    ['two blocks with one id', (d: IssueDocument) => ({ ...d, footer: { id: 'lead', kind: 'footer' } }), 'Twee blokken hebben dezelfde id.'],
+    [
+      'an unknown block type',
+      (d: IssueDocument) => ({
+        ...d,
+        extras: [{ id: 'x', kind: 'video', reusableBlockId: null, content: {} }],
+      }),
+      'Onbekend bloktype.',
+    ],
+    [
+      'HTML in a title',
+      (d: IssueDocument) =>
+        updateExtra(d, 'forum', { title: '<script>alert(1)</script>', body: '' }),
+      'De titel mag geen HTML bevatten.',
+    ],
+    [
+      'a javascript: link',
+      (d: IssueDocument) => ({
+        ...d,
+        extras: [
+          {
+            ...d.extras[1]!,
+            content: { ...d.extras[1]!.content, buttonUrl: 'javascript:alert(1)' },
+          },
+        ],
+      }),
+      'Vul een volledig webadres in dat begint met https://',
+    ],
+    [
+      'the same item twice',
+      (d: IssueDocument) => ({
+        ...d,
+        sections: [{ themeId: 10, blocks: [{ id: 'a', kind: 'item', itemId: 1 }] }],
+      }),
+      'Een item staat twee keer in het nummer.',
+    ],
+    [
+      'two blocks with one id',
+      (d: IssueDocument) => ({ ...d, footer: { id: 'lead', kind: 'footer' } }),
+      'Twee blokken hebben dezelfde id.',
+    ],
     [
       '10,000 blocks',
-      (d: IssueDocument) => ({ ...d, sections: [{ themeId: 10, blocks: Array.from({ length: 10_000 }, (_, i) => ({ id: `b${i}`, kind: 'item', itemId: 100 + i })) }] }),
+      (d: IssueDocument) => ({
+        ...d,
+        sections: [
+          {
+            themeId: 10,
+            blocks: Array.from({ length: 10_000 }, (_, i) => ({
+              id: `b${i}`,
+              kind: 'item',
+              itemId: 100 + i,
+            })),
+          },
+        ],
+      }),
       'Een nummer mag hoogstens 200 blokken hebben.',
     ],
   ])('refuses %s with a Dutch message', (_name, change, message) => {

@@ -33,7 +33,9 @@ export function findBlock(doc: IssueDocument, blockId: string): Block | null {
     const block = s.blocks.find((b) => b.id === blockId);
     if (block) return block;
   }
-  return doc.extras.find((b) => b.id === blockId) ?? (doc.footer?.id === blockId ? doc.footer : null);
+  return (
+    doc.extras.find((b) => b.id === blockId) ?? (doc.footer?.id === blockId ? doc.footer : null)
+  );
 }
 
 export function containerLength(doc: IssueDocument, container: ContainerId): number {
@@ -44,33 +46,64 @@ export function containerLength(doc: IssueDocument, container: ContainerId): num
 
 const clamp = (index: number, length: number) => Math.max(0, Math.min(index, length));
 
-function withSection(doc: IssueDocument, container: ContainerId, change: (blocks: ItemBlock[]) => ItemBlock[]): IssueDocument {
-  return { ...doc, sections: doc.sections.map((s) => (sectionContainer(s.themeId) === container ? { ...s, blocks: change(s.blocks) } : s)) };
+function withSection(
+  doc: IssueDocument,
+  container: ContainerId,
+  change: (blocks: ItemBlock[]) => ItemBlock[],
+): IssueDocument {
+  return {
+    ...doc,
+    sections: doc.sections.map((s) =>
+      sectionContainer(s.themeId) === container ? { ...s, blocks: change(s.blocks) } : s,
+    ),
+  };
 }
 
 function without(doc: IssueDocument, blockId: string): IssueDocument {
   if (doc.lead?.id === blockId) return { ...doc, lead: null };
   const at = locate(doc, blockId);
   if (!at) return doc;
-  if (at.container === 'extras') return { ...doc, extras: doc.extras.filter((b) => b.id !== blockId) };
+  if (at.container === 'extras')
+    return { ...doc, extras: doc.extras.filter((b) => b.id !== blockId) };
   return withSection(doc, at.container, (blocks) => blocks.filter((b) => b.id !== blockId));
 }
 
 /** Puts an item (as a block with the given id) at a place in the lead slot or a section. */
-function placeItem(doc: IssueDocument, block: { id: string; itemId: number }, to: Location, displaced?: Location): IssueDocument {
+function placeItem(
+  doc: IssueDocument,
+  block: { id: string; itemId: number },
+  to: Location,
+  displaced?: Location,
+): IssueDocument {
   if (to.container === 'lead') {
     // The lead slot holds one item: the one that was there takes the moved item's old place.
     const previous = doc.lead;
-    let next: IssueDocument = { ...doc, lead: { id: block.id, kind: 'lead', itemId: block.itemId } };
-    if (previous && displaced && displaced.container !== 'lead' && displaced.container !== 'extras') {
+    let next: IssueDocument = {
+      ...doc,
+      lead: { id: block.id, kind: 'lead', itemId: block.itemId },
+    };
+    if (
+      previous &&
+      displaced &&
+      displaced.container !== 'lead' &&
+      displaced.container !== 'extras'
+    ) {
       next = placeItem(next, previous, displaced);
     }
     return next;
   }
-  if (to.container === 'extras' || !doc.sections.some((s) => sectionContainer(s.themeId) === to.container)) return doc;
+  if (
+    to.container === 'extras' ||
+    !doc.sections.some((s) => sectionContainer(s.themeId) === to.container)
+  )
+    return doc;
   return withSection(doc, to.container, (blocks) => {
     const copy = [...blocks];
-    copy.splice(clamp(to.index, copy.length), 0, { id: block.id, kind: 'item', itemId: block.itemId });
+    copy.splice(clamp(to.index, copy.length), 0, {
+      id: block.id,
+      kind: 'item',
+      itemId: block.itemId,
+    });
     return copy;
   });
 }
@@ -83,7 +116,8 @@ export function moveBlock(doc: IssueDocument, blockId: string, to: Location): Is
   const from = locate(doc, blockId);
   const block = findBlock(doc, blockId);
   if (!from || !block) return doc;
-  if (from.container === to.container && (from.index === to.index || to.container === 'lead')) return doc;
+  if (from.container === to.container && (from.index === to.index || to.container === 'lead'))
+    return doc;
   if (block.kind === 'text' || block.kind === 'cta') {
     if (to.container !== 'extras') return doc;
     const extras = doc.extras.filter((b) => b.id !== blockId);
@@ -91,14 +125,23 @@ export function moveBlock(doc: IssueDocument, blockId: string, to: Location): Is
     return { ...doc, extras };
   }
   if (block.kind !== 'lead' && block.kind !== 'item') return doc;
-  const targetExists = to.container === 'lead' || doc.sections.some((s) => sectionContainer(s.themeId) === to.container);
+  const targetExists =
+    to.container === 'lead' ||
+    doc.sections.some((s) => sectionContainer(s.themeId) === to.container);
   if (!targetExists) return doc;
   return placeItem(without(doc, blockId), { id: block.id, itemId: block.itemId }, to, from);
 }
 
 /** Places a library item; refused (same document back) when the item is already in the issue. */
-export function insertItem(doc: IssueDocument, itemId: number, to: Location, newId: string): IssueDocument {
-  const inIssue = doc.lead?.itemId === itemId || doc.sections.some((s) => s.blocks.some((b) => b.itemId === itemId));
+export function insertItem(
+  doc: IssueDocument,
+  itemId: number,
+  to: Location,
+  newId: string,
+): IssueDocument {
+  const inIssue =
+    doc.lead?.itemId === itemId ||
+    doc.sections.some((s) => s.blocks.some((b) => b.itemId === itemId));
   if (inIssue || to.container === 'extras') return doc;
   // On an occupied lead slot the old lead goes back to the library: predictable, and undoable.
   return placeItem(doc, { id: newId, itemId }, to);
@@ -121,16 +164,33 @@ export function duplicateBlock(doc: IssueDocument, blockId: string, newId: strin
   const index = doc.extras.findIndex((b) => b.id === blockId);
   if (index < 0) return doc;
   const extras = [...doc.extras];
-  extras.splice(index + 1, 0, { ...extras[index]!, id: newId, content: { ...extras[index]!.content } } as ExtraBlock);
+  extras.splice(index + 1, 0, {
+    ...extras[index]!,
+    id: newId,
+    content: { ...extras[index]!.content },
+  } as ExtraBlock);
   return { ...doc, extras };
 }
 
-export function updateExtra(doc: IssueDocument, blockId: string, content: ExtraBlock['content']): IssueDocument {
+export function updateExtra(
+  doc: IssueDocument,
+  blockId: string,
+  content: ExtraBlock['content'],
+): IssueDocument {
   if (!doc.extras.some((b) => b.id === blockId)) return doc;
-  return { ...doc, extras: doc.extras.map((b) => (b.id === blockId ? ({ ...b, content: { ...b.content, ...content } } as ExtraBlock) : b)) };
+  return {
+    ...doc,
+    extras: doc.extras.map((b) =>
+      b.id === blockId ? ({ ...b, content: { ...b.content, ...content } } as ExtraBlock) : b,
+    ),
+  };
 }
 
-export function setHeader(doc: IssueDocument, field: 'subject' | 'preheader', value: string): IssueDocument {
+export function setHeader(
+  doc: IssueDocument,
+  field: 'subject' | 'preheader',
+  value: string,
+): IssueDocument {
   return doc[field] === value ? doc : { ...doc, [field]: value };
 }
 
@@ -140,7 +200,10 @@ export function setFooter(doc: IssueDocument, footer: IssueDocument['footer']): 
 
 /** Only the themed sections a reader follows, empty ones dropped; lead, extras and footer stay. */
 export function filterByThemes(doc: IssueDocument, themeIds: ReadonlySet<number>): IssueDocument {
-  return { ...doc, sections: doc.sections.filter((s) => s.blocks.length > 0 && themeIds.has(s.themeId)) };
+  return {
+    ...doc,
+    sections: doc.sections.filter((s) => s.blocks.length > 0 && themeIds.has(s.themeId)),
+  };
 }
 
 /** One editor action as data: kept for undo/redo and replayed onto a newer version to merge. */

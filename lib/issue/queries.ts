@@ -25,6 +25,8 @@ export function listIssues(newsletterId?: number, limit = 100) {
 }
 
 export function activeSubscriptionCount(): number {
-  return db().select({ n: count() }).from(subscriptions).where(eq(subscriptions.status, 'active')).get()?.n ?? 0;
+  return (
+    db().select({ n: count() }).from(subscriptions).where(eq(subscriptions.status, 'active')).get()
+      ?.n ?? 0
+  );
 }
-

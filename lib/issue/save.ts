@@ -14,7 +14,12 @@ export type SaveResult =
 
 const editable = new Set(['concept', 'review', 'approved']);
 
-function allOfNewsletter(tx: Tx, table: typeof items | typeof reusableBlocks, ids: number[], newsletterId: number): boolean {
+function allOfNewsletter(
+  tx: Tx,
+  table: typeof items | typeof reusableBlocks,
+  ids: number[],
+  newsletterId: number,
+): boolean {
   if (!ids.length) return true;
   const found = tx
     .select({ id: table.id })
@@ -29,23 +34,63 @@ function allOfNewsletter(tx: Tx, table: typeof items | typeof reusableBlocks, id
  * already shape-checked (zod); here every reference is checked against the database: items,
  * themes and reusable blocks of this newsletter, block ids not used by another issue.
  */
-export function saveIssueDocument(tx: Tx, input: { issueId: number; version: number; document: IssueDocument; editorId: string }): SaveResult {
+export function saveIssueDocument(
+  tx: Tx,
+  input: { issueId: number; version: number; document: IssueDocument; editorId: string },
+): SaveResult {
   const issue = tx.select().from(issues).where(eq(issues.id, input.issueId)).get();
   if (!issue) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
-  if (!editable.has(issue.status)) return { status: 'locked', message: 'Dit nummer is ingepland of verzonden en kan niet meer worden gewijzigd.' };
+  if (!editable.has(issue.status))
+    return {
+      status: 'locked',
+      message: 'Dit nummer is ingepland of verzonden en kan niet meer worden gewijzigd.',
+    };
   if (issue.version !== input.version) {
-    const by = issue.updatedBy ? tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, issue.updatedBy)).get() : undefined;
-    return { status: 'conflict', version: issue.version, changedBy: by?.name ?? by?.email ?? 'een andere redacteur', changedAt: issue.updatedAt.getTime() };
+    const by = issue.updatedBy
+      ? tx
+          .select({ name: users.name, email: users.email })
+          .from(users)
+          .where(eq(users.id, issue.updatedBy))
+          .get()
+      : undefined;
+    return {
+      status: 'conflict',
+      version: issue.version,
+      changedBy: by?.name ?? by?.email ?? 'een andere redacteur',
+      changedAt: issue.updatedAt.getTime(),
+    };
   }
 
   const doc = input.document;
-  const itemIds = [...new Set(allBlocks(doc).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : [])))];
-  if (!allOfNewsletter(tx, items, itemIds, issue.newsletterId)) return { status: 'invalid', message: 'Het nummer bevat een item dat niet bij deze nieuwsbrief hoort.' };
-  const themeIds = tx.select({ id: themes.id }).from(themes).where(eq(themes.newsletterId, issue.newsletterId)).all();
+  const itemIds = [
+    ...new Set(
+      allBlocks(doc).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : [])),
+    ),
+  ];
+  if (!allOfNewsletter(tx, items, itemIds, issue.newsletterId))
+    return {
+      status: 'invalid',
+      message: 'Het nummer bevat een item dat niet bij deze nieuwsbrief hoort.',
+    };
+  const themeIds = tx
+    .select({ id: themes.id })
+    .from(themes)
+    .where(eq(themes.newsletterId, issue.newsletterId))
+    .all();
   const known = new Set(themeIds.map((t) => t.id));
-  if (doc.sections.some((s) => !known.has(s.themeId))) return { status: 'invalid', message: 'Het nummer bevat een thema dat niet bij deze nieuwsbrief hoort.' };
-  const reusableIds = [...new Set(doc.extras.flatMap((b) => (b.reusableBlockId ? [b.reusableBlockId] : [])))];
-  if (!allOfNewsletter(tx, reusableBlocks, reusableIds, issue.newsletterId)) return { status: 'invalid', message: 'Het nummer bevat een vast blok dat niet bij deze nieuwsbrief hoort.' };
+  if (doc.sections.some((s) => !known.has(s.themeId)))
+    return {
+      status: 'invalid',
+      message: 'Het nummer bevat een thema dat niet bij deze nieuwsbrief hoort.',
+    };
+  const reusableIds = [
+    ...new Set(doc.extras.flatMap((b) => (b.reusableBlockId ? [b.reusableBlockId] : []))),
+  ];
+  if (!allOfNewsletter(tx, reusableBlocks, reusableIds, issue.newsletterId))
+    return {
+      status: 'invalid',
+      message: 'Het nummer bevat een vast blok dat niet bij deze nieuwsbrief hoort.',
+    };
   const blockIds = allBlocks(doc).map((b) => b.id);
   const taken = tx
     .select({ id: issueBlocks.id, issueId: issueBlocks.issueId })
@@ -53,7 +98,8 @@ export function saveIssueDocument(tx: Tx, input: { issueId: number; version: num
     .where(inArray(issueBlocks.id, blockIds))
     .all()
     .some((b) => b.issueId !== issue.id);
-  if (taken) return { status: 'invalid', message: 'Het nummer bevat een blok van een ander nummer.' };
+  if (taken)
+    return { status: 'invalid', message: 'Het nummer bevat een blok van een ander nummer.' };
 
   saveBlocks(tx, issue.id, doc);
   const now = new Date();

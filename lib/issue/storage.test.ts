@@ -11,9 +11,32 @@ function setup() {
   const database = testDb();
   seed(database);
   const issue = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
-  const themeIds = database.select({ id: themes.id }).from(themes).orderBy(asc(themes.position)).all().map((t) => t.id);
-  const load = () => documentFromRows(issue, themeIds, database.select().from(issueBlocks).where(eq(issueBlocks.issueId, issue.id)).orderBy(asc(issueBlocks.position)).all());
-  const positions = () => new Map(database.select().from(issueBlocks).where(eq(issueBlocks.issueId, issue.id)).all().map((r) => [r.id, r.position]));
+  const themeIds = database
+    .select({ id: themes.id })
+    .from(themes)
+    .orderBy(asc(themes.position))
+    .all()
+    .map((t) => t.id);
+  const load = () =>
+    documentFromRows(
+      issue,
+      themeIds,
+      database
+        .select()
+        .from(issueBlocks)
+        .where(eq(issueBlocks.issueId, issue.id))
+        .orderBy(asc(issueBlocks.position))
+        .all(),
+    );
+  const positions = () =>
+    new Map(
+      database
+        .select()
+        .from(issueBlocks)
+        .where(eq(issueBlocks.issueId, issue.id))
+        .all()
+        .map((r) => [r.id, r.position]),
+    );
   return { database, issue, load, positions };
 }
 
@@ -38,7 +61,10 @@ describe('documentFromRows / saveBlocks', () => {
     const before = positions();
     const section = doc.sections.find((s) => s.blocks.length >= 2)!;
     const moving = section.blocks[0]!.id;
-    const moved = moveBlock(doc, moving, { container: sectionContainer(section.themeId), index: section.blocks.length - 1 });
+    const moved = moveBlock(doc, moving, {
+      container: sectionContainer(section.themeId),
+      index: section.blocks.length - 1,
+    });
     expect(saveBlocks(database, issue.id, moved)).toBe(2); // one delete and one insert of the same block
     const after = positions();
     for (const [id, position] of before) if (id !== moving) expect(after.get(id)).toBe(position);

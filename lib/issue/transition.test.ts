@@ -18,11 +18,17 @@ beforeEach(() => {
   seed(database);
   draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
   // The redacteur wrote the content.
-  database.update(issues).set({ contentChangedBy: editor('redacteur@kopij.test').id }).where(eq(issues.id, draft.id)).run();
+  database
+    .update(issues)
+    .set({ contentChangedBy: editor('redacteur@kopij.test').id })
+    .where(eq(issues.id, draft.id))
+    .run();
 });
 
 const step = (input: Partial<StepInput> & Pick<StepInput, 'step' | 'editor'>) =>
-  database.transaction((tx) => takeStep(tx, { issueId: draft.id, version: draft.version, ...input }));
+  database.transaction((tx) =>
+    takeStep(tx, { issueId: draft.id, version: draft.version, ...input }),
+  );
 const status = () => database.select().from(issues).where(eq(issues.id, draft.id)).get()!;
 
 describe('takeStep', () => {
@@ -30,10 +36,21 @@ describe('takeStep', () => {
     const author = editor('redacteur@kopij.test');
     const chief = editor('hoofdredactie@kopij.test');
     const at = new Date(Date.now() + 60_000);
-    expect(step({ step: 'requestReview', editor: author })).toMatchObject({ ok: true, from: 'concept', to: 'review' });
+    expect(step({ step: 'requestReview', editor: author })).toMatchObject({
+      ok: true,
+      from: 'concept',
+      to: 'review',
+    });
     expect(step({ step: 'approve', editor: chief })).toMatchObject({ ok: true, to: 'approved' });
-    expect(status()).toMatchObject({ status: 'approved', approvedBy: chief.id, version: draft.version });
-    expect(step({ step: 'schedule', editor: chief, scheduledAt: at })).toMatchObject({ ok: true, to: 'scheduled' });
+    expect(status()).toMatchObject({
+      status: 'approved',
+      approvedBy: chief.id,
+      version: draft.version,
+    });
+    expect(step({ step: 'schedule', editor: chief, scheduledAt: at })).toMatchObject({
+      ok: true,
+      to: 'scheduled',
+    });
     expect(status().scheduledAt).toEqual(at);
     expect(step({ step: 'unschedule', editor: chief })).toMatchObject({ ok: true, to: 'approved' });
     expect(status().scheduledAt).toBeNull();
@@ -45,45 +62,85 @@ describe('takeStep', () => {
       ['issue.schedule', 'Pieter Jansen'],
       ['issue.unschedule', 'Pieter Jansen'],
     ]);
-    expect(log[0]!.summary).toBe(`Fatima El Idrissi bood ter review aan Raadsbericht ${draft.number}`);
+    expect(log[0]!.summary).toBe(
+      `Fatima El Idrissi bood ter review aan Raadsbericht ${draft.number}`,
+    );
   });
 
   it('refuses approval by the last author (four-eyes) and changes nothing', () => {
-    database.update(issues).set({ status: 'review', contentChangedBy: editor('hoofdredactie@kopij.test').id }).where(eq(issues.id, draft.id)).run();
-    expect(step({ step: 'approve', editor: editor('hoofdredactie@kopij.test') })).toMatchObject({ ok: false, message: expect.stringContaining('Vier-ogenprincipe') });
+    database
+      .update(issues)
+      .set({ status: 'review', contentChangedBy: editor('hoofdredactie@kopij.test').id })
+      .where(eq(issues.id, draft.id))
+      .run();
+    expect(step({ step: 'approve', editor: editor('hoofdredactie@kopij.test') })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Vier-ogenprincipe'),
+    });
     expect(status().status).toBe('review');
-    expect(database.select().from(auditLog).where(eq(auditLog.entityType, 'issue')).all()).toHaveLength(0);
+    expect(
+      database.select().from(auditLog).where(eq(auditLog.entityType, 'issue')).all(),
+    ).toHaveLength(0);
   });
 
   it('allows it when the newsletter turned four-eyes off', () => {
     database.update(newsletters).set({ fourEyes: false }).run();
-    database.update(issues).set({ status: 'review', contentChangedBy: editor('hoofdredactie@kopij.test').id }).where(eq(issues.id, draft.id)).run();
-    expect(step({ step: 'approve', editor: editor('hoofdredactie@kopij.test') })).toMatchObject({ ok: true });
+    database
+      .update(issues)
+      .set({ status: 'review', contentChangedBy: editor('hoofdredactie@kopij.test').id })
+      .where(eq(issues.id, draft.id))
+      .run();
+    expect(step({ step: 'approve', editor: editor('hoofdredactie@kopij.test') })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('refuses a step on content that changed since the editor looked', () => {
-    expect(step({ step: 'requestReview', editor: editor('redacteur@kopij.test'), version: draft.version - 1 })).toMatchObject({ ok: false, status: 'conflict' });
+    expect(
+      step({
+        step: 'requestReview',
+        editor: editor('redacteur@kopij.test'),
+        version: draft.version - 1,
+      }),
+    ).toMatchObject({ ok: false, status: 'conflict' });
   });
 
   it('refuses a send of an issue that was never approved, and a redacteur’s approval', () => {
-    expect(step({ step: 'startSend', editor: editor('redactie@kopij.test') })).toMatchObject({ ok: false, status: 'conflict' });
+    expect(step({ step: 'startSend', editor: editor('redactie@kopij.test') })).toMatchObject({
+      ok: false,
+      status: 'conflict',
+    });
     database.update(issues).set({ status: 'review' }).where(eq(issues.id, draft.id)).run();
-    expect(step({ step: 'approve', editor: editor('redacteur@kopij.test') })).toMatchObject({ ok: false, message: expect.stringContaining('Alleen') });
+    expect(step({ step: 'approve', editor: editor('redacteur@kopij.test') })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Alleen'),
+    });
     expect(status().status).toBe('review');
   });
 
   it('keeps the note of a send-back in the log', () => {
     database.update(issues).set({ status: 'review' }).where(eq(issues.id, draft.id)).run();
-    step({ step: 'sendBack', editor: editor('hoofdredactie@kopij.test'), note: 'Het openingsitem mag korter.' });
-    expect(database.select().from(auditLog).where(eq(auditLog.action, 'issue.sendBack')).get()!.details).toMatchObject({ from: 'review', to: 'concept', note: 'Het openingsitem mag korter.' });
+    step({
+      step: 'sendBack',
+      editor: editor('hoofdredactie@kopij.test'),
+      note: 'Het openingsitem mag korter.',
+    });
+    expect(
+      database.select().from(auditLog).where(eq(auditLog.action, 'issue.sendBack')).get()!.details,
+    ).toMatchObject({ from: 'review', to: 'concept', note: 'Het openingsitem mag korter.' });
   });
 });
 
 describe('notifyAddresses', () => {
   it('tells reviewers about a review request, and the author about a send-back, never the actor', () => {
     const author = editor('redacteur@kopij.test');
-    expect(notifyAddresses(database, 'requestReview', author.id, author.id).sort()).toEqual(['hoofdredactie@kopij.test', 'redactie@kopij.test']);
-    expect(notifyAddresses(database, 'sendBack', author.id, editor('hoofdredactie@kopij.test').id)).toEqual(['redacteur@kopij.test']);
+    expect(notifyAddresses(database, 'requestReview', author.id, author.id).sort()).toEqual([
+      'hoofdredactie@kopij.test',
+      'redactie@kopij.test',
+    ]);
+    expect(
+      notifyAddresses(database, 'sendBack', author.id, editor('hoofdredactie@kopij.test').id),
+    ).toEqual(['redacteur@kopij.test']);
   });
 });
 
@@ -105,7 +162,18 @@ describe('changes since the last review', () => {
     const doc = current();
     const moved = doc.sections.find((s) => s.blocks.length)!;
     database.transaction((tx) =>
-      saveIssueDocument(tx, { issueId: draft.id, version: status().version, document: { ...doc, subject: 'Korter', sections: doc.sections.map((s) => (s === moved ? { ...s, blocks: s.blocks.slice(1) } : s)) }, editorId: author.id }),
+      saveIssueDocument(tx, {
+        issueId: draft.id,
+        version: status().version,
+        document: {
+          ...doc,
+          subject: 'Korter',
+          sections: doc.sections.map((s) =>
+            s === moved ? { ...s, blocks: s.blocks.slice(1) } : s,
+          ),
+        },
+        editorId: author.id,
+      }),
     );
     const changes = changesSinceReview(database, draft.id, current(), (id) => `item ${id}`);
     expect(changes).toContain('Onderwerp gewijzigd in “Korter”');
@@ -122,12 +190,22 @@ describe('review comments', () => {
     const doc = loadIssueDocument(database, draft.id)!.document;
     const block = allBlocks(doc)[0]!;
     const add = (input: Record<string, unknown>) =>
-      database.transaction((tx) => addComment(tx, commentInput.parse({ issueId: draft.id, ...input }), chief, doc, () => 'Het openingsitem'));
+      database.transaction((tx) =>
+        addComment(
+          tx,
+          commentInput.parse({ issueId: draft.id, ...input }),
+          chief,
+          doc,
+          () => 'Het openingsitem',
+        ),
+      );
     expect(add({ body: '  Mooi nummer.  ' })).toBeNull();
     expect(add({ body: 'Korter graag.', blockId: block.id })).toBeNull();
     expect(add({ body: 'Elders', blockId: 'niet-van-dit-nummer' })).toMatch(/staat niet/);
     expect(commentInput.safeParse({ issueId: draft.id, body: '   ' }).success).toBe(false);
-    expect(listComments(database, draft.id).map((c) => [c.body, c.blockLabel, c.authorLabel])).toEqual([
+    expect(
+      listComments(database, draft.id).map((c) => [c.body, c.blockLabel, c.authorLabel]),
+    ).toEqual([
       ['Mooi nummer.', null, 'Pieter Jansen'],
       ['Korter graag.', 'Het openingsitem', 'Pieter Jansen'],
     ]);

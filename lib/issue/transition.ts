@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { issues, issueSnapshots, newsletters, users, type EditorRole, type IssueStatus } from '@/db/schema';
+import {
+  issues,
+  issueSnapshots,
+  newsletters,
+  users,
+  type EditorRole,
+  type IssueStatus,
+} from '@/db/schema';
 import { loadIssueDocument } from './load-builder';
 import { recordAudit } from '@/lib/audit';
 import { decide, workflowSteps, type WorkflowStep } from './workflow';
@@ -20,7 +27,17 @@ export type StepInput = {
 };
 
 export type StepResult =
-  | { ok: true; from: IssueStatus; to: IssueStatus; issue: { id: number; number: number; newsletterName: string; contentChangedBy: string | null } }
+  | {
+      ok: true;
+      from: IssueStatus;
+      to: IssueStatus;
+      issue: {
+        id: number;
+        number: number;
+        newsletterName: string;
+        contentChangedBy: string | null;
+      };
+    }
   | { ok: false; status: 'invalid' | 'conflict'; message: string };
 
 const verbs: Record<WorkflowStep, string> = {
@@ -51,7 +68,11 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
     .get();
   if (!issue) return { ok: false, status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
   if (input.version !== undefined && issue.version !== input.version) {
-    return { ok: false, status: 'conflict', message: 'Dit nummer is intussen gewijzigd. Bekijk de nieuwe versie en probeer het opnieuw.' };
+    return {
+      ok: false,
+      status: 'conflict',
+      message: 'Dit nummer is intussen gewijzigd. Bekijk de nieuwe versie en probeer het opnieuw.',
+    };
   }
   const decision = decide(input.step, {
     status: issue.status,
@@ -62,7 +83,12 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
     scheduledAt: input.scheduledAt,
     now,
   });
-  if (!decision.ok) return { ok: false, status: decision.why === 'status' ? 'conflict' : 'invalid', message: decision.message };
+  if (!decision.ok)
+    return {
+      ok: false,
+      status: decision.why === 'status' ? 'conflict' : 'invalid',
+      message: decision.message,
+    };
 
   const to = decision.to;
   tx.update(issues)
@@ -73,9 +99,13 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
       updatedBy: input.editor.id,
       ...(input.step === 'approve' ? { approvedAt: now, approvedBy: input.editor.id } : {}),
       ...(input.step === 'sendBack' ? { approvedAt: null, approvedBy: null } : {}),
-      ...(input.step === 'schedule' ? { scheduledAt: input.scheduledAt, scheduledBy: input.editor.id } : {}),
+      ...(input.step === 'schedule'
+        ? { scheduledAt: input.scheduledAt, scheduledBy: input.editor.id }
+        : {}),
       ...(input.step === 'unschedule' ? { scheduledAt: null, scheduledBy: null } : {}),
-      ...(input.step === 'startSend' ? { sendStartedAt: now, sendPausedAt: null, sendCancelledAt: null } : {}),
+      ...(input.step === 'startSend'
+        ? { sendStartedAt: now, sendPausedAt: null, sendCancelledAt: null }
+        : {}),
     })
     .where(eq(issues.id, issue.id))
     .run();
@@ -83,7 +113,15 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
   // What the reviewer saw: the next review shows the changes since.
   if (input.step === 'approve' || input.step === 'sendBack') {
     const seen = loadIssueDocument(tx, issue.id)!.document;
-    tx.insert(issueSnapshots).values({ issueId: issue.id, version: issue.version, document: seen, createdBy: input.editor.id, createdAt: now }).run();
+    tx.insert(issueSnapshots)
+      .values({
+        issueId: issue.id,
+        version: issue.version,
+        document: seen,
+        createdBy: input.editor.id,
+        createdAt: now,
+      })
+      .run();
   }
 
   const title = `${issue.newsletterName} ${issue.number}`;
@@ -93,16 +131,42 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
     entityType: 'issue',
     entityId: issue.id,
     summary: `${input.editor.label} ${verbs[input.step]} ${title}${input.scheduledAt && input.step === 'schedule' ? ` voor ${input.scheduledAt.toISOString()}` : ''}`,
-    details: { from: issue.status, to, ...(input.note ? { note: input.note } : {}), ...(input.scheduledAt ? { scheduledAt: input.scheduledAt.toISOString() } : {}) },
+    details: {
+      from: issue.status,
+      to,
+      ...(input.note ? { note: input.note } : {}),
+      ...(input.scheduledAt ? { scheduledAt: input.scheduledAt.toISOString() } : {}),
+    },
   });
-  return { ok: true, from: issue.status, to, issue: { id: issue.id, number: issue.number, newsletterName: issue.newsletterName, contentChangedBy: issue.contentChangedBy } };
+  return {
+    ok: true,
+    from: issue.status,
+    to,
+    issue: {
+      id: issue.id,
+      number: issue.number,
+      newsletterName: issue.newsletterName,
+      contentChangedBy: issue.contentChangedBy,
+    },
+  };
 }
 
 /** Who to tell: reviewers when an issue waits for review, the last author when it is sent back. */
-export function notifyAddresses(tx: Pick<Db, 'select'>, step: WorkflowStep, contentChangedBy: string | null, actorId: string): string[] {
-  const active = tx.select({ id: users.id, email: users.email, role: users.role, active: users.active }).from(users).all().filter((u) => u.active && u.id !== actorId);
-  if (step === 'requestReview') return active.filter((u) => u.role !== 'redacteur').map((u) => u.email);
-  if (step === 'sendBack') return active.filter((u) => u.id === contentChangedBy).map((u) => u.email);
+export function notifyAddresses(
+  tx: Pick<Db, 'select'>,
+  step: WorkflowStep,
+  contentChangedBy: string | null,
+  actorId: string,
+): string[] {
+  const active = tx
+    .select({ id: users.id, email: users.email, role: users.role, active: users.active })
+    .from(users)
+    .all()
+    .filter((u) => u.active && u.id !== actorId);
+  if (step === 'requestReview')
+    return active.filter((u) => u.role !== 'redacteur').map((u) => u.email);
+  if (step === 'sendBack')
+    return active.filter((u) => u.id === contentChangedBy).map((u) => u.email);
   return [];
 }
 

@@ -4,7 +4,11 @@ import { decide, workflowSteps, type WorkflowContext, type WorkflowStep } from '
 
 const now = new Date('2026-11-28T10:00:00Z');
 const later = new Date('2026-11-28T10:01:00Z');
-const ctx = (status: IssueStatus, role: EditorRole = 'admin', extra: Partial<WorkflowContext> = {}): WorkflowContext => ({
+const ctx = (
+  status: IssueStatus,
+  role: EditorRole = 'admin',
+  extra: Partial<WorkflowContext> = {},
+): WorkflowContext => ({
   status,
   actor: { id: 'approver', role },
   fourEyes: true,
@@ -18,11 +22,17 @@ const steps = Object.keys(workflowSteps) as WorkflowStep[];
 describe('workflow: the status a step starts from', () => {
   const allowed: Record<WorkflowStep, [IssueStatus, IssueStatus][]> = {
     requestReview: [['concept', 'review']],
-    sendBack: [['review', 'concept'], ['approved', 'concept']],
+    sendBack: [
+      ['review', 'concept'],
+      ['approved', 'concept'],
+    ],
     approve: [['review', 'approved']],
     schedule: [['approved', 'scheduled']],
     unschedule: [['scheduled', 'approved']],
-    startSend: [['approved', 'sending'], ['scheduled', 'sending']],
+    startSend: [
+      ['approved', 'sending'],
+      ['scheduled', 'sending'],
+    ],
   };
   for (const step of steps) {
     for (const status of issueStatuses) {
@@ -36,7 +46,8 @@ describe('workflow: the status a step starts from', () => {
   }
 
   it('never sends without approval: concept and review cannot start a send', () => {
-    for (const status of ['concept', 'review'] as const) expect(decide('startSend', ctx(status)).ok).toBe(false);
+    for (const status of ['concept', 'review'] as const)
+      expect(decide('startSend', ctx(status)).ok).toBe(false);
   });
 });
 
@@ -57,7 +68,12 @@ describe('workflow: roles', () => {
       it(`${role} ${may ? 'may' : 'may not'} ${step}`, () => {
         const decision = decide(step, ctx(from, role));
         if (may) expect(decision.ok).toBe(true);
-        else expect(decision).toMatchObject({ ok: false, why: 'role', message: expect.stringContaining('Alleen') });
+        else
+          expect(decision).toMatchObject({
+            ok: false,
+            why: 'role',
+            message: expect.stringContaining('Alleen'),
+          });
       });
     }
   }
@@ -65,15 +81,27 @@ describe('workflow: roles', () => {
 
 describe('workflow: approval rules', () => {
   it('refuses the editor who last changed the content when four-eyes is on', () => {
-    expect(decide('approve', ctx('review', 'hoofdredacteur', { contentChangedBy: 'approver' }))).toMatchObject({ ok: false, why: 'four-eyes' });
+    expect(
+      decide('approve', ctx('review', 'hoofdredacteur', { contentChangedBy: 'approver' })),
+    ).toMatchObject({ ok: false, why: 'four-eyes' });
   });
 
   it('lets them approve when the newsletter has four-eyes off', () => {
-    expect(decide('approve', ctx('review', 'hoofdredacteur', { contentChangedBy: 'approver', fourEyes: false }))).toEqual({ ok: true, to: 'approved' });
+    expect(
+      decide(
+        'approve',
+        ctx('review', 'hoofdredacteur', { contentChangedBy: 'approver', fourEyes: false }),
+      ),
+    ).toEqual({ ok: true, to: 'approved' });
   });
 
   it('refuses approval while checks report blocking problems, and names them', () => {
-    expect(decide('approve', ctx('review', 'hoofdredacteur', { blockingProblems: ['Het onderwerp ontbreekt.'] }))).toMatchObject({
+    expect(
+      decide(
+        'approve',
+        ctx('review', 'hoofdredacteur', { blockingProblems: ['Het onderwerp ontbreekt.'] }),
+      ),
+    ).toMatchObject({
       ok: false,
       why: 'problems',
       message: expect.stringContaining('Het onderwerp ontbreekt.'),
@@ -81,7 +109,11 @@ describe('workflow: approval rules', () => {
   });
 
   it('refuses a schedule in the past or without a time', () => {
-    expect(decide('schedule', ctx('approved', 'hoofdredacteur', { scheduledAt: now }))).toMatchObject({ ok: false, why: 'time' });
-    expect(decide('schedule', ctx('approved', 'hoofdredacteur', { scheduledAt: undefined }))).toMatchObject({ ok: false, why: 'time' });
+    expect(
+      decide('schedule', ctx('approved', 'hoofdredacteur', { scheduledAt: now })),
+    ).toMatchObject({ ok: false, why: 'time' });
+    expect(
+      decide('schedule', ctx('approved', 'hoofdredacteur', { scheduledAt: undefined })),
+    ).toMatchObject({ ok: false, why: 'time' });
   });
 });

@@ -10,13 +10,36 @@ import { hasRole } from '@/lib/auth/roles';
  * back to concept (see save.ts), so an edited issue always needs a fresh approval.
  */
 export const workflowSteps = {
-  requestReview: { from: ['concept'], to: 'review', role: 'redacteur', label: 'ter review aanbieden' },
-  sendBack: { from: ['review', 'approved'], to: 'concept', role: 'hoofdredacteur', label: 'terugsturen' },
+  requestReview: {
+    from: ['concept'],
+    to: 'review',
+    role: 'redacteur',
+    label: 'ter review aanbieden',
+  },
+  sendBack: {
+    from: ['review', 'approved'],
+    to: 'concept',
+    role: 'hoofdredacteur',
+    label: 'terugsturen',
+  },
   approve: { from: ['review'], to: 'approved', role: 'hoofdredacteur', label: 'goedkeuren' },
   schedule: { from: ['approved'], to: 'scheduled', role: 'hoofdredacteur', label: 'inplannen' },
-  unschedule: { from: ['scheduled'], to: 'approved', role: 'hoofdredacteur', label: 'uit de planning halen' },
-  startSend: { from: ['approved', 'scheduled'], to: 'sending', role: 'hoofdredacteur', label: 'verzenden' },
-} as const satisfies Record<string, { from: readonly IssueStatus[]; to: IssueStatus; role: EditorRole; label: string }>;
+  unschedule: {
+    from: ['scheduled'],
+    to: 'approved',
+    role: 'hoofdredacteur',
+    label: 'uit de planning halen',
+  },
+  startSend: {
+    from: ['approved', 'scheduled'],
+    to: 'sending',
+    role: 'hoofdredacteur',
+    label: 'verzenden',
+  },
+} as const satisfies Record<
+  string,
+  { from: readonly IssueStatus[]; to: IssueStatus; role: EditorRole; label: string }
+>;
 
 export type WorkflowStep = keyof typeof workflowSteps;
 
@@ -28,7 +51,9 @@ export const issueStatusLabels: Record<IssueStatus, string> = {
   sending: 'Verzenden',
   sent: 'Verzonden',
 };
-const statusLabels = Object.fromEntries(Object.entries(issueStatusLabels).map(([k, v]) => [k, v.toLowerCase()])) as Record<IssueStatus, string>;
+const statusLabels = Object.fromEntries(
+  Object.entries(issueStatusLabels).map(([k, v]) => [k, v.toLowerCase()]),
+) as Record<IssueStatus, string>;
 
 export type WorkflowContext = {
   status: IssueStatus;
@@ -51,17 +76,34 @@ export type Decision =
 export function decide(step: WorkflowStep, ctx: WorkflowContext): Decision {
   const rule = workflowSteps[step];
   if (!hasRole(ctx.actor.role, rule.role)) {
-    return { ok: false, why: 'role', message: `Alleen een ${rule.role} of beheerder mag een nummer ${rule.label}.` };
+    return {
+      ok: false,
+      why: 'role',
+      message: `Alleen een ${rule.role} of beheerder mag een nummer ${rule.label}.`,
+    };
   }
   if (!(rule.from as readonly IssueStatus[]).includes(ctx.status)) {
-    return { ok: false, why: 'status', message: `Een nummer met status ${statusLabels[ctx.status]} kunt u niet ${rule.label}.` };
+    return {
+      ok: false,
+      why: 'status',
+      message: `Een nummer met status ${statusLabels[ctx.status]} kunt u niet ${rule.label}.`,
+    };
   }
   if (step === 'approve') {
     if (ctx.fourEyes && ctx.contentChangedBy === ctx.actor.id) {
-      return { ok: false, why: 'four-eyes', message: 'Vier-ogenprincipe: u heeft dit nummer zelf als laatste gewijzigd. Laat een collega het goedkeuren.' };
+      return {
+        ok: false,
+        why: 'four-eyes',
+        message:
+          'Vier-ogenprincipe: u heeft dit nummer zelf als laatste gewijzigd. Laat een collega het goedkeuren.',
+      };
     }
     if (ctx.blockingProblems?.length) {
-      return { ok: false, why: 'problems', message: `Los eerst dit op: ${ctx.blockingProblems.join(' ')}` };
+      return {
+        ok: false,
+        why: 'problems',
+        message: `Los eerst dit op: ${ctx.blockingProblems.join(' ')}`,
+      };
     }
   }
   if (step === 'schedule') {

@@ -31,7 +31,14 @@ export function listItems(newsletterId: number, filter: ItemFilter) {
         pattern ? or(like(items.title, pattern), like(items.teaser, pattern)) : undefined,
         filter.themeId ? eq(items.themeId, filter.themeId) : undefined,
         filter.kind ? eq(items.kind, filter.kind) : undefined,
-        filter.unplaced ? notExists(db().select({ one: sql`1` }).from(issueBlocks).where(eq(issueBlocks.itemId, items.id))) : undefined,
+        filter.unplaced
+          ? notExists(
+              db()
+                .select({ one: sql`1` })
+                .from(issueBlocks)
+                .where(eq(issueBlocks.itemId, items.id)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(items.updatedAt), asc(items.title))
@@ -44,5 +51,10 @@ export function getItem(id: number) {
 }
 
 export function themesOf(newsletterId: number) {
-  return db().select({ id: themes.id, name: themes.name }).from(themes).where(eq(themes.newsletterId, newsletterId)).orderBy(asc(themes.position)).all();
+  return db()
+    .select({ id: themes.id, name: themes.name })
+    .from(themes)
+    .where(eq(themes.newsletterId, newsletterId))
+    .orderBy(asc(themes.position))
+    .all();
 }

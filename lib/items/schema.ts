@@ -2,8 +2,12 @@ import { itemKinds } from '@/db/schema';
 import { httpUrl } from '@/lib/issue/document';
 import { z } from '@/lib/validation';
 
-const noHtml = (label: string) => (value: string) => !/<\/?[a-z!][^>]*>/i.test(value) || `${label} mag geen HTML bevatten.`;
-const optionalUrl = z.union([z.literal(''), httpUrl]).optional().transform((v) => v || null);
+const noHtml = (label: string) => (value: string) =>
+  !/<\/?[a-z!][^>]*>/i.test(value) || `${label} mag geen HTML bevatten.`;
+const optionalUrl = z
+  .union([z.literal(''), httpUrl])
+  .optional()
+  .transform((v) => v || null);
 const time = z
   .string()
   .trim()
@@ -51,9 +55,24 @@ export const itemInput = z
   })
   .superRefine((item, ctx) => {
     if (item.kind !== 'event') return;
-    if (!item.eventDate) ctx.addIssue({ code: 'custom', path: ['eventDate'], message: 'Een evenement heeft een datum nodig.' });
-    if (!item.location && !item.online) ctx.addIssue({ code: 'custom', path: ['location'], message: 'Vul een plaats in of kies "online".' });
-    if (item.startTime && item.endTime && item.endTime <= item.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'De eindtijd moet na de begintijd liggen.' });
+    if (!item.eventDate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['eventDate'],
+        message: 'Een evenement heeft een datum nodig.',
+      });
+    if (!item.location && !item.online)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['location'],
+        message: 'Vul een plaats in of kies "online".',
+      });
+    if (item.startTime && item.endTime && item.endTime <= item.startTime)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endTime'],
+        message: 'De eindtijd moet na de begintijd liggen.',
+      });
   });
 
 export type ItemInput = z.output<typeof itemInput>;

@@ -6,12 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '@/lib/test/smtp';
 import { sendMail } from './index';
 
-const message = { to: 'griffier@gemeente.example', subject: 'Agenda ledenvergadering', text: 'Zie bijlage & agenda', html: '<p>Zie <b>agenda</b></p>' };
+const message = {
+  to: 'griffier@gemeente.example',
+  subject: 'Agenda ledenvergadering',
+  text: 'Zie bijlage & agenda',
+  html: '<p>Zie <b>agenda</b></p>',
+};
 
 describe('sendMail without SMTP_URL', () => {
   it('writes the whole message as an .eml file to the outbox', async () => {
     const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-outbox-'));
-    const result = await sendMail(message, { smtpUrl: undefined, outboxDir, mailFrom: 'Kopij <noreply@kopij.test>' });
+    const result = await sendMail(message, {
+      smtpUrl: undefined,
+      outboxDir,
+      mailFrom: 'Kopij <noreply@kopij.test>',
+    });
     expect(result.file && path.dirname(result.file)).toBe(outboxDir);
     const parsed = await simpleParser(fs.readFileSync(result.file!));
     expect(parsed.subject).toBe(message.subject);
@@ -30,16 +39,26 @@ describe('sendMail with SMTP_URL', () => {
   afterAll(() => smtp.close());
 
   it('hands the message to the SMTP server as multipart/alternative', async () => {
-    await sendMail({ ...message, from: 'Raadsbericht <raadsbericht@vsg.example>' }, { smtpUrl: smtp.url, outboxDir: '/nonexistent', mailFrom: 'x@y.z' });
+    await sendMail(
+      { ...message, from: 'Raadsbericht <raadsbericht@vsg.example>' },
+      { smtpUrl: smtp.url, outboxDir: '/nonexistent', mailFrom: 'x@y.z' },
+    );
     const [received] = smtp.messages;
     expect(received?.envelopeTo).toEqual(['griffier@gemeente.example']);
     const parsed = await simpleParser(received!.raw);
     expect(parsed.subject).toBe(message.subject);
-    expect(parsed.from?.value).toEqual([{ name: 'Raadsbericht', address: 'raadsbericht@vsg.example' }]);
+    expect(parsed.from?.value).toEqual([
+      { name: 'Raadsbericht', address: 'raadsbericht@vsg.example' },
+    ]);
     expect(received!.raw.toString()).toMatch(/Content-Type: multipart\/alternative/);
   });
 
   it('fails loudly when the server refuses the recipient', async () => {
-    await expect(sendMail({ ...message, to: 'weiger@gemeente.example' }, { smtpUrl: smtp.url, outboxDir: '/nonexistent', mailFrom: 'x@y.z' })).rejects.toThrow(/550/);
+    await expect(
+      sendMail(
+        { ...message, to: 'weiger@gemeente.example' },
+        { smtpUrl: smtp.url, outboxDir: '/nonexistent', mailFrom: 'x@y.z' },
+      ),
+    ).rejects.toThrow(/550/);
   });
 });

@@ -15,7 +15,10 @@ export type MailMessage = {
   headers?: Record<string, string>;
 };
 
-export type MailResult = { messageId: string; /** Set when the message went to the outbox folder. */ file?: string };
+export type MailResult = {
+  messageId: string;
+  /** Set when the message went to the outbox folder. */ file?: string;
+};
 
 type Target = { smtpUrl: string | undefined; outboxDir: string; mailFrom: string };
 
@@ -27,13 +30,20 @@ function smtpTransport(url: string): Transporter {
 }
 
 // Builds the raw message without sending, for the outbox.
-const streamTransport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+const streamTransport = nodemailer.createTransport({
+  streamTransport: true,
+  buffer: true,
+  newline: 'unix',
+});
 
 /**
  * The one way this app hands a message over: to SMTP_URL when set, else to an .eml file in
  * the outbox folder (so a fresh checkout works without a mail server).
  */
-export async function sendMail(message: MailMessage, target: Target = getConfig()): Promise<MailResult> {
+export async function sendMail(
+  message: MailMessage,
+  target: Target = getConfig(),
+): Promise<MailResult> {
   const envelope = { ...message, from: message.from ?? target.mailFrom };
   if (target.smtpUrl) {
     const info = await smtpTransport(target.smtpUrl).sendMail(envelope);
@@ -43,7 +53,10 @@ export async function sendMail(message: MailMessage, target: Target = getConfig(
   await fs.mkdir(target.outboxDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const recipient = message.to.replace(/[^a-z0-9@.-]/gi, '_').slice(0, 80);
-  const file = path.join(target.outboxDir, `${stamp}-${recipient}-${crypto.randomBytes(3).toString('hex')}.eml`);
+  const file = path.join(
+    target.outboxDir,
+    `${stamp}-${recipient}-${crypto.randomBytes(3).toString('hex')}.eml`,
+  );
   await fs.writeFile(file, info.message as Buffer);
   return { messageId: info.messageId, file };
 }

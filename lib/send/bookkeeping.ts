@@ -38,7 +38,9 @@ export function bookkeeping(database: Db, policy: SendPolicy) {
   const claimIds = sqlite.prepare(
     `select id from deliveries where issue_id = ? and status in ('queued', 'retry') and (next_attempt_at is null or next_attempt_at <= ?) limit ?`,
   );
-  const markClaimed = sqlite.prepare(`update deliveries set status = 'sending', claimed_at = ?, attempts = attempts + 1, updated_at = ? where id = ?`);
+  const markClaimed = sqlite.prepare(
+    `update deliveries set status = 'sending', claimed_at = ?, attempts = attempts + 1, updated_at = ? where id = ?`,
+  );
   const jobOf = sqlite.prepare(`
     select d.id, d.issue_id as issueId, i.newsletter_id as newsletterId, d.subscriber_id as subscriberId, d.variant, d.attempts,
       s.email, s.token_version as tokenVersion, s.hard_bounces as hardBounces, s.status as subscriberStatus,
@@ -48,34 +50,56 @@ export function bookkeeping(database: Db, policy: SendPolicy) {
     join subscribers s on s.id = d.subscriber_id
     left join subscriptions sub on sub.subscriber_id = d.subscriber_id and sub.newsletter_id = i.newsletter_id
     where d.id = ?`);
-  const activeIssues = sqlite.prepare(`select id from issues where status = 'sending' and send_paused_at is null order by send_started_at, id`);
-  const sent = sqlite.prepare(`update deliveries set status = 'sent', sent_at = ?, message_id = ?, last_error = null, updated_at = ? where id = ?`);
-  const clearBounces = sqlite.prepare(`update subscribers set hard_bounces = 0 where id = ? and hard_bounces > 0`);
-  const retry = sqlite.prepare(`update deliveries set status = 'retry', next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?`);
-  const fail = sqlite.prepare(`update deliveries set status = ?, last_error = ?, updated_at = ? where id = ?`);
+  const activeIssues = sqlite.prepare(
+    `select id from issues where status = 'sending' and send_paused_at is null order by send_started_at, id`,
+  );
+  const sent = sqlite.prepare(
+    `update deliveries set status = 'sent', sent_at = ?, message_id = ?, last_error = null, updated_at = ? where id = ?`,
+  );
+  const clearBounces = sqlite.prepare(
+    `update subscribers set hard_bounces = 0 where id = ? and hard_bounces > 0`,
+  );
+  const retry = sqlite.prepare(
+    `update deliveries set status = 'retry', next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?`,
+  );
+  const fail = sqlite.prepare(
+    `update deliveries set status = ?, last_error = ?, updated_at = ? where id = ?`,
+  );
   const bounce = sqlite.prepare(
     `update subscribers set hard_bounces = hard_bounces + 1, status = case when hard_bounces + 1 >= ? and status = 'active' then 'bounced' else status end
      where id = ? returning status, hard_bounces as hardBounces`,
   );
-  const issueState = sqlite.prepare(`select status, send_paused_at as pausedAt, send_cancelled_at as cancelledAt from issues where id = ?`);
-  const release = sqlite.prepare(`update deliveries set status = 'retry', next_attempt_at = null, attempts = max(attempts - 1, 0), updated_at = ? where id = ? and status = 'sending'`);
-  const pending = sqlite.prepare(`select count(*) as n from deliveries where issue_id = ? and status in ('queued', 'retry', 'sending')`);
-  const nextRetry = sqlite.prepare(`select min(next_attempt_at) as at from deliveries d join issues i on i.id = d.issue_id where i.status = 'sending' and i.send_paused_at is null and d.status = 'retry'`);
+  const issueState = sqlite.prepare(
+    `select status, send_paused_at as pausedAt, send_cancelled_at as cancelledAt from issues where id = ?`,
+  );
+  const release = sqlite.prepare(
+    `update deliveries set status = 'retry', next_attempt_at = null, attempts = max(attempts - 1, 0), updated_at = ? where id = ? and status = 'sending'`,
+  );
+  const pending = sqlite.prepare(
+    `select count(*) as n from deliveries where issue_id = ? and status in ('queued', 'retry', 'sending')`,
+  );
+  const nextRetry = sqlite.prepare(
+    `select min(next_attempt_at) as at from deliveries d join issues i on i.id = d.issue_id where i.status = 'sending' and i.send_paused_at is null and d.status = 'retry'`,
+  );
 
   return {
     /** Marks up to `limit` due deliveries as in flight and returns them; the caller sends them. */
     claim(limit: number, now = Date.now()): Job[] {
-      return sqlite.transaction(() => {
-        const jobs: Job[] = [];
-        for (const { id: issueId } of activeIssues.all() as { id: number }[]) {
-          for (const { id } of claimIds.all(issueId, now, limit - jobs.length) as { id: number }[]) {
-            markClaimed.run(now, now, id);
-            jobs.push(jobOf.get(id) as Job);
+      return sqlite
+        .transaction(() => {
+          const jobs: Job[] = [];
+          for (const { id: issueId } of activeIssues.all() as { id: number }[]) {
+            for (const { id } of claimIds.all(issueId, now, limit - jobs.length) as {
+              id: number;
+            }[]) {
+              markClaimed.run(now, now, id);
+              jobs.push(jobOf.get(id) as Job);
+            }
+            if (jobs.length >= limit) break;
           }
-          if (jobs.length >= limit) break;
-        }
-        return jobs;
-      }).immediate();
+          return jobs;
+        })
+        .immediate();
     },
 
     /** Why a claimed copy should not go out after all (the reader left after the send started). */
@@ -91,7 +115,8 @@ export function bookkeeping(database: Db, policy: SendPolicy) {
      * already claimed, not only stop new claims.
      */
     hold(job: Job, now = Date.now()): 'go' | 'held' | 'cancelled' {
-      const issue = issueState.get(job.issueId) as { status: string; pausedAt: number | null; cancelledAt: number | null } | undefined;
+      const issue = issueState.get(job.issueId) as
+        { status: string; pausedAt: number | null; cancelledAt: number | null } | undefined;
       if (!issue || issue.cancelledAt) {
         fail.run('skipped', 'Verzending geannuleerd', now, job.id);
         return 'cancelled';
@@ -121,7 +146,8 @@ export function bookkeeping(database: Db, policy: SendPolicy) {
       sqlite.transaction(() => {
         fail.run('failed', outcome.message, now, job.id);
         if (!outcome.permanent) return;
-        const after = bounce.get(policy.bounceLimit, job.subscriberId) as { status: string; hardBounces: number } | undefined;
+        const after = bounce.get(policy.bounceLimit, job.subscriberId) as
+          { status: string; hardBounces: number } | undefined;
         if (after?.status === 'bounced' && after.hardBounces === policy.bounceLimit) {
           recordAudit(database, {
             actor: system,
@@ -150,7 +176,11 @@ export function bookkeeping(database: Db, policy: SendPolicy) {
 
     /** Deliveries left in flight by a process that died: they go out again (see worker.ts). */
     recoverOrphans(now = Date.now()): number {
-      return sqlite.prepare(`update deliveries set status = 'retry', next_attempt_at = ?, updated_at = ? where status = 'sending'`).run(now, now).changes;
+      return sqlite
+        .prepare(
+          `update deliveries set status = 'retry', next_attempt_at = ?, updated_at = ? where status = 'sending'`,
+        )
+        .run(now, now).changes;
     },
   };
 }

@@ -9,7 +9,12 @@ export type DeliveryCounts = Record<(typeof deliveryStatuses)[number], number> &
 export function deliveryCounts(database: Pick<Db, 'select'>, issueId: number): DeliveryCounts {
   const counts = Object.fromEntries(deliveryStatuses.map((s) => [s, 0])) as DeliveryCounts;
   counts.total = 0;
-  for (const row of database.select({ status: deliveries.status, n: count() }).from(deliveries).where(eq(deliveries.issueId, issueId)).groupBy(deliveries.status).all()) {
+  for (const row of database
+    .select({ status: deliveries.status, n: count() })
+    .from(deliveries)
+    .where(eq(deliveries.issueId, issueId))
+    .groupBy(deliveries.status)
+    .all()) {
     counts[row.status] = row.n;
     counts.total += row.n;
   }
@@ -21,10 +26,19 @@ export function deliveryCounts(database: Pick<Db, 'select'>, issueId: number): D
  * "verzonden" (and public in the archive); a send cancelled before anyone got it goes back to
  * "goedgekeurd" so it can be sent later.
  */
-export function completeIfDone(database: Db, issueId: number, now = new Date()): { status: 'sent' | 'approved' } | null {
+export function completeIfDone(
+  database: Db,
+  issueId: number,
+  now = new Date(),
+): { status: 'sent' | 'approved' } | null {
   return database.transaction((tx) => {
     const issue = tx
-      .select({ status: issues.status, number: issues.number, cancelledAt: issues.sendCancelledAt, name: newsletters.name })
+      .select({
+        status: issues.status,
+        number: issues.number,
+        cancelledAt: issues.sendCancelledAt,
+        name: newsletters.name,
+      })
       .from(issues)
       .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
       .where(eq(issues.id, issueId))
@@ -33,13 +47,24 @@ export function completeIfDone(database: Db, issueId: number, now = new Date()):
     const open = tx
       .select({ n: count() })
       .from(deliveries)
-      .where(and(eq(deliveries.issueId, issueId), inArray(deliveries.status, ['queued', 'retry', 'sending'])))
+      .where(
+        and(
+          eq(deliveries.issueId, issueId),
+          inArray(deliveries.status, ['queued', 'retry', 'sending']),
+        ),
+      )
       .get()!.n;
     if (open > 0) return null;
     const c = deliveryCounts(tx, issueId);
     const status = issue.cancelledAt && c.sent === 0 ? 'approved' : 'sent';
     tx.update(issues)
-      .set({ status, updatedAt: now, ...(status === 'sent' ? { sentAt: now } : { sendStartedAt: null, sendCancelledAt: null, sendPausedAt: null }) })
+      .set({
+        status,
+        updatedAt: now,
+        ...(status === 'sent'
+          ? { sentAt: now }
+          : { sendStartedAt: null, sendCancelledAt: null, sendPausedAt: null }),
+      })
       .where(eq(issues.id, issueId))
       .run();
     if (status === 'sent') indexSentIssue(tx, issueId);

@@ -13,8 +13,10 @@ import { startDueIssues } from './scheduler';
 
 const harness = sendHarness({ concurrency: 2, maxAttempts: 5, bounceLimit: 3 });
 
-const chief = (database: Db) => database.select().from(users).where(eq(users.role, 'hoofdredacteur')).get()!;
-const lastAudit = (database: Db) => database.select().from(auditLog).orderBy(desc(auditLog.id)).get()!;
+const chief = (database: Db) =>
+  database.select().from(users).where(eq(users.role, 'hoofdredacteur')).get()!;
+const lastAudit = (database: Db) =>
+  database.select().from(auditLog).orderBy(desc(auditLog.id)).get()!;
 
 const run = (database: Db, url: string, rate = 0) => harness.run(database, url, { rate });
 
@@ -24,15 +26,29 @@ describe('the scheduler', () => {
     const fixture = sendFixture(database, 20);
     const by = chief(database);
     const at = new Date('2026-12-01T08:00:00Z');
-    database.update(issues).set({ status: 'scheduled', scheduledAt: at, scheduledBy: by.id }).where(eq(issues.id, fixture.issueId)).run();
+    database
+      .update(issues)
+      .set({ status: 'scheduled', scheduledAt: at, scheduledBy: by.id })
+      .where(eq(issues.id, fixture.issueId))
+      .run();
 
     expect(startDueIssues(database, new Date(at.getTime() - 1000))).toEqual([]);
-    expect(database.select().from(issues).where(eq(issues.id, fixture.issueId)).get()!.status).toBe('scheduled');
+    expect(database.select().from(issues).where(eq(issues.id, fixture.issueId)).get()!.status).toBe(
+      'scheduled',
+    );
 
-    expect(startDueIssues(database, new Date(at.getTime() + 1000))).toEqual([{ issueId: fixture.issueId, recipients: 20 }]);
-    expect(database.select().from(issues).where(eq(issues.id, fixture.issueId)).get()!.status).toBe('sending');
+    expect(startDueIssues(database, new Date(at.getTime() + 1000))).toEqual([
+      { issueId: fixture.issueId, recipients: 20 },
+    ]);
+    expect(database.select().from(issues).where(eq(issues.id, fixture.issueId)).get()!.status).toBe(
+      'sending',
+    );
     expect(deliveryCounts(database, fixture.issueId)).toMatchObject({ queued: 20, total: 20 });
-    expect(lastAudit(database)).toMatchObject({ action: 'issue.startSend', actorId: by.id, actorLabel: `Planner (ingepland door ${by.name} (${by.email}))` });
+    expect(lastAudit(database)).toMatchObject({
+      action: 'issue.startSend',
+      actorId: by.id,
+      actorLabel: `Planner (ingepland door ${by.name} (${by.email}))`,
+    });
     // A second tick (or a second process) does not start it again.
     expect(startDueIssues(database, new Date(at.getTime() + 2000))).toEqual([]);
   });
@@ -46,7 +62,10 @@ describe('pausing, resuming and cancelling', () => {
     startFixtureSend(database, fixture.issueId);
     const actor = { id: chief(database).id, label: 'Pieter' };
     expect(controlSend(database, fixture.issueId, 'pause', actor)).toMatchObject({ ok: true });
-    expect(controlSend(database, fixture.issueId, 'pause', actor)).toMatchObject({ ok: false, message: 'De verzending is al gepauzeerd.' });
+    expect(controlSend(database, fixture.issueId, 'pause', actor)).toMatchObject({
+      ok: false,
+      message: 'De verzending is al gepauzeerd.',
+    });
     run(database, smtp.url);
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.messages).toHaveLength(0);
@@ -83,7 +102,9 @@ describe('pausing, resuming and cancelling', () => {
     startFixtureSend(database, fixture.issueId);
     run(database, smtp.url, 200);
     while (smtp.messages.length < 20) await new Promise((r) => setTimeout(r, 5));
-    expect(controlSend(database, fixture.issueId, 'cancel', { id: null, label: 'Pieter' })).toMatchObject({ ok: true });
+    expect(
+      controlSend(database, fixture.issueId, 'cancel', { id: null, label: 'Pieter' }),
+    ).toMatchObject({ ok: true });
     await waitForStatus(database, fixture.issueId, 'sent');
     const counts = deliveryCounts(database, fixture.issueId);
     expect(counts.sent).toBe(smtp.messages.length);
@@ -97,12 +118,20 @@ describe('pausing, resuming and cancelling', () => {
     const fixture = sendFixture(database, 5);
     startFixtureSend(database, fixture.issueId);
     controlSend(database, fixture.issueId, 'cancel', { id: null, label: 'Pieter' });
-    expect(database.select().from(deliveries).all().every((d) => d.status === 'skipped')).toBe(true);
+    expect(
+      database
+        .select()
+        .from(deliveries)
+        .all()
+        .every((d) => d.status === 'skipped'),
+    ).toBe(true);
     const smtp = await harness.smtp();
     run(database, smtp.url);
     await waitForStatus(database, fixture.issueId, 'approved');
     expect(smtp.messages).toHaveLength(0);
-    expect(database.select().from(issues).where(eq(issues.id, fixture.issueId)).get()).toMatchObject({ sendStartedAt: null, sentAt: null });
+    expect(
+      database.select().from(issues).where(eq(issues.id, fixture.issueId)).get(),
+    ).toMatchObject({ sendStartedAt: null, sentAt: null });
     // It can be sent again later, to everyone.
     expect(startFixtureSend(database, fixture.issueId).recipients).toBe(5);
   });
@@ -110,7 +139,10 @@ describe('pausing, resuming and cancelling', () => {
   it('refuses to control an issue that is not being sent', () => {
     const database = testDb();
     const fixture = sendFixture(database, 5);
-    expect(controlSend(database, fixture.issueId, 'pause', { id: null, label: 'x' })).toEqual({ ok: false, message: 'Dit nummer wordt niet (meer) verzonden.' });
+    expect(controlSend(database, fixture.issueId, 'pause', { id: null, label: 'x' })).toEqual({
+      ok: false,
+      message: 'Dit nummer wordt niet (meer) verzonden.',
+    });
   });
 });
 
@@ -126,8 +158,13 @@ describe('the sender lease', () => {
     expect(acquireLease(sqlite, 'sender', 'b', 30_000)).toBe(true);
     expect(renewLease(sqlite, 'sender', 'a')).toBe(false);
     // A holder on this host whose process is gone is replaced without waiting.
-    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
-    sqlite.prepare('update worker_leases set pid = ?, holder = ?, heartbeat_at = ?').run(Number(gone), 'dead', Date.now());
+    const gone = spawnSync(process.execPath, [
+      '-e',
+      'process.stdout.write(String(process.pid))',
+    ]).stdout.toString();
+    sqlite
+      .prepare('update worker_leases set pid = ?, holder = ?, heartbeat_at = ?')
+      .run(Number(gone), 'dead', Date.now());
     expect(acquireLease(sqlite, 'sender', 'c', 30_000)).toBe(true);
   });
 });

@@ -6,7 +6,13 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { prng, sendFixture, startFixtureSend, waitForStatus, type SendFixture } from '@/lib/test/send-fixture';
+import {
+  prng,
+  sendFixture,
+  startFixtureSend,
+  waitForStatus,
+  type SendFixture,
+} from '@/lib/test/send-fixture';
 import { startTestSmtp, type TestSmtp } from '@/lib/test/smtp';
 
 // A child process running `npm run worker`'s code sends 2,000 copies and is killed with SIGKILL
@@ -37,10 +43,14 @@ beforeAll(async () => {
     jsx: 'automatic',
     logLevel: 'error',
     // CommonJS dependencies inside an ES module bundle need a require.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
   });
   // db/migrate.ts finds its migrations next to itself, which for the bundle is this folder.
-  fs.cpSync(path.join(root, 'db', 'migrations'), path.join(bundleDir, 'migrations'), { recursive: true });
+  fs.cpSync(path.join(root, 'db', 'migrations'), path.join(bundleDir, 'migrations'), {
+    recursive: true,
+  });
   const database = openDatabase(template);
   migrateDatabase(database);
   fixture = sendFixture(database, READERS);
@@ -73,11 +83,16 @@ function worker(databaseFile: string): ChildProcess {
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve()
+      : child.once('exit', () => resolve()),
+  );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a sending process killed at a random moment', () => {
-  it('loses nothing and doubles only what was in flight, with the first copy\'s Message-ID', async () => {
+  it("loses nothing and doubles only what was in flight, with the first copy's Message-ID", async () => {
     const random = prng(2026);
     let duplicates = 0;
     const report: { run: number; killedAfter: number; inFlight: number; duplicates: number }[] = [];
@@ -96,7 +111,9 @@ describe('a sending process killed at a random moment', () => {
       await sleep(50); // let the server finish reading what the dead process wrote
       const inFlight = new Set(
         database.$client
-          .prepare(`select s.email from deliveries d join subscribers s on s.id = d.subscriber_id where d.status = 'sending'`)
+          .prepare(
+            `select s.email from deliveries d join subscribers s on s.id = d.subscriber_id where d.status = 'sending'`,
+          )
           .pluck()
           .all() as string[],
       );
@@ -110,7 +127,9 @@ describe('a sending process killed at a random moment', () => {
       const copies = new Map<string, string[]>();
       for (const mail of smtp.messages.slice(first)) {
         // Our own header block, as the server stored it: no need to parse 30 KB bodies 40,000 times.
-        const id = /\r\nMessage-ID: (<[^>]+>)/.exec(mail.raw.subarray(0, 4096).toString('latin1'))?.[1];
+        const id = /\r\nMessage-ID: (<[^>]+>)/.exec(
+          mail.raw.subarray(0, 4096).toString('latin1'),
+        )?.[1];
         expect(id, `run ${run}: a copy without Message-ID`).toBeTruthy();
         for (const to of mail.envelopeTo) copies.set(to, [...(copies.get(to) ?? []), id!]);
       }
@@ -118,12 +137,28 @@ describe('a sending process killed at a random moment', () => {
       const doubled = [...copies].filter(([, ids]) => ids.length > 1);
       expect(missing, `run ${run}: readers without a copy`).toEqual([]);
       for (const [email, ids] of doubled) {
-        expect(inFlight.has(email), `run ${run}: ${email} got a second copy but was not in flight`).toBe(true);
+        expect(
+          inFlight.has(email),
+          `run ${run}: ${email} got a second copy but was not in flight`,
+        ).toBe(true);
         expect(new Set(ids).size, `run ${run}: ${email}'s copies differ in Message-ID`).toBe(1);
       }
       duplicates += doubled.reduce((n, [, ids]) => n + ids.length - 1, 0);
-      report.push({ run, killedAfter: killAt, inFlight: inFlight.size, duplicates: doubled.length });
+      report.push({
+        run,
+        killedAfter: killAt,
+        inFlight: inFlight.size,
+        duplicates: doubled.length,
+      });
     }
-    console.log(JSON.stringify({ name: 'crash-test', runs: RUNS, readers: READERS, duplicates, perRun: report }));
+    console.log(
+      JSON.stringify({
+        name: 'crash-test',
+        runs: RUNS,
+        readers: READERS,
+        duplicates,
+        perRun: report,
+      }),
+    );
   }, 900_000);
 });

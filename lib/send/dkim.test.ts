@@ -9,12 +9,19 @@ import { buildTemplate, fillTemplate } from './mime';
 const domain = 'kopij.test';
 
 function keyPair(type: 'rsa' | 'ed25519', selector: string) {
-  const pair = type === 'rsa' ? crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }) : crypto.generateKeyPairSync('ed25519');
+  const pair =
+    type === 'rsa'
+      ? crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : crypto.generateKeyPairSync('ed25519');
   const spki = pair.publicKey.export({ format: 'der', type: 'spki' });
   // RFC 8463: an Ed25519 record holds the bare 32-byte key, not the SPKI structure around it.
   const p = (type === 'rsa' ? spki : spki.subarray(spki.length - 32)).toString('base64');
   const record = `v=DKIM1; k=${type}; p=${p}`;
-  const key: DkimKey = { domain, selector, privateKey: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
+  const key: DkimKey = {
+    domain,
+    selector,
+    privateKey: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  };
   return { key, name: `${selector}._domainkey.${domain}`, record };
 }
 
@@ -24,7 +31,8 @@ const ed = keyPair('ed25519', 'ed');
 /** DNS as the keys above publish it; TXT strings split at 255 characters like real records. */
 async function resolver(name: string, rrtype: string): Promise<string[][]> {
   const entry = [rsa, ed].find((k) => k.name === name);
-  if (!entry || rrtype !== 'TXT') throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+  if (!entry || rrtype !== 'TXT')
+    throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
   return [entry.record.match(/.{1,255}/g)!];
 }
 
@@ -38,7 +46,9 @@ const boundary = 'kopij-0123456789abcdef';
 const unsubscribe = `https://nieuwsbrief.kopij.test/afmelden/${'aB3_'.repeat(30)}`;
 
 function message(overrides: { text?: string; html?: string } = {}): Buffer {
-  const text = overrides.text ?? 'Beste lezer,\r\n\r\nHet nieuwe nummer staat klaar. Caf=C3=A9 =3D gezellig.\r\n';
+  const text =
+    overrides.text ??
+    'Beste lezer,\r\n\r\nHet nieuwe nummer staat klaar. Caf=C3=A9 =3D gezellig.\r\n';
   const html =
     overrides.html ??
     '<!DOCTYPE html><html><body><table role=3D"presentation" width=3D"100%">=\r\n<tr><td style=3D"padding: 16px">Het nieuwe nummer staat klaar.</td></tr>=\r\n</table></body></html>=\r\n';
@@ -73,7 +83,8 @@ function message(overrides: { text?: string; html?: string } = {}): Buffer {
 }
 
 /** The DKIM-Signature header with its continuation lines. */
-const headerOf = (signed: Buffer) => signed.toString('latin1').match(/^DKIM-Signature:.*\r\n(?:[ \t].*\r\n)*/)![0];
+const headerOf = (signed: Buffer) =>
+  signed.toString('latin1').match(/^DKIM-Signature:.*\r\n(?:[ \t].*\r\n)*/)![0];
 
 describe('dkimSigner', () => {
   it('signs with an RSA key so that an independent verifier passes it', async () => {
@@ -82,7 +93,9 @@ describe('dkimSigner', () => {
     expect(result.status.result).toBe('pass');
     expect(result.signingDomain).toBe(domain);
     expect(result.selector).toBe('rsa2048');
-    expect(headerOf(signed).replace(/\r\n /g, ' ')).toMatch(/^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=kopij\.test; s=rsa2048; t=\d+; h=/);
+    expect(headerOf(signed).replace(/\r\n /g, ' ')).toMatch(
+      /^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=kopij\.test; s=rsa2048; t=\d+; h=/,
+    );
   });
 
   it('signs with an Ed25519 key (RFC 8463) so that an independent verifier passes it', async () => {
@@ -105,7 +118,9 @@ describe('dkimSigner', () => {
   it('fails once the Subject is changed after signing', async () => {
     for (const k of [rsa, ed]) {
       const signed = dkimSigner(k.key)(message()).toString('latin1');
-      const result = await verify(signed.replace('Subject: Nieuwsbrief juni', 'Subject: Nieuwsbrief juli'));
+      const result = await verify(
+        signed.replace('Subject: Nieuwsbrief juni', 'Subject: Nieuwsbrief juli'),
+      );
       expect(result.status.result).toBe('fail');
       expect(result.status.comment).toBe('bad signature');
     }
@@ -115,8 +130,15 @@ describe('dkimSigner', () => {
     const signed = dkimSigner(rsa.key)(message());
     const header = headerOf(signed);
     for (const line of header.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
-    const tags = new Map(header.slice(header.indexOf(':') + 1).split(';').map((tag) => tag.replace(/\s+/g, '').split(/=(.*)/s).slice(0, 2) as [string, string]));
-    expect(tags.get('h')).toBe('from:to:subject:date:message-id:mime-version:content-type:list-id:list-unsubscribe:list-unsubscribe-post:reply-to');
+    const tags = new Map(
+      header
+        .slice(header.indexOf(':') + 1)
+        .split(';')
+        .map((tag) => tag.replace(/\s+/g, '').split(/=(.*)/s).slice(0, 2) as [string, string]),
+    );
+    expect(tags.get('h')).toBe(
+      'from:to:subject:date:message-id:mime-version:content-type:list-id:list-unsubscribe:list-unsubscribe-post:reply-to',
+    );
     expect(Math.abs(Number(tags.get('t')) - Date.now() / 1000)).toBeLessThan(5);
     expect(tags.get('b')).toHaveLength(344);
 
@@ -147,15 +169,21 @@ describe('dkimSigner', () => {
       mailtoSubject: `afmelden%20${'aB3_'.repeat(30)}`,
     });
     expect(copy.toString('latin1')).toMatch(/List-Unsubscribe: <.{100,}>,\r\n <mailto:/);
-    for (const k of [rsa, ed]) expect((await verify(dkimSigner(k.key)(copy))).status.result).toBe('pass');
+    for (const k of [rsa, ed])
+      expect((await verify(dkimSigner(k.key)(copy))).status.result).toBe('pass');
   });
 
   it('agrees with the verifier on whitespace: tabs, runs of spaces, trailing spaces and blank lines', async () => {
-    const messy = message({ text: 'regel\t met \t  tabs   \r\n   \r\nspatie aan het eind   \r\n\r\n\r\n \t\r\n' });
+    const messy = message({
+      text: 'regel\t met \t  tabs   \r\n   \r\nspatie aan het eind   \r\n\r\n\r\n \t\r\n',
+    });
     const signed = dkimSigner(rsa.key)(messy);
     expect((await verify(signed)).status.result).toBe('pass');
     // Relaxed canonicalisation is meant to survive exactly this kind of change in transit.
-    const reflowed = signed.toString('latin1').replace('regel\t met \t  tabs   ', 'regel met tabs').replace(/--\r\n$/, '--  \r\n\r\n\r\n');
+    const reflowed = signed
+      .toString('latin1')
+      .replace('regel\t met \t  tabs   ', 'regel met tabs')
+      .replace(/--\r\n$/, '--  \r\n\r\n\r\n');
     expect((await verify(reflowed)).status.result).toBe('pass');
   });
 
@@ -169,12 +197,19 @@ describe('dkimSigner', () => {
     );
     const signed = dkimSigner(rsa.key)(odd).toString('latin1');
     expect((await verify(signed)).status.result).toBe('pass');
-    const tidied = signed.replace('SUBJECT:   Nieuwsbrief \t  juni  ', 'Subject: Nieuwsbrief juni').replace('To:\r\n\tlezer', 'To: lezer');
+    const tidied = signed
+      .replace('SUBJECT:   Nieuwsbrief \t  juni  ', 'Subject: Nieuwsbrief juni')
+      .replace('To:\r\n\tlezer', 'To: lezer');
     expect((await verify(tidied)).status.result).toBe('pass');
   });
 
   it('signs the last instance of a repeated header, the one verifiers pick (RFC 6376 5.4.2)', async () => {
-    const twice = Buffer.from(message().toString('latin1').replace('MIME-Version: 1.0\r\n', 'MIME-Version: 1.0\r\nSubject: Tweede onderwerp\r\n'), 'latin1');
+    const twice = Buffer.from(
+      message()
+        .toString('latin1')
+        .replace('MIME-Version: 1.0\r\n', 'MIME-Version: 1.0\r\nSubject: Tweede onderwerp\r\n'),
+      'latin1',
+    );
     expect((await verify(dkimSigner(ed.key)(twice))).status.result).toBe('pass');
   });
 
@@ -184,14 +219,28 @@ describe('dkimSigner', () => {
   });
 
   it('refuses keys it cannot sign with, and names that do not belong in a header', () => {
-    const ec = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const ec = crypto
+      .generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
     expect(() => dkimSigner({ ...rsa.key, privateKey: ec })).toThrow(/type ec .*RSA of Ed25519/);
-    const short = crypto.generateKeyPairSync('rsa', { modulusLength: 768 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const short = crypto
+      .generateKeyPairSync('rsa', { modulusLength: 768 })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
     expect(() => dkimSigner({ ...rsa.key, privateKey: short })).toThrow(/768 bits is te kort/);
-    expect(() => dkimSigner({ ...rsa.key, privateKey: 'geen sleutel' })).toThrow(/geen leesbare PEM-sleutel/);
-    expect(() => dkimSigner({ ...rsa.key, domain: 'kopij.test; s=x' })).toThrow(/geen geldige domeinnaam/);
-    expect(() => dkimSigner({ ...rsa.key, selector: 'a\r\nBcc: x' })).toThrow(/geen geldige selector/);
-    expect(() => dkimSigner(ed.key)(Buffer.from('Subject: Zonder afzender\r\n\r\nTekst\r\n'))).toThrow(/geen From-header/);
+    expect(() => dkimSigner({ ...rsa.key, privateKey: 'geen sleutel' })).toThrow(
+      /geen leesbare PEM-sleutel/,
+    );
+    expect(() => dkimSigner({ ...rsa.key, domain: 'kopij.test; s=x' })).toThrow(
+      /geen geldige domeinnaam/,
+    );
+    expect(() => dkimSigner({ ...rsa.key, selector: 'a\r\nBcc: x' })).toThrow(
+      /geen geldige selector/,
+    );
+    expect(() =>
+      dkimSigner(ed.key)(Buffer.from('Subject: Zonder afzender\r\n\r\nTekst\r\n')),
+    ).toThrow(/geen From-header/);
   });
 });
 
@@ -212,7 +261,9 @@ describe('relaxedBody', () => {
   it('matches a plain reading of the rules on random bodies', () => {
     // Written the slow, obvious way on purpose, to check the fast paths against.
     const reference = (body: string) => {
-      const lines = body.split('\r\n').map((line) => line.replace(/[ \t]+/g, ' ').replace(/ $/, ''));
+      const lines = body
+        .split('\r\n')
+        .map((line) => line.replace(/[ \t]+/g, ' ').replace(/ $/, ''));
       if (body.endsWith('\r\n')) lines.pop();
       while (lines.length && lines[lines.length - 1] === '') lines.pop();
       return lines.map((line) => `${line}\r\n`).join('');

@@ -1,12 +1,28 @@
 import crypto from 'node:crypto';
 
-export type DkimKey = { domain: string; selector: string; privateKey: string /* PEM, RSA or Ed25519 */ };
+export type DkimKey = {
+  domain: string;
+  selector: string;
+  privateKey: string; /* PEM, RSA or Ed25519 */
+};
 
 /**
  * Headers a receiver shows or acts on. List-Unsubscribe(-Post) are signed because Gmail and Yahoo
  * only offer one-click unsubscribe when they are covered by the signature (RFC 8058 section 4).
  */
-const SIGNED_HEADERS = ['from', 'to', 'subject', 'date', 'message-id', 'mime-version', 'content-type', 'list-id', 'list-unsubscribe', 'list-unsubscribe-post', 'reply-to'];
+const SIGNED_HEADERS = [
+  'from',
+  'to',
+  'subject',
+  'date',
+  'message-id',
+  'mime-version',
+  'content-type',
+  'list-id',
+  'list-unsubscribe',
+  'list-unsubscribe-post',
+  'reply-to',
+];
 const SIGNED_SET = new Set(SIGNED_HEADERS);
 
 const CR = 13;
@@ -31,7 +47,12 @@ const NOT_CANONICAL = /\t| [ \r]/;
  */
 export function relaxedBody(body: Buffer): Buffer {
   const n = body.length;
-  if (n >= 2 && body[n - 2] === CR && body[n - 1] === LF && !NOT_CANONICAL.test(body.toString('latin1'))) {
+  if (
+    n >= 2 &&
+    body[n - 2] === CR &&
+    body[n - 1] === LF &&
+    !NOT_CANONICAL.test(body.toString('latin1'))
+  ) {
     let end = n;
     while (end >= 4 && body[end - 3] === LF && body[end - 4] === CR) end -= 2;
     // Only empty lines: RFC 6376 hashes nothing at all (not a lone CRLF, unlike "simple").
@@ -85,7 +106,10 @@ export function relaxedBody(body: Buffer): Buffer {
  * String.prototype.trim would also eat U+00A0, which in this latin1 view is a UTF-8 byte.
  */
 function relaxedHeader(name: string, value: string): string {
-  return `${name}:${value.replace(/\r\n(?=[ \t])/g, '').replace(/[ \t]+/g, ' ').replace(/^ | $/g, '')}`;
+  return `${name}:${value
+    .replace(/\r\n(?=[ \t])/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/^ | $/g, '')}`;
 }
 
 /** The last instance of each header we sign, by lower-case name (RFC 6376 5.4.2: bottom-up). */
@@ -94,11 +118,15 @@ function signedFields(head: string): Map<string, string> {
   let start = 0;
   while (start < head.length) {
     let end = head.indexOf('\r\n', start);
-    while (end >= 0 && (head.charCodeAt(end + 2) === SP || head.charCodeAt(end + 2) === TAB)) end = head.indexOf('\r\n', end + 2);
+    while (end >= 0 && (head.charCodeAt(end + 2) === SP || head.charCodeAt(end + 2) === TAB))
+      end = head.indexOf('\r\n', end + 2);
     if (end < 0) end = head.length;
     const colon = head.indexOf(':', start);
     if (colon > start && colon < end) {
-      const name = head.slice(start, colon).replace(/[ \t]+$/, '').toLowerCase();
+      const name = head
+        .slice(start, colon)
+        .replace(/[ \t]+$/, '')
+        .toLowerCase();
       if (SIGNED_SET.has(name)) found.set(name, head.slice(colon + 1, end));
     }
     start = end + 2;
@@ -128,7 +156,8 @@ function foldTags(pieces: { text: string; glued: boolean }[]): { text: string; c
 }
 
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
-const isDnsName = (name: string) => name.length <= 253 && name.split('.').every((label) => label.length <= 63 && LABEL.test(label));
+const isDnsName = (name: string) =>
+  name.length <= 253 && name.split('.').every((label) => label.length <= 63 && LABEL.test(label));
 
 /**
  * A prepared signer: parses the key once. Every copy of an issue differs (address, Message-ID,
@@ -137,20 +166,38 @@ const isDnsName = (name: string) => name.length <= 253 && name.split('.').every(
  */
 export function dkimSigner(key: DkimKey): (message: Buffer) => Buffer {
   // Both end up verbatim in a header and in a DNS name: refuse anything that could break either.
-  if (!isDnsName(key.domain)) throw new Error(`DKIM: "${key.domain}" is geen geldige domeinnaam (gebruik de ASCII-vorm, zonder punt aan het eind)`);
+  if (!isDnsName(key.domain))
+    throw new Error(
+      `DKIM: "${key.domain}" is geen geldige domeinnaam (gebruik de ASCII-vorm, zonder punt aan het eind)`,
+    );
   if (!isDnsName(key.selector)) throw new Error(`DKIM: "${key.selector}" is geen geldige selector`);
   let privateKey: crypto.KeyObject;
   try {
     privateKey = crypto.createPrivateKey(key.privateKey);
   } catch (cause) {
-    throw new Error('DKIM: de privésleutel is geen leesbare PEM-sleutel (verwacht RSA of Ed25519, PKCS#8 of PKCS#1)', { cause });
+    throw new Error(
+      'DKIM: de privésleutel is geen leesbare PEM-sleutel (verwacht RSA of Ed25519, PKCS#8 of PKCS#1)',
+      { cause },
+    );
   }
   const type = privateKey.asymmetricKeyType;
-  if (type !== 'rsa' && type !== 'ed25519') throw new Error(`DKIM: sleutels van het type ${type ?? 'onbekend'} worden niet ondersteund (gebruik RSA of Ed25519)`);
+  if (type !== 'rsa' && type !== 'ed25519')
+    throw new Error(
+      `DKIM: sleutels van het type ${type ?? 'onbekend'} worden niet ondersteund (gebruik RSA of Ed25519)`,
+    );
   const bits = privateKey.asymmetricKeyDetails?.modulusLength ?? 0;
   // RFC 8301: verifiers must reject RSA keys under 1024 bits, so such a signature only looks safe.
-  if (type === 'rsa' && bits < 1024) throw new Error(`DKIM: een RSA-sleutel van ${bits} bits is te kort (minstens 1024, liever 2048)`);
-  const fixedTags = ['v=1;', `a=${type === 'rsa' ? 'rsa-sha256' : 'ed25519-sha256'};`, 'c=relaxed/relaxed;', `d=${key.domain};`, `s=${key.selector};`];
+  if (type === 'rsa' && bits < 1024)
+    throw new Error(
+      `DKIM: een RSA-sleutel van ${bits} bits is te kort (minstens 1024, liever 2048)`,
+    );
+  const fixedTags = [
+    'v=1;',
+    `a=${type === 'rsa' ? 'rsa-sha256' : 'ed25519-sha256'};`,
+    'c=relaxed/relaxed;',
+    `d=${key.domain};`,
+    `s=${key.selector};`,
+  ];
 
   return (message) => {
     const split = message.indexOf(CRLF_CRLF);
@@ -162,11 +209,19 @@ export function dkimSigner(key: DkimKey): (message: Buffer) => Buffer {
     const fields = signedFields(head);
     const names = SIGNED_HEADERS.filter((name) => fields.has(name));
     // RFC 6376 5.4: From must be signed; without it a receiver rejects the signature anyway.
-    if (!fields.has('from')) throw new Error('DKIM: het bericht heeft geen From-header en kan dus niet ondertekend worden');
+    if (!fields.has('from'))
+      throw new Error(
+        'DKIM: het bericht heeft geen From-header en kan dus niet ondertekend worden',
+      );
 
     const pieces = fixedTags.map((text) => ({ text, glued: false }));
     pieces.push({ text: `t=${Math.floor(Date.now() / 1000)};`, glued: false });
-    names.forEach((name, i) => pieces.push({ text: `${i === 0 ? 'h=' : ''}${name}${i === names.length - 1 ? ';' : ':'}`, glued: i > 0 }));
+    names.forEach((name, i) =>
+      pieces.push({
+        text: `${i === 0 ? 'h=' : ''}${name}${i === names.length - 1 ? ';' : ':'}`,
+        glued: i > 0,
+      }),
+    );
     pieces.push({ text: `bh=${bodyHash};`, glued: false }, { text: 'b=', glued: false });
     const { text: unsigned, column } = foldTags(pieces);
 
@@ -176,14 +231,17 @@ export function dkimSigner(key: DkimKey): (message: Buffer) => Buffer {
     data += relaxedHeader('dkim-signature', unsigned.slice(unsigned.indexOf(':') + 1));
     const input = Buffer.from(data, 'latin1');
     const signature = (
-      type === 'rsa' ? crypto.sign('sha256', input, privateKey) : crypto.sign(null, crypto.createHash('sha256').update(input).digest(), privateKey)
+      type === 'rsa'
+        ? crypto.sign('sha256', input, privateKey)
+        : crypto.sign(null, crypto.createHash('sha256').update(input).digest(), privateKey)
     ).toString('base64');
 
     // Verifiers drop all whitespace inside b=, so the signature can be folded anywhere.
     let header = unsigned;
     let at = Math.max(0, LINE - column);
     header += signature.slice(0, at);
-    for (; at < signature.length; at += LINE - 1) header += `\r\n ${signature.slice(at, at + LINE - 1)}`;
+    for (; at < signature.length; at += LINE - 1)
+      header += `\r\n ${signature.slice(at, at + LINE - 1)}`;
     return Buffer.concat([Buffer.from(header, 'latin1'), CRLF, message]);
   };
 }

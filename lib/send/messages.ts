@@ -5,7 +5,12 @@ import { personalLinks } from '@/lib/subscribers/links';
 import { buildTemplate, fillTemplate, mailbox, type MimeTemplate } from './mime';
 import { variantThemes } from './plan';
 
-export type Reader = { deliveryId: number; subscriberId: number; email: string; tokenVersion: number };
+export type Reader = {
+  deliveryId: number;
+  subscriberId: number;
+  email: string;
+  tokenVersion: number;
+};
 
 export type IssueMessages = {
   issueId: number;
@@ -24,12 +29,27 @@ const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1
  * a copy sent again after a crash carries the first copy's id, so receiving systems can drop it.
  * The send's start time keeps ids unique across databases that reuse row ids.
  */
-export function messageIdOf(issueId: number, sendStartedAt: Date, deliveryId: number, domain: string): string {
+export function messageIdOf(
+  issueId: number,
+  sendStartedAt: Date,
+  deliveryId: number,
+  domain: string,
+): string {
   return `<kopij.${issueId}.${sendStartedAt.getTime().toString(36)}.${deliveryId}@${domain}>`;
 }
 
 /** Renders each theme combination of an issue once, on first use, and builds copies from it. */
-export function issueMessages(database: Db, issueId: number, options: { publicUrl: string; linkKey: Buffer; sendStartedAt: Date; date?: Date; dkim?: (raw: Buffer) => Buffer }): IssueMessages | null {
+export function issueMessages(
+  database: Db,
+  issueId: number,
+  options: {
+    publicUrl: string;
+    linkKey: Buffer;
+    sendStartedAt: Date;
+    date?: Date;
+    dkim?: (raw: Buffer) => Buffer;
+  },
+): IssueMessages | null {
   const source = emailSource(database, issueId, options.publicUrl, { asSent: true });
   if (!source) return null;
   const n = source.newsletter;
@@ -49,7 +69,10 @@ export function issueMessages(database: Db, issueId: number, options: { publicUr
       unsubscribeMailto: n.replyTo ?? n.senderEmail,
       text,
       html,
-      placeholders: { unsubscribe: PLACEHOLDERS.unsubscribe, preferences: PLACEHOLDERS.preferences },
+      placeholders: {
+        unsubscribe: PLACEHOLDERS.unsubscribe,
+        preferences: PLACEHOLDERS.preferences,
+      },
     });
   };
   return {
@@ -65,7 +88,10 @@ export function issueMessages(database: Db, issueId: number, options: { publicUr
       return template;
     },
     build(template, reader) {
-      const links = personalLinks({ subscriberId: reader.subscriberId, newsletterId: n.id, version: reader.tokenVersion }, { publicUrl: options.publicUrl, key: options.linkKey });
+      const links = personalLinks(
+        { subscriberId: reader.subscriberId, newsletterId: n.id, version: reader.tokenVersion },
+        { publicUrl: options.publicUrl, key: options.linkKey },
+      );
       const messageId = messageIdOf(issueId, options.sendStartedAt, reader.deliveryId, domain);
       const raw = fillTemplate(template, {
         to: reader.email,

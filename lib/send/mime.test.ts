@@ -2,7 +2,14 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { buildTemplate, fillTemplate, headerText, quotedPrintable } from './mime';
 
-const decode = (qp: string) => Buffer.from(qp.replace(/=\r\n/g, '').replace(/\r\n/g, '\n').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+const decode = (qp: string) =>
+  Buffer.from(
+    qp
+      .replace(/=\r\n/g, '')
+      .replace(/\r\n/g, '\n')
+      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 
 describe('quoted-printable', () => {
   it('round-trips text with accents, = signs, long lines and trailing spaces, keeping lines within 76 characters', () => {
@@ -49,7 +56,13 @@ describe('headers', () => {
       placeholders: { unsubscribe: 'KOPIJ_AF', preferences: 'KOPIJ_VK' },
     });
     const long = `https://nieuwsbrief.example.nl/afmelden/${'x'.repeat(90)}`;
-    const raw = fillTemplate(template, { to: 'a@b.nl', messageId: '<1@vng.example>', unsubscribe: long, preferences: 'https://v.nl/vk', mailtoSubject: 'afmelden%20x' });
+    const raw = fillTemplate(template, {
+      to: 'a@b.nl',
+      messageId: '<1@vng.example>',
+      unsubscribe: long,
+      preferences: 'https://v.nl/vk',
+      mailtoSubject: 'afmelden%20x',
+    });
     const parsed = await simpleParser(raw);
     expect(parsed.text?.trim()).toBe(`Tekst ${long} einde`);
     expect(parsed.html).toContain(`href="${long}"`);
@@ -60,7 +73,13 @@ describe('headers', () => {
 
 describe('quoted-printable worst cases', () => {
   it('round-trips lines of spaces and line feeds and all-escaped text', () => {
-    for (const input of [' \n'.repeat(500), '\n'.repeat(300), '€'.repeat(400), `${'x'.repeat(75)} \n`.repeat(20), '= '.repeat(300)]) {
+    for (const input of [
+      ' \n'.repeat(500),
+      '\n'.repeat(300),
+      '€'.repeat(400),
+      `${'x'.repeat(75)} \n`.repeat(20),
+      '= '.repeat(300),
+    ]) {
       expect(decode(quotedPrintable(input))).toBe(input);
     }
   });

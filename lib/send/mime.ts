@@ -7,7 +7,13 @@ import crypto from 'node:crypto';
  * joined with that reader's slot values.
  */
 
-export const slotNames = ['to', 'messageId', 'unsubscribe', 'preferences', 'mailtoSubject'] as const;
+export const slotNames = [
+  'to',
+  'messageId',
+  'unsubscribe',
+  'preferences',
+  'mailtoSubject',
+] as const;
 export type SlotName = (typeof slotNames)[number];
 export type SlotValues = Record<SlotName, string>;
 
@@ -151,9 +157,13 @@ export function buildTemplate(spec: MessageSpec): MimeTemplate {
     ...(spec.replyTo ? [head(`Reply-To: ${spec.replyTo}\r\n`)] : []),
     head('To: '),
     slot('to'),
-    head(`\r\nSubject: ${headerText(spec.subject)}\r\nDate: ${mailDate(spec.date)}\r\nMessage-ID: `),
+    head(
+      `\r\nSubject: ${headerText(spec.subject)}\r\nDate: ${mailDate(spec.date)}\r\nMessage-ID: `,
+    ),
     slot('messageId'),
-    head(`\r\nMIME-Version: 1.0\r\nList-Id: ${headerText(spec.listId.name)} <${spec.listId.id}>\r\nList-Unsubscribe: <`),
+    head(
+      `\r\nMIME-Version: 1.0\r\nList-Id: ${headerText(spec.listId.name)} <${spec.listId.id}>\r\nList-Unsubscribe: <`,
+    ),
     slot('unsubscribe'),
     head(`>,\r\n <mailto:${spec.unsubscribeMailto}?subject=`),
     slot('mailtoSubject'),
@@ -163,7 +173,9 @@ export function buildTemplate(spec: MessageSpec): MimeTemplate {
         `--${boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`,
     ),
     ...bodyParts(spec.text, spec.placeholders),
-    head(`\r\n--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`),
+    head(
+      `\r\n--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`,
+    ),
     ...bodyParts(spec.html, spec.placeholders),
     head(`\r\n--${boundary}--\r\n`),
   ];
@@ -171,7 +183,8 @@ export function buildTemplate(spec: MessageSpec): MimeTemplate {
   const merged: (Buffer | Slot)[] = [];
   for (const part of parts) {
     const last = merged[merged.length - 1];
-    if (Buffer.isBuffer(part) && Buffer.isBuffer(last)) merged[merged.length - 1] = Buffer.concat([last, part]);
+    if (Buffer.isBuffer(part) && Buffer.isBuffer(last))
+      merged[merged.length - 1] = Buffer.concat([last, part]);
     else merged.push(part);
   }
   return { parts: merged };
@@ -183,7 +196,8 @@ const qpSafe = /^[\x21-\x3c\x3e-\x7e]*$/;
 function slotText(value: string): string {
   if (!qpSafe.test(value)) return quotedPrintable(value);
   let out = '';
-  for (let i = 0; i < value.length; i += MAX_LINE - 1) out += `${value.slice(i, i + MAX_LINE - 1)}=\r\n`;
+  for (let i = 0; i < value.length; i += MAX_LINE - 1)
+    out += `${value.slice(i, i + MAX_LINE - 1)}=\r\n`;
   return out;
 }
 
@@ -204,6 +218,7 @@ export function fillTemplate(template: MimeTemplate, values: SlotValues): Buffer
   }
   const out = Buffer.allocUnsafe(length);
   let at = 0;
-  for (const piece of pieces) at += typeof piece === 'string' ? out.write(piece, at, 'latin1') : piece.copy(out, at);
+  for (const piece of pieces)
+    at += typeof piece === 'string' ? out.write(piece, at, 'latin1') : piece.copy(out, at);
   return out;
 }

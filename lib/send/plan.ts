@@ -24,7 +24,10 @@ export function audienceOf(tx: Pick<Db, 'all'>, newsletterId: number, now: Date)
       and (sub.status = 'active' or (sub.status = 'paused' and sub.paused_until <= ${now.getTime()}))
     group by sub.id
     order by s.id`);
-  return rows.map((r) => ({ subscriberId: r.subscriberId, themeIds: r.themes ? r.themes.split(',').map(Number) : [] }));
+  return rows.map((r) => ({
+    subscriberId: r.subscriberId,
+    themeIds: r.themes ? r.themes.split(',').map(Number) : [],
+  }));
 }
 
 /** The themes an issue has content for: a reader's copy depends only on which of these they follow. */
@@ -45,7 +48,11 @@ export function variantThemes(key: string): Set<number> {
 }
 
 /** Who would get the issue if it were sent now, for the confirmation screen. */
-export function recipientCount(database: Pick<Db, 'all'>, newsletterId: number, now = new Date()): number {
+export function recipientCount(
+  database: Pick<Db, 'all'>,
+  newsletterId: number,
+  now = new Date(),
+): number {
   return audienceOf(database, newsletterId, now).length;
 }
 
@@ -71,7 +78,12 @@ export function startSend(tx: Tx, input: Omit<StepInput, 'step'>): StartResult {
   const audience = audienceOf(tx, issue.newsletterId, now);
   // A send that was cancelled and is started again must not send twice to whom it reached.
   tx.delete(deliveries)
-    .where(and(eq(deliveries.issueId, issue.id), inArray(deliveries.status, ['queued', 'retry', 'skipped'])))
+    .where(
+      and(
+        eq(deliveries.issueId, issue.id),
+        inArray(deliveries.status, ['queued', 'retry', 'skipped']),
+      ),
+    )
     .run();
   const reached = new Set(
     tx
@@ -81,8 +93,17 @@ export function startSend(tx: Tx, input: Omit<StepInput, 'step'>): StartResult {
       .all()
       .map((r) => r.subscriberId),
   );
-  const rows = audience.filter((r) => !reached.has(r.subscriberId)).map((r) => ({ issueId: issue.id, subscriberId: r.subscriberId, variant: variantKey(r.themeIds, present) }));
+  const rows = audience
+    .filter((r) => !reached.has(r.subscriberId))
+    .map((r) => ({
+      issueId: issue.id,
+      subscriberId: r.subscriberId,
+      variant: variantKey(r.themeIds, present),
+    }));
   // SQLite allows 32766 bound values per statement; three per row.
-  for (let i = 0; i < rows.length; i += 5000) tx.insert(deliveries).values(rows.slice(i, i + 5000)).run();
+  for (let i = 0; i < rows.length; i += 5000)
+    tx.insert(deliveries)
+      .values(rows.slice(i, i + 5000))
+      .run();
   return { ...step, recipients: rows.length };
 }

@@ -14,17 +14,37 @@ export type SendProgress = DeliveryCounts & {
   startedAt: Date | null;
 };
 
-export function sendProgress(database: Pick<Db, 'select'>, issueId: number, now = new Date()): SendProgress | null {
-  const issue = database.select({ startedAt: issues.sendStartedAt, pausedAt: issues.sendPausedAt, cancelledAt: issues.sendCancelledAt }).from(issues).where(eq(issues.id, issueId)).get();
+export function sendProgress(
+  database: Pick<Db, 'select'>,
+  issueId: number,
+  now = new Date(),
+): SendProgress | null {
+  const issue = database
+    .select({
+      startedAt: issues.sendStartedAt,
+      pausedAt: issues.sendPausedAt,
+      cancelledAt: issues.sendCancelledAt,
+    })
+    .from(issues)
+    .where(eq(issues.id, issueId))
+    .get();
   if (!issue) return null;
   const counts = deliveryCounts(database, issueId);
   const remaining = counts.queued + counts.retry + counts.sending;
-  const windowStart = new Date(Math.max(now.getTime() - 60_000, issue.startedAt?.getTime() ?? now.getTime()));
+  const windowStart = new Date(
+    Math.max(now.getTime() - 60_000, issue.startedAt?.getTime() ?? now.getTime()),
+  );
   const seconds = Math.max(1, (now.getTime() - windowStart.getTime()) / 1000);
   const recent = database
     .select({ n: count() })
     .from(deliveries)
-    .where(and(eq(deliveries.issueId, issueId), eq(deliveries.status, 'sent'), gte(deliveries.sentAt, windowStart)))
+    .where(
+      and(
+        eq(deliveries.issueId, issueId),
+        eq(deliveries.status, 'sent'),
+        gte(deliveries.sentAt, windowStart),
+      ),
+    )
     .get()!.n;
   const rate = recent / seconds;
   return {

@@ -8,7 +8,11 @@ import { outboxTransport, smtpTransport } from './transport';
 import { startWorker, type SendWorker, type WorkerOptions } from './worker';
 
 /** The worker as configured: the same code runs inside the app and as `npm run worker`. */
-export function workerFromConfig(config: Config & { authSecret: string }, database: Db, extra: Partial<WorkerOptions> = {}): SendWorker {
+export function workerFromConfig(
+  config: Config & { authSecret: string },
+  database: Db,
+  extra: Partial<WorkerOptions> = {},
+): SendWorker {
   const dkim = config.send.dkim;
   const log = (message: string) => console.log(`[verzending] ${message}`);
   return startWorker({
@@ -22,11 +26,22 @@ export function workerFromConfig(config: Config & { authSecret: string }, databa
     retryBaseMs: config.send.retryBaseMs,
     bounceLimit: config.send.bounceLimit,
     pollMs: config.send.pollMs,
-    dkim: dkim ? dkimSigner({ domain: dkim.domain, selector: dkim.selector, privateKey: fs.readFileSync(dkim.privateKeyFile, 'utf8') }) : undefined,
+    dkim: dkim
+      ? dkimSigner({
+          domain: dkim.domain,
+          selector: dkim.selector,
+          privateKey: fs.readFileSync(dkim.privateKeyFile, 'utf8'),
+        })
+      : undefined,
     log,
     // A sent issue appears in the archive: the app's cached pages are refreshed over HTTP.
     onIssueDone: (issueId, status) => {
-      if (status === 'sent') void notifyArchive(issueId, { internalUrl: config.internalUrl, secret: config.authSecret, log });
+      if (status === 'sent')
+        void notifyArchive(issueId, {
+          internalUrl: config.internalUrl,
+          secret: config.authSecret,
+          log,
+        });
     },
     ...extra,
   });

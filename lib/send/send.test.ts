@@ -17,7 +17,8 @@ const publicUrl = TEST_PUBLIC_URL;
 const harness = sendHarness();
 const run = harness.run;
 
-const countBy = (values: string[]) => values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
+const countBy = (values: string[]) =>
+  values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
 
 describe('sending an issue', () => {
   it('gives each of 1,000 readers exactly one copy with their own themes, links and the list headers', async () => {
@@ -33,15 +34,23 @@ describe('sending an issue', () => {
     expect(perReader.size).toBe(1000);
     expect([...perReader.values()].every((n) => n === 1)).toBe(true);
 
-    const newsletter = database.select().from(newsletters).where(eq(newsletters.id, fixture.newsletterId)).get()!;
+    const newsletter = database
+      .select()
+      .from(newsletters)
+      .where(eq(newsletters.id, fixture.newsletterId))
+      .get()!;
     const themeNames = new Set(fixture.themeNames.values());
     const messageIds = new Set<string>();
     for (const mail of smtp.messages) {
       const parsed: ParsedMail = await simpleParser(mail.raw);
       const reader = fixture.readers.get(mail.envelopeTo[0]!)!;
       // Sections: exactly the themes the reader follows that the issue has content for.
-      const expected = reader.themeIds.filter((t) => fixture.issueThemeIds.has(t)).map((t) => fixture.themeNames.get(t)!);
-      const shown = [...(parsed.text ?? '').matchAll(/^== (.+) ==$/gm)].map((m) => m[1]!).filter((name) => themeNames.has(name));
+      const expected = reader.themeIds
+        .filter((t) => fixture.issueThemeIds.has(t))
+        .map((t) => fixture.themeNames.get(t)!);
+      const shown = [...(parsed.text ?? '').matchAll(/^== (.+) ==$/gm)]
+        .map((m) => m[1]!)
+        .filter((name) => themeNames.has(name));
       expect(shown.sort()).toEqual(expected.sort());
       for (const name of expected) expect(parsed.html).toContain(name);
 
@@ -49,22 +58,35 @@ describe('sending an issue', () => {
       const html = String(parsed.html);
       const unsubscribe = html.match(/\/afmelden\/([^"<\s]+)/)![1]!;
       const preferences = html.match(/\/voorkeuren\/([^"<\s]+)/)![1]!;
-      for (const [purpose, token] of [['unsubscribe', unsubscribe], ['preferences', preferences]] as const) {
+      for (const [purpose, token] of [
+        ['unsubscribe', unsubscribe],
+        ['preferences', preferences],
+      ] as const) {
         const check = verifyToken(key, purpose, token, { currentVersion: () => 1 });
         expect(check.ok && check.claims.subscriberId).toBe(reader.subscriberId);
         expect(parsed.text).toContain(token);
       }
-      const list = parsed.headers.get('list') as { unsubscribe: { url: string; mail: string }; id: { id: string } };
+      const list = parsed.headers.get('list') as {
+        unsubscribe: { url: string; mail: string };
+        id: { id: string };
+      };
       const listUnsubscribe = list.unsubscribe;
       expect(listUnsubscribe.url).toBe(`${publicUrl}/afmelden/${unsubscribe}`);
-      expect(listUnsubscribe.mail).toBe(`${newsletter.replyTo ?? newsletter.senderEmail}?subject=afmelden%20${unsubscribe}`);
+      expect(listUnsubscribe.mail).toBe(
+        `${newsletter.replyTo ?? newsletter.senderEmail}?subject=afmelden%20${unsubscribe}`,
+      );
       expect(mail.raw.toString()).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
       expect(list.id.id).toBe(`${newsletter.slug}.nieuwsbrief.example.nl`);
 
       expect(parsed.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
-      expect(parsed.from?.value[0]).toEqual({ name: newsletter.senderName, address: newsletter.senderEmail });
+      expect(parsed.from?.value[0]).toEqual({
+        name: newsletter.senderName,
+        address: newsletter.senderEmail,
+      });
       expect(parsed.to).toMatchObject({ value: [{ address: mail.envelopeTo[0] }] });
-      expect(parsed.subject).toBe(database.select().from(issues).where(eq(issues.id, fixture.issueId)).get()!.subject);
+      expect(parsed.subject).toBe(
+        database.select().from(issues).where(eq(issues.id, fixture.issueId)).get()!.subject,
+      );
       messageIds.add(parsed.messageId!);
     }
     expect(messageIds.size).toBe(1000);
@@ -100,17 +122,25 @@ describe('sending an issue', () => {
 
   it('fails the delivery a server refuses with 550, marks that reader bounced and goes on with the rest', async () => {
     const database = testDb();
-    const fixture = sendFixture(database, 50, { address: (n) => (n === 7 ? 'weiger@example.test' : `lezer${n}@example.test`) });
+    const fixture = sendFixture(database, 50, {
+      address: (n) => (n === 7 ? 'weiger@example.test' : `lezer${n}@example.test`),
+    });
     const smtp = await harness.smtp();
     startFixtureSend(database, fixture.issueId);
     run(database, smtp.url);
     await waitForStatus(database, fixture.issueId, 'sent');
     expect(smtp.messages).toHaveLength(49);
     const refused = fixture.readers.get('weiger@example.test')!;
-    const row = database.select().from(deliveries).where(eq(deliveries.subscriberId, refused.subscriberId)).get()!;
+    const row = database
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.subscriberId, refused.subscriberId))
+      .get()!;
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
     expect(row.lastError).toMatch(/550/);
-    expect(database.select().from(subscribers).where(eq(subscribers.id, refused.subscriberId)).get()).toMatchObject({ status: 'bounced', hardBounces: 1 });
+    expect(
+      database.select().from(subscribers).where(eq(subscribers.id, refused.subscriberId)).get(),
+    ).toMatchObject({ status: 'bounced', hardBounces: 1 });
     expect(deliveryCounts(database, fixture.issueId)).toMatchObject({ sent: 49, failed: 1 });
   }, 60_000);
 
@@ -120,12 +150,19 @@ describe('sending an issue', () => {
     const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
     const record = `v=DKIM1; k=rsa; p=${pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64')}`;
     const resolver = async (name: string) => {
-      if (name !== 'kopij2026._domainkey.vsg.example') throw Object.assign(new Error(`ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+      if (name !== 'kopij2026._domainkey.vsg.example')
+        throw Object.assign(new Error(`ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
       return [record.match(/.{1,255}/g)!];
     };
     const smtp = await harness.smtp();
     startFixtureSend(database, fixture.issueId);
-    run(database, smtp.url, { dkim: dkimSigner({ domain: 'vsg.example', selector: 'kopij2026', privateKey: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }) });
+    run(database, smtp.url, {
+      dkim: dkimSigner({
+        domain: 'vsg.example',
+        selector: 'kopij2026',
+        privateKey: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      }),
+    });
     await waitForStatus(database, fixture.issueId, 'sent');
     expect(smtp.messages).toHaveLength(30);
     for (const mail of smtp.messages) {

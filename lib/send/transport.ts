@@ -10,7 +10,10 @@ export type SendOutcome =
   | { ok: false; permanent: boolean; code?: number; message: string };
 
 /** One sequential channel to the mail server: the sender runs as many as its concurrency. */
-export type Lane = { send(envelope: { from: string; to: string }, raw: Buffer): Promise<SendOutcome>; close(): void };
+export type Lane = {
+  send(envelope: { from: string; to: string }, raw: Buffer): Promise<SendOutcome>;
+  close(): void;
+};
 export type Transport = { lane(): Lane; describe: string };
 
 type SmtpError = Error & { responseCode?: number; code?: string; response?: string };
@@ -50,10 +53,17 @@ class SmtpLane implements Lane {
     connection.on('end', () => {
       if (this.connection === connection) this.connection = undefined;
     });
-    await new Promise<void>((resolve, reject) => connection.connect((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      connection.connect((error) => (error ? reject(error) : resolve())),
+    );
     if (this.url.username) {
-      const auth = { user: decodeURIComponent(this.url.username), pass: decodeURIComponent(this.url.password) };
-      await new Promise<void>((resolve, reject) => connection.login(auth, (error) => (error ? reject(error) : resolve())));
+      const auth = {
+        user: decodeURIComponent(this.url.username),
+        pass: decodeURIComponent(this.url.password),
+      };
+      await new Promise<void>((resolve, reject) =>
+        connection.login(auth, (error) => (error ? reject(error) : resolve())),
+      );
     }
     connection._socket.setNoDelay(true);
     return connection;
@@ -69,7 +79,9 @@ class SmtpLane implements Lane {
     try {
       if (this.connection && this.needsReset) {
         const connection = this.connection;
-        await new Promise<void>((resolve, reject) => connection.reset((error) => (error ? reject(error) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          connection.reset((error) => (error ? reject(error) : resolve())),
+        );
       }
       this.needsReset = false;
       this.connection ??= await this.connect();
@@ -90,7 +102,11 @@ class SmtpLane implements Lane {
         resolve(outcome);
       };
       // A connection that drops mid-message may never call back; its events settle the send.
-      const onEnd = () => finish({ ok: false, permanent: false, message: 'Verbinding met de mailserver verbroken' }, true);
+      const onEnd = () =>
+        finish(
+          { ok: false, permanent: false, message: 'Verbinding met de mailserver verbroken' },
+          true,
+        );
       const onError = (error: SmtpError) => finish(outcomeOf(error), true);
       connection.once('end', onEnd);
       connection.once('error', onError);

@@ -66,8 +66,20 @@ export function startWorker(options: WorkerOptions): SendWorker {
 
   const messagesFor = (issueId: number): IssueMessages | null => {
     if (!messages.has(issueId)) {
-      const issue = database.select({ sendStartedAt: issues.sendStartedAt }).from(issues).where(eq(issues.id, issueId)).get();
-      messages.set(issueId, issueMessages(database, issueId, { publicUrl: options.publicUrl, linkKey: options.linkKey, sendStartedAt: issue?.sendStartedAt ?? new Date(0), dkim: options.dkim }));
+      const issue = database
+        .select({ sendStartedAt: issues.sendStartedAt })
+        .from(issues)
+        .where(eq(issues.id, issueId))
+        .get();
+      messages.set(
+        issueId,
+        issueMessages(database, issueId, {
+          publicUrl: options.publicUrl,
+          linkKey: options.linkKey,
+          sendStartedAt: issue?.sendStartedAt ?? new Date(0),
+          dkim: options.dkim,
+        }),
+      );
     }
     return messages.get(issueId)!;
   };
@@ -93,7 +105,12 @@ export function startWorker(options: WorkerOptions): SendWorker {
     const built = skip ? null : messagesFor(job.issueId);
     if (skip || !built) return books.skip(job, skip ?? 'Nummer niet gevonden');
     const template = await built.template(job.variant);
-    const { raw, messageId } = built.build(template, { deliveryId: job.id, subscriberId: job.subscriberId, email: job.email!, tokenVersion: job.tokenVersion });
+    const { raw, messageId } = built.build(template, {
+      deliveryId: job.id,
+      subscriberId: job.subscriberId,
+      email: job.email!,
+      tokenVersion: job.tokenVersion,
+    });
     await pace();
     if (books.hold(job) !== 'go') return;
     const outcome = await lane.send({ from: built.envelopeFrom, to: job.email! }, raw);
@@ -107,7 +124,9 @@ export function startWorker(options: WorkerOptions): SendWorker {
       const done = completeIfDone(database, issueId);
       if (done) {
         messages.delete(issueId);
-        log(`nummer ${issueId}: ${done.status === 'sent' ? 'verzonden' : 'verzending geannuleerd'}`);
+        log(
+          `nummer ${issueId}: ${done.status === 'sent' ? 'verzonden' : 'verzending geannuleerd'}`,
+        );
         options.onIssueDone?.(issueId, done.status);
       }
     }
@@ -131,7 +150,15 @@ export function startWorker(options: WorkerOptions): SendWorker {
           await deliver(lane, job);
         } catch (error) {
           // A copy we could not build (a rendering fault) waits for a retry instead of stopping the lane.
-          books.record(job, { ok: false, permanent: false, message: error instanceof Error ? error.message : String(error) }, '');
+          books.record(
+            job,
+            {
+              ok: false,
+              permanent: false,
+              message: error instanceof Error ? error.message : String(error),
+            },
+            '',
+          );
         }
       }
     } finally {
@@ -147,7 +174,10 @@ export function startWorker(options: WorkerOptions): SendWorker {
           holding = acquireLease(sqlite, 'sender', holder, leaseMs);
           if (holding) {
             const orphans = books.recoverOrphans();
-            if (orphans) log(`${orphans} bezorging(en) van een afgebroken verzending worden opnieuw verstuurd`);
+            if (orphans)
+              log(
+                `${orphans} bezorging(en) van een afgebroken verzending worden opnieuw verstuurd`,
+              );
           }
         } else if (!renewLease(sqlite, 'sender', holder)) {
           holding = false;
@@ -155,7 +185,8 @@ export function startWorker(options: WorkerOptions): SendWorker {
           log('een ander proces heeft de verzending overgenomen');
         }
         if (holding) {
-          for (const s of startDueIssues(database)) log(`nummer ${s.issueId}: ingeplande verzending gestart (${s.recipients} ontvangers)`);
+          for (const s of startDueIssues(database))
+            log(`nummer ${s.issueId}: ingeplande verzending gestart (${s.recipients} ontvangers)`);
           if (buffer.length === 0) finishIdleIssues();
         }
       } catch (error) {
@@ -165,14 +196,22 @@ export function startWorker(options: WorkerOptions): SendWorker {
     }
   };
 
-  const running = Promise.all([runControl(), ...Array.from({ length: options.concurrency }, runLane)]);
+  const running = Promise.all([
+    runControl(),
+    ...Array.from({ length: options.concurrency }, runLane),
+  ]);
   return {
     holder,
     async stop() {
       stopping = true;
       await running;
       // Claimed but never handed over: back in the queue for whoever sends next.
-      for (const job of buffer.splice(0)) sqlite.prepare(`update deliveries set status = 'retry', next_attempt_at = null where id = ? and status = 'sending'`).run(job.id);
+      for (const job of buffer.splice(0))
+        sqlite
+          .prepare(
+            `update deliveries set status = 'retry', next_attempt_at = null where id = ? and status = 'sending'`,
+          )
+          .run(job.id);
       if (holding) releaseLease(sqlite, 'sender', holder);
     },
   };

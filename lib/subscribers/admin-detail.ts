@@ -1,6 +1,15 @@
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { consentEvents, deliveries, issues, newsletters, subscribers, subscriptions, subscriptionThemes, themes } from '@/db/schema';
+import {
+  consentEvents,
+  deliveries,
+  issues,
+  newsletters,
+  subscribers,
+  subscriptions,
+  subscriptionThemes,
+  themes,
+} from '@/db/schema';
 
 // One subscriber as the editors see it, and as the subscriber may ask to receive it (GDPR art. 15).
 
@@ -28,7 +37,12 @@ export function subscriberDetail(database: Db, id: number) {
         .select({ subscriptionId: subscriptionThemes.subscriptionId, name: themes.name })
         .from(subscriptionThemes)
         .innerJoin(themes, eq(themes.id, subscriptionThemes.themeId))
-        .where(inArray(subscriptionThemes.subscriptionId, subs.map((s) => s.id)))
+        .where(
+          inArray(
+            subscriptionThemes.subscriptionId,
+            subs.map((s) => s.id),
+          ),
+        )
         .orderBy(asc(themes.position))
         .all()
     : [];
@@ -47,10 +61,17 @@ export function subscriberDetail(database: Db, id: number) {
     .where(eq(consentEvents.subscriberId, id))
     .orderBy(desc(consentEvents.createdAt), desc(consentEvents.id))
     .all();
-  const deliveryCount = database.select({ n: count() }).from(deliveries).where(eq(deliveries.subscriberId, id)).get()!.n;
+  const deliveryCount = database
+    .select({ n: count() })
+    .from(deliveries)
+    .where(eq(deliveries.subscriberId, id))
+    .get()!.n;
   return {
     subscriber,
-    subscriptions: subs.map((s) => ({ ...s, themes: themeRows.filter((t) => t.subscriptionId === s.id).map((t) => t.name) })),
+    subscriptions: subs.map((s) => ({
+      ...s,
+      themes: themeRows.filter((t) => t.subscriptionId === s.id).map((t) => t.name),
+    })),
     events,
     deliveryCount,
   };
@@ -66,7 +87,13 @@ export function subscriberDataExport(database: Db, id: number) {
   if (!detail) return null;
   const { subscriber: s } = detail;
   const sent = database
-    .select({ newsletter: newsletters.name, issue: issues.number, subject: issues.subject, status: deliveries.status, sentAt: deliveries.sentAt })
+    .select({
+      newsletter: newsletters.name,
+      issue: issues.number,
+      subject: issues.subject,
+      status: deliveries.status,
+      sentAt: deliveries.sentAt,
+    })
     .from(deliveries)
     .innerJoin(issues, eq(issues.id, deliveries.issueId))
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
@@ -97,7 +124,14 @@ export function subscriberDataExport(database: Db, id: number) {
       unsubscribedAt: iso(sub.unsubscribedAt),
       createdAt: iso(sub.createdAt),
     })),
-    consentEvents: detail.events.map((e) => ({ kind: e.kind, newsletter: e.newsletter, source: e.source, wordingVersion: e.wordingVersion, details: e.details, at: iso(e.createdAt) })),
+    consentEvents: detail.events.map((e) => ({
+      kind: e.kind,
+      newsletter: e.newsletter,
+      source: e.source,
+      wordingVersion: e.wordingVersion,
+      details: e.details,
+      at: iso(e.createdAt),
+    })),
     deliveries: sent.map((d) => ({ ...d, sentAt: iso(d.sentAt) })),
   };
 }

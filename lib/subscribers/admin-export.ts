@@ -29,6 +29,14 @@ export function subscribersCsv(database: Db, filter: SubscriberFilter): string {
     .all();
   return toCsv([
     ['email', 'naam', 'gemeente', 'functie', 'themas', 'status', 'aangemeld'],
-    ...rows.map((r) => [r.email, r.name, r.municipality, r.audience, r.themes, r.status, r.createdAt.toISOString()]),
+    ...rows.map((r) => [
+      r.email,
+      r.name,
+      r.municipality,
+      r.audience,
+      r.themes,
+      r.status,
+      r.createdAt.toISOString(),
+    ]),
   ]);
 }

@@ -1,4 +1,10 @@
-import { audiences, subscriberStatuses, subscriptionStatuses, type Audience, type SubscriptionStatus } from '@/db/schema';
+import {
+  audiences,
+  subscriberStatuses,
+  subscriptionStatuses,
+  type Audience,
+  type SubscriptionStatus,
+} from '@/db/schema';
 
 // The editors' subscriber filter, read from and written to the query string, so a filtered list
 // can be bookmarked, paged and exported with the same parameters.
@@ -14,7 +20,11 @@ export type SubscriberFilter = {
   newsletterId?: number;
 };
 
-export const subscriberStatusLabels: Record<SubscriberStatus, string> = { active: 'Actief', bounced: 'Onbestelbaar', erased: 'Gewist' };
+export const subscriberStatusLabels: Record<SubscriberStatus, string> = {
+  active: 'Actief',
+  bounced: 'Onbestelbaar',
+  erased: 'Gewist',
+};
 
 export const subscriptionStatusLabels: Record<SubscriptionStatus, string> = {
   pending: 'Nog niet bevestigd',
@@ -30,7 +40,8 @@ const one = (params: Params, key: string) => {
   return typeof value === 'string' ? value : '';
 };
 
-const pick = <T extends string>(values: readonly T[], value: string): T | undefined => (values.includes(value as T) ? (value as T) : undefined);
+const pick = <T extends string>(values: readonly T[], value: string): T | undefined =>
+  values.includes(value as T) ? (value as T) : undefined;
 
 const id = (value: string) => (/^[1-9][0-9]{0,8}$/.test(value) ? Number(value) : undefined);
 

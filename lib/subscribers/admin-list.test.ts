@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '@/db/seed';
 import { newsletters, subscribers, subscriptions, themes } from '@/db/schema';
 import { testDb } from '@/lib/test/db';
-import { filterToParams, parseCursor, parseSubscriberFilter, type SubscriberFilter } from './admin-filter';
+import {
+  filterToParams,
+  parseCursor,
+  parseSubscriberFilter,
+  type SubscriberFilter,
+} from './admin-filter';
 import { countSubscribers, listSubscribers } from './admin-list';
 
 let database: ReturnType<typeof testDb>;
@@ -16,12 +21,25 @@ beforeAll(() => {
   newsletterId = database.select().from(newsletters).get()!.id;
   const all = database.select().from(themes).all();
   theme = (slug) => all.find((t) => t.slug === slug)!.id;
-  const venlo = database.select().from(subscribers).where(eq(subscribers.email, 'r.hendriks@gemeente-venlo.example')).get()!;
-  database.update(subscriptions).set({ status: 'unsubscribed' }).where(eq(subscriptions.subscriberId, venlo.id)).run();
-  database.update(subscribers).set({ status: 'bounced' }).where(eq(subscribers.email, 'p.kok@griffie-hoorn.example')).run();
+  const venlo = database
+    .select()
+    .from(subscribers)
+    .where(eq(subscribers.email, 'r.hendriks@gemeente-venlo.example'))
+    .get()!;
+  database
+    .update(subscriptions)
+    .set({ status: 'unsubscribed' })
+    .where(eq(subscriptions.subscriberId, venlo.id))
+    .run();
+  database
+    .update(subscribers)
+    .set({ status: 'bounced' })
+    .where(eq(subscribers.email, 'p.kok@griffie-hoorn.example'))
+    .run();
 });
 
-const emails = (filter: SubscriberFilter) => listSubscribers(database, filter, {}, 100).rows.map((r) => r.email);
+const emails = (filter: SubscriberFilter) =>
+  listSubscribers(database, filter, {}, 100).rows.map((r) => r.email);
 
 describe('listSubscribers filters', () => {
   it('searches address and name, case-insensitively, with % and _ taken literally', () => {
@@ -34,12 +52,24 @@ describe('listSubscribers filters', () => {
   it('filters on audience, subscriber status, subscription status, theme and newsletter together', () => {
     expect(emails({ audience: 'commissielid' })).toHaveLength(6);
     expect(emails({ status: 'bounced' })).toEqual(['p.kok@griffie-hoorn.example']);
-    expect(emails({ subscription: 'unsubscribed', newsletterId })).toEqual(['r.hendriks@gemeente-venlo.example']);
+    expect(emails({ subscription: 'unsubscribed', newsletterId })).toEqual([
+      'r.hendriks@gemeente-venlo.example',
+    ]);
     // Of the commissieleden, Freek Lammers has financien and Sevda Demir does not.
-    const financien = emails({ themeId: theme('financien'), audience: 'commissielid', subscription: 'active' });
+    const financien = emails({
+      themeId: theme('financien'),
+      audience: 'commissielid',
+      subscription: 'active',
+    });
     expect(financien).toContain('f.lammers@gemeente-oss.example');
     expect(financien).not.toContain('s.demir@commissie-eindhoven.example');
-    expect(countSubscribers(database, { themeId: theme('financien'), audience: 'commissielid', subscription: 'active' })).toBe(financien.length);
+    expect(
+      countSubscribers(database, {
+        themeId: theme('financien'),
+        audience: 'commissielid',
+        subscription: 'active',
+      }),
+    ).toBe(financien.length);
     expect(emails({ newsletterId: 999 })).toEqual([]);
   });
 
@@ -61,10 +91,33 @@ describe('listSubscribers filters', () => {
 
 describe('filter in the query string', () => {
   it('round-trips and drops what it does not know', () => {
-    const filter = parseSubscriberFilter({ q: ' jan ', status: 'active', inschrijving: 'paused', functie: 'griffier', thema: '3', nieuwsbrief: '1' });
-    expect(filter).toEqual({ q: 'jan', status: 'active', subscription: 'paused', audience: 'griffier', themeId: 3, newsletterId: 1 });
+    const filter = parseSubscriberFilter({
+      q: ' jan ',
+      status: 'active',
+      inschrijving: 'paused',
+      functie: 'griffier',
+      thema: '3',
+      nieuwsbrief: '1',
+    });
+    expect(filter).toEqual({
+      q: 'jan',
+      status: 'active',
+      subscription: 'paused',
+      audience: 'griffier',
+      themeId: 3,
+      newsletterId: 1,
+    });
     expect(parseSubscriberFilter(Object.fromEntries(filterToParams(filter)))).toEqual(filter);
-    expect(parseSubscriberFilter({ status: 'weg', functie: ['a', 'b'], thema: '1; drop table' })).toEqual({ q: undefined, status: undefined, subscription: undefined, audience: undefined, themeId: undefined, newsletterId: undefined });
+    expect(
+      parseSubscriberFilter({ status: 'weg', functie: ['a', 'b'], thema: '1; drop table' }),
+    ).toEqual({
+      q: undefined,
+      status: undefined,
+      subscription: undefined,
+      audience: undefined,
+      themeId: undefined,
+      newsletterId: undefined,
+    });
     expect(parseCursor({ na: '12', voor: '-1' })).toEqual({ after: 12, before: undefined });
   });
 });

@@ -17,7 +17,12 @@ export function filterConditions(database: Db, filter: SubscriberFilter): SQL | 
   return and(
     filter.status ? eq(subscribers.status, filter.status) : undefined,
     filter.audience ? eq(subscribers.audience, filter.audience) : undefined,
-    pattern ? or(sql`${subscribers.email} like ${pattern} escape '\\'`, sql`${subscribers.name} like ${pattern} escape '\\'`) : undefined,
+    pattern
+      ? or(
+          sql`${subscribers.email} like ${pattern} escape '\\'`,
+          sql`${subscribers.name} like ${pattern} escape '\\'`,
+        )
+      : undefined,
     bySubscription
       ? exists(
           database
@@ -26,14 +31,21 @@ export function filterConditions(database: Db, filter: SubscriberFilter): SQL | 
             .where(
               and(
                 eq(subscriptions.subscriberId, subscribers.id),
-                filter.newsletterId ? eq(subscriptions.newsletterId, filter.newsletterId) : undefined,
+                filter.newsletterId
+                  ? eq(subscriptions.newsletterId, filter.newsletterId)
+                  : undefined,
                 filter.subscription ? eq(subscriptions.status, filter.subscription) : undefined,
                 filter.themeId
                   ? exists(
                       database
                         .select({ one: sql`1` })
                         .from(subscriptionThemes)
-                        .where(and(eq(subscriptionThemes.subscriptionId, subscriptions.id), eq(subscriptionThemes.themeId, filter.themeId))),
+                        .where(
+                          and(
+                            eq(subscriptionThemes.subscriptionId, subscriptions.id),
+                            eq(subscriptionThemes.themeId, filter.themeId),
+                          ),
+                        ),
                     )
                   : undefined,
               ),
@@ -49,7 +61,12 @@ export type SubscriberRow = Awaited<ReturnType<typeof listSubscribers>>['rows'][
  * One page, newest first, by keyset on the id: the cost of a page does not grow with how far
  * an editor has paged, unlike an offset. `after` pages towards older rows, `before` back.
  */
-export function listSubscribers(database: Db, filter: SubscriberFilter, cursor: { after?: number; before?: number } = {}, limit = PAGE_SIZE) {
+export function listSubscribers(
+  database: Db,
+  filter: SubscriberFilter,
+  cursor: { after?: number; before?: number } = {},
+  limit = PAGE_SIZE,
+) {
   const backwards = !cursor.after && !!cursor.before;
   const rows = database
     .select({
@@ -86,5 +103,9 @@ export function listSubscribers(database: Db, filter: SubscriberFilter, cursor: 
 }
 
 export function countSubscribers(database: Db, filter: SubscriberFilter): number {
-  return database.select({ n: count() }).from(subscribers).where(filterConditions(database, filter)).get()!.n;
+  return database
+    .select({ n: count() })
+    .from(subscribers)
+    .where(filterConditions(database, filter))
+    .get()!.n;
 }

@@ -1,6 +1,12 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { consentEvents, deliveries, subscribers, subscriptions, subscriptionThemes } from '@/db/schema';
+import {
+  consentEvents,
+  deliveries,
+  subscribers,
+  subscriptions,
+  subscriptionThemes,
+} from '@/db/schema';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
@@ -10,7 +16,11 @@ type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
  * Returns false when there is no such subscriber or it was erased already.
  */
 export function eraseSubscriber(tx: Tx, id: number, now = new Date()): boolean {
-  const subscriber = tx.select({ status: subscribers.status }).from(subscribers).where(eq(subscribers.id, id)).get();
+  const subscriber = tx
+    .select({ status: subscribers.status })
+    .from(subscribers)
+    .where(eq(subscribers.id, id))
+    .get();
   if (!subscriber || subscriber.status === 'erased') return false;
   tx.update(subscribers)
     .set({
@@ -25,8 +35,13 @@ export function eraseSubscriber(tx: Tx, id: number, now = new Date()): boolean {
     })
     .where(eq(subscribers.id, id))
     .run();
-  const subs = tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.subscriberId, id)).all();
-  for (const sub of subs) tx.delete(subscriptionThemes).where(eq(subscriptionThemes.subscriptionId, sub.id)).run();
+  const subs = tx
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(eq(subscriptions.subscriberId, id))
+    .all();
+  for (const sub of subs)
+    tx.delete(subscriptionThemes).where(eq(subscriptionThemes.subscriptionId, sub.id)).run();
   tx.update(subscriptions)
     .set({ status: 'unsubscribed', unsubscribedAt: now, pausedUntil: null })
     .where(and(eq(subscriptions.subscriberId, id), ne(subscriptions.status, 'unsubscribed')))
@@ -35,6 +50,8 @@ export function eraseSubscriber(tx: Tx, id: number, now = new Date()): boolean {
   tx.update(consentEvents).set({ details: null }).where(eq(consentEvents.subscriberId, id)).run();
   // SMTP errors often repeat the recipient's address.
   tx.update(deliveries).set({ lastError: null }).where(eq(deliveries.subscriberId, id)).run();
-  tx.insert(consentEvents).values({ subscriberId: id, kind: 'erased', source: 'redactie', createdAt: now }).run();
+  tx.insert(consentEvents)
+    .values({ subscriberId: id, kind: 'erased', source: 'redactie', createdAt: now })
+    .run();
   return true;
 }

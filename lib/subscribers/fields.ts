@@ -24,7 +24,9 @@ export const themeIds = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-  .pipe(z.array(z.string().regex(/^[1-9][0-9]{0,8}$/, 'Onbekend thema.')).max(50, 'Te veel thema’s.'))
+  .pipe(
+    z.array(z.string().regex(/^[1-9][0-9]{0,8}$/, 'Onbekend thema.')).max(50, 'Te veel thema’s.'),
+  )
   .transform((ids) => [...new Set(ids.map(Number))]);
 
 export const audienceOptions = audiences.map((value) => ({ value, label: audienceLabels[value] }));

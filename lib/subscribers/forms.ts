@@ -19,13 +19,18 @@ export const preferencesForm = z.object({
   functie: subscriberAudience,
   themas: themeIds,
   pauze: z
-    .enum(['', ...pauseOptions.map((o) => String(o.days))] as [string, ...string[]], { error: 'Kies een pauze uit de lijst.' })
+    .enum(['', ...pauseOptions.map((o) => String(o.days))] as [string, ...string[]], {
+      error: 'Kies een pauze uit de lijst.',
+    })
     .optional()
     .default('')
     .transform((v) => (v === '' ? null : Number(v))),
 });
 
-export const freshLinkForm = z.object({ nieuwsbrief: z.string().max(100).optional(), email: subscriberEmail });
+export const freshLinkForm = z.object({
+  nieuwsbrief: z.string().max(100).optional(),
+  email: subscriberEmail,
+});
 
 export const unsubscribeForm = z.object({
   actie: z.enum(['afmelden', 'ongedaan'], { error: 'Onbekende keuze.' }).optional(),

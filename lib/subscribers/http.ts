@@ -18,7 +18,10 @@ export type FormFields = Record<string, string | string[]>;
 export async function readForm(request: Request): Promise<FormFields> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
-    throw new SubscriberError('Dit formulier verwacht formuliergegevens (application/x-www-form-urlencoded of multipart/form-data).', 415);
+    throw new SubscriberError(
+      'Dit formulier verwacht formuliergegevens (application/x-www-form-urlencoded of multipart/form-data).',
+      415,
+    );
   }
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > MAX_BODY) throw new SubscriberError('Het formulier is te groot.', 413);
@@ -44,7 +47,8 @@ export function parseForm<S extends z.ZodType>(schema: S, fields: FormFields): z
   const parsed = schema.safeParse(fields);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? '_')] ??= issue.message;
+  for (const issue of parsed.error.issues)
+    fieldErrors[String(issue.path[0] ?? '_')] ??= issue.message;
   throw new SubscriberError('Controleer de gemarkeerde velden.', 422, fieldErrors);
 }
 
@@ -54,7 +58,8 @@ export function clientOf(request: Request): string {
 }
 
 const limits = (() => {
-  let made: { address: ReturnType<typeof rateLimiter>; client: ReturnType<typeof rateLimiter> } | undefined;
+  let made:
+    { address: ReturnType<typeof rateLimiter>; client: ReturnType<typeof rateLimiter> } | undefined;
   return () => {
     made ??= {
       address: rateLimiter({ limit: getConfig().subscribeLimit, windowMs: HOUR }),
@@ -66,17 +71,24 @@ const limits = (() => {
 
 export function limitClient(request: Request, action: string) {
   if (!limits().client.take(`${action}:${clientOf(request)}`)) {
-    throw new SubscriberError('Er zijn vanaf uw netwerk te veel verzoeken gedaan. Probeer het over een uur opnieuw.', 429);
+    throw new SubscriberError(
+      'Er zijn vanaf uw netwerk te veel verzoeken gedaan. Probeer het over een uur opnieuw.',
+      429,
+    );
   }
 }
 
 export function limitAddress(email: string, action: string) {
   if (!limits().address.take(`${action}:${email}`)) {
-    throw new SubscriberError('Voor dit adres is het afgelopen uur al vaak een mail gevraagd. Kijk in uw inbox (en uw map met ongewenste mail), of probeer het over een uur opnieuw.', 429);
+    throw new SubscriberError(
+      'Voor dit adres is het afgelopen uur al vaak een mail gevraagd. Kijk in uw inbox (en uw map met ongewenste mail), of probeer het over een uur opnieuw.',
+      429,
+    );
   }
 }
 
-const wantsJson = (request: Request) => (request.headers.get('accept') ?? '').includes('application/json');
+const wantsJson = (request: Request) =>
+  (request.headers.get('accept') ?? '').includes('application/json');
 
 export function done(request: Request, redirect: string): Response {
   if (wantsJson(request)) return NextResponse.json({ status: 'ok', redirect });
@@ -84,23 +96,43 @@ export function done(request: Request, redirect: string): Response {
 }
 
 function refusal(request: Request, error: SubscriberError, back: string): Response {
-  if (wantsJson(request)) return NextResponse.json({ status: 'invalid', message: error.message, fieldErrors: error.fieldErrors ?? {} }, { status: error.status });
-  const items = Object.values(error.fieldErrors ?? {}).map((m) => `<li>${escapeHtml(m)}</li>`).join('');
+  if (wantsJson(request))
+    return NextResponse.json(
+      { status: 'invalid', message: error.message, fieldErrors: error.fieldErrors ?? {} },
+      { status: error.status },
+    );
+  const items = Object.values(error.fieldErrors ?? {})
+    .map((m) => `<li>${escapeHtml(m)}</li>`)
+    .join('');
   // Shown only to browsers without JavaScript: the enhanced form shows these messages inline.
   const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Dat lukte niet · Kopij</title></head>
 <body style="font-family:system-ui,Arial,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1.5rem;line-height:1.5;color:#1a1a1a">
 <main><h1>Dat lukte niet</h1><p role="alert">${escapeHtml(error.message)}</p>${items ? `<ul>${items}</ul>` : ''}
 <p><a href="${escapeHtml(back)}" style="color:#1d4f91">Terug naar het formulier</a></p></main></body></html>`;
-  return new Response(html, { status: error.status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  return new Response(html, {
+    status: error.status,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+  });
 }
 
 /** Runs one public form post: every SubscriberError becomes its 4xx answer, anything else a 503. */
-export async function handlePost(request: Request, back: string, run: () => Promise<Response>): Promise<Response> {
+export async function handlePost(
+  request: Request,
+  back: string,
+  run: () => Promise<Response>,
+): Promise<Response> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof SubscriberError) return refusal(request, error, back);
     console.error('Abonneeformulier mislukte:', error);
-    return refusal(request, new SubscriberError('Er ging aan onze kant iets mis. Probeer het over een paar minuten opnieuw.', 503), back);
+    return refusal(
+      request,
+      new SubscriberError(
+        'Er ging aan onze kant iets mis. Probeer het over een paar minuten opnieuw.',
+        503,
+      ),
+      back,
+    );
   }
 }

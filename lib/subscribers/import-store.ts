@@ -5,7 +5,13 @@ import crypto from 'node:crypto';
 // editor who uploaded it. The commit plans again from the text, so what changed in between
 // (someone unsubscribed) is respected. One server process; an entry lives an hour at most.
 
-type Upload = { editorId: string; newsletterId: number; fileName: string; text: string; at: number };
+type Upload = {
+  editorId: string;
+  newsletterId: number;
+  fileName: string;
+  text: string;
+  at: number;
+};
 
 const MAX_AGE_MS = 60 * 60 * 1000;
 const MAX_ENTRIES = 20;

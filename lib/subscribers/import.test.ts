@@ -1,9 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seed } from '@/db/seed';
-import { consentEvents, newsletters, subscribers, subscriptions, subscriptionThemes, themes } from '@/db/schema';
+import {
+  consentEvents,
+  newsletters,
+  subscribers,
+  subscriptions,
+  subscriptionThemes,
+  themes,
+} from '@/db/schema';
 import { testDb } from '@/lib/test/db';
-import { commitImport, loadImportContext, planImport, readImportFile, type ImportRow } from './import';
+import {
+  commitImport,
+  loadImportContext,
+  planImport,
+  readImportFile,
+  type ImportRow,
+} from './import';
 
 let database: ReturnType<typeof testDb>;
 let newsletterId: number;
@@ -24,18 +37,35 @@ const plan = (text: string) => planImport(rows(text), loadImportContext(database
 
 function unsubscribe(email: string) {
   const id = database.select().from(subscribers).where(eq(subscribers.email, email)).get()!.id;
-  database.update(subscriptions).set({ status: 'unsubscribed', unsubscribedAt: new Date() }).where(eq(subscriptions.subscriberId, id)).run();
+  database
+    .update(subscriptions)
+    .set({ status: 'unsubscribed', unsubscribedAt: new Date() })
+    .where(eq(subscriptions.subscriberId, id))
+    .run();
 }
 
 describe('readImportFile', () => {
   it('maps Dutch and English headers in any order and numbers rows as the spreadsheet does', () => {
-    expect(rows('\ufeffNaam;E-mail;Thema’s\nAn;an@x.nl;bestuur')).toEqual([{ line: 2, email: 'an@x.nl', name: 'An', municipality: '', audience: '', themes: 'bestuur' }]);
-    expect(rows('email,name,municipality,audience,themes\nb@x.nl,Bo,Ede,griffier,"bestuur,financien"')[0]).toMatchObject({ municipality: 'Ede', audience: 'griffier', themes: 'bestuur,financien' });
+    expect(rows('\ufeffNaam;E-mail;Thema’s\nAn;an@x.nl;bestuur')).toEqual([
+      { line: 2, email: 'an@x.nl', name: 'An', municipality: '', audience: '', themes: 'bestuur' },
+    ]);
+    expect(
+      rows(
+        'email,name,municipality,audience,themes\nb@x.nl,Bo,Ede,griffier,"bestuur,financien"',
+      )[0],
+    ).toMatchObject({ municipality: 'Ede', audience: 'griffier', themes: 'bestuur,financien' });
   });
 
   it('refuses a file without an email column or without rows, in Dutch', () => {
-    expect(readImportFile('naam;gemeente\nAn;Ede')).toMatchObject({ ok: false, message: expect.stringContaining('kolom "email"') });
-    expect(readImportFile('')).toEqual({ ok: false, error: 'leeg', message: 'Het bestand is leeg.' });
+    expect(readImportFile('naam;gemeente\nAn;Ede')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('kolom "email"'),
+    });
+    expect(readImportFile('')).toEqual({
+      ok: false,
+      error: 'leeg',
+      message: 'Het bestand is leeg.',
+    });
   });
 });
 
@@ -57,9 +87,16 @@ describe('planImport', () => {
     );
     expect(result.total).toBe(8);
     expect(result.create.map((r) => r.email)).toEqual(['nieuw@gemeente.example']);
-    expect(result.create[0]).toMatchObject({ line: 2, name: 'Nieuwe Naam', municipality: 'Ede', audience: 'griffier' });
+    expect(result.create[0]).toMatchObject({
+      line: 2,
+      name: 'Nieuwe Naam',
+      municipality: 'Ede',
+      audience: 'griffier',
+    });
     expect(result.create[0]!.themeIds).toHaveLength(2);
-    expect(result.update.map((r) => [r.line, r.email, r.name])).toEqual([[3, 'j.devries@raad-zwolle.example', null]]);
+    expect(result.update.map((r) => [r.line, r.email, r.name])).toEqual([
+      [3, 'j.devries@raad-zwolle.example', null],
+    ]);
     expect(result.duplicate).toEqual([{ line: 5, email: 'nieuw@gemeente.example', firstLine: 2 }]);
     expect(result.unsubscribed).toEqual([{ line: 6, email: 'f.elamrani@raad-utrecht.example' }]);
     expect(result.invalid.map((r) => [r.line, r.reason])).toEqual([
@@ -76,56 +113,160 @@ describe('commitImport', () => {
     unsubscribe('f.elamrani@raad-utrecht.example');
     const before = database.select().from(subscribers).all().length;
     const result = plan(
-      ['email;naam;functie;themas', 'nieuw@gemeente.example;Nieuw;raadslid;', 'j.devries@raad-zwolle.example;Jeroen V.;;bestuur', 'f.elamrani@raad-utrecht.example;Anders;;'].join('\n'),
+      [
+        'email;naam;functie;themas',
+        'nieuw@gemeente.example;Nieuw;raadslid;',
+        'j.devries@raad-zwolle.example;Jeroen V.;;bestuur',
+        'f.elamrani@raad-utrecht.example;Anders;;',
+      ].join('\n'),
     );
-    const counts = commitImport(database, result, { newsletterId, editorId: 'editor-1', fileName: 'lijst.csv' });
+    const counts = commitImport(database, result, {
+      newsletterId,
+      editorId: 'editor-1',
+      fileName: 'lijst.csv',
+    });
     expect(counts).toEqual({ created: 1, updated: 1, invalid: 0, duplicate: 0, unsubscribed: 1 });
     expect(database.select().from(subscribers).all()).toHaveLength(before + 1);
 
-    const added = database.select().from(subscribers).where(eq(subscribers.email, 'nieuw@gemeente.example')).get()!;
+    const added = database
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.email, 'nieuw@gemeente.example'))
+      .get()!;
     expect(added).toMatchObject({ name: 'Nieuw', audience: 'raadslid', status: 'active' });
-    const sub = database.select().from(subscriptions).where(eq(subscriptions.subscriberId, added.id)).get()!;
+    const sub = database
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.subscriberId, added.id))
+      .get()!;
     expect(sub.status).toBe('active');
     // No themes given: a new subscriber gets all of them, as on the sign-up form.
-    const allThemes = database.select().from(themes).where(eq(themes.newsletterId, newsletterId)).all();
-    expect(database.select().from(subscriptionThemes).where(eq(subscriptionThemes.subscriptionId, sub.id)).all()).toHaveLength(allThemes.length);
-    expect(database.select().from(consentEvents).where(eq(consentEvents.subscriberId, added.id)).all()).toEqual([
-      expect.objectContaining({ kind: 'imported', source: 'csv-import', newsletterId, details: { editorId: 'editor-1', fileName: 'lijst.csv' } }),
+    const allThemes = database
+      .select()
+      .from(themes)
+      .where(eq(themes.newsletterId, newsletterId))
+      .all();
+    expect(
+      database
+        .select()
+        .from(subscriptionThemes)
+        .where(eq(subscriptionThemes.subscriptionId, sub.id))
+        .all(),
+    ).toHaveLength(allThemes.length);
+    expect(
+      database.select().from(consentEvents).where(eq(consentEvents.subscriberId, added.id)).all(),
+    ).toEqual([
+      expect.objectContaining({
+        kind: 'imported',
+        source: 'csv-import',
+        newsletterId,
+        details: { editorId: 'editor-1', fileName: 'lijst.csv' },
+      }),
     ]);
 
-    const jeroen = database.select().from(subscribers).where(eq(subscribers.email, 'j.devries@raad-zwolle.example')).get()!;
+    const jeroen = database
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.email, 'j.devries@raad-zwolle.example'))
+      .get()!;
     expect(jeroen.name).toBe('Jeroen V.');
     expect(jeroen.municipality).toBe('Zwolle');
-    const jeroenSub = database.select().from(subscriptions).where(eq(subscriptions.subscriberId, jeroen.id)).get()!;
-    expect(database.select().from(subscriptionThemes).where(eq(subscriptionThemes.subscriptionId, jeroenSub.id)).all()).toHaveLength(1);
+    const jeroenSub = database
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.subscriberId, jeroen.id))
+      .get()!;
+    expect(
+      database
+        .select()
+        .from(subscriptionThemes)
+        .where(eq(subscriptionThemes.subscriptionId, jeroenSub.id))
+        .all(),
+    ).toHaveLength(1);
 
-    const fatima = database.select().from(subscribers).where(eq(subscribers.email, 'f.elamrani@raad-utrecht.example')).get()!;
+    const fatima = database
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.email, 'f.elamrani@raad-utrecht.example'))
+      .get()!;
     expect(fatima.name).toBe('Fatima El Amrani');
-    expect(database.select().from(subscriptions).where(eq(subscriptions.subscriberId, fatima.id)).get()!.status).toBe('unsubscribed');
+    expect(
+      database.select().from(subscriptions).where(eq(subscriptions.subscriberId, fatima.id)).get()!
+        .status,
+    ).toBe('unsubscribed');
   });
 
   it('turns a pending sign-up into an active subscription', () => {
-    const jeroen = database.select().from(subscribers).where(eq(subscribers.email, 'j.devries@raad-zwolle.example')).get()!;
-    database.update(subscriptions).set({ status: 'pending', confirmedAt: null }).where(eq(subscriptions.subscriberId, jeroen.id)).run();
-    commitImport(database, plan('email\nj.devries@raad-zwolle.example'), { newsletterId, editorId: null, fileName: 'x.csv' });
-    expect(database.select().from(subscriptions).where(eq(subscriptions.subscriberId, jeroen.id)).get()!.status).toBe('active');
-    expect(database.select().from(consentEvents).where(eq(consentEvents.subscriberId, jeroen.id)).all().map((e) => e.kind)).toEqual(['confirmed', 'imported']);
+    const jeroen = database
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.email, 'j.devries@raad-zwolle.example'))
+      .get()!;
+    database
+      .update(subscriptions)
+      .set({ status: 'pending', confirmedAt: null })
+      .where(eq(subscriptions.subscriberId, jeroen.id))
+      .run();
+    commitImport(database, plan('email\nj.devries@raad-zwolle.example'), {
+      newsletterId,
+      editorId: null,
+      fileName: 'x.csv',
+    });
+    expect(
+      database.select().from(subscriptions).where(eq(subscriptions.subscriberId, jeroen.id)).get()!
+        .status,
+    ).toBe('active');
+    expect(
+      database
+        .select()
+        .from(consentEvents)
+        .where(eq(consentEvents.subscriberId, jeroen.id))
+        .all()
+        .map((e) => e.kind),
+    ).toEqual(['confirmed', 'imported']);
   });
 
   it('subscribes a known person to a second newsletter without touching the first', () => {
-    const other = database.insert(newsletters).values({ slug: 'tweede', name: 'Tweede', organisation: 'VSG', senderName: 'VSG', senderEmail: 'info@vsg.example' }).returning().get();
-    database.insert(themes).values({ newsletterId: other.id, slug: 'alles', name: 'Alles', position: 1 }).run();
+    const other = database
+      .insert(newsletters)
+      .values({
+        slug: 'tweede',
+        name: 'Tweede',
+        organisation: 'VSG',
+        senderName: 'VSG',
+        senderEmail: 'info@vsg.example',
+      })
+      .returning()
+      .get();
+    database
+      .insert(themes)
+      .values({ newsletterId: other.id, slug: 'alles', name: 'Alles', position: 1 })
+      .run();
     const read = readImportFile('email;themas\nj.devries@raad-zwolle.example;');
     if (!read.ok) throw new Error(read.message);
     const result = planImport(read.rows, loadImportContext(database, other.id));
     expect(result.update).toHaveLength(1);
     commitImport(database, result, { newsletterId: other.id, editorId: null, fileName: 'x.csv' });
-    const jeroen = database.select().from(subscribers).where(eq(subscribers.email, 'j.devries@raad-zwolle.example')).get()!;
-    const subs = database.select().from(subscriptions).where(eq(subscriptions.subscriberId, jeroen.id)).all();
+    const jeroen = database
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.email, 'j.devries@raad-zwolle.example'))
+      .get()!;
+    const subs = database
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.subscriberId, jeroen.id))
+      .all();
     expect(subs.map((s) => [s.newsletterId, s.status])).toEqual([
       [newsletterId, 'active'],
       [other.id, 'active'],
     ]);
-    expect(database.select().from(subscriptionThemes).where(eq(subscriptionThemes.subscriptionId, subs[1]!.id)).all()).toHaveLength(1);
+    expect(
+      database
+        .select()
+        .from(subscriptionThemes)
+        .where(eq(subscriptionThemes.subscriptionId, subs[1]!.id))
+        .all(),
+    ).toHaveLength(1);
   });
 });

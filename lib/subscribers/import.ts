@@ -12,7 +12,14 @@ import { audienceLabels, subscriberName } from './fields';
 export const MAX_IMPORT_ROWS = 100_000;
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-export type ImportRow = { line: number; email: string; name: string; municipality: string; audience: string; themes: string };
+export type ImportRow = {
+  line: number;
+  email: string;
+  name: string;
+  municipality: string;
+  audience: string;
+  themes: string;
+};
 
 type Column = 'email' | 'name' | 'municipality' | 'audience' | 'themes';
 
@@ -46,7 +53,8 @@ export const importErrors = {
   'te-groot': `Het bestand is te groot; hoogstens ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
   'geen-utf8': 'Het bestand is geen UTF-8-tekst. Sla het in uw spreadsheet op als "CSV UTF-8".',
   leeg: 'Het bestand is leeg.',
-  'geen-email-kolom': 'De eerste regel moet de kolomnamen bevatten, met in elk geval een kolom "email".',
+  'geen-email-kolom':
+    'De eerste regel moet de kolomnamen bevatten, met in elk geval een kolom "email".',
   'te-veel-regels': `Een bestand mag hoogstens ${MAX_IMPORT_ROWS.toLocaleString('nl-NL')} regels hebben.`,
   nieuwsbrief: 'Kies een nieuwsbrief uit de lijst.',
   verlopen: 'Dit voorbeeld is verlopen of niet van u. Upload het bestand opnieuw.',
@@ -54,8 +62,14 @@ export const importErrors = {
 export type ImportError = keyof typeof importErrors;
 
 /** The rows of an uploaded file, or why the file cannot be read. */
-export function readImportFile(text: string): { ok: true; rows: ImportRow[] } | { ok: false; error: ImportError; message: string } {
-  const fail = (error: ImportError) => ({ ok: false as const, error, message: importErrors[error] });
+export function readImportFile(
+  text: string,
+): { ok: true; rows: ImportRow[] } | { ok: false; error: ImportError; message: string } {
+  const fail = (error: ImportError) => ({
+    ok: false as const,
+    error,
+    message: importErrors[error],
+  });
   const table = parseCsv(text);
   if (table.length === 0) return fail('leeg');
   const header = table[0]!.map((h) => headerAliases[headerKey(h)]);
@@ -63,7 +77,12 @@ export function readImportFile(text: string): { ok: true; rows: ImportRow[] } | 
   const emailAt = index('email');
   if (emailAt === -1) return fail('geen-email-kolom');
   if (table.length - 1 > MAX_IMPORT_ROWS) return fail('te-veel-regels');
-  const at = { name: index('name'), municipality: index('municipality'), audience: index('audience'), themes: index('themes') };
+  const at = {
+    name: index('name'),
+    municipality: index('municipality'),
+    audience: index('audience'),
+    themes: index('themes'),
+  };
   const cell = (row: string[], i: number) => (i === -1 ? '' : (row[i] ?? ''));
   const rows = table.slice(1).map((row, i) => ({
     // Line 1 is the header; editors look rows up by the number their spreadsheet shows.
@@ -77,11 +96,25 @@ export function readImportFile(text: string): { ok: true; rows: ImportRow[] } | 
   return { ok: true, rows };
 }
 
-export type ExistingSubscriber = { id: number; subscriptionId: number | null; subscriptionStatus: SubscriptionStatus | null };
-export type ImportContext = { themes: { id: number; slug: string; name: string }[]; existing: Map<string, ExistingSubscriber> };
+export type ExistingSubscriber = {
+  id: number;
+  subscriptionId: number | null;
+  subscriptionStatus: SubscriptionStatus | null;
+};
+export type ImportContext = {
+  themes: { id: number; slug: string; name: string }[];
+  existing: Map<string, ExistingSubscriber>;
+};
 
 /** null means "not given": an update keeps what is stored, a new subscriber gets the default. */
-export type PlannedRow = { line: number; email: string; name: string | null; municipality: string | null; audience: Audience | null; themeIds: number[] | null };
+export type PlannedRow = {
+  line: number;
+  email: string;
+  name: string | null;
+  municipality: string | null;
+  audience: Audience | null;
+  themeIds: number[] | null;
+};
 export type PlannedUpdate = PlannedRow & { existing: ExistingSubscriber };
 
 export type ImportPlan = {
@@ -93,9 +126,15 @@ export type ImportPlan = {
   unsubscribed: { line: number; email: string }[];
 };
 
-const municipality = z.string().trim().max(100, 'Een gemeente mag hoogstens 100 tekens hebben.').refine((v) => !/[<>]/.test(v), 'Een gemeente mag geen < of > bevatten.');
+const municipality = z
+  .string()
+  .trim()
+  .max(100, 'Een gemeente mag hoogstens 100 tekens hebben.')
+  .refine((v) => !/[<>]/.test(v), 'Een gemeente mag geen < of > bevatten.');
 
-const audienceByWord = new Map<string, Audience>(audiences.flatMap((a) => [[a, a] as const, [audienceLabels[a].toLowerCase(), a] as const]));
+const audienceByWord = new Map<string, Audience>(
+  audiences.flatMap((a) => [[a, a] as const, [audienceLabels[a].toLowerCase(), a] as const]),
+);
 
 function themeLookup(themes: ImportContext['themes']) {
   const map = new Map<string, number>();
@@ -108,7 +147,14 @@ function themeLookup(themes: ImportContext['themes']) {
 
 /** Decides per row what the import would do; reads nothing, writes nothing. */
 export function planImport(rows: ImportRow[], context: ImportContext): ImportPlan {
-  const plan: ImportPlan = { total: rows.length, create: [], update: [], invalid: [], duplicate: [], unsubscribed: [] };
+  const plan: ImportPlan = {
+    total: rows.length,
+    create: [],
+    update: [],
+    invalid: [],
+    duplicate: [],
+    unsubscribed: [],
+  };
   const themesByWord = themeLookup(context.themes);
   const firstLine = new Map<string, number>();
   for (const row of rows) {
@@ -126,7 +172,8 @@ export function planImport(rows: ImportRow[], context: ImportContext): ImportPla
     }
     firstLine.set(address, row.line);
 
-    const problem = (reason: string) => plan.invalid.push({ line: row.line, email: address, reason });
+    const problem = (reason: string) =>
+      plan.invalid.push({ line: row.line, email: address, reason });
     const name = subscriberName.safeParse(row.name);
     if (!name.success) {
       problem(name.error.issues[0]!.message);
@@ -140,25 +187,43 @@ export function planImport(rows: ImportRow[], context: ImportContext): ImportPla
     const audienceWord = row.audience.trim().toLowerCase();
     const audience = audienceWord ? audienceByWord.get(audienceWord) : null;
     if (audience === undefined) {
-      problem(`Onbekende functie "${row.audience.trim().slice(0, 40)}"; kies raadslid, griffier, raadsadviseur, commissielid of anders.`);
+      problem(
+        `Onbekende functie "${row.audience.trim().slice(0, 40)}"; kies raadslid, griffier, raadsadviseur, commissielid of anders.`,
+      );
       continue;
     }
     const words = row.themes
       .split(/[|,;]/)
       .map((w) => w.trim())
       .filter(Boolean);
-    const unknown = words.find((w) => !themesByWord.has(headerKey(w)) && !themesByWord.has(w.toLowerCase()));
+    const unknown = words.find(
+      (w) => !themesByWord.has(headerKey(w)) && !themesByWord.has(w.toLowerCase()),
+    );
     if (unknown !== undefined) {
       problem(`Onbekend thema "${unknown.slice(0, 40)}".`);
       continue;
     }
-    const themeIds = words.length ? [...new Set(words.map((w) => themesByWord.get(w.toLowerCase()) ?? themesByWord.get(headerKey(w))!))] : null;
-    const planned: PlannedRow = { line: row.line, email: address, name: name.data || null, municipality: place.data || null, audience, themeIds };
+    const themeIds = words.length
+      ? [
+          ...new Set(
+            words.map((w) => themesByWord.get(w.toLowerCase()) ?? themesByWord.get(headerKey(w))!),
+          ),
+        ]
+      : null;
+    const planned: PlannedRow = {
+      line: row.line,
+      email: address,
+      name: name.data || null,
+      municipality: place.data || null,
+      audience,
+      themeIds,
+    };
 
     const existing = context.existing.get(address);
     if (!existing) plan.create.push(planned);
     // Whoever left stays gone: an import is no consent to resubscribe them.
-    else if (existing.subscriptionStatus === 'unsubscribed') plan.unsubscribed.push({ line: row.line, email: address });
+    else if (existing.subscriptionStatus === 'unsubscribed')
+      plan.unsubscribed.push({ line: row.line, email: address });
     else plan.update.push({ ...planned, existing });
   }
   return plan;
@@ -167,7 +232,9 @@ export function planImport(rows: ImportRow[], context: ImportContext): ImportPla
 /** The database side of planning: this newsletter's themes and every known address. */
 export function loadImportContext(database: Db, newsletterId: number): ImportContext {
   const client = database.$client;
-  const themes = client.prepare('select id, slug, name from themes where newsletter_id = ? order by position').all(newsletterId) as ImportContext['themes'];
+  const themes = client
+    .prepare('select id, slug, name from themes where newsletter_id = ? order by position')
+    .all(newsletterId) as ImportContext['themes'];
   const rows = client
     .prepare(
       `select s.id, s.email, sub.id as subscriptionId, sub.status as subscriptionStatus
@@ -177,14 +244,27 @@ export function loadImportContext(database: Db, newsletterId: number): ImportCon
     .raw()
     .all(newsletterId) as [number, string, number | null, SubscriptionStatus | null][];
   const existing = new Map<string, ExistingSubscriber>();
-  for (const [id, email, subscriptionId, subscriptionStatus] of rows) existing.set(email, { id, subscriptionId, subscriptionStatus });
+  for (const [id, email, subscriptionId, subscriptionStatus] of rows)
+    existing.set(email, { id, subscriptionId, subscriptionStatus });
   return { themes, existing };
 }
 
-export type ImportCounts = { created: number; updated: number; invalid: number; duplicate: number; unsubscribed: number };
+export type ImportCounts = {
+  created: number;
+  updated: number;
+  invalid: number;
+  duplicate: number;
+  unsubscribed: number;
+};
 
 export function importCounts(plan: ImportPlan): ImportCounts {
-  return { created: plan.create.length, updated: plan.update.length, invalid: plan.invalid.length, duplicate: plan.duplicate.length, unsubscribed: plan.unsubscribed.length };
+  return {
+    created: plan.create.length,
+    updated: plan.update.length,
+    invalid: plan.invalid.length,
+    duplicate: plan.duplicate.length,
+    unsubscribed: plan.unsubscribed.length,
+  };
 }
 
 export { commitImport } from './import-commit';

@@ -18,7 +18,11 @@ describe('personal links in a newsletter copy', () => {
     const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
     const { html, text } = await renderIssueEmail(emailSource(database, draft.id, publicUrl)!);
     const reader = database.select().from(subscribers).get()!;
-    const claims = { subscriberId: reader.id, newsletterId: draft.newsletterId, version: reader.tokenVersion };
+    const claims = {
+      subscriberId: reader.id,
+      newsletterId: draft.newsletterId,
+      version: reader.tokenVersion,
+    };
     const links = personalLinks(claims, { publicUrl, key });
 
     for (const body of [fillPersonalLinks(html, links), fillPersonalLinks(text, links)]) {
@@ -34,7 +38,11 @@ describe('personal links in a newsletter copy', () => {
     expect(unsubscribe).toMatch(new RegExp(`^${publicUrl}/afmelden/`));
 
     const version = () => reader.tokenVersion;
-    expect(verifyToken(key, 'preferences', preferences.split('/').pop()!, { currentVersion: version })).toEqual({ ok: true, claims });
-    expect(verifyToken(key, 'unsubscribe', unsubscribe.split('/').pop()!, { currentVersion: version })).toEqual({ ok: true, claims });
+    expect(
+      verifyToken(key, 'preferences', preferences.split('/').pop()!, { currentVersion: version }),
+    ).toEqual({ ok: true, claims });
+    expect(
+      verifyToken(key, 'unsubscribe', unsubscribe.split('/').pop()!, { currentVersion: version }),
+    ).toEqual({ ok: true, claims });
   });
 });

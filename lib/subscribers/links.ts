@@ -25,13 +25,21 @@ export function personalLink(
 ): string {
   const expiring = purpose === 'confirm' || purpose === 'email';
   const token = signToken(options.key ?? linkKey(), purpose, claims, {
-    expiresAt: expiring ? new Date((options.now ?? new Date()).getTime() + CONFIRM_DAYS * DAY_MS) : undefined,
+    expiresAt: expiring
+      ? new Date((options.now ?? new Date()).getTime() + CONFIRM_DAYS * DAY_MS)
+      : undefined,
     bind: options.bindEmail ? bindingOf(options.bindEmail) : undefined,
   });
   return `${options.publicUrl ?? getConfig().publicUrl}${paths[purpose]}${token}`;
 }
 
 /** The two links every newsletter copy carries for its reader. */
-export function personalLinks(claims: TokenClaims, options: { publicUrl?: string; key?: Buffer } = {}) {
-  return { preferences: personalLink('preferences', claims, options), unsubscribe: personalLink('unsubscribe', claims, options) };
+export function personalLinks(
+  claims: TokenClaims,
+  options: { publicUrl?: string; key?: Buffer } = {},
+) {
+  return {
+    preferences: personalLink('preferences', claims, options),
+    unsubscribe: personalLink('unsubscribe', claims, options),
+  };
 }

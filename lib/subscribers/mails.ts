@@ -6,8 +6,15 @@ import { CONFIRM_DAYS } from './consent';
 
 type Mail = { subject: string; text: string; html: string };
 
-function mail(subject: string, paragraphs: string[], button: { label: string; href: string }, after: string[]): Mail {
-  const text = [...paragraphs, '', `${button.label}: ${button.href}`, '', ...after].join('\n\n').replace(/\n{3,}/g, '\n\n');
+function mail(
+  subject: string,
+  paragraphs: string[],
+  button: { label: string; href: string },
+  after: string[],
+): Mail {
+  const text = [...paragraphs, '', `${button.label}: ${button.href}`, '', ...after]
+    .join('\n\n')
+    .replace(/\n{3,}/g, '\n\n');
   const p = (s: string) => `<p>${escapeHtml(s)}</p>`;
   const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:24px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">
@@ -24,7 +31,10 @@ const ignore = 'Heeft u dit niet zelf gevraagd? Dan kunt u dit bericht negeren; 
 export function confirmMail(newsletter: string, link: string): Mail {
   return mail(
     `Bevestig uw aanmelding voor ${newsletter}`,
-    ['Goedendag,', `U heeft zich aangemeld voor de nieuwsbrief ${newsletter}. Bevestig uw aanmelding om de nieuwsbrief te gaan ontvangen.`],
+    [
+      'Goedendag,',
+      `U heeft zich aangemeld voor de nieuwsbrief ${newsletter}. Bevestig uw aanmelding om de nieuwsbrief te gaan ontvangen.`,
+    ],
     { label: 'Aanmelding bevestigen', href: link },
     [`De link is ${CONFIRM_DAYS} dagen geldig.`, ignore],
   );
@@ -33,7 +43,10 @@ export function confirmMail(newsletter: string, link: string): Mail {
 export function alreadySubscribedMail(newsletter: string, link: string): Mail {
   return mail(
     `U bent al aangemeld voor ${newsletter}`,
-    ['Goedendag,', `Iemand heeft dit adres aangemeld voor ${newsletter}, maar u ontvangt deze nieuwsbrief al. Er is niets veranderd.`],
+    [
+      'Goedendag,',
+      `Iemand heeft dit adres aangemeld voor ${newsletter}, maar u ontvangt deze nieuwsbrief al. Er is niets veranderd.`,
+    ],
     { label: 'Mijn voorkeuren bekijken', href: link },
     [ignore],
   );
@@ -42,7 +55,10 @@ export function alreadySubscribedMail(newsletter: string, link: string): Mail {
 export function preferencesLinkMail(newsletter: string, link: string): Mail {
   return mail(
     `Uw link voor ${newsletter}`,
-    ['Goedendag,', `U vroeg om een nieuwe link om uw voorkeuren voor ${newsletter} te bekijken of te wijzigen.`],
+    [
+      'Goedendag,',
+      `U vroeg om een nieuwe link om uw voorkeuren voor ${newsletter} te bekijken of te wijzigen.`,
+    ],
     { label: 'Mijn voorkeuren', href: link },
     [ignore],
   );
@@ -51,7 +67,10 @@ export function preferencesLinkMail(newsletter: string, link: string): Mail {
 export function emailChangeMail(newsletter: string, link: string): Mail {
   return mail(
     `Bevestig uw nieuwe adres voor ${newsletter}`,
-    ['Goedendag,', `U wilt ${newsletter} voortaan op dit adres ontvangen. Bevestig dit adres; tot dan gaat de nieuwsbrief naar uw oude adres.`],
+    [
+      'Goedendag,',
+      `U wilt ${newsletter} voortaan op dit adres ontvangen. Bevestig dit adres; tot dan gaat de nieuwsbrief naar uw oude adres.`,
+    ],
     { label: 'Nieuw adres bevestigen', href: link },
     [`De link is ${CONFIRM_DAYS} dagen geldig.`, ignore],
   );

@@ -7,17 +7,34 @@ import type { TokenClaims } from './tokens';
 /** The newsletter a public form is for: by slug, or the first one when there is only the default. */
 export function publicNewsletter(slug?: string) {
   const query = db()
-    .select({ id: newsletters.id, slug: newsletters.slug, name: newsletters.name, organisation: newsletters.organisation, privacyUrl: newsletters.privacyUrl })
+    .select({
+      id: newsletters.id,
+      slug: newsletters.slug,
+      name: newsletters.name,
+      organisation: newsletters.organisation,
+      privacyUrl: newsletters.privacyUrl,
+    })
     .from(newsletters);
-  return (slug ? query.where(eq(newsletters.slug, slug)) : query.orderBy(asc(newsletters.id))).get();
+  return (
+    slug ? query.where(eq(newsletters.slug, slug)) : query.orderBy(asc(newsletters.id))
+  ).get();
 }
 
 export function newsletterById(id: number) {
-  return db().select({ id: newsletters.id, slug: newsletters.slug, name: newsletters.name }).from(newsletters).where(eq(newsletters.id, id)).get();
+  return db()
+    .select({ id: newsletters.id, slug: newsletters.slug, name: newsletters.name })
+    .from(newsletters)
+    .where(eq(newsletters.id, id))
+    .get();
 }
 
 export function themesOf(newsletterId: number) {
-  return db().select({ id: themes.id, name: themes.name }).from(themes).where(eq(themes.newsletterId, newsletterId)).orderBy(asc(themes.position)).all();
+  return db()
+    .select({ id: themes.id, name: themes.name })
+    .from(themes)
+    .where(eq(themes.newsletterId, newsletterId))
+    .orderBy(asc(themes.position))
+    .all();
 }
 
 /** What the preferences page shows: never more than the link's own subscription. */
@@ -34,7 +51,12 @@ export function preferencesOf(claims: TokenClaims) {
     })
     .from(subscriptions)
     .innerJoin(subscribers, eq(subscribers.id, subscriptions.subscriberId))
-    .where(and(eq(subscriptions.subscriberId, claims.subscriberId), eq(subscriptions.newsletterId, claims.newsletterId)))
+    .where(
+      and(
+        eq(subscriptions.subscriberId, claims.subscriberId),
+        eq(subscriptions.newsletterId, claims.newsletterId),
+      ),
+    )
     .get();
   if (!row) return undefined;
   const themeIds = db()
@@ -44,7 +66,8 @@ export function preferencesOf(claims: TokenClaims) {
     .all()
     .map((t) => t.id);
   // A pause whose end has passed is over, even before anything rewrites the row.
-  const pauseRunning = row.status === 'paused' && !!row.pausedUntil && row.pausedUntil.getTime() > Date.now();
+  const pauseRunning =
+    row.status === 'paused' && !!row.pausedUntil && row.pausedUntil.getTime() > Date.now();
   return { ...row, themeIds, pauseRunning };
 }
 
@@ -52,6 +75,11 @@ export function subscriptionStatusOf(claims: TokenClaims) {
   return db()
     .select({ status: subscriptions.status, confirmedAt: subscriptions.confirmedAt })
     .from(subscriptions)
-    .where(and(eq(subscriptions.subscriberId, claims.subscriberId), eq(subscriptions.newsletterId, claims.newsletterId)))
+    .where(
+      and(
+        eq(subscriptions.subscriberId, claims.subscriberId),
+        eq(subscriptions.newsletterId, claims.newsletterId),
+      ),
+    )
     .get();
 }

@@ -11,7 +11,10 @@ import { loadImportContext, planImport, readImportFile } from './import';
 // The editors' screens reach the database through here; the functions behind take a Db so
 // tests and the bench run the same queries.
 
-export const subscriberPage = (filter: SubscriberFilter, cursor: { after?: number; before?: number }) => ({
+export const subscriberPage = (
+  filter: SubscriberFilter,
+  cursor: { after?: number; before?: number },
+) => ({
   ...listSubscribers(db(), filter, cursor),
   total: countSubscribers(db(), filter),
 });
@@ -22,8 +25,16 @@ export const subscriberExport = (id: number) => subscriberDataExport(db(), id);
 
 /** Newsletters with their themes, for the filter and the import form. */
 export function newslettersWithThemes() {
-  const all = db().select({ id: newsletters.id, name: newsletters.name }).from(newsletters).orderBy(asc(newsletters.name)).all();
-  const allThemes = db().select({ id: themes.id, name: themes.name, newsletterId: themes.newsletterId }).from(themes).orderBy(asc(themes.position)).all();
+  const all = db()
+    .select({ id: newsletters.id, name: newsletters.name })
+    .from(newsletters)
+    .orderBy(asc(newsletters.name))
+    .all();
+  const allThemes = db()
+    .select({ id: themes.id, name: themes.name, newsletterId: themes.newsletterId })
+    .from(themes)
+    .orderBy(asc(themes.position))
+    .all();
   return all.map((n) => ({ ...n, themes: allThemes.filter((t) => t.newsletterId === n.id) }));
 }
 

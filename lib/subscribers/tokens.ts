@@ -25,7 +25,12 @@ export function tokenKey(secret: string): Buffer {
 }
 
 function mac(key: Buffer, purpose: TokenPurpose, body: string, bind: string): string {
-  return crypto.createHmac('sha256', key).update(`${purpose}\n${body}\n${bind}`).digest().subarray(0, 16).toString('base64url');
+  return crypto
+    .createHmac('sha256', key)
+    .update(`${purpose}\n${body}\n${bind}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
 }
 
 export function signToken(
@@ -35,11 +40,14 @@ export function signToken(
   options: { expiresAt?: Date; bind?: string } = {},
 ): string {
   const expires = options.expiresAt ? Math.ceil(options.expiresAt.getTime() / 1000) : 0;
-  const body = [claims.subscriberId, claims.newsletterId, claims.version, expires].map((n) => n.toString(36)).join('.');
+  const body = [claims.subscriberId, claims.newsletterId, claims.version, expires]
+    .map((n) => n.toString(36))
+    .join('.');
   return `${body}.${mac(key, purpose, body, options.bind ?? '')}`;
 }
 
-const shape = /^([0-9a-z]{1,12})\.([0-9a-z]{1,12})\.([0-9a-z]{1,12})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})$/;
+const shape =
+  /^([0-9a-z]{1,12})\.([0-9a-z]{1,12})\.([0-9a-z]{1,12})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})$/;
 
 /**
  * Checks signature, then expiry, then the version the database holds now (`currentVersion`,
@@ -49,19 +57,37 @@ export function verifyToken(
   key: Buffer,
   purpose: TokenPurpose,
   token: string,
-  options: { now?: Date; bind?: string; currentVersion: (subscriberId: number) => number | undefined },
+  options: {
+    now?: Date;
+    bind?: string;
+    currentVersion: (subscriberId: number) => number | undefined;
+  },
 ): TokenCheck {
   const match = shape.exec(token);
   if (!match) return { ok: false, reason: 'malformed' };
-  const [, sid, nid, ver, exp, given] = match as unknown as [string, string, string, string, string, string];
+  const [, sid, nid, ver, exp, given] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const body = `${sid}.${nid}.${ver}.${exp}`;
   const expected = Buffer.from(mac(key, purpose, body, options.bind ?? ''));
-  if (!crypto.timingSafeEqual(expected, Buffer.from(given))) return { ok: false, reason: 'invalid' };
+  if (!crypto.timingSafeEqual(expected, Buffer.from(given)))
+    return { ok: false, reason: 'invalid' };
 
-  const claims = { subscriberId: parseInt(sid, 36), newsletterId: parseInt(nid, 36), version: parseInt(ver, 36) };
+  const claims = {
+    subscriberId: parseInt(sid, 36),
+    newsletterId: parseInt(nid, 36),
+    version: parseInt(ver, 36),
+  };
   const expires = parseInt(exp, 36);
-  if (expires !== 0 && expires * 1000 <= (options.now ?? new Date()).getTime()) return { ok: false, reason: 'expired', claims };
-  if (options.currentVersion(claims.subscriberId) !== claims.version) return { ok: false, reason: 'revoked', claims };
+  if (expires !== 0 && expires * 1000 <= (options.now ?? new Date()).getTime())
+    return { ok: false, reason: 'expired', claims };
+  if (options.currentVersion(claims.subscriberId) !== claims.version)
+    return { ok: false, reason: 'revoked', claims };
   return { ok: true, claims };
 }
 

@@ -16,17 +16,31 @@ export function prng(seedValue: number) {
   };
 }
 
-export type SendFixture = { issueId: number; newsletterId: number; themeNames: Map<number, string>; issueThemeIds: Set<number>; readers: Map<string, { subscriberId: number; themeIds: number[] }> };
+export type SendFixture = {
+  issueId: number;
+  newsletterId: number;
+  themeNames: Map<number, string>;
+  issueThemeIds: Set<number>;
+  readers: Map<string, { subscriberId: number; themeIds: number[] }>;
+};
 
 /**
  * The demo database with `count` readers following random, non-empty theme combinations, and the
  * demo draft issue approved and ready to send. Readers' addresses are lezer<n>@example.test.
  */
-export function sendFixture(database: Db, count: number, options: { seed?: number; address?: (n: number) => string } = {}): SendFixture {
+export function sendFixture(
+  database: Db,
+  count: number,
+  options: { seed?: number; address?: (n: number) => string } = {},
+): SendFixture {
   seed(database);
   const random = prng(options.seed ?? 7);
   const issue = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
-  const allThemes = database.select().from(themes).where(eq(themes.newsletterId, issue.newsletterId)).all();
+  const allThemes = database
+    .select()
+    .from(themes)
+    .where(eq(themes.newsletterId, issue.newsletterId))
+    .all();
   const readers = new Map<string, { subscriberId: number; themeIds: number[] }>();
   database.transaction((tx) => {
     tx.delete(subscribers).run();
@@ -34,9 +48,24 @@ export function sendFixture(database: Db, count: number, options: { seed?: numbe
       const email = options.address?.(n) ?? `lezer${n}@example.test`;
       let chosen = allThemes.filter(() => random() < 0.45).map((t) => t.id);
       if (chosen.length === 0) chosen = [allThemes[Math.floor(random() * allThemes.length)]!.id];
-      const subscriberId = tx.insert(subscribers).values({ email, name: `Lezer ${n}` }).returning({ id: subscribers.id }).get().id;
-      const subscriptionId = tx.insert(subscriptions).values({ subscriberId, newsletterId: issue.newsletterId, status: 'active', confirmedAt: new Date() }).returning({ id: subscriptions.id }).get().id;
-      tx.insert(subscriptionThemes).values(chosen.map((themeId) => ({ subscriptionId, themeId }))).run();
+      const subscriberId = tx
+        .insert(subscribers)
+        .values({ email, name: `Lezer ${n}` })
+        .returning({ id: subscribers.id })
+        .get().id;
+      const subscriptionId = tx
+        .insert(subscriptions)
+        .values({
+          subscriberId,
+          newsletterId: issue.newsletterId,
+          status: 'active',
+          confirmedAt: new Date(),
+        })
+        .returning({ id: subscriptions.id })
+        .get().id;
+      tx.insert(subscriptionThemes)
+        .values(chosen.map((themeId) => ({ subscriptionId, themeId })))
+        .run();
       readers.set(email, { subscriberId, themeIds: chosen });
     }
     tx.update(issues).set({ status: 'approved' }).where(eq(issues.id, issue.id)).run();
@@ -53,15 +82,27 @@ export function sendFixture(database: Db, count: number, options: { seed?: numbe
 /** Starts the send as the demo chief editor. */
 export function startFixtureSend(database: Db, issueId: number) {
   const chief = database.select().from(users).where(eq(users.role, 'hoofdredacteur')).get()!;
-  const result = database.transaction((tx) => startSend(tx, { issueId, editor: { id: chief.id, role: chief.role, label: chief.name ?? chief.email } }));
+  const result = database.transaction((tx) =>
+    startSend(tx, {
+      issueId,
+      editor: { id: chief.id, role: chief.role, label: chief.name ?? chief.email },
+    }),
+  );
   if (!result.ok) throw new Error(result.message);
   return result;
 }
 
-export async function waitForStatus(database: Db, issueId: number, status: string, timeoutMs = 60_000) {
+export async function waitForStatus(
+  database: Db,
+  issueId: number,
+  status: string,
+  timeoutMs = 60_000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const row = database.get<{ status: string }>(sql`select status from issues where id = ${issueId}`);
+    const row = database.get<{ status: string }>(
+      sql`select status from issues where id = ${issueId}`,
+    );
     if (row.status === status) return;
     if (Date.now() > deadline) throw new Error(`Nummer ${issueId} bleef op ${row.status} staan`);
     await new Promise((r) => setTimeout(r, 20));

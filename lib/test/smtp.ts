@@ -2,7 +2,12 @@ import type { Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export type ReceivedMail = { envelopeFrom: string; envelopeTo: string[]; raw: Buffer };
-export type TestSmtp = { url: string; port: number; messages: ReceivedMail[]; close: () => Promise<void> };
+export type TestSmtp = {
+  url: string;
+  port: number;
+  messages: ReceivedMail[];
+  close: () => Promise<void>;
+};
 
 /** What the server does with one message instead of accepting it. */
 export type Fault = 'tempfail' | 'drop' | undefined;
@@ -12,7 +17,10 @@ export type Fault = 'tempfail' | 'drop' | undefined;
  * "weiger@" get a permanent 550, so tests can exercise refusals. `fault` may answer a message
  * with a 451 or drop the connection before the answer (the message is then not kept).
  */
-export async function startTestSmtp(onMessage?: (mail: ReceivedMail) => void, options: { fault?: () => Fault; port?: number } = {}): Promise<TestSmtp> {
+export async function startTestSmtp(
+  onMessage?: (mail: ReceivedMail) => void,
+  options: { fault?: () => Fault; port?: number } = {},
+): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -31,10 +39,13 @@ export async function startTestSmtp(onMessage?: (mail: ReceivedMail) => void, op
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const fault = options.fault?.();
-        if (fault === 'tempfail') return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+        if (fault === 'tempfail')
+          return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
         if (fault === 'drop') {
           // The smtp-server API has no "hang up"; its connection objects carry the socket.
-          const connections = (server as unknown as { connections: Set<{ id: string; _socket: Socket }> }).connections;
+          const connections = (
+            server as unknown as { connections: Set<{ id: string; _socket: Socket }> }
+          ).connections;
           for (const c of connections) if (c.id === session.id) c._socket.destroy();
           return;
         }
@@ -57,7 +68,8 @@ export async function startTestSmtp(onMessage?: (mail: ReceivedMail) => void, op
   const close = () =>
     new Promise<void>((resolve) => {
       server.close(() => resolve());
-      for (const c of (server as unknown as { connections: Set<{ _socket: Socket }> }).connections) c._socket.destroy();
+      for (const c of (server as unknown as { connections: Set<{ _socket: Socket }> }).connections)
+        c._socket.destroy();
     });
   return { url: `smtp://127.0.0.1:${port}`, port, messages, close };
 }

@@ -10,7 +10,11 @@ import { SignUpForm } from './sign-up-form';
 export const metadata: Metadata = { title: 'Aanmelden voor de nieuwsbrief' };
 export const dynamic = 'force-dynamic';
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ nieuwsbrief?: string | string[] }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ nieuwsbrief?: string | string[] }>;
+}) {
   const { nieuwsbrief } = await searchParams;
   const slug = typeof nieuwsbrief === 'string' ? nieuwsbrief : undefined;
   const all = listNewsletters();
@@ -22,7 +26,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         <ul className="mt-4 list-disc pl-5">
           {all.map((n) => (
             <li key={n.id}>
-              <Link href={`/aanmelden?nieuwsbrief=${encodeURIComponent(n.slug)}`} className="text-brand-700 underline">
+              <Link
+                href={`/aanmelden?nieuwsbrief=${encodeURIComponent(n.slug)}`}
+                className="text-brand-700 underline"
+              >
                 {n.name}
               </Link>
             </li>
@@ -38,9 +45,15 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-2xl font-bold">Aanmelden voor {newsletter.name}</h1>
       <p className="mt-2 text-muted">
-        De nieuwsbrief van {newsletter.organisation}. U kiest zelf welke thema&apos;s u ontvangt en kunt u op elk moment afmelden.
+        De nieuwsbrief van {newsletter.organisation}. U kiest zelf welke thema&apos;s u ontvangt en
+        kunt u op elk moment afmelden.
       </p>
-      <SignUpForm newsletter={newsletter} themes={themesOf(newsletter.id)} consent={consentWording.text} audienceOptions={audienceOptions} />
+      <SignUpForm
+        newsletter={newsletter}
+        themes={themesOf(newsletter.id)}
+        consent={consentWording.text}
+        audienceOptions={audienceOptions}
+      />
     </>
   );
 }

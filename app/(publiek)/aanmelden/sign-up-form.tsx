@@ -22,11 +22,30 @@ export function SignUpForm({
   const { state, onSubmit, pending } = usePublicForm();
   const errors = state.fieldErrors;
   return (
-    <form method="post" action="/aanmelden" onSubmit={onSubmit} noValidate className="mt-8 space-y-6">
+    <form
+      method="post"
+      action="/aanmelden"
+      onSubmit={onSubmit}
+      noValidate
+      className="mt-8 space-y-6"
+    >
       <FormErrors state={state} labels={labels} />
       <input type="hidden" name="nieuwsbrief" value={newsletter.slug} />
-      <TextField label={labels.email} name="email" type="email" autoComplete="email" required error={errors.email} />
-      <TextField label={labels.naam} name="naam" autoComplete="name" maxLength={100} error={errors.naam} />
+      <TextField
+        label={labels.email}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={errors.email}
+      />
+      <TextField
+        label={labels.naam}
+        name="naam"
+        autoComplete="name"
+        maxLength={100}
+        error={errors.naam}
+      />
       <SelectField
         label={labels.functie}
         name="functie"

@@ -8,8 +8,8 @@ export default function FreshLinkPage() {
     <>
       <h1 className="text-2xl font-bold">Nieuwe link aanvragen</h1>
       <p className="mt-4">
-        Wilt u uw voorkeuren wijzigen, maar heeft u geen mail met een werkende link bij de hand? Vul uw adres in. Staat het bij ons als abonnee, dan
-        sturen we er een nieuwe link naartoe.
+        Wilt u uw voorkeuren wijzigen, maar heeft u geen mail met een werkende link bij de hand? Vul
+        uw adres in. Staat het bij ons als abonnee, dan sturen we er een nieuwe link naartoe.
       </p>
       <FreshLinkForm />
     </>

@@ -39,7 +39,10 @@ export default async function DashboardPage() {
   const total = Object.values(summary).reduce((a, b) => a + b, 0);
   return (
     <>
-      <PageHeader title={`Welkom, ${editor.name ?? editor.email}`} description={`${subscribers} actieve abonnementen.`} />
+      <PageHeader
+        title={`Welkom, ${editor.name ?? editor.email}`}
+        description={`${subscribers} actieve abonnementen.`}
+      />
       <div className="grid gap-4 md:grid-cols-2">
         <Panel id="voor-mij" title="Wat op u wacht">
           <ul className="space-y-2">
@@ -57,16 +60,24 @@ export default async function DashboardPage() {
             ))}
             {mine.failed.map((f) => (
               <li key={`f${f.issueId}`}>
-                <strong>Niet bezorgd:</strong> <Link href={`/redactie/nummers/${f.issueId}`}>{`${f.n} adressen bij ${f.newsletterName} ${f.number}`}</Link>
+                <strong>Niet bezorgd:</strong>{' '}
+                <Link
+                  href={`/redactie/nummers/${f.issueId}`}
+                >{`${f.n} adressen bij ${f.newsletterName} ${f.number}`}</Link>
               </li>
             ))}
           </ul>
-          {mine.reviews.length + mine.drafts.length + mine.failed.length === 0 ? <p className="text-muted">Niets: er wacht geen review, concept of mislukte bezorging op u.</p> : null}
+          {mine.reviews.length + mine.drafts.length + mine.failed.length === 0 ? (
+            <p className="text-muted">
+              Niets: er wacht geen review, concept of mislukte bezorging op u.
+            </p>
+          ) : null}
         </Panel>
         <Panel id="planning" title="Volgende verzending">
           {mine.nextScheduled ? (
             <p>
-              {issueLink(mine.nextScheduled)} wordt verzonden op {formatDateTime(mine.nextScheduled.scheduledAt!)}.
+              {issueLink(mine.nextScheduled)} wordt verzonden op{' '}
+              {formatDateTime(mine.nextScheduled.scheduledAt!)}.
             </p>
           ) : (
             <p className="text-muted">Er is geen nummer ingepland.</p>
@@ -80,11 +91,17 @@ export default async function DashboardPage() {
               </p>
               {total ? (
                 <p className="mt-1 text-sm">
-                  {summary.sent ?? 0} van {total} bezorgd{summary.failed ? `, ${summary.failed} mislukt` : ''}
-                  {(summary.queued ?? 0) + (summary.retry ?? 0) + (summary.sending ?? 0) ? `, ${(summary.queued ?? 0) + (summary.retry ?? 0) + (summary.sending ?? 0)} onderweg` : ''}.
+                  {summary.sent ?? 0} van {total} bezorgd
+                  {summary.failed ? `, ${summary.failed} mislukt` : ''}
+                  {(summary.queued ?? 0) + (summary.retry ?? 0) + (summary.sending ?? 0)
+                    ? `, ${(summary.queued ?? 0) + (summary.retry ?? 0) + (summary.sending ?? 0)} onderweg`
+                    : ''}
+                  .
                 </p>
               ) : (
-                <p className="mt-1 text-sm text-muted">Van dit nummer zijn geen bezorgingen geregistreerd.</p>
+                <p className="mt-1 text-sm text-muted">
+                  Van dit nummer zijn geen bezorgingen geregistreerd.
+                </p>
               )}
             </>
           ) : (
@@ -97,7 +114,9 @@ export default async function DashboardPage() {
           Recente nummers
         </h2>
         {issues.length === 0 ? (
-          <EmptyState title="Nog geen nummers">Zodra er een nummer is aangemaakt, staat het hier.</EmptyState>
+          <EmptyState title="Nog geen nummers">
+            Zodra er een nummer is aangemaakt, staat het hier.
+          </EmptyState>
         ) : (
           <IssueTable issues={issues} caption="Recente nummers met status" />
         )}

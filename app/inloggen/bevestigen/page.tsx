@@ -8,7 +8,11 @@ export const metadata: Metadata = { title: 'Inloggen bevestigen', robots: { inde
  * The mailed link lands here, not on the one-time callback itself: link scanners in mail
  * gateways open every link, and only a person presses the button.
  */
-export default async function ConfirmSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConfirmSignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const token = typeof params.token === 'string' ? params.token : '';
   const email = typeof params.email === 'string' ? params.email : '';
@@ -17,7 +21,8 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
       <main id="inhoud" className="mx-auto max-w-md px-6 py-16">
         <h1 className="text-2xl font-bold">Deze inloglink is onvolledig</h1>
         <p className="mt-4">
-          Kopieer het hele adres uit de e-mail, of <a href="/inloggen">vraag een nieuwe link aan</a>.
+          Kopieer het hele adres uit de e-mail, of <a href="/inloggen">vraag een nieuwe link aan</a>
+          .
         </p>
       </main>
     );

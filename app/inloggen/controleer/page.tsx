@@ -9,9 +9,13 @@ export default function CheckInboxPage() {
     <main id="inhoud" className="mx-auto max-w-md px-6 py-16">
       <h1 className="text-2xl font-bold">Controleer uw inbox</h1>
       <p className="mt-4">
-        Als dit adres bij de redactie hoort, heeft u een e-mail gekregen met een inloglink. De link werkt één keer en is een uur geldig.
+        Als dit adres bij de redactie hoort, heeft u een e-mail gekregen met een inloglink. De link
+        werkt één keer en is een uur geldig.
       </p>
-      <p className="mt-4 text-muted">Niets ontvangen? Kijk ook bij ongewenste e-mail, of vraag een beheerder of uw adres is toegevoegd.</p>
+      <p className="mt-4 text-muted">
+        Niets ontvangen? Kijk ook bij ongewenste e-mail, of vraag een beheerder of uw adres is
+        toegevoegd.
+      </p>
       <p className="mt-6">
         <Link href="/inloggen">Opnieuw een link aanvragen</Link>
       </p>

@@ -4,7 +4,11 @@ import Link from 'next/link';
 export const metadata: Metadata = { title: 'Check uw inbox' };
 
 // The same page whether the address was known, new or already subscribed.
-export default async function CheckInboxPage({ searchParams }: { searchParams: Promise<{ link?: string }> }) {
+export default async function CheckInboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ link?: string }>;
+}) {
   const { link } = await searchParams;
   return (
     <>
@@ -15,7 +19,8 @@ export default async function CheckInboxPage({ searchParams }: { searchParams: P
           : 'We hebben een mail gestuurd naar het adres dat u opgaf. Open de link in die mail om uw aanmelding te bevestigen.'}
       </p>
       <p className="mt-4 text-muted">
-        Geen mail ontvangen? Kijk ook in de map met ongewenste mail. Na een paar minuten nog niets? Vraag dan een{' '}
+        Geen mail ontvangen? Kijk ook in de map met ongewenste mail. Na een paar minuten nog niets?
+        Vraag dan een{' '}
         <Link href="/nieuwe-link" className="text-brand-700 underline">
           nieuwe link
         </Link>{' '}

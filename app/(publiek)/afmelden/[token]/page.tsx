@@ -10,7 +10,13 @@ export const metadata: Metadata = { title: 'Afmelden', ...personalPageMetadata }
 export const dynamic = 'force-dynamic';
 
 // One button; the GET itself changes nothing (mail scanners), the POST unsubscribes at once.
-export default async function UnsubscribePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function UnsubscribePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const check = checkLink('unsubscribe', token);
   if (!check.ok) return <LinkProblem check={check} />;
@@ -24,8 +30,10 @@ export default async function UnsubscribePage({ params, searchParams }: { params
       <>
         <h1 className="text-2xl font-bold">U bent afgemeld</h1>
         <p role="status" className="mt-4">
-          {'afgemeld' in query ? `U ontvangt ${newsletter.name} niet meer.` : `U was al afgemeld voor ${newsletter.name}.`} Andere nieuwsbrieven waarvoor u bent
-          aangemeld, blijven gewoon komen.
+          {'afgemeld' in query
+            ? `U ontvangt ${newsletter.name} niet meer.`
+            : `U was al afgemeld voor ${newsletter.name}.`}{' '}
+          Andere nieuwsbrieven waarvoor u bent aangemeld, blijven gewoon komen.
         </p>
         {subscription.confirmedAt ? (
           <form method="post" className="mt-6">
@@ -43,7 +51,10 @@ export default async function UnsubscribePage({ params, searchParams }: { params
     <>
       <h1 className="text-2xl font-bold">Afmelden voor {newsletter.name}</h1>
       {'ongedaan' in query ? (
-        <p role="status" className="mt-4 rounded-md border border-green-300 bg-success-50 px-4 py-3 font-semibold text-success">
+        <p
+          role="status"
+          className="mt-4 rounded-md border border-green-300 bg-success-50 px-4 py-3 font-semibold text-success"
+        >
           Welkom terug: u bent weer aangemeld, met dezelfde thema&apos;s als voorheen.
         </p>
       ) : (

@@ -6,7 +6,13 @@ import { FormErrors } from '../../form-errors';
 import { ThemeCheckboxes } from '../../theme-checkboxes';
 import { usePublicForm } from '../../use-public-form';
 
-const labels = { email: 'E-mailadres', naam: 'Naam', functie: 'Functie', themas: 'Thema’s', pauze: 'Pauzeren' };
+const labels = {
+  email: 'E-mailadres',
+  naam: 'Naam',
+  functie: 'Functie',
+  themas: 'Thema’s',
+  pauze: 'Pauzeren',
+};
 type Option = { value: string; label: string };
 
 export function PreferencesForm({
@@ -15,7 +21,13 @@ export function PreferencesForm({
   audienceOptions,
   pauseOptions,
 }: {
-  current: { email: string; name: string; audience: string; themeIds: number[]; pendingEmail: string | null };
+  current: {
+    email: string;
+    name: string;
+    audience: string;
+    themeIds: number[];
+    pendingEmail: string | null;
+  };
   themes: { id: number; name: string }[];
   audienceOptions: Option[];
   pauseOptions: Option[];
@@ -40,8 +52,22 @@ export function PreferencesForm({
             : 'Wijzigt u uw adres, dan sturen we eerst een bevestiging naar het nieuwe adres.'
         }
       />
-      <TextField label={labels.naam} name="naam" autoComplete="name" maxLength={100} defaultValue={current.name} error={errors.naam} />
-      <SelectField label={labels.functie} name="functie" required defaultValue={current.audience} error={errors.functie} options={audienceOptions} />
+      <TextField
+        label={labels.naam}
+        name="naam"
+        autoComplete="name"
+        maxLength={100}
+        defaultValue={current.name}
+        error={errors.naam}
+      />
+      <SelectField
+        label={labels.functie}
+        name="functie"
+        required
+        defaultValue={current.audience}
+        error={errors.functie}
+        options={audienceOptions}
+      />
       <ThemeCheckboxes themes={themes} checked={current.themeIds} error={errors.themas} />
       <SelectField
         label={labels.pauze}
@@ -49,7 +75,10 @@ export function PreferencesForm({
         defaultValue=""
         error={errors.pauze}
         hint="Even geen nieuwsbrief, bijvoorbeeld tijdens het reces of uw vakantie."
-        options={[{ value: '', label: 'Niet pauzeren' }, ...pauseOptions.map((o) => ({ value: o.value, label: `Pauzeren voor ${o.label}` }))]}
+        options={[
+          { value: '', label: 'Niet pauzeren' },
+          ...pauseOptions.map((o) => ({ value: o.value, label: `Pauzeren voor ${o.label}` })),
+        ]}
       />
       <Button type="submit" disabled={pending}>
         {pending ? 'Bezig met opslaan…' : 'Voorkeuren opslaan'}

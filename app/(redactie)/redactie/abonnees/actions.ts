@@ -7,7 +7,14 @@ import { editorAction, invalid } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { eraseSubscriber } from '@/lib/subscribers/erase';
-import { commitImport, importErrors, loadImportContext, planImport, readImportFile, type ImportCounts } from '@/lib/subscribers/import';
+import {
+  commitImport,
+  importErrors,
+  loadImportContext,
+  planImport,
+  readImportFile,
+  type ImportCounts,
+} from '@/lib/subscribers/import';
 import { dropUpload, findUpload } from '@/lib/subscribers/import-store';
 import { z } from '@/lib/validation';
 
@@ -25,7 +32,11 @@ const commit = editorAction<z.ZodType<{ upload: string }>, ImportCounts>({
     // Planned again inside the transaction: whoever unsubscribed since the preview stays out.
     // db() is the connection the transaction runs on, so commitImport joins it as a savepoint.
     const plan = planImport(read.rows, loadImportContext(db(), upload.newsletterId));
-    const counts = commitImport(db(), plan, { newsletterId: upload.newsletterId, editorId: editor.id, fileName: upload.fileName });
+    const counts = commitImport(db(), plan, {
+      newsletterId: upload.newsletterId,
+      editorId: editor.id,
+      fileName: upload.fileName,
+    });
     recordAudit(tx, {
       actor: { id: editor.id, label: editorLabel(editor) },
       action: 'subscribers.imported',
@@ -38,12 +49,17 @@ const commit = editorAction<z.ZodType<{ upload: string }>, ImportCounts>({
   },
 });
 
-export async function commitSubscriberImport(previous: ActionState<ImportCounts>, form: FormData): Promise<ActionState<ImportCounts>> {
+export async function commitSubscriberImport(
+  previous: ActionState<ImportCounts>,
+  form: FormData,
+): Promise<ActionState<ImportCounts>> {
   const result = await commit(previous, form);
   if (result.status !== 'ok' || !result.data) return result;
   dropUpload(String(form.get('upload')));
   const c = result.data;
-  redirect(`/redactie/abonnees?import=klaar&nieuw=${c.created}&bijgewerkt=${c.updated}&overgeslagen=${c.invalid + c.duplicate + c.unsubscribed}`);
+  redirect(
+    `/redactie/abonnees?import=klaar&nieuw=${c.created}&bijgewerkt=${c.updated}&overgeslagen=${c.invalid + c.duplicate + c.unsubscribed}`,
+  );
 }
 
 const erase = editorAction({
@@ -51,7 +67,9 @@ const erase = editorAction({
   role: 'hoofdredacteur',
   schema: z.object({
     id: z.coerce.number().int().positive(),
-    bevestigd: z.literal('ja', { error: 'Vink aan dat u begrijpt dat wissen niet ongedaan kan worden.' }),
+    bevestigd: z.literal('ja', {
+      error: 'Vink aan dat u begrijpt dat wissen niet ongedaan kan worden.',
+    }),
   }),
   explainInvalid: true,
   revalidate: ['/redactie/abonnees'],
@@ -69,7 +87,10 @@ const erase = editorAction({
   },
 });
 
-export async function eraseSubscriberAction(previous: ActionState, form: FormData): Promise<ActionState> {
+export async function eraseSubscriberAction(
+  previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const result = await erase(previous, form);
   if (result.status === 'ok') redirect(`/redactie/abonnees/${Number(form.get('id'))}?gewist=1`);
   return result;

@@ -9,7 +9,13 @@ import { subscriberStatuses, subscriptionStatuses } from '@/db/schema';
 import { requireEditor } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
 import { formatDate } from '@/lib/format';
-import { filterToParams, parseCursor, parseSubscriberFilter, subscriberStatusLabels, subscriptionStatusLabels } from '@/lib/subscribers/admin-filter';
+import {
+  filterToParams,
+  parseCursor,
+  parseSubscriberFilter,
+  subscriberStatusLabels,
+  subscriptionStatusLabels,
+} from '@/lib/subscribers/admin-filter';
 import { audienceLabels, audienceOptions } from '@/lib/subscribers/fields';
 import { newslettersWithThemes, subscriberPage } from '@/lib/subscribers/queries';
 
@@ -22,10 +28,17 @@ const count = (n: number) => n.toLocaleString('nl-NL');
 
 function ImportedNotice({ params }: { params: Params }) {
   if (params.import !== 'klaar') return null;
-  const n = (key: string) => (typeof params[key] === 'string' && /^\d{1,7}$/.test(params[key] as string) ? Number(params[key]) : 0);
+  const n = (key: string) =>
+    typeof params[key] === 'string' && /^\d{1,7}$/.test(params[key] as string)
+      ? Number(params[key])
+      : 0;
   return (
-    <p role="status" className="mb-4 rounded-md border border-green-300 bg-success-50 px-4 py-3 text-sm font-semibold text-success">
-      Import voltooid: {count(n('nieuw'))} nieuw, {count(n('bijgewerkt'))} bijgewerkt, {count(n('overgeslagen'))} overgeslagen. Er is geen e-mail verstuurd.
+    <p
+      role="status"
+      className="mb-4 rounded-md border border-green-300 bg-success-50 px-4 py-3 text-sm font-semibold text-success"
+    >
+      Import voltooid: {count(n('nieuw'))} nieuw, {count(n('bijgewerkt'))} bijgewerkt,{' '}
+      {count(n('overgeslagen'))} overgeslagen. Er is geen e-mail verstuurd.
     </p>
   );
 }
@@ -37,7 +50,8 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
   const page = subscriberPage(filter, parseCursor(params));
   const newsletters = newslettersWithThemes();
   const query = filterToParams(filter);
-  const link = (key: 'na' | 'voor', id: number) => `/redactie/abonnees?${new URLSearchParams([...query, [key, String(id)]])}`;
+  const link = (key: 'na' | 'voor', id: number) =>
+    `/redactie/abonnees?${new URLSearchParams([...query, [key, String(id)]])}`;
   const mayChange = hasRole(editor.role, 'hoofdredacteur');
   return (
     <>
@@ -49,7 +63,11 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
             <>
               <ButtonLink href="/redactie/abonnees/importeren">Importeren</ButtonLink>
               {/* A plain link: the export is a file download, not a page. */}
-              <a href={`/redactie/abonnees/exporteren?${query}`} className={buttonClass('secondary')} download>
+              <a
+                href={`/redactie/abonnees/exporteren?${query}`}
+                className={buttonClass('secondary')}
+                download
+              >
                 Exporteren (CSV)
               </a>
             </>
@@ -57,16 +75,45 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
         }
       />
       <ImportedNotice params={params} />
-      <form method="get" role="search" aria-label="Abonnees filteren" className="mb-6 grid items-end gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+      <form
+        method="get"
+        role="search"
+        aria-label="Abonnees filteren"
+        className="mb-6 grid items-end gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
+      >
         <div className="sm:col-span-3 lg:col-span-2">
           <label htmlFor="q" className="block text-sm font-semibold">
             Zoeken op naam of e-mailadres
           </label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} className={select} />
         </div>
-        <FilterSelect name="status" label="Status abonnee" value={filter.status} all="Alle" options={subscriberStatuses.map((s) => ({ value: s, label: subscriberStatusLabels[s] }))} className={select} />
-        <FilterSelect name="inschrijving" label="Inschrijving" value={filter.subscription} all="Alle" options={subscriptionStatuses.map((s) => ({ value: s, label: subscriptionStatusLabels[s] }))} className={select} />
-        <FilterSelect name="functie" label="Functie" value={filter.audience} all="Alle functies" options={audienceOptions} className={select} />
+        <FilterSelect
+          name="status"
+          label="Status abonnee"
+          value={filter.status}
+          all="Alle"
+          options={subscriberStatuses.map((s) => ({ value: s, label: subscriberStatusLabels[s] }))}
+          className={select}
+        />
+        <FilterSelect
+          name="inschrijving"
+          label="Inschrijving"
+          value={filter.subscription}
+          all="Alle"
+          options={subscriptionStatuses.map((s) => ({
+            value: s,
+            label: subscriptionStatusLabels[s],
+          }))}
+          className={select}
+        />
+        <FilterSelect
+          name="functie"
+          label="Functie"
+          value={filter.audience}
+          all="Alle functies"
+          options={audienceOptions}
+          className={select}
+        />
         <div>
           <label htmlFor="thema" className="block text-sm font-semibold">
             Thema
@@ -85,7 +132,14 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
           </select>
         </div>
         {newsletters.length > 1 ? (
-          <FilterSelect name="nieuwsbrief" label="Nieuwsbrief" value={filter.newsletterId} all="Alle nieuwsbrieven" options={newsletters.map((n) => ({ value: n.id, label: n.name }))} className={select} />
+          <FilterSelect
+            name="nieuwsbrief"
+            label="Nieuwsbrief"
+            value={filter.newsletterId}
+            all="Alle nieuwsbrieven"
+            options={newsletters.map((n) => ({ value: n.id, label: n.name }))}
+            className={select}
+          />
         ) : null}
         <div className="flex gap-3 sm:col-span-3 lg:col-span-6">
           <button type="submit" className={buttonClass('secondary')}>
@@ -107,11 +161,21 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
             <caption className="sr-only">Abonnees, nieuwste eerst</caption>
             <thead className="border-b border-line bg-gray-50">
               <tr>
-                <th scope="col" className="px-4 py-2">Naam en e-mailadres</th>
-                <th scope="col" className="px-4 py-2">Gemeente</th>
-                <th scope="col" className="px-4 py-2">Functie</th>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2">Sinds</th>
+                <th scope="col" className="px-4 py-2">
+                  Naam en e-mailadres
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Gemeente
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Functie
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Sinds
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -126,7 +190,17 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
                   <td className="px-4 py-2">{row.municipality ?? '—'}</td>
                   <td className="px-4 py-2">{audienceLabels[row.audience]}</td>
                   <td className="px-4 py-2">
-                    <Badge tone={row.status === 'active' ? 'success' : row.status === 'bounced' ? 'warning' : 'neutral'}>{subscriberStatusLabels[row.status]}</Badge>
+                    <Badge
+                      tone={
+                        row.status === 'active'
+                          ? 'success'
+                          : row.status === 'bounced'
+                            ? 'warning'
+                            : 'neutral'
+                      }
+                    >
+                      {subscriberStatusLabels[row.status]}
+                    </Badge>
                   </td>
                   <td className="px-4 py-2">{formatDate(row.createdAt)}</td>
                 </tr>

@@ -10,7 +10,11 @@ import { updateEditor } from './actions';
 
 const select = 'rounded-md border border-gray-500 bg-white px-2 py-1.5 text-sm';
 
-export function EditorRowForm({ editor }: { editor: { id: string; label: string; role: EditorRole; active: boolean } }) {
+export function EditorRowForm({
+  editor,
+}: {
+  editor: { id: string; label: string; role: EditorRole; active: boolean };
+}) {
   const [state, action] = useActionState(updateEditor, idle);
   const error = state.fieldErrors?.role ?? state.fieldErrors?.active;
   return (
@@ -29,14 +33,25 @@ export function EditorRowForm({ editor }: { editor: { id: string; label: string;
       <label className="sr-only" htmlFor={`active-${editor.id}`}>
         Status van {editor.label}
       </label>
-      <select id={`active-${editor.id}`} name="active" defaultValue={editor.active ? 'ja' : 'nee'} className={select}>
+      <select
+        id={`active-${editor.id}`}
+        name="active"
+        defaultValue={editor.active ? 'ja' : 'nee'}
+        className={select}
+      >
         <option value="ja">Actief</option>
         <option value="nee">Gedeactiveerd</option>
       </select>
       <SubmitButton variant="secondary" pendingText="Opslaan...">
         Opslaan<span className="sr-only"> voor {editor.label}</span>
       </SubmitButton>
-      <div className="w-full">{error ? <FormMessage state={{ status: 'invalid', message: error }} /> : <FormMessage state={state} />}</div>
+      <div className="w-full">
+        {error ? (
+          <FormMessage state={{ status: 'invalid', message: error }} />
+        ) : (
+          <FormMessage state={state} />
+        )}
+      </div>
     </form>
   );
 }

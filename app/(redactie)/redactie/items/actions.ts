@@ -9,8 +9,15 @@ import { itemInput, itemValues } from '@/lib/items/schema';
 import { z } from '@/lib/validation';
 
 function checkTheme(tx: Tx, newsletterId: number, themeId: number) {
-  const theme = tx.select().from(themes).where(and(eq(themes.id, themeId), eq(themes.newsletterId, newsletterId))).get();
-  if (!theme) invalid('Kies een thema van deze nieuwsbrief.', { themeId: 'Kies een thema van deze nieuwsbrief.' });
+  const theme = tx
+    .select()
+    .from(themes)
+    .where(and(eq(themes.id, themeId), eq(themes.newsletterId, newsletterId)))
+    .get();
+  if (!theme)
+    invalid('Kies een thema van deze nieuwsbrief.', {
+      themeId: 'Kies een thema van deze nieuwsbrief.',
+    });
 }
 
 const create = editorAction({
@@ -19,10 +26,21 @@ const create = editorAction({
   schema: z.intersection(itemInput, z.object({ newsletterId: z.coerce.number().int().positive() })),
   revalidate: ['/redactie/items'],
   mutate(input, { editor, tx }) {
-    const newsletter = tx.select().from(newsletters).where(eq(newsletters.id, input.newsletterId)).get();
+    const newsletter = tx
+      .select()
+      .from(newsletters)
+      .where(eq(newsletters.id, input.newsletterId))
+      .get();
     if (!newsletter) invalid('Deze nieuwsbrief bestaat niet.');
     checkTheme(tx, newsletter.id, input.themeId);
-    tx.insert(items).values({ ...itemValues(input), newsletterId: newsletter.id, createdBy: editor.id, updatedBy: editor.id }).run();
+    tx.insert(items)
+      .values({
+        ...itemValues(input),
+        newsletterId: newsletter.id,
+        createdBy: editor.id,
+        updatedBy: editor.id,
+      })
+      .run();
     return { status: 'ok' };
   },
 });
@@ -36,7 +54,10 @@ const update = editorAction({
     const item = tx.select().from(items).where(eq(items.id, input.id)).get();
     if (!item) invalid('Dit item bestaat niet (meer).');
     checkTheme(tx, item.newsletterId, input.themeId);
-    tx.update(items).set({ ...itemValues(input), updatedBy: editor.id }).where(eq(items.id, item.id)).run();
+    tx.update(items)
+      .set({ ...itemValues(input), updatedBy: editor.id })
+      .where(eq(items.id, item.id))
+      .run();
     return { status: 'ok' };
   },
 });

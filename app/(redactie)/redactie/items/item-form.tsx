@@ -26,7 +26,8 @@ function useInlineErrors() {
     if (field) setTouched(seen);
     const result = itemInput.safeParse(Object.fromEntries(new FormData(form)));
     const next: Record<string, string> = {};
-    if (!result.success) for (const issue of result.error.issues) next[issue.path.join('.')] ??= issue.message;
+    if (!result.success)
+      for (const issue of result.error.issues) next[issue.path.join('.')] ??= issue.message;
     setErrors(Object.fromEntries(Object.entries(next).filter(([key]) => seen.has(key))));
   };
   return { errors, check };
@@ -54,10 +55,33 @@ export function ItemForm({ action, themes, item, hidden }: Props) {
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Soort" name="kind" required value={kind} onChange={(e) => setKind(e.target.value)} options={itemKinds.map((k) => ({ value: k, label: itemKindLabels[k] }))} error={error('kind')} />
-        <SelectField label="Thema" name="themeId" required defaultValue={item?.themeId ?? themes[0]?.id} options={themes.map((t) => ({ value: String(t.id), label: t.name }))} error={error('themeId')} />
+        <SelectField
+          label="Soort"
+          name="kind"
+          required
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+          options={itemKinds.map((k) => ({ value: k, label: itemKindLabels[k] }))}
+          error={error('kind')}
+        />
+        <SelectField
+          label="Thema"
+          name="themeId"
+          required
+          defaultValue={item?.themeId ?? themes[0]?.id}
+          options={themes.map((t) => ({ value: String(t.id), label: t.name }))}
+          error={error('themeId')}
+        />
       </div>
-      <TextField label="Titel" name="title" required maxLength={160} defaultValue={item?.title} error={error('title')} hint="Hoogstens 160 tekens." />
+      <TextField
+        label="Titel"
+        name="title"
+        required
+        maxLength={160}
+        defaultValue={item?.title}
+        error={error('title')}
+        hint="Hoogstens 160 tekens."
+      />
       <div className="space-y-1">
         <label htmlFor="teaser" className="block text-sm font-semibold">
           Teaser <span className="font-normal text-muted">(optioneel)</span>
@@ -81,23 +105,67 @@ export function ItemForm({ action, themes, item, hidden }: Props) {
           </p>
         ) : null}
       </div>
-      <TextField label="Link (Lees meer)" name="url" type="url" defaultValue={item?.url ?? ''} error={error('url')} hint="Begint met https://" />
+      <TextField
+        label="Link (Lees meer)"
+        name="url"
+        type="url"
+        defaultValue={item?.url ?? ''}
+        error={error('url')}
+        hint="Begint met https://"
+      />
       {kind === 'event' ? (
         <fieldset className="space-y-4 rounded-md border border-line p-4">
           <legend className="px-1 font-semibold">Evenement</legend>
           <div className="grid gap-4 sm:grid-cols-3">
-            <TextField label="Datum" name="eventDate" type="date" required defaultValue={item?.eventDate ?? ''} error={error('eventDate')} />
-            <TextField label="Begintijd" name="startTime" type="time" defaultValue={item?.startTime ?? ''} error={error('startTime')} />
-            <TextField label="Eindtijd" name="endTime" type="time" defaultValue={item?.endTime ?? ''} error={error('endTime')} />
+            <TextField
+              label="Datum"
+              name="eventDate"
+              type="date"
+              required
+              defaultValue={item?.eventDate ?? ''}
+              error={error('eventDate')}
+            />
+            <TextField
+              label="Begintijd"
+              name="startTime"
+              type="time"
+              defaultValue={item?.startTime ?? ''}
+              error={error('startTime')}
+            />
+            <TextField
+              label="Eindtijd"
+              name="endTime"
+              type="time"
+              defaultValue={item?.endTime ?? ''}
+              error={error('endTime')}
+            />
           </div>
-          <TextField label="Plaats" name="location" defaultValue={item?.location ?? ''} error={error('location')} hint='Bijvoorbeeld "Jaarbeurs, Utrecht". Laat leeg als het alleen online is.' />
+          <TextField
+            label="Plaats"
+            name="location"
+            defaultValue={item?.location ?? ''}
+            error={error('location')}
+            hint='Bijvoorbeeld "Jaarbeurs, Utrecht". Laat leeg als het alleen online is.'
+          />
           <div className="flex items-center gap-2">
-            <input id="online" name="online" type="checkbox" defaultChecked={item?.online} className="h-5 w-5" />
+            <input
+              id="online"
+              name="online"
+              type="checkbox"
+              defaultChecked={item?.online}
+              className="h-5 w-5"
+            />
             <label htmlFor="online" className="font-semibold">
               Online (of ook online te volgen)
             </label>
           </div>
-          <TextField label="Aanmeldlink" name="registrationUrl" type="url" defaultValue={item?.registrationUrl ?? ''} error={error('registrationUrl')} />
+          <TextField
+            label="Aanmeldlink"
+            name="registrationUrl"
+            type="url"
+            defaultValue={item?.registrationUrl ?? ''}
+            error={error('registrationUrl')}
+          />
         </fieldset>
       ) : null}
       <SubmitButton pendingText="Opslaan...">Item opslaan</SubmitButton>

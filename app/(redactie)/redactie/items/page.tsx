@@ -15,26 +15,49 @@ export const metadata: Metadata = { title: 'Items' };
 
 const select = 'mt-1 block w-full rounded-md border border-gray-500 bg-white px-2 py-1.5';
 
-export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ItemsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireEditor('redacteur', '/redactie/items');
   const params = await searchParams;
   const text = (key: string) => (typeof params[key] === 'string' ? (params[key] as string) : '');
   const newsletter = listNewsletters()[0];
   if (!newsletter) return <EmptyState title="Er is nog geen nieuwsbrief" />;
   const themes = themesOf(newsletter.id);
-  const kind = itemKinds.includes(text('soort') as ItemKind) ? (text('soort') as ItemKind) : undefined;
+  const kind = itemKinds.includes(text('soort') as ItemKind)
+    ? (text('soort') as ItemKind)
+    : undefined;
   const themeId = themes.find((t) => String(t.id) === text('thema'))?.id;
-  const filter = { q: text('q').slice(0, 200), themeId, kind, unplaced: text('geplaatst') === 'nee' };
+  const filter = {
+    q: text('q').slice(0, 200),
+    themeId,
+    kind,
+    unplaced: text('geplaatst') === 'nee',
+  };
   const items = listItems(newsletter.id, filter);
   return (
     <>
-      <PageHeader title="Items" description={`Nieuws, evenementen, publicaties en podcasts voor ${newsletter.name}.`} actions={<ButtonLink href="/redactie/items/nieuw">Nieuw item</ButtonLink>} />
+      <PageHeader
+        title="Items"
+        description={`Nieuws, evenementen, publicaties en podcasts voor ${newsletter.name}.`}
+        actions={<ButtonLink href="/redactie/items/nieuw">Nieuw item</ButtonLink>}
+      />
       {text('opgeslagen') ? (
-        <p role="status" className="mb-4 rounded-md border border-green-300 bg-success-50 px-4 py-3 text-sm font-semibold text-success">
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-green-300 bg-success-50 px-4 py-3 text-sm font-semibold text-success"
+        >
           Het item is opgeslagen.
         </p>
       ) : null}
-      <form method="get" role="search" aria-label="Items filteren" className="mb-6 grid items-end gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-5">
+      <form
+        method="get"
+        role="search"
+        aria-label="Items filteren"
+        className="mb-6 grid items-end gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-5"
+      >
         <div className="sm:col-span-2">
           <label htmlFor="q" className="block text-sm font-semibold">
             Zoeken in titel en teaser
@@ -66,7 +89,12 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
           <label htmlFor="geplaatst" className="block text-sm font-semibold">
             Geplaatst
           </label>
-          <select id="geplaatst" name="geplaatst" defaultValue={filter.unplaced ? 'nee' : ''} className={select}>
+          <select
+            id="geplaatst"
+            name="geplaatst"
+            defaultValue={filter.unplaced ? 'nee' : ''}
+            className={select}
+          >
             <option value="">Alle items</option>
             <option value="nee">Nog niet geplaatst</option>
           </select>
@@ -81,12 +109,14 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
         {items.length} {items.length === 1 ? 'item' : 'items'}
       </p>
       {items.length === 0 ? (
-        <EmptyState title="Geen items gevonden">Pas de filters aan of maak een nieuw item.</EmptyState>
+        <EmptyState title="Geen items gevonden">
+          Pas de filters aan of maak een nieuw item.
+        </EmptyState>
       ) : (
         <ul className="space-y-2">
           {items.map((item) => (
             <li key={item.id} className="rounded-lg border border-line bg-white p-4">
-              <p className="text-xs font-semibold uppercase text-muted">
+              <p className="text-xs font-semibold text-muted uppercase">
                 {itemKindLabels[item.kind]} · {item.themeName}
               </p>
               <h2 className="font-semibold">
@@ -99,7 +129,13 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
                 </dl>
               ) : null}
               {item.teaser ? <p className="mt-1 text-sm text-muted">{item.teaser}</p> : null}
-              <p className="mt-2">{item.placements ? <Badge tone="success">Geplaatst</Badge> : <Badge>Nog niet geplaatst</Badge>}</p>
+              <p className="mt-2">
+                {item.placements ? (
+                  <Badge tone="success">Geplaatst</Badge>
+                ) : (
+                  <Badge>Nog niet geplaatst</Badge>
+                )}
+              </p>
             </li>
           ))}
         </ul>

@@ -15,20 +15,52 @@ export const metadata: Metadata = { title: 'Logboek' };
 const control = 'block rounded-md border border-gray-500 bg-white px-3 py-2';
 
 /** Only admins read the log; no one can change it through the app. */
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireEditor('admin', '/redactie/logboek');
   const raw = await searchParams;
-  const filter = auditFilter.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const filter = auditFilter.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const { rows, next } = auditPage(filter);
   const editors = listEditors();
-  const nextHref = next ? `/redactie/logboek?${new URLSearchParams({ ...stripUndefined({ ...filter, voor: undefined }), voor: String(next) })}` : null;
+  const nextHref = next
+    ? `/redactie/logboek?${new URLSearchParams({ ...stripUndefined({ ...filter, voor: undefined }), voor: String(next) })}`
+    : null;
 
   return (
     <>
-      <PageHeader title="Logboek" description="Wie wat wanneer deed: statuswijzigingen, verzendingen, correcties, redacteuren en rollen, imports en verwijderingen." />
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label="Logboek filteren">
-        <FilterSelect name="soort" label="Soort" value={filter.soort} all="Alles" options={Object.entries(auditGroups).map(([value, group]) => ({ value, label: group.label }))} className={control} />
-        <FilterSelect name="door" label="Door" value={filter.door} all="Iedereen" options={editors.map((e) => ({ value: e.id, label: e.name ?? e.email }))} className={control} />
+      <PageHeader
+        title="Logboek"
+        description="Wie wat wanneer deed: statuswijzigingen, verzendingen, correcties, redacteuren en rollen, imports en verwijderingen."
+      />
+      <form
+        method="get"
+        className="mb-6 flex flex-wrap items-end gap-4"
+        aria-label="Logboek filteren"
+      >
+        <FilterSelect
+          name="soort"
+          label="Soort"
+          value={filter.soort}
+          all="Alles"
+          options={Object.entries(auditGroups).map(([value, group]) => ({
+            value,
+            label: group.label,
+          }))}
+          className={control}
+        />
+        <FilterSelect
+          name="door"
+          label="Door"
+          value={filter.door}
+          all="Iedereen"
+          options={editors.map((e) => ({ value: e.id, label: e.name ?? e.email }))}
+          className={control}
+        />
         <div>
           <label htmlFor="van" className="block text-sm font-semibold">
             Vanaf
@@ -47,29 +79,43 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </form>
 
       {rows.length === 0 ? (
-        <EmptyState title="Niets gevonden">Er staat niets in het logboek dat bij dit filter past.</EmptyState>
+        <EmptyState title="Niets gevonden">
+          Er staat niets in het logboek dat bij dit filter past.
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-line bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Logboek, nieuwste eerst</caption>
             <thead className="border-b border-line">
               <tr>
-                <th scope="col" className="px-4 py-2">Wanneer</th>
-                <th scope="col" className="px-4 py-2">Door</th>
-                <th scope="col" className="px-4 py-2">Wat</th>
+                <th scope="col" className="px-4 py-2">
+                  Wanneer
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Door
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Wat
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.id} className="border-b border-line align-top" data-audit-action={row.action}>
-                  <td className="whitespace-nowrap px-4 py-2">{formatDateTime(row.at)}</td>
+                <tr
+                  key={row.id}
+                  className="border-b border-line align-top"
+                  data-audit-action={row.action}
+                >
+                  <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(row.at)}</td>
                   <td className="px-4 py-2">{row.actorLabel}</td>
                   <td className="px-4 py-2">
                     {row.summary}
                     {row.details && Object.keys(row.details).length ? (
                       <details className="mt-1">
                         <summary className="cursor-pointer text-brand-700">Details</summary>
-                        <pre className="mt-1 whitespace-pre-wrap break-all text-xs">{JSON.stringify(row.details, null, 2)}</pre>
+                        <pre className="mt-1 text-xs break-all whitespace-pre-wrap">
+                          {JSON.stringify(row.details, null, 2)}
+                        </pre>
                       </details>
                     ) : null}
                   </td>
@@ -88,6 +134,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function stripUndefined(record: Record<string, string | number | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+function stripUndefined(
+  record: Record<string, string | number | undefined>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(record).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+  );
 }

@@ -16,15 +16,28 @@ const create = editorAction({
   schema: z.object({ newsletterId: z.coerce.number().int().positive() }),
   revalidate: ['/redactie/nummers', '/redactie'],
   mutate(input, { editor, tx }) {
-    const newsletter = tx.select().from(newsletters).where(eq(newsletters.id, input.newsletterId)).get();
+    const newsletter = tx
+      .select()
+      .from(newsletters)
+      .where(eq(newsletters.id, input.newsletterId))
+      .get();
     if (!newsletter) invalid('Deze nieuwsbrief bestaat niet.');
     const issue = createIssue(tx, newsletter.id, editor.id);
-    recordAudit(tx, { actor: { id: editor.id, label: editorLabel(editor) }, action: 'issue.created', entityType: 'issue', entityId: issue.id, summary: `${newsletter.name} ${issue.number} aangemaakt` });
+    recordAudit(tx, {
+      actor: { id: editor.id, label: editorLabel(editor) },
+      action: 'issue.created',
+      entityType: 'issue',
+      entityId: issue.id,
+      summary: `${newsletter.name} ${issue.number} aangemaakt`,
+    });
     return { status: 'ok', data: issue.id };
   },
 });
 
-export async function createIssueAction(previous: ActionState, form: FormData): Promise<ActionState> {
+export async function createIssueAction(
+  previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const result = await create(previous as ActionState<number>, form);
   if (result.status === 'ok' && result.data) redirect(`/redactie/nummers/${result.data}`);
   return result;

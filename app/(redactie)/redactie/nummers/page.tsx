@@ -14,7 +14,10 @@ export default async function IssuesPage() {
   const newsletters = listNewsletters();
   return (
     <>
-      <PageHeader title="Nummers" description="Alle nummers per nieuwsbrief, het nieuwste bovenaan." />
+      <PageHeader
+        title="Nummers"
+        description="Alle nummers per nieuwsbrief, het nieuwste bovenaan."
+      />
       {newsletters.map((newsletter) => {
         const issues = listIssues(newsletter.id);
         return (
@@ -25,7 +28,11 @@ export default async function IssuesPage() {
               </h2>
               <NewIssueForm newsletterId={newsletter.id} name={newsletter.name} />
             </div>
-            {issues.length ? <IssueTable issues={issues} caption={`Nummers van ${newsletter.name}`} /> : <EmptyState title="Nog geen nummers">Maak het eerste nummer aan.</EmptyState>}
+            {issues.length ? (
+              <IssueTable issues={issues} caption={`Nummers van ${newsletter.name}`} />
+            ) : (
+              <EmptyState title="Nog geen nummers">Maak het eerste nummer aan.</EmptyState>
+            )}
           </section>
         );
       })}

@@ -4,7 +4,15 @@ import { consentWording } from '@/lib/subscribers/consent';
 import { SubscriberError } from '@/lib/subscribers/errors';
 import { requestSignUp } from '@/lib/subscribers/flows';
 import { signUpForm } from '@/lib/subscribers/forms';
-import { clientOf, done, handlePost, limitAddress, limitClient, parseForm, readForm } from '@/lib/subscribers/http';
+import {
+  clientOf,
+  done,
+  handlePost,
+  limitAddress,
+  limitClient,
+  parseForm,
+  readForm,
+} from '@/lib/subscribers/http';
 import { personalLink } from '@/lib/subscribers/links';
 import { alreadySubscribedMail, confirmMail } from '@/lib/subscribers/mails';
 import { publicNewsletter } from '@/lib/subscribers/public-queries';
@@ -36,6 +44,9 @@ export async function POST(request: Request) {
         ? confirmMail(newsletter.name, personalLink('confirm', result.claims))
         : alreadySubscribedMail(newsletter.name, personalLink('preferences', result.claims));
     await sendMail({ to: result.email, ...mail });
-    return done(request, `/aanmelden/controleer?nieuwsbrief=${encodeURIComponent(newsletter.slug)}`);
+    return done(
+      request,
+      `/aanmelden/controleer?nieuwsbrief=${encodeURIComponent(newsletter.slug)}`,
+    );
   });
 }

@@ -3,7 +3,14 @@ import { sendMail } from '@/lib/mail';
 import { SubscriberError } from '@/lib/subscribers/errors';
 import { freshLinkFor } from '@/lib/subscribers/flows';
 import { freshLinkForm } from '@/lib/subscribers/forms';
-import { done, handlePost, limitAddress, limitClient, parseForm, readForm } from '@/lib/subscribers/http';
+import {
+  done,
+  handlePost,
+  limitAddress,
+  limitClient,
+  parseForm,
+  readForm,
+} from '@/lib/subscribers/http';
 import { personalLink } from '@/lib/subscribers/links';
 import { confirmMail, preferencesLinkMail } from '@/lib/subscribers/mails';
 import { publicNewsletter } from '@/lib/subscribers/public-queries';
@@ -18,9 +25,15 @@ export async function POST(request: Request) {
     limitAddress(input.email, 'nieuwe-link');
     const link = db().transaction((tx) => freshLinkFor(tx, input.email, newsletter.id));
     if (link) {
-      const mail = link.kind === 'confirm' ? confirmMail(newsletter.name, personalLink('confirm', link.claims)) : preferencesLinkMail(newsletter.name, personalLink('preferences', link.claims));
+      const mail =
+        link.kind === 'confirm'
+          ? confirmMail(newsletter.name, personalLink('confirm', link.claims))
+          : preferencesLinkMail(newsletter.name, personalLink('preferences', link.claims));
       await sendMail({ to: link.email, ...mail });
     }
-    return done(request, `/aanmelden/controleer?nieuwsbrief=${encodeURIComponent(newsletter.slug)}&link=1`);
+    return done(
+      request,
+      `/aanmelden/controleer?nieuwsbrief=${encodeURIComponent(newsletter.slug)}&link=1`,
+    );
   });
 }

@@ -21,7 +21,9 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
     <>
       <h1 className="text-2xl font-bold">Aanmelding bevestigen</h1>
       {active ? (
-        <p className="mt-4">U bent al aangemeld voor {newsletter.name}. U hoeft niets meer te doen.</p>
+        <p className="mt-4">
+          U bent al aangemeld voor {newsletter.name}. U hoeft niets meer te doen.
+        </p>
       ) : (
         <>
           <p className="mt-4">Bevestig dat u {newsletter.name} wilt ontvangen op dit adres.</p>

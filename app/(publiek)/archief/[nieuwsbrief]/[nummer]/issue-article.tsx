@@ -3,12 +3,26 @@ import type { IssueEmailProps } from '@/emails/issue';
 import { itemKindLabels } from '@/lib/items/labels';
 
 /** One item as an article with its own anchor, the same anchor the e-mail links to. */
-function Item({ item, headingLevel, calendarBase }: { item: EmailItem; headingLevel: 2 | 3; calendarBase: string }) {
+function Item({
+  item,
+  headingLevel,
+  calendarBase,
+}: {
+  item: EmailItem;
+  headingLevel: 2 | 3;
+  calendarBase: string;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article id={item.anchor} className="scroll-mt-4 border-t border-line py-5">
-      <p className="text-sm font-semibold uppercase tracking-wide text-muted">{itemKindLabels[item.kind]}</p>
-      <Heading className={headingLevel === 2 ? 'mt-1 text-2xl font-bold' : 'mt-1 text-xl font-semibold'}>{item.title}</Heading>
+      <p className="text-sm font-semibold tracking-wide text-muted uppercase">
+        {itemKindLabels[item.kind]}
+      </p>
+      <Heading
+        className={headingLevel === 2 ? 'mt-1 text-2xl font-bold' : 'mt-1 text-xl font-semibold'}
+      >
+        {item.title}
+      </Heading>
       {item.event ? (
         <dl className="mt-2 text-sm">
           <dt className="inline font-semibold">Wanneer: </dt>
@@ -29,7 +43,10 @@ function Item({ item, headingLevel, calendarBase }: { item: EmailItem; headingLe
           </a>
         ) : null}
         {item.event ? (
-          <a href={`${calendarBase}/${item.anchor.replace('item-', '')}`} className="font-semibold text-brand-700 underline">
+          <a
+            href={`${calendarBase}/${item.anchor.replace('item-', '')}`}
+            className="font-semibold text-brand-700 underline"
+          >
             Zet in agenda (.ics)<span className="sr-only">: {item.title}</span>
           </a>
         ) : null}
@@ -44,10 +61,18 @@ function Item({ item, headingLevel, calendarBase }: { item: EmailItem; headingLe
 }
 
 /** The issue as a web page: semantic HTML (not the e-mail's tables), nothing personal. */
-export function IssueArticle({ content, calendarBase }: { content: Omit<IssueEmailProps, 'footer'> & { footer: { text: string } | null }; calendarBase: string }) {
+export function IssueArticle({
+  content,
+  calendarBase,
+}: {
+  content: Omit<IssueEmailProps, 'footer'> & { footer: { text: string } | null };
+  calendarBase: string;
+}) {
   return (
     <>
-      {content.lead ? <Item item={content.lead} headingLevel={2} calendarBase={calendarBase} /> : null}
+      {content.lead ? (
+        <Item item={content.lead} headingLevel={2} calendarBase={calendarBase} />
+      ) : null}
       {content.sections.map((section, i) => (
         <section key={section.name} aria-labelledby={`thema-${i}`} className="mt-6">
           <h2 id={`thema-${i}`} className="border-b-4 border-brand-600 pb-1 text-xl font-bold">
@@ -78,7 +103,10 @@ export function IssueArticle({ content, calendarBase }: { content: Omit<IssueEma
             )}
           {block.kind === 'cta' ? (
             <p className="mt-3">
-              <a href={block.buttonUrl} className="inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700">
+              <a
+                href={block.buttonUrl}
+                className="inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700"
+              >
                 {block.buttonLabel}
               </a>
             </p>

@@ -20,19 +20,36 @@ type Params = { params: Promise<{ nieuwsbrief: string; nummer: string }> };
 // Only sent issues exist here: any other slug, a draft's included, is a plain 404.
 const load = async ({ params }: Params) => {
   const { nieuwsbrief, nummer } = await params;
-  return sentIssue(db(), decodeURIComponent(nieuwsbrief), decodeURIComponent(nummer), getConfig().publicUrl);
+  return sentIssue(
+    db(),
+    decodeURIComponent(nieuwsbrief),
+    decodeURIComponent(nummer),
+    getConfig().publicUrl,
+  );
 };
 
 export async function generateMetadata(props: Params): Promise<Metadata> {
   const issue = await load(props);
   if (!issue) return { title: 'Pagina niet gevonden' };
   const title = `${issue.content.subject} | ${issue.newsletter.name}`;
-  const description = issue.content.preheader || `${issue.newsletter.name} van ${issue.newsletter.organisation}`;
+  const description =
+    issue.content.preheader || `${issue.newsletter.name} van ${issue.newsletter.organisation}`;
   return {
     title,
     description,
-    alternates: { canonical: issue.url, types: { 'application/rss+xml': `${getConfig().publicUrl}/archief/feed.xml` } },
-    openGraph: { type: 'article', title: issue.content.subject, description, url: issue.url, siteName: issue.newsletter.name, publishedTime: issue.sentAt.toISOString(), locale: 'nl_NL' },
+    alternates: {
+      canonical: issue.url,
+      types: { 'application/rss+xml': `${getConfig().publicUrl}/archief/feed.xml` },
+    },
+    openGraph: {
+      type: 'article',
+      title: issue.content.subject,
+      description,
+      url: issue.url,
+      siteName: issue.newsletter.name,
+      publishedTime: issue.sentAt.toISOString(),
+      locale: 'nl_NL',
+    },
     twitter: { card: 'summary', title: issue.content.subject, description },
   };
 }
@@ -57,7 +74,10 @@ export default async function ArchivedIssuePage(props: Params) {
         {issue.correctedAt ? (
           <p className="mt-2 border-l-4 border-brand-600 pl-3 text-sm">
             <strong>
-              Gecorrigeerd op <time dateTime={issue.correctedAt.toISOString()}>{formatDate(issue.correctedAt)}</time>
+              Gecorrigeerd op{' '}
+              <time dateTime={issue.correctedAt.toISOString()}>
+                {formatDate(issue.correctedAt)}
+              </time>
             </strong>
             {issue.correctionNote ? `: ${issue.correctionNote}` : null}
           </p>
@@ -65,7 +85,10 @@ export default async function ArchivedIssuePage(props: Params) {
         {content.preheader ? <p className="mt-3 text-lg">{content.preheader}</p> : null}
       </header>
       <div className="mt-6">
-        <IssueArticle content={content} calendarBase={`/archief/${newsletter.slug}/${issue.slug}/agenda`} />
+        <IssueArticle
+          content={content}
+          calendarBase={`/archief/${newsletter.slug}/${issue.slug}/agenda`}
+        />
       </div>
       <aside aria-labelledby="abonneren" className="mt-10 rounded-md border-2 border-brand-600 p-5">
         <h2 id="abonneren" className="text-lg font-bold">
@@ -73,12 +96,17 @@ export default async function ArchivedIssuePage(props: Params) {
         </h2>
         <p className="mt-1">Kies zelf de thema&apos;s die u wilt volgen. Afmelden kan altijd.</p>
         <p className="mt-3">
-          <Link href={`/aanmelden?nieuwsbrief=${encodeURIComponent(newsletter.slug)}`} className="inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700">
+          <Link
+            href={`/aanmelden?nieuwsbrief=${encodeURIComponent(newsletter.slug)}`}
+            className="inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700"
+          >
             Aanmelden voor {newsletter.name}
           </Link>
         </p>
       </aside>
-      {content.footer?.text ? <p className="mt-8 text-sm text-muted">{content.footer.text}</p> : null}
+      {content.footer?.text ? (
+        <p className="mt-8 text-sm text-muted">{content.footer.text}</p>
+      ) : null}
     </>
   );
 }

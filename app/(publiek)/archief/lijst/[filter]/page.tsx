@@ -10,7 +10,11 @@ export function generateStaticParams(): { filter: string }[] {
   return [];
 }
 
-export default async function CachedArchiveList({ params }: { params: Promise<{ filter: string }> }) {
+export default async function CachedArchiveList({
+  params,
+}: {
+  params: Promise<{ filter: string }>;
+}) {
   const query = listFilterOf((await params).filter);
   if (!query) notFound();
   return <ArchiveView query={query} />;

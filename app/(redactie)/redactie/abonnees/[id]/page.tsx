@@ -16,7 +16,13 @@ export const metadata: Metadata = { title: 'Abonnee' };
 
 const when = (value: Date | null) => (value ? formatDateTime(value) : '—');
 
-export default async function SubscriberPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SubscriberPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const editor = await requireEditor('redacteur', `/redactie/abonnees/${id}`);
   const detail = /^[1-9][0-9]{0,8}$/.test(id) ? subscriberById(Number(id)) : null;
@@ -28,15 +34,26 @@ export default async function SubscriberPage({ params, searchParams }: { params:
     <>
       <PageHeader
         title={erased ? `Gewiste abonnee #${s.id}` : (s.name ?? s.email ?? `Abonnee #${s.id}`)}
-        description={erased ? `Gewist op ${when(s.erasedAt)}. Alleen aantallen en de geschiedenis zonder persoonsgegevens zijn bewaard.` : s.email}
+        description={
+          erased
+            ? `Gewist op ${when(s.erasedAt)}. Alleen aantallen en de geschiedenis zonder persoonsgegevens zijn bewaard.`
+            : s.email
+        }
         actions={
-          <a href={`/redactie/abonnees/${s.id}/gegevens`} className={buttonClass('secondary')} download>
+          <a
+            href={`/redactie/abonnees/${s.id}/gegevens`}
+            className={buttonClass('secondary')}
+            download
+          >
             Gegevens exporteren (JSON)
           </a>
         }
       />
       {justErased ? (
-        <p role="status" className="mb-4 rounded-md border border-green-300 bg-success-50 px-4 py-3 text-sm font-semibold text-success">
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-green-300 bg-success-50 px-4 py-3 text-sm font-semibold text-success"
+        >
           De abonnee is gewist.
         </p>
       ) : null}
@@ -61,7 +78,13 @@ export default async function SubscriberPage({ params, searchParams }: { params:
           <dd>{audienceLabels[s.audience]}</dd>
           <dt className="font-semibold">Status</dt>
           <dd>
-            <Badge tone={s.status === 'active' ? 'success' : s.status === 'bounced' ? 'warning' : 'neutral'}>{subscriberStatusLabels[s.status]}</Badge>
+            <Badge
+              tone={
+                s.status === 'active' ? 'success' : s.status === 'bounced' ? 'warning' : 'neutral'
+              }
+            >
+              {subscriberStatusLabels[s.status]}
+            </Badge>
             {s.hardBounces ? ` (${s.hardBounces} keer onbestelbaar)` : null}
           </dd>
           <dt className="font-semibold">Sinds</dt>
@@ -70,7 +93,10 @@ export default async function SubscriberPage({ params, searchParams }: { params:
           <dd>{deliveryCount.toLocaleString('nl-NL')}</dd>
         </dl>
       </section>
-      <section aria-labelledby="inschrijvingen" className="mt-6 rounded-lg border border-line bg-white p-6">
+      <section
+        aria-labelledby="inschrijvingen"
+        className="mt-6 rounded-lg border border-line bg-white p-6"
+      >
         <h2 id="inschrijvingen" className="text-lg font-bold">
           Inschrijvingen
         </h2>
@@ -81,9 +107,22 @@ export default async function SubscriberPage({ params, searchParams }: { params:
             {subscriptions.map((sub) => (
               <li key={sub.id} className="rounded-md border border-line p-4 text-sm">
                 <p className="font-semibold">
-                  {sub.newsletter} <Badge tone={sub.status === 'active' ? 'success' : sub.status === 'unsubscribed' ? 'neutral' : 'warning'}>{subscriptionStatusLabels[sub.status]}</Badge>
+                  {sub.newsletter}{' '}
+                  <Badge
+                    tone={
+                      sub.status === 'active'
+                        ? 'success'
+                        : sub.status === 'unsubscribed'
+                          ? 'neutral'
+                          : 'warning'
+                    }
+                  >
+                    {subscriptionStatusLabels[sub.status]}
+                  </Badge>
                 </p>
-                <p className="mt-1">Thema’s: {sub.themes.length ? sub.themes.join(', ') : 'geen'}</p>
+                <p className="mt-1">
+                  Thema’s: {sub.themes.length ? sub.themes.join(', ') : 'geen'}
+                </p>
                 <p className="mt-1 text-muted">
                   Aangemeld {when(sub.createdAt)} · bevestigd {when(sub.confirmedAt)}
                   {sub.pausedUntil ? ` · gepauzeerd tot ${formatDate(sub.pausedUntil)}` : ''}
@@ -94,7 +133,10 @@ export default async function SubscriberPage({ params, searchParams }: { params:
           </ul>
         )}
       </section>
-      <section aria-labelledby="toestemming" className="mt-6 rounded-lg border border-line bg-white p-6">
+      <section
+        aria-labelledby="toestemming"
+        className="mt-6 rounded-lg border border-line bg-white p-6"
+      >
         <h2 id="toestemming" className="text-lg font-bold">
           Toestemmingsgeschiedenis
         </h2>
@@ -103,11 +145,21 @@ export default async function SubscriberPage({ params, searchParams }: { params:
             <caption className="sr-only">Toestemmingen en wijzigingen, nieuwste eerst</caption>
             <thead className="border-b border-line">
               <tr>
-                <th scope="col" className="py-2 pr-4">Wat</th>
-                <th scope="col" className="py-2 pr-4">Wanneer</th>
-                <th scope="col" className="py-2 pr-4">Bron</th>
-                <th scope="col" className="py-2 pr-4">Versie tekst</th>
-                <th scope="col" className="py-2">Nieuwsbrief</th>
+                <th scope="col" className="py-2 pr-4">
+                  Wat
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Wanneer
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Bron
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Versie tekst
+                </th>
+                <th scope="col" className="py-2">
+                  Nieuwsbrief
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -125,13 +177,17 @@ export default async function SubscriberPage({ params, searchParams }: { params:
         </div>
       </section>
       {!erased && hasRole(editor.role, 'hoofdredacteur') ? (
-        <section aria-labelledby="wissen" className="mt-6 rounded-lg border border-red-300 bg-white p-6">
+        <section
+          aria-labelledby="wissen"
+          className="mt-6 rounded-lg border border-red-300 bg-white p-6"
+        >
           <h2 id="wissen" className="text-lg font-bold">
             Abonnee wissen
           </h2>
           <p className="mt-1 mb-4 text-sm text-muted">
-            Op verzoek van de abonnee (AVG art. 17): adres, naam en gemeente worden verwijderd en alle inschrijvingen beëindigd. Aantallen en de geschiedenis zonder
-            persoonsgegevens blijven bewaard.
+            Op verzoek van de abonnee (AVG art. 17): adres, naam en gemeente worden verwijderd en
+            alle inschrijvingen beëindigd. Aantallen en de geschiedenis zonder persoonsgegevens
+            blijven bewaard.
           </p>
           <EraseForm id={s.id} />
         </section>

@@ -10,8 +10,16 @@ import { subscriberCsv } from '@/lib/subscribers/queries';
 export async function GET(request: Request) {
   const editor = await currentEditor();
   const url = new URL(request.url);
-  if (!editor) return new Response(null, { status: 303, headers: { Location: `/inloggen?callbackUrl=${encodeURIComponent('/redactie/abonnees')}` } });
-  if (!hasRole(editor.role, 'hoofdredacteur')) return new Response('U heeft geen rechten om abonnees te exporteren.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!editor)
+    return new Response(null, {
+      status: 303,
+      headers: { Location: `/inloggen?callbackUrl=${encodeURIComponent('/redactie/abonnees')}` },
+    });
+  if (!hasRole(editor.role, 'hoofdredacteur'))
+    return new Response('U heeft geen rechten om abonnees te exporteren.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   const filter = parseSubscriberFilter(Object.fromEntries(url.searchParams));
   const csv = subscriberCsv(filter);
   const date = new Date().toISOString().slice(0, 10);

@@ -16,7 +16,12 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader title="Item bewerken" description={item.title} />
-      <ItemForm action={updateItem} themes={themesOf(item.newsletterId)} item={item} hidden={{ id: item.id }} />
+      <ItemForm
+        action={updateItem}
+        themes={themesOf(item.newsletterId)}
+        item={item}
+        hidden={{ id: item.id }}
+      />
     </>
   );
 }

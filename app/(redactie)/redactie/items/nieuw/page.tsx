@@ -11,11 +11,19 @@ export const metadata: Metadata = { title: 'Nieuw item' };
 export default async function NewItemPage() {
   await requireEditor('redacteur', '/redactie/items/nieuw');
   const newsletter = listNewsletters()[0];
-  if (!newsletter) return <PageHeader title="Nieuw item" description="Er is nog geen nieuwsbrief." />;
+  if (!newsletter)
+    return <PageHeader title="Nieuw item" description="Er is nog geen nieuwsbrief." />;
   return (
     <>
-      <PageHeader title="Nieuw item" description={`Voor ${newsletter.name}. Een item kan later in een nummer worden geplaatst.`} />
-      <ItemForm action={createItem} themes={themesOf(newsletter.id)} hidden={{ newsletterId: newsletter.id }} />
+      <PageHeader
+        title="Nieuw item"
+        description={`Voor ${newsletter.name}. Een item kan later in een nummer worden geplaatst.`}
+      />
+      <ItemForm
+        action={createItem}
+        themes={themesOf(newsletter.id)}
+        hidden={{ newsletterId: newsletter.id }}
+      />
     </>
   );
 }

@@ -15,9 +15,19 @@ import type { Db } from '@/db';
 import { loadIssueDocument } from '@/lib/issue/load-builder';
 import { z } from '@/lib/validation';
 
-export type SaveData = { version: number; savedAt?: number; changedBy?: string; changedAt?: number; document?: IssueDocument };
+export type SaveData = {
+  version: number;
+  savedAt?: number;
+  changedBy?: string;
+  changedAt?: number;
+  document?: IssueDocument;
+};
 
-const saveSchema = z.object({ issueId: z.number().int().positive(), version: z.number().int().positive(), document: issueDocument });
+const saveSchema = z.object({
+  issueId: z.number().int().positive(),
+  version: z.number().int().positive(),
+  document: issueDocument,
+});
 
 /** Autosave: the whole document, refused whole when invalid or based on an older version. */
 export const saveIssue = editorAction<typeof saveSchema, SaveData>({
@@ -30,14 +40,22 @@ export const saveIssue = editorAction<typeof saveSchema, SaveData>({
     const result = saveIssueDocument(tx, { ...input, editorId: editor.id });
     switch (result.status) {
       case 'ok':
-        return { status: 'ok', data: { version: result.version, savedAt: result.savedAt } satisfies SaveData };
+        return {
+          status: 'ok',
+          data: { version: result.version, savedAt: result.savedAt } satisfies SaveData,
+        };
       case 'conflict': {
         // Hand back their version so the editor can merge without losing either side's work.
         const document = loadIssueDocument(tx as unknown as Db, input.issueId)!.document;
         return {
           status: 'conflict',
           message: `${result.changedBy} heeft dit nummer intussen gewijzigd.`,
-          data: { version: result.version, changedBy: result.changedBy, changedAt: result.changedAt, document } satisfies SaveData,
+          data: {
+            version: result.version,
+            changedBy: result.changedBy,
+            changedAt: result.changedAt,
+            document,
+          } satisfies SaveData,
         };
       }
       default:
@@ -61,7 +79,10 @@ export const changeItemTheme = editorAction({
       .where(and(eq(themes.id, input.themeId), eq(themes.newsletterId, item.newsletterId)))
       .get();
     if (!theme) invalid('Dit thema hoort niet bij de nieuwsbrief van het item.');
-    tx.update(items).set({ themeId: theme.id, updatedBy: editor.id }).where(eq(items.id, item.id)).run();
+    tx.update(items)
+      .set({ themeId: theme.id, updatedBy: editor.id })
+      .where(eq(items.id, item.id))
+      .run();
     return { status: 'ok', message: `Het thema van het item is nu ${theme.name}.` };
   },
 });
@@ -86,15 +107,34 @@ export const previewIssue = editorTask<typeof previewSchema, PreviewData>({
   async run(input) {
     const rendered = await renderFor(input.issueId, input.document);
     if (!rendered) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
-    return { status: 'ok', data: { html: rendered.html, text: rendered.text, bytes: rendered.bytes, checks: checkIssue(rendered.source, rendered.bytes) } };
+    return {
+      status: 'ok',
+      data: {
+        html: rendered.html,
+        text: rendered.text,
+        bytes: rendered.bytes,
+        checks: checkIssue(rendered.source, rendered.bytes),
+      },
+    };
   },
 });
 
 const addressList = z
   .string()
   .max(3000)
-  .transform((value) => [...new Set(value.split(/[\s,;]+/).map((a) => a.trim().toLowerCase()).filter(Boolean))])
-  .pipe(z.array(z.email('Een van de adressen is geen geldig e-mailadres.')).max(MAX_TEST_ADDRESSES, `Hoogstens ${MAX_TEST_ADDRESSES} testadressen.`));
+  .transform((value) => [
+    ...new Set(
+      value
+        .split(/[\s,;]+/)
+        .map((a) => a.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z
+      .array(z.email('Een van de adressen is geen geldig e-mailadres.'))
+      .max(MAX_TEST_ADDRESSES, `Hoogstens ${MAX_TEST_ADDRESSES} testadressen.`),
+  );
 
 /** The newsletter's saved test addresses. */
 export const saveTestAddresses = editorAction({
@@ -103,10 +143,22 @@ export const saveTestAddresses = editorAction({
   schema: z.object({ issueId: z.coerce.number().int().positive(), addresses: addressList }),
   explainInvalid: true,
   mutate(input, { tx }) {
-    const issue = tx.select({ newsletterId: issues.newsletterId }).from(issues).where(eq(issues.id, input.issueId)).get();
+    const issue = tx
+      .select({ newsletterId: issues.newsletterId })
+      .from(issues)
+      .where(eq(issues.id, input.issueId))
+      .get();
     if (!issue) invalid('Dit nummer bestaat niet (meer).');
-    tx.update(newsletters).set({ testAddresses: input.addresses }).where(eq(newsletters.id, issue.newsletterId)).run();
-    return { status: 'ok', message: input.addresses.length ? `${input.addresses.length} testadres(sen) opgeslagen.` : 'Geen vaste testadressen meer.' };
+    tx.update(newsletters)
+      .set({ testAddresses: input.addresses })
+      .where(eq(newsletters.id, issue.newsletterId))
+      .run();
+    return {
+      status: 'ok',
+      message: input.addresses.length
+        ? `${input.addresses.length} testadres(sen) opgeslagen.`
+        : 'Geen vaste testadressen meer.',
+    };
   },
 });
 
@@ -120,8 +172,20 @@ export const sendTest = editorTask({
     const rendered = await renderFor(input.issueId, input.document);
     if (!rendered) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
     const { newsletter } = rendered.source;
-    const to = [...new Set([editor.email, ...newsletter.testAddresses])].slice(0, MAX_TEST_ADDRESSES + 1);
-    await sendTestIssue({ html: rendered.html, text: rendered.text, subject: input.document.subject || '(geen onderwerp)' }, to, { name: newsletter.senderName, email: newsletter.senderEmail, replyTo: newsletter.replyTo }, getConfig().publicUrl);
+    const to = [...new Set([editor.email, ...newsletter.testAddresses])].slice(
+      0,
+      MAX_TEST_ADDRESSES + 1,
+    );
+    await sendTestIssue(
+      {
+        html: rendered.html,
+        text: rendered.text,
+        subject: input.document.subject || '(geen onderwerp)',
+      },
+      to,
+      { name: newsletter.senderName, email: newsletter.senderEmail, replyTo: newsletter.replyTo },
+      getConfig().publicUrl,
+    );
     return { status: 'ok', message: `Testmail verstuurd naar ${to.join(', ')}.` };
   },
 });

@@ -13,15 +13,35 @@ export const dragHandleClass =
   'cursor-grab touch-none rounded border border-gray-400 bg-white px-2 py-1 text-sm font-semibold text-ink hover:bg-brand-50 active:cursor-grabbing';
 
 /** A drop zone (the lead slot, a theme section, the extra blocks) with its sortable blocks. */
-export function Zone({ id, title, ids, empty, children }: { id: string; title: string; ids: string[]; empty: string; children: ReactNode }) {
+export function Zone({
+  id,
+  title,
+  ids,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  ids: string[];
+  empty: string;
+  children: ReactNode;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id });
   return (
     <section aria-label={title} className="rounded-lg border border-line bg-white p-4">
-      <h3 className="mb-2 text-sm font-bold uppercase tracking-wide text-brand-700">{title}</h3>
+      <h3 className="mb-2 text-sm font-bold tracking-wide text-brand-700 uppercase">{title}</h3>
       <SortableContext id={id} items={ids} strategy={verticalListSortingStrategy}>
-        <ul ref={setNodeRef} data-zone={id} className={`min-h-14 space-y-2 rounded-md pb-6 ${isOver ? 'bg-brand-50 ring-2 ring-brand-600' : ''}`}>
+        <ul
+          ref={setNodeRef}
+          data-zone={id}
+          className={`min-h-14 space-y-2 rounded-md pb-6 ${isOver ? 'bg-brand-50 ring-2 ring-brand-600' : ''}`}
+        >
           {children}
-          {ids.length === 0 ? <li className="rounded-md border-2 border-dashed border-gray-400 px-3 py-3 text-sm text-muted">{empty}</li> : null}
+          {ids.length === 0 ? (
+            <li className="rounded-md border-2 border-dashed border-gray-400 px-3 py-3 text-sm text-muted">
+              {empty}
+            </li>
+          ) : null}
         </ul>
       </SortableContext>
     </section>
@@ -29,8 +49,26 @@ export function Zone({ id, title, ids, empty, children }: { id: string; title: s
 }
 
 /** One block in the issue. The drag handle, not the whole card, carries the sortable roles (axe). */
-export function SortableBlock({ id, label, children, actions }: { id: string; label: string; children: ReactNode; actions?: ReactNode }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
+export function SortableBlock({
+  id,
+  label,
+  children,
+  actions,
+}: {
+  id: string;
+  label: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({ id });
   return (
     <li
       ref={setNodeRef}
@@ -38,7 +76,14 @@ export function SortableBlock({ id, label, children, actions }: { id: string; la
       style={{ transform: CSS.Translate.toString(transform), transition }}
       className={`flex items-start gap-3 rounded-md border border-line bg-white p-3 ${isDragging ? 'opacity-50' : ''}`}
     >
-      <button type="button" ref={setActivatorNodeRef} className={dragHandleClass} {...attributes} {...listeners} aria-label={`Verplaats ${label}`}>
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        className={dragHandleClass}
+        {...attributes}
+        {...listeners}
+        aria-label={`Verplaats ${label}`}
+      >
         ⠿
       </button>
       <div className="min-w-0 flex-1">{children}</div>
@@ -47,11 +92,19 @@ export function SortableBlock({ id, label, children, actions }: { id: string; la
   );
 }
 
-export function ItemSummary({ item, themeName, showTheme }: { item: LibraryItem | undefined; themeName?: string; showTheme?: boolean }) {
+export function ItemSummary({
+  item,
+  themeName,
+  showTheme,
+}: {
+  item: LibraryItem | undefined;
+  themeName?: string;
+  showTheme?: boolean;
+}) {
   if (!item) return <p className="text-sm text-danger">Dit item bestaat niet meer.</p>;
   return (
     <div>
-      <p className="text-xs font-semibold uppercase text-muted">
+      <p className="text-xs font-semibold text-muted uppercase">
         {itemKindLabels[item.kind]}
         {showTheme && themeName ? ` · ${themeName}` : ''}
       </p>
@@ -66,17 +119,30 @@ export function ItemSummary({ item, themeName, showTheme }: { item: LibraryItem 
 const input = 'mt-1 block w-full rounded-md border border-gray-500 px-2 py-1 text-sm';
 
 /** Text and call-to-action blocks are edited where they stand. */
-export function ExtraEditor({ block, onChange }: { block: ExtraBlock; onChange: (content: ExtraBlock['content']) => void }) {
+export function ExtraEditor({
+  block,
+  onChange,
+}: {
+  block: ExtraBlock;
+  onChange: (content: ExtraBlock['content']) => void;
+}) {
   const field = (name: string, label: string, value: string, multiline = false) => {
     const id = `${block.id}-${name}`;
-    const change = (v: string) => onChange({ ...block.content, [name]: v } as ExtraBlock['content']);
+    const change = (v: string) =>
+      onChange({ ...block.content, [name]: v } as ExtraBlock['content']);
     return (
       <div key={name}>
         <label htmlFor={id} className="block text-xs font-semibold">
           {label}
         </label>
         {multiline ? (
-          <textarea id={id} className={input} rows={4} value={value} onChange={(e) => change(e.target.value)} />
+          <textarea
+            id={id}
+            className={input}
+            rows={4}
+            value={value}
+            onChange={(e) => change(e.target.value)}
+          />
         ) : (
           <input id={id} className={input} value={value} onChange={(e) => change(e.target.value)} />
         )}
@@ -86,7 +152,12 @@ export function ExtraEditor({ block, onChange }: { block: ExtraBlock; onChange: 
   return (
     <div className="space-y-2">
       {field('title', 'Titel', block.content.title)}
-      {field('body', block.kind === 'text' ? 'Tekst (regels met ## worden tussenkopjes)' : 'Tekst', block.content.body, true)}
+      {field(
+        'body',
+        block.kind === 'text' ? 'Tekst (regels met ## worden tussenkopjes)' : 'Tekst',
+        block.content.body,
+        true,
+      )}
       {block.kind === 'cta' ? (
         <div className="grid gap-2 sm:grid-cols-2">
           {field('buttonLabel', 'Knoptekst', block.content.buttonLabel)}
@@ -97,9 +168,22 @@ export function ExtraEditor({ block, onChange }: { block: ExtraBlock; onChange: 
   );
 }
 
-export function SmallButton({ children, onClick, label }: { children: ReactNode; onClick: () => void; label: string }) {
+export function SmallButton({
+  children,
+  onClick,
+  label,
+}: {
+  children: ReactNode;
+  onClick: () => void;
+  label: string;
+}) {
   return (
-    <button type="button" onClick={onClick} aria-label={label} className="rounded border border-gray-400 bg-white px-2 py-1 text-xs font-semibold hover:bg-brand-50">
+    <button
+      type="button"
+      onClick={onClick}
+      aria-label={label}
+      className="rounded border border-gray-400 bg-white px-2 py-1 text-xs font-semibold hover:bg-brand-50"
+    >
       {children}
     </button>
   );

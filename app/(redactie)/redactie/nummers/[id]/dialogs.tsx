@@ -6,7 +6,17 @@ import { formatTime } from '@/lib/format';
 import type { LibraryItem } from '@/lib/issue/load-builder';
 
 /** A modal on the native <dialog>: focus stays inside, Escape closes it. */
-export function Modal({ title, children, onClose, role = 'dialog' }: { title: string; children: ReactNode; onClose: () => void; role?: 'dialog' | 'alertdialog' }) {
+export function Modal({
+  title,
+  children,
+  onClose,
+  role = 'dialog',
+}: {
+  title: string;
+  children: ReactNode;
+  onClose: () => void;
+  role?: 'dialog' | 'alertdialog';
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -32,11 +42,24 @@ export function Modal({ title, children, onClose, role = 'dialog' }: { title: st
   );
 }
 
-export function ThemeDialog({ item, from, to, onConfirm, onCancel }: { item: LibraryItem; from: string; to: string; onConfirm: () => void; onCancel: () => void }) {
+export function ThemeDialog({
+  item,
+  from,
+  to,
+  onConfirm,
+  onCancel,
+}: {
+  item: LibraryItem;
+  from: string;
+  to: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   return (
     <Modal title="Thema van het item wijzigen?" onClose={onCancel}>
       <p className="mt-2">
-        U zette <strong>{item.title}</strong> in de sectie {to}, maar het item heeft het thema {from}. Wilt u het thema van het item wijzigen in {to}?
+        U zette <strong>{item.title}</strong> in de sectie {to}, maar het item heeft het thema{' '}
+        {from}. Wilt u het thema van het item wijzigen in {to}?
       </p>
       <div className="mt-6 flex flex-wrap gap-2">
         <Button onClick={onConfirm}>Ja, thema wordt {to}</Button>
@@ -48,12 +71,21 @@ export function ThemeDialog({ item, from, to, onConfirm, onCancel }: { item: Lib
   );
 }
 
-export function ConflictDialog(props: { changes: string[]; changedBy: string; changedAt: number; canMerge: boolean; onMerge: () => void; onTakeTheirs: () => void; onKeepMine: () => void }) {
+export function ConflictDialog(props: {
+  changes: string[];
+  changedBy: string;
+  changedAt: number;
+  canMerge: boolean;
+  onMerge: () => void;
+  onTakeTheirs: () => void;
+  onKeepMine: () => void;
+}) {
   return (
     <Modal title="Iemand anders heeft dit nummer gewijzigd" role="alertdialog" onClose={() => {}}>
       <p className="mt-2">
-        {props.changedBy} heeft dit nummer om {formatTime(props.changedAt)} opgeslagen, terwijl u het ook aan het bewerken was. Uw laatste wijzigingen zijn nog niet
-        opgeslagen. Niets gaat verloren zonder dat u kiest.
+        {props.changedBy} heeft dit nummer om {formatTime(props.changedAt)} opgeslagen, terwijl u
+        het ook aan het bewerken was. Uw laatste wijzigingen zijn nog niet opgeslagen. Niets gaat
+        verloren zonder dat u kiest.
       </p>
       {props.changes.length ? (
         <>
@@ -67,7 +99,9 @@ export function ConflictDialog(props: { changes: string[]; changedBy: string; ch
       ) : null}
       <div className="mt-6 flex flex-col gap-2">
         {props.canMerge ? (
-          <Button onClick={props.onMerge}>Samenvoegen: mijn wijzigingen toepassen op hun versie</Button>
+          <Button onClick={props.onMerge}>
+            Samenvoegen: mijn wijzigingen toepassen op hun versie
+          </Button>
         ) : null}
         <Button variant="secondary" onClick={props.onTakeTheirs}>
           Hun versie laden (mijn wijzigingen vervallen)

@@ -1,6 +1,12 @@
 import type { Announcements, UniqueIdentifier } from '@dnd-kit/core';
 import type { IssueDocument } from '@/lib/issue/document';
-import { containerLength, locate, themeOfContainer, type ContainerId, type Location } from '@/lib/issue/operations';
+import {
+  containerLength,
+  locate,
+  themeOfContainer,
+  type ContainerId,
+  type Location,
+} from '@/lib/issue/operations';
 
 // Draggables from the side panel carry a prefix; blocks in the issue use their own id.
 /** The ids of drop zones: the lead slot, a theme's section, the extra blocks. */
@@ -9,7 +15,10 @@ export const isZone = (id: UniqueIdentifier) => /^(lead|extras|section:\d+)$/.te
 export const libraryDragId = (itemId: number) => `lib:${itemId}`;
 export const reusableDragId = (id: number) => `reuse:${id}`;
 
-export type DragSource = { type: 'block'; blockId: string } | { type: 'library'; itemId: number } | { type: 'reusable'; reusableId: number };
+export type DragSource =
+  | { type: 'block'; blockId: string }
+  | { type: 'library'; itemId: number }
+  | { type: 'reusable'; reusableId: number };
 
 export function dragSource(id: UniqueIdentifier): DragSource {
   const value = String(id);
@@ -19,16 +28,26 @@ export function dragSource(id: UniqueIdentifier): DragSource {
 }
 
 /** Where a drop over `overId` puts the dragged thing: a container's end, or the place of the block under it. */
-export function dropTarget(doc: IssueDocument, overId: UniqueIdentifier | undefined): Location | null {
+export function dropTarget(
+  doc: IssueDocument,
+  overId: UniqueIdentifier | undefined,
+): Location | null {
   if (overId === undefined) return null;
   const id = String(overId);
-  if (isZone(id)) return { container: id as ContainerId, index: containerLength(doc, id as ContainerId) };
+  if (isZone(id))
+    return { container: id as ContainerId, index: containerLength(doc, id as ContainerId) };
   return locate(doc, id);
 }
 
-export type Names = { label: (id: UniqueIdentifier) => string; container: (container: ContainerId) => string };
+export type Names = {
+  label: (id: UniqueIdentifier) => string;
+  container: (container: ContainerId) => string;
+};
 
-export function containerName(container: ContainerId, themes: { id: number; name: string }[]): string {
+export function containerName(
+  container: ContainerId,
+  themes: { id: number; name: string }[],
+): string {
   if (container === 'lead') return 'het openingsitem';
   if (container === 'extras') return 'de vaste blokken';
   const themeId = themeOfContainer(container);
@@ -38,13 +57,19 @@ export function containerName(container: ContainerId, themes: { id: number; name
 function place(doc: IssueDocument, names: Names, target: Location | null, moving: boolean): string {
   if (!target) return 'buiten het nummer';
   // While a block is moved within its own container, the count does not grow.
-  const total = Math.max(containerLength(doc, target.container) + (moving ? 0 : 1), target.index + 1);
+  const total = Math.max(
+    containerLength(doc, target.container) + (moving ? 0 : 1),
+    target.index + 1,
+  );
   return `positie ${target.index + 1} van ${total} in ${names.container(target.container)}`;
 }
 
 /** Dutch screen-reader announcements for every step of a drag, by mouse or keyboard. */
 export function announcements(doc: () => IssueDocument, names: Names): Announcements {
-  const moving = (id: UniqueIdentifier, target: Location | null) => dragSource(id).type === 'block' && !!target && locate(doc(), String(id))?.container === target.container;
+  const moving = (id: UniqueIdentifier, target: Location | null) =>
+    dragSource(id).type === 'block' &&
+    !!target &&
+    locate(doc(), String(id))?.container === target.container;
   const pickedUp = (id: UniqueIdentifier) => {
     const source = dragSource(id);
     if (source.type !== 'block') return `${names.label(id)} opgepakt uit de bibliotheek.`;
@@ -58,11 +83,15 @@ export function announcements(doc: () => IssueDocument, names: Names): Announcem
       // Over its own place (as right after picking up): say again where it is.
       if (over?.id === active.id) return pickedUp(active.id);
       const target = dropTarget(doc(), over?.id);
-      return target ? `${names.label(active.id)} boven ${place(doc(), names, target, moving(active.id, target))}.` : `${names.label(active.id)} is niet boven een plek in het nummer.`;
+      return target
+        ? `${names.label(active.id)} boven ${place(doc(), names, target, moving(active.id, target))}.`
+        : `${names.label(active.id)} is niet boven een plek in het nummer.`;
     },
     onDragEnd({ active, over }) {
       const target = dropTarget(doc(), over?.id);
-      return target ? `${names.label(active.id)} neergezet op ${place(doc(), names, target, moving(active.id, target))}.` : `${names.label(active.id)} neergezet buiten het nummer; er is niets veranderd.`;
+      return target
+        ? `${names.label(active.id)} neergezet op ${place(doc(), names, target, moving(active.id, target))}.`
+        : `${names.label(active.id)} neergezet buiten het nummer; er is niets veranderd.`;
     },
     onDragCancel({ active }) {
       return `Verplaatsen geannuleerd. ${names.label(active.id)} staat weer op zijn oude plek.`;
@@ -83,10 +112,14 @@ type Rect = { top: number; bottom: number; left: number };
  * The places a keyboard drag steps through, top to bottom: every block (its own place) and
  * the end of every zone, limited to where the dragged thing may go.
  */
-export function keyboardSlots(doc: IssueDocument, activeId: UniqueIdentifier, rects: Map<UniqueIdentifier, Rect>): UniqueIdentifier[] {
+export function keyboardSlots(
+  doc: IssueDocument,
+  activeId: UniqueIdentifier,
+  rects: Map<UniqueIdentifier, Rect>,
+): UniqueIdentifier[] {
   const source = dragSource(activeId);
   const block = source.type === 'block' ? locate(doc, source.blockId) : null;
-  const extrasOnly = source.type === 'reusable' || (block?.container === 'extras');
+  const extrasOnly = source.type === 'reusable' || block?.container === 'extras';
   const allowed = (id: UniqueIdentifier) => {
     const container = isZone(id) ? String(id) : locate(doc, String(id))?.container;
     if (!container) return false;

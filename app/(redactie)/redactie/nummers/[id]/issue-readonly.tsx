@@ -10,15 +10,20 @@ export function IssueReadOnly({ data }: { data: BuilderData }) {
     if (!found) return <li key={id}>Onbekend item</li>;
     return (
       <li key={id} className="rounded-md border border-line bg-white p-3">
-        <p className="text-xs font-semibold uppercase text-muted">{itemKindLabels[found.kind]}</p>
+        <p className="text-xs font-semibold text-muted uppercase">{itemKindLabels[found.kind]}</p>
         <p className="font-semibold">{found.title}</p>
-        {found.kind === 'event' ? <p className="text-sm text-muted">{eventSummary(found)}</p> : null}
+        {found.kind === 'event' ? (
+          <p className="text-sm text-muted">{eventSummary(found)}</p>
+        ) : null}
       </li>
     );
   };
   return (
     <div className="max-w-3xl space-y-6">
-      <p role="status" className="rounded-md border border-amber-300 bg-warning-50 px-4 py-3 font-semibold text-warning">
+      <p
+        role="status"
+        className="rounded-md border border-amber-300 bg-warning-50 px-4 py-3 font-semibold text-warning"
+      >
         Dit nummer is ingepland of verzonden en kan niet meer worden gewijzigd.
       </p>
       <dl className="rounded-lg border border-line bg-white p-4">

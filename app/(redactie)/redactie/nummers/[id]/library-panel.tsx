@@ -8,12 +8,32 @@ import { ThemeOptions } from '@/components/theme-options';
 import { dragHandleClass } from './blocks';
 import { libraryDragId, reusableDragId } from './dnd';
 
-
-function DraggableRow({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id });
+function DraggableRow({
+  id,
+  label,
+  children,
+}: {
+  id: string;
+  label: string;
+  children: React.ReactNode;
+}) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
+    id,
+  });
   return (
-    <li ref={setNodeRef} data-library={id} className={`flex items-start gap-2 rounded-md border border-line bg-white p-2 ${isDragging ? 'opacity-50' : ''}`}>
-      <button type="button" ref={setActivatorNodeRef} className={dragHandleClass} {...attributes} {...listeners} aria-label={`Sleep ${label} naar het nummer`}>
+    <li
+      ref={setNodeRef}
+      data-library={id}
+      className={`flex items-start gap-2 rounded-md border border-line bg-white p-2 ${isDragging ? 'opacity-50' : ''}`}
+    >
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        className={dragHandleClass}
+        {...attributes}
+        {...listeners}
+        aria-label={`Sleep ${label} naar het nummer`}
+      >
         ⠿
       </button>
       <div className="min-w-0 flex-1">{children}</div>
@@ -40,7 +60,11 @@ export function LibraryPanel({
   const themeId = useId();
   const visible = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return library.filter((i) => (!theme || String(i.themeId) === theme) && (!q || i.title.toLowerCase().includes(q) || i.teaser.toLowerCase().includes(q)));
+    return library.filter(
+      (i) =>
+        (!theme || String(i.themeId) === theme) &&
+        (!q || i.title.toLowerCase().includes(q) || i.teaser.toLowerCase().includes(q)),
+    );
   }, [library, query, theme]);
   const themeName = (id: number) => themes.find((t) => t.id === id)?.name ?? '';
 
@@ -55,13 +79,24 @@ export function LibraryPanel({
             <label htmlFor={searchId} className="block text-sm font-semibold">
               Zoeken
             </label>
-            <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} className="mt-1 block w-full rounded-md border border-gray-500 px-2 py-1" />
+            <input
+              id={searchId}
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              className="mt-1 block w-full rounded-md border border-gray-500 px-2 py-1"
+            />
           </div>
           <div>
             <label htmlFor={themeId} className="block text-sm font-semibold">
               Thema
             </label>
-            <select id={themeId} value={theme} onChange={(e) => setTheme(e.target.value)} className="mt-1 block w-full rounded-md border border-gray-500 px-2 py-1">
+            <select
+              id={themeId}
+              value={theme}
+              onChange={(e) => setTheme(e.target.value)}
+              className="mt-1 block w-full rounded-md border border-gray-500 px-2 py-1"
+            >
               <ThemeOptions themes={themes} />
             </select>
           </div>
@@ -74,15 +109,21 @@ export function LibraryPanel({
             const inIssue = placed.has(item.id);
             return (
               <DraggableRow key={item.id} id={libraryDragId(item.id)} label={item.title}>
-                <p className="text-xs font-semibold uppercase text-muted">
+                <p className="text-xs font-semibold text-muted uppercase">
                   {itemKindLabels[item.kind]} · {themeName(item.themeId)}
                 </p>
                 <p className="text-sm font-semibold">{item.title}</p>
-                {item.kind === 'event' ? <p className="text-xs text-muted">{eventSummary(item)}</p> : null}
+                {item.kind === 'event' ? (
+                  <p className="text-xs text-muted">{eventSummary(item)}</p>
+                ) : null}
                 {inIssue ? (
                   <p className="mt-1 text-xs font-semibold text-success">In dit nummer</p>
                 ) : (
-                  <button type="button" onClick={() => onAdd(item)} className="mt-1 text-xs font-semibold text-brand-700 underline">
+                  <button
+                    type="button"
+                    onClick={() => onAdd(item)}
+                    className="mt-1 text-xs font-semibold text-brand-700 underline"
+                  >
                     Toevoegen aan {themeName(item.themeId)}
                     <span className="sr-only">: {item.title}</span>
                   </button>
@@ -92,7 +133,10 @@ export function LibraryPanel({
           })}
         </ul>
       </section>
-      <section aria-labelledby="vaste-blokken" className="rounded-lg border border-line bg-white p-4">
+      <section
+        aria-labelledby="vaste-blokken"
+        className="rounded-lg border border-line bg-white p-4"
+      >
         <h2 id="vaste-blokken" className="text-lg font-bold">
           Vaste blokken
         </h2>

@@ -30,7 +30,8 @@ export const metadata: Metadata = { title: 'Nummer samenstellen' };
 function withSentCopies(data: BuilderData): BuilderData {
   if (data.issue.status !== 'sending' && data.issue.status !== 'sent') return data;
   const library = new Map(data.library.map((i) => [i.id, i]));
-  for (const copy of sentItemsOf(db(), data.issue.id).values()) library.set(copy.itemId, { ...copy, id: copy.itemId });
+  for (const copy of sentItemsOf(db(), data.issue.id).values())
+    library.set(copy.itemId, { ...copy, id: copy.itemId });
   return { ...data, library: [...library.values()] };
 }
 
@@ -42,34 +43,62 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
   if (!data) notFound();
   const { issue } = data;
   const now = new Date();
-  const context = { status: issue.status, actor: editor, fourEyes: issue.fourEyes, contentChangedBy: issue.contentChangedBy, scheduledAt: new Date(now.getTime() + 3_600_000), now };
+  const context = {
+    status: issue.status,
+    actor: editor,
+    fourEyes: issue.fourEyes,
+    contentChangedBy: issue.contentChangedBy,
+    scheduledAt: new Date(now.getTime() + 3_600_000),
+    now,
+  };
   // Only for what to show; every action decides again on the server.
-  const steps = (['requestReview', 'approve', 'schedule', 'startSend', 'unschedule', 'sendBack'] as const).filter((s: WorkflowStep) => decide(s, context).ok);
+  const steps = (
+    ['requestReview', 'approve', 'schedule', 'startSend', 'unschedule', 'sendBack'] as const
+  ).filter((s: WorkflowStep) => decide(s, context).ok);
   const fourEyes = issue.status === 'review' && decide('approve', context);
-  const fourEyesNote = fourEyes && !fourEyes.ok && fourEyes.why === 'four-eyes' ? fourEyes.message : null;
+  const fourEyesNote =
+    fourEyes && !fourEyes.ok && fourEyes.why === 'four-eyes' ? fourEyes.message : null;
   const titles = new Map(data.library.map((i) => [i.id, i.title]));
-  const changes = issue.status === 'review' ? changesSinceReview(db(), issue.id, data.document, (itemId) => titles.get(itemId)) : undefined;
+  const changes =
+    issue.status === 'review'
+      ? changesSinceReview(db(), issue.id, data.document, (itemId) => titles.get(itemId))
+      : undefined;
   const comments = listComments(db(), issue.id);
   const send = {
     title: `${issue.newsletterName} ${issue.number}`,
     subject: data.document.subject,
     recipients: steps.includes('startSend') ? recipientCount(db(), issue.newsletterId, now) : 0,
   };
-  const progress = issue.status === 'sending' || issue.status === 'sent' ? sendProgress(db(), issue.id, now) : null;
-  const commentBlocks = allBlocks(data.document).map((b) => ({ id: b.id, label: blockLabel(b, (itemId) => titles.get(itemId)) }));
+  const progress =
+    issue.status === 'sending' || issue.status === 'sent'
+      ? sendProgress(db(), issue.id, now)
+      : null;
+  const commentBlocks = allBlocks(data.document).map((b) => ({
+    id: b.id,
+    label: blockLabel(b, (itemId) => titles.get(itemId)),
+  }));
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href="/redactie/nummers">Alle nummers</Link>
       </p>
-      <PageHeader title={`${data.issue.newsletterName} ${data.issue.number}`} description={<StatusBadge status={data.issue.status} />} />
+      <PageHeader
+        title={`${data.issue.newsletterName} ${data.issue.number}`}
+        description={<StatusBadge status={data.issue.status} />}
+      />
       <WorkflowPanel
         issueId={issue.id}
         version={issue.version}
         steps={steps}
         fourEyesNote={fourEyesNote}
-        scheduledFor={issue.status === 'scheduled' && issue.scheduledAt ? formatDateTime(new Date(issue.scheduledAt)) : null}
-        defaultMoment={toDutchLocal(new Date(Math.ceil((now.getTime() + 3_600_000) / 900_000) * 900_000))}
+        scheduledFor={
+          issue.status === 'scheduled' && issue.scheduledAt
+            ? formatDateTime(new Date(issue.scheduledAt))
+            : null
+        }
+        defaultMoment={toDutchLocal(
+          new Date(Math.ceil((now.getTime() + 3_600_000) / 900_000) * 900_000),
+        )}
         send={send}
       />
       {progress && progress.total > 0 ? (
@@ -83,7 +112,10 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         />
       ) : null}
       {issue.status === 'sent' ? (
-        <section aria-labelledby="web-version" className="mb-6 rounded-md border border-line bg-white p-4">
+        <section
+          aria-labelledby="web-version"
+          className="mb-6 rounded-md border border-line bg-white p-4"
+        >
           <h2 id="web-version" className="text-lg font-semibold">
             Webversie
           </h2>
@@ -99,12 +131,17 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         </section>
       ) : null}
       {changes !== undefined ? (
-        <section aria-labelledby="review-changes" className="mb-6 rounded-md border border-line bg-white p-4">
+        <section
+          aria-labelledby="review-changes"
+          className="mb-6 rounded-md border border-line bg-white p-4"
+        >
           <h2 id="review-changes" className="text-lg font-semibold">
             Wijzigingen sinds de vorige review
           </h2>
           {changes === null ? (
-            <p className="mt-1 text-muted">Dit is de eerste review van dit nummer: alles is nieuw.</p>
+            <p className="mt-1 text-muted">
+              Dit is de eerste review van dit nummer: alles is nieuw.
+            </p>
           ) : changes.length ? (
             <ul className="mt-2 list-disc pl-5">
               {changes.map((line, i) => (
@@ -116,8 +153,15 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
           )}
         </section>
       ) : null}
-      {['concept', 'review', 'approved'].includes(data.issue.status) ? <Builder data={data} /> : <IssueReadOnly data={withSentCopies(data)} />}
-      <section aria-labelledby="comments-title" className="mt-6 rounded-md border border-line bg-white p-4">
+      {['concept', 'review', 'approved'].includes(data.issue.status) ? (
+        <Builder data={data} />
+      ) : (
+        <IssueReadOnly data={withSentCopies(data)} />
+      )}
+      <section
+        aria-labelledby="comments-title"
+        className="mt-6 rounded-md border border-line bg-white p-4"
+      >
         <h2 id="comments-title" className="text-lg font-semibold">
           Opmerkingen
         </h2>
@@ -138,7 +182,6 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         )}
         <CommentForm issueId={issue.id} blocks={commentBlocks} />
       </section>
-
     </>
   );
 }

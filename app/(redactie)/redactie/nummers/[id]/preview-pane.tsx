@@ -17,10 +17,19 @@ const views: { id: View; label: string }[] = [
 ];
 
 const button = buttonClass('secondary');
-const kb = (bytes: number) => `${(bytes / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} kB`;
+const kb = (bytes: number) =>
+  `${(bytes / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} kB`;
 
 /** The e-mail as it will look, refreshed shortly after every change, with its checks and a test send. */
-export function PreviewPane({ issueId, doc, testAddresses }: { issueId: number; doc: IssueDocument; testAddresses: string[] }) {
+export function PreviewPane({
+  issueId,
+  doc,
+  testAddresses,
+}: {
+  issueId: number;
+  doc: IssueDocument;
+  testAddresses: string[];
+}) {
   const [view, setView] = useState<View>('desktop');
   const [preview, setPreview] = useState<PreviewData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +41,10 @@ export function PreviewPane({ issueId, doc, testAddresses }: { issueId: number; 
   useEffect(() => {
     let current = true;
     const timer = setTimeout(async () => {
-      const result = await previewIssue(idle as ActionState<PreviewData>, { issueId, document: doc });
+      const result = await previewIssue(idle as ActionState<PreviewData>, {
+        issueId,
+        document: doc,
+      });
       if (!current) return;
       if (result.status === 'ok' && result.data) {
         setPreview(result.data);
@@ -50,7 +62,13 @@ export function PreviewPane({ issueId, doc, testAddresses }: { issueId: number; 
       <h2 className="text-lg font-bold">Voorbeeld</h2>
       <div className="flex flex-wrap gap-2" role="group" aria-label="Weergave">
         {views.map((v) => (
-          <button key={v.id} type="button" aria-pressed={view === v.id} onClick={() => setView(v.id)} className={`${button} aria-pressed:bg-brand-600 aria-pressed:text-white`}>
+          <button
+            key={v.id}
+            type="button"
+            aria-pressed={view === v.id}
+            onClick={() => setView(v.id)}
+            className={`${button} aria-pressed:bg-brand-600 aria-pressed:text-white`}
+          >
             {v.label}
           </button>
         ))}
@@ -63,14 +81,25 @@ export function PreviewPane({ issueId, doc, testAddresses }: { issueId: number; 
       {preview ? (
         <>
           <p className="text-sm" data-preview-size>
-            Grootte: <strong>{kb(preview.bytes)}</strong> van {kb(GMAIL_CLIP_BYTES)} (daarboven knipt Gmail de e-mail af)
+            Grootte: <strong>{kb(preview.bytes)}</strong> van {kb(GMAIL_CLIP_BYTES)} (daarboven
+            knipt Gmail de e-mail af)
           </p>
           {view === 'tekst' ? (
-            <pre data-preview-text tabIndex={0} aria-label="Tekstversie van de e-mail" className="max-h-[56rem] overflow-auto whitespace-pre-wrap rounded-md border border-line bg-gray-50 p-3 text-sm">
+            <pre
+              data-preview-text
+              tabIndex={0}
+              aria-label="Tekstversie van de e-mail"
+              className="max-h-[56rem] overflow-auto rounded-md border border-line bg-gray-50 p-3 text-sm whitespace-pre-wrap"
+            >
               {preview.text}
             </pre>
           ) : (
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="E-mailvoorbeeld, horizontaal te schuiven">
+            <div
+              className="overflow-x-auto"
+              tabIndex={0}
+              role="region"
+              aria-label="E-mailvoorbeeld, horizontaal te schuiven"
+            >
               <iframe
                 title={`Voorbeeld van de e-mail (${view})`}
                 srcDoc={preview.html}
@@ -108,21 +137,39 @@ export function PreviewPane({ issueId, doc, testAddresses }: { issueId: number; 
         <h3 id="testmail" className="font-bold">
           Testmail
         </h3>
-        <p className="text-sm text-muted">Gaat naar u en naar de vaste testadressen, met [TEST] voor het onderwerp.</p>
+        <p className="text-sm text-muted">
+          Gaat naar u en naar de vaste testadressen, met [TEST] voor het onderwerp.
+        </p>
         <label htmlFor="testadressen" className="block text-sm font-semibold">
           Vaste testadressen (hoogstens 10, één per regel)
         </label>
-        <textarea id="testadressen" rows={3} value={addresses} onChange={(e) => setAddresses(e.target.value)} className="block w-full rounded-md border border-gray-500 px-2 py-1 text-sm" />
+        <textarea
+          id="testadressen"
+          rows={3}
+          value={addresses}
+          onChange={(e) => setAddresses(e.target.value)}
+          className="block w-full rounded-md border border-gray-500 px-2 py-1 text-sm"
+        />
         <FormMessage state={addressState} />
         <div className="flex flex-wrap gap-2">
-          <button type="button" className={button} onClick={async () => setAddressState(await saveTestAddresses(idle, { issueId, addresses }))}>
+          <button
+            type="button"
+            className={button}
+            onClick={async () =>
+              setAddressState(await saveTestAddresses(idle, { issueId, addresses }))
+            }
+          >
             Testadressen opslaan
           </button>
           <button
             type="button"
             className={button}
             disabled={sending}
-            onClick={() => startSending(async () => setSendState(await sendTest(idle, { issueId, document: doc })))}
+            onClick={() =>
+              startSending(async () =>
+                setSendState(await sendTest(idle, { issueId, document: doc })),
+              )
+            }
           >
             {sending ? 'Versturen...' : 'Testmail versturen'}
           </button>

@@ -6,9 +6,18 @@ import type { SessionEditor } from '@/lib/auth/guard';
 import { testDb } from '@/lib/test/db';
 
 // Forged requests: the send controls called directly, past any hidden button.
-const state = vi.hoisted(() => ({ editor: null as SessionEditor | null, database: null as unknown }));
-vi.mock('@/lib/auth/guard', () => ({ currentEditor: async () => state.editor, editorLabel: (e: SessionEditor) => e.name ?? e.email }));
-vi.mock('@/db', async (original) => ({ ...(await original<typeof import('@/db')>()), db: () => state.database }));
+const state = vi.hoisted(() => ({
+  editor: null as SessionEditor | null,
+  database: null as unknown,
+}));
+vi.mock('@/lib/auth/guard', () => ({
+  currentEditor: async () => state.editor,
+  editorLabel: (e: SessionEditor) => e.name ?? e.email,
+}));
+vi.mock('@/db', async (original) => ({
+  ...(await original<typeof import('@/db')>()),
+  db: () => state.database,
+}));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { sendNow, pauseSend, cancelSend } = await import('./send-actions');
@@ -35,10 +44,19 @@ describe('send actions called directly', () => {
     ['cancelSend', () => cancelSend(idle, { issueId })],
   ])('refuses a redacteur’s %s, changes nothing and logs the attempt', async (_name, call) => {
     signInAs('redacteur@kopij.test');
-    expect(await call()).toMatchObject({ status: 'error', message: 'U heeft geen rechten voor deze actie.' });
-    expect(database().select().from(issues).where(eq(issues.id, issueId)).get()!.status).toBe('approved');
+    expect(await call()).toMatchObject({
+      status: 'error',
+      message: 'U heeft geen rechten voor deze actie.',
+    });
+    expect(database().select().from(issues).where(eq(issues.id, issueId)).get()!.status).toBe(
+      'approved',
+    );
     expect(database().select().from(deliveries).all()).toHaveLength(0);
-    const denied = database().select().from(auditLog).where(eq(auditLog.action, 'access.denied')).all();
+    const denied = database()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'access.denied'))
+      .all();
     expect(denied.map((d) => d.actorLabel)).toEqual(['Fatima El Idrissi']);
   });
 
@@ -46,7 +64,11 @@ describe('send actions called directly', () => {
     signInAs('hoofdredactie@kopij.test');
     const first = await sendNow(idle, { issueId });
     expect(first).toMatchObject({ status: 'ok' });
-    const rows = database().select().from(deliveries).where(eq(deliveries.issueId, issueId)).all().length;
+    const rows = database()
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.issueId, issueId))
+      .all().length;
     expect(first.message).toBe(`De verzending is gestart: ${rows} abonnee(s).`);
     expect(await sendNow(idle, { issueId })).toMatchObject({ status: 'conflict' });
     expect(database().select().from(deliveries).all()).toHaveLength(rows);
@@ -55,12 +77,18 @@ describe('send actions called directly', () => {
   it('refuses to send a draft that was never approved', async () => {
     signInAs('redactie@kopij.test');
     database().update(issues).set({ status: 'concept' }).where(eq(issues.id, issueId)).run();
-    expect(await sendNow(idle, { issueId })).toMatchObject({ status: 'conflict', message: 'Een nummer met status concept kunt u niet verzenden.' });
+    expect(await sendNow(idle, { issueId })).toMatchObject({
+      status: 'conflict',
+      message: 'Een nummer met status concept kunt u niet verzenden.',
+    });
     expect(database().select().from(deliveries).all()).toHaveLength(0);
   });
 
   it('answers bad input with a Dutch message', async () => {
     signInAs('redactie@kopij.test');
-    expect(await sendNow(idle, { issueId: 'abc' })).toMatchObject({ status: 'invalid', message: 'Onbekend nummer.' });
+    expect(await sendNow(idle, { issueId: 'abc' })).toMatchObject({
+      status: 'invalid',
+      message: 'Onbekend nummer.',
+    });
   });
 });

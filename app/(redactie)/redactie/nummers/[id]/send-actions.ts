@@ -28,7 +28,13 @@ export const sendNow = editorTask({
   schema: input,
   explainInvalid: true,
   async run({ issueId, version }, { editor }): Promise<ActionState> {
-    const result = db().transaction((tx) => startSend(tx, { issueId, version, editor: { id: editor.id, role: editor.role, label: editorLabel(editor) } }));
+    const result = db().transaction((tx) =>
+      startSend(tx, {
+        issueId,
+        version,
+        editor: { id: editor.id, role: editor.role, label: editorLabel(editor) },
+      }),
+    );
     if (!result.ok) return { status: result.status, message: result.message };
     refresh(issueId);
     return { status: 'ok', message: `De verzending is gestart: ${result.recipients} abonnee(s).` };
@@ -42,7 +48,9 @@ const control = (what: SendControl, name: string) =>
     schema: input,
     explainInvalid: true,
     async run({ issueId }, { editor }): Promise<ActionState> {
-      const result = db().transaction((tx) => controlSend(tx, issueId, what, { id: editor.id, label: editorLabel(editor) }));
+      const result = db().transaction((tx) =>
+        controlSend(tx, issueId, what, { id: editor.id, label: editorLabel(editor) }),
+      );
       if (!result.ok) return { status: 'conflict', message: result.message };
       refresh(issueId);
       return { status: 'ok', message: result.message };

@@ -11,7 +11,8 @@ const actions = { pause: pauseSend, resume: resumeSend, cancel: cancelSend };
 /** Pause, resume or cancel a running send; the server checks the role and the state again. */
 export function SendControls({ issueId, paused }: { issueId: number; paused: boolean }) {
   const [state, dispatch, pending] = useActionState(
-    (previous: ActionState, form: FormData) => actions[form.get('control') as keyof typeof actions](previous, form),
+    (previous: ActionState, form: FormData) =>
+      actions[form.get('control') as keyof typeof actions](previous, form),
     idle,
   );
   return (
@@ -34,7 +35,12 @@ export function SendControls({ issueId, paused }: { issueId: number; paused: boo
           variant="danger"
           disabled={pending}
           onClick={(e) => {
-            if (!window.confirm('Verzending annuleren? Wie het nummer nog niet kreeg, krijgt het niet meer.')) e.preventDefault();
+            if (
+              !window.confirm(
+                'Verzending annuleren? Wie het nummer nog niet kreeg, krijgt het niet meer.',
+              )
+            )
+              e.preventDefault();
           }}
         >
           Verzending annuleren

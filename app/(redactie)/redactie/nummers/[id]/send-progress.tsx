@@ -8,11 +8,20 @@ const nl = (n: number) => n.toLocaleString('nl-NL');
 function eta(seconds: number): string {
   if (seconds < 60) return `${seconds} seconden`;
   const minutes = Math.round(seconds / 60);
-  return minutes < 60 ? `${minutes} minuten` : `${Math.floor(minutes / 60)} uur en ${minutes % 60} minuten`;
+  return minutes < 60
+    ? `${minutes} minuten`
+    : `${Math.floor(minutes / 60)} uur en ${minutes % 60} minuten`;
 }
 
 /** Live progress while a send runs (the page refreshes itself), a summary once it is done. */
-export function SendProgressPanel({ issueId, status, progress, sentAt, canControl, failures }: {
+export function SendProgressPanel({
+  issueId,
+  status,
+  progress,
+  sentAt,
+  canControl,
+  failures,
+}: {
   issueId: number;
   status: 'sending' | 'sent';
   progress: SendProgress;
@@ -23,19 +32,35 @@ export function SendProgressPanel({ issueId, status, progress, sentAt, canContro
   const done = progress.sent + progress.failed + progress.skipped;
   const running = status === 'sending';
   return (
-    <section aria-labelledby="send-title" className="mb-6 rounded-md border border-line bg-white p-4">
+    <section
+      aria-labelledby="send-title"
+      className="mb-6 rounded-md border border-line bg-white p-4"
+    >
       <h2 id="send-title" className="text-lg font-semibold">
-        {running ? (progress.paused ? 'Verzending gepauzeerd' : progress.cancelled ? 'Verzending wordt geannuleerd' : 'Bezig met verzenden') : 'Verzonden'}
+        {running
+          ? progress.paused
+            ? 'Verzending gepauzeerd'
+            : progress.cancelled
+              ? 'Verzending wordt geannuleerd'
+              : 'Bezig met verzenden'
+          : 'Verzonden'}
       </h2>
       {running ? <AutoRefresh seconds={2} /> : null}
       <label htmlFor="send-bar" className="mt-2 block text-sm">
         {nl(done)} van {nl(progress.total)} verwerkt
       </label>
-      <progress id="send-bar" max={Math.max(1, progress.total)} value={done} className="h-3 w-full" />
+      <progress
+        id="send-bar"
+        max={Math.max(1, progress.total)}
+        value={done}
+        className="h-3 w-full"
+      />
       <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-5">
         <div>
           <dt className="text-muted">Afgeleverd</dt>
-          <dd className="font-semibold" data-testid="sent-count">{nl(progress.sent)}</dd>
+          <dd className="font-semibold" data-testid="sent-count">
+            {nl(progress.sent)}
+          </dd>
         </div>
         <div>
           <dt className="text-muted">Mislukt</dt>
@@ -55,16 +80,22 @@ export function SendProgressPanel({ issueId, status, progress, sentAt, canContro
               <dt className="text-muted">Tempo</dt>
               <dd className="font-semibold">
                 {progress.rate.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} per seconde
-                {progress.etaSeconds !== null ? <span className="block font-normal">nog ongeveer {eta(progress.etaSeconds)}</span> : null}
+                {progress.etaSeconds !== null ? (
+                  <span className="block font-normal">nog ongeveer {eta(progress.etaSeconds)}</span>
+                ) : null}
               </dd>
             </div>
           </>
         ) : null}
       </dl>
-      {!running && sentAt ? <p className="mt-3 text-sm">Verzending afgerond op {formatDateTime(sentAt)}.</p> : null}
+      {!running && sentAt ? (
+        <p className="mt-3 text-sm">Verzending afgerond op {formatDateTime(sentAt)}.</p>
+      ) : null}
       {failures.length ? (
         <details className="mt-3 text-sm">
-          <summary className="cursor-pointer font-semibold">Mislukte bezorgingen ({nl(progress.failed)})</summary>
+          <summary className="cursor-pointer font-semibold">
+            Mislukte bezorgingen ({nl(progress.failed)})
+          </summary>
           <ul className="mt-2 list-disc pl-5">
             {failures.map((f, i) => (
               <li key={i}>
@@ -74,7 +105,9 @@ export function SendProgressPanel({ issueId, status, progress, sentAt, canContro
           </ul>
         </details>
       ) : null}
-      {running && canControl && !progress.cancelled ? <SendControls issueId={issueId} paused={progress.paused} /> : null}
+      {running && canControl && !progress.cancelled ? (
+        <SendControls issueId={issueId} paused={progress.paused} />
+      ) : null}
     </section>
   );
 }

@@ -9,18 +9,33 @@ export type SaveStatus =
   | { kind: 'saved'; at: number | null }
   | { kind: 'saving' }
   | { kind: 'error'; message: string }
-  | { kind: 'conflict'; changedBy: string; changedAt: number; theirs: IssueDocument; version: number };
+  | {
+      kind: 'conflict';
+      changedBy: string;
+      changedAt: number;
+      theirs: IssueDocument;
+      version: number;
+    };
 
 /** How long the builder waits after the last change before it saves: well under a second. */
 export const SAVE_DELAY_MS = 400;
 
-type Input = { issueId: number; doc: IssueDocument; revision: number; unsavedOps: number; onSaved: (revision: number, opCount: number, saved: IssueDocument) => void };
+type Input = {
+  issueId: number;
+  doc: IssueDocument;
+  revision: number;
+  unsavedOps: number;
+  onSaved: (revision: number, opCount: number, saved: IssueDocument) => void;
+};
 
 /**
  * Saves the document shortly after each change, one request at a time, always with the
  * version it was based on; a refusal for an older version stops saving until the editor chooses.
  */
-export function useAutosave({ issueId, doc, revision, unsavedOps, onSaved }: Input, initialVersion: number) {
+export function useAutosave(
+  { issueId, doc, revision, unsavedOps, onSaved }: Input,
+  initialVersion: number,
+) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
   const version = useRef(initialVersion);
   const [savedRevision, setSavedRevision] = useState(0);
@@ -38,7 +53,11 @@ export function useAutosave({ issueId, doc, revision, unsavedOps, onSaved }: Inp
       setStatus({ kind: 'saving' });
       let result: ActionState<SaveData>;
       try {
-        result = await saveIssue(idle as ActionState<SaveData>, { issueId, version: version.current, document: doc });
+        result = await saveIssue(idle as ActionState<SaveData>, {
+          issueId,
+          version: version.current,
+          document: doc,
+        });
       } catch {
         result = { status: 'error' as const, message: 'Geen verbinding met de server.' };
       }
@@ -50,7 +69,13 @@ export function useAutosave({ issueId, doc, revision, unsavedOps, onSaved }: Inp
         onSaved(revision, unsavedOps, doc);
         setStatus({ kind: 'saved', at: data.savedAt ?? Date.now() });
       } else if (result.status === 'conflict' && data?.document) {
-        setStatus({ kind: 'conflict', changedBy: data.changedBy ?? 'Een andere redacteur', changedAt: data.changedAt ?? Date.now(), theirs: data.document, version: data.version });
+        setStatus({
+          kind: 'conflict',
+          changedBy: data.changedBy ?? 'Een andere redacteur',
+          changedAt: data.changedAt ?? Date.now(),
+          theirs: data.document,
+          version: data.version,
+        });
       } else {
         failedRevision.current = revision;
         setStatus({ kind: 'error', message: result.message ?? 'Opslaan is mislukt.' });

@@ -6,9 +6,18 @@ import type { SessionEditor } from '@/lib/auth/guard';
 import { testDb } from '@/lib/test/db';
 
 // A forged request: a redacteur calls the approve action directly, past any hidden button.
-const state = vi.hoisted(() => ({ editor: null as SessionEditor | null, database: null as unknown }));
-vi.mock('@/lib/auth/guard', () => ({ currentEditor: async () => state.editor, editorLabel: (e: SessionEditor) => e.name ?? e.email }));
-vi.mock('@/db', async (original) => ({ ...(await original<typeof import('@/db')>()), db: () => state.database }));
+const state = vi.hoisted(() => ({
+  editor: null as SessionEditor | null,
+  database: null as unknown,
+}));
+vi.mock('@/lib/auth/guard', () => ({
+  currentEditor: async () => state.editor,
+  editorLabel: (e: SessionEditor) => e.name ?? e.email,
+}));
+vi.mock('@/db', async (original) => ({
+  ...(await original<typeof import('@/db')>()),
+  db: () => state.database,
+}));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { approve, schedule } = await import('./workflow-actions');
@@ -29,12 +38,24 @@ describe('workflow actions called directly', () => {
   it.each([
     ['approve', () => approve(idle, { issueId })],
     ['schedule', () => schedule(idle, { issueId, moment: '2030-01-01T10:00' })],
-  ])('refuses a redacteur’s %s, changes nothing and logs the attempt with their name', async (_name, call) => {
-    const result = await call();
-    expect(result).toMatchObject({ status: 'error', message: 'U heeft geen rechten voor deze actie.' });
-    expect(database().select().from(issues).where(eq(issues.id, issueId)).get()!.status).toBe('review');
-    const denied = database().select().from(auditLog).where(eq(auditLog.action, 'access.denied')).all();
-    expect(denied).toHaveLength(1);
-    expect(denied[0]!.actorLabel).toBe('Fatima El Idrissi');
-  });
+  ])(
+    'refuses a redacteur’s %s, changes nothing and logs the attempt with their name',
+    async (_name, call) => {
+      const result = await call();
+      expect(result).toMatchObject({
+        status: 'error',
+        message: 'U heeft geen rechten voor deze actie.',
+      });
+      expect(database().select().from(issues).where(eq(issues.id, issueId)).get()!.status).toBe(
+        'review',
+      );
+      const denied = database()
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'access.denied'))
+        .all();
+      expect(denied).toHaveLength(1);
+      expect(denied[0]!.actorLabel).toBe('Fatima El Idrissi');
+    },
+  );
 });

@@ -33,11 +33,26 @@ const scheduleSchema = base.extend({
   }),
 });
 
-async function run(step: WorkflowStep, input: z.output<typeof base> & { scheduledAt?: Date }, editor: SessionEditor, extra: Partial<StepInput> = {}): Promise<ActionState> {
+async function run(
+  step: WorkflowStep,
+  input: z.output<typeof base> & { scheduledAt?: Date },
+  editor: SessionEditor,
+  extra: Partial<StepInput> = {},
+): Promise<ActionState> {
   const actor = { id: editor.id, role: editor.role, label: editorLabel(editor) };
   const result = db().transaction((tx) => {
-    const taken = takeStep(tx, { issueId: input.issueId, version: input.version, step, editor: actor, note: input.note, scheduledAt: input.scheduledAt, ...extra });
-    return taken.ok ? { taken, notify: notifyAddresses(tx, step, taken.issue.contentChangedBy, editor.id) } : { taken, notify: [] };
+    const taken = takeStep(tx, {
+      issueId: input.issueId,
+      version: input.version,
+      step,
+      editor: actor,
+      note: input.note,
+      scheduledAt: input.scheduledAt,
+      ...extra,
+    });
+    return taken.ok
+      ? { taken, notify: notifyAddresses(tx, step, taken.issue.contentChangedBy, editor.id) }
+      : { taken, notify: [] };
   });
   if (!result.taken.ok) return { status: result.taken.status, message: result.taken.message };
 
@@ -47,7 +62,15 @@ async function run(step: WorkflowStep, input: z.output<typeof base> & { schedule
   let unsent = 0;
   for (const to of result.notify) {
     try {
-      await sendMail({ to, ...workflowMail(step, { title: `${issue.newsletterName} ${issue.number}`, actor: actor.label, note: input.note, link }) });
+      await sendMail({
+        to,
+        ...workflowMail(step, {
+          title: `${issue.newsletterName} ${issue.number}`,
+          actor: actor.label,
+          note: input.note,
+          link,
+        }),
+      });
     } catch (error) {
       unsent += 1;
       console.error('Melding niet verstuurd', error);
@@ -57,11 +80,20 @@ async function run(step: WorkflowStep, input: z.output<typeof base> & { schedule
   revalidatePath('/redactie/nummers');
   revalidatePath('/redactie');
   const done = `Gelukt: het nummer is nu ${issueStatusLabels[result.taken.to].toLowerCase()}.`;
-  return { status: 'ok', message: unsent ? `${done} ${unsent} melding(en) per mail konden niet worden verstuurd.` : done };
+  return {
+    status: 'ok',
+    message: unsent ? `${done} ${unsent} melding(en) per mail konden niet worden verstuurd.` : done,
+  };
 }
 
 const simple = (step: WorkflowStep, name: string) =>
-  editorTask({ name, role: workflowSteps[step].role, schema: base, explainInvalid: true, run: (input, { editor }) => run(step, input, editor) });
+  editorTask({
+    name,
+    role: workflowSteps[step].role,
+    schema: base,
+    explainInvalid: true,
+    run: (input, { editor }) => run(step, input, editor),
+  });
 
 export const requestReview = simple('requestReview', 'nummer ter review aanbieden');
 export const sendBack = simple('sendBack', 'nummer terugsturen');
@@ -99,12 +131,19 @@ export const comment = editorTask({
   async run(input, { editor }) {
     const problem = db().transaction((tx) => {
       const loaded = loadIssueDocument(tx, input.issueId);
-      const titles = (id: number) => loaded?.issue.blocks.find((b) => b.itemId === id)?.item?.title ?? undefined;
+      const titles = (id: number) =>
+        loaded?.issue.blocks.find((b) => b.itemId === id)?.item?.title ?? undefined;
       const labelOf = (blockId: string) => {
         const block = loaded && allBlocks(loaded.document).find((b) => b.id === blockId);
         return block ? blockLabel(block, titles) : undefined;
       };
-      return addComment(tx, input, { id: editor.id, label: editorLabel(editor) }, loaded?.document ?? null, labelOf);
+      return addComment(
+        tx,
+        input,
+        { id: editor.id, label: editorLabel(editor) },
+        loaded?.document ?? null,
+        labelOf,
+      );
     });
     if (problem) return { status: 'invalid', message: problem };
     revalidatePath(`/redactie/nummers/${input.issueId}`);

@@ -12,14 +12,33 @@ const actions = { requestReview, approve, schedule, unschedule, sendBack, startS
 type Step = keyof typeof actions;
 /** What the send confirmation names, so nobody sends the wrong issue to the wrong list. */
 export type SendSummary = { title: string; subject: string; recipients: number };
-type Props = { issueId: number; version: number; steps: Step[]; fourEyesNote: string | null; scheduledFor: string | null; defaultMoment: string; send: SendSummary };
+type Props = {
+  issueId: number;
+  version: number;
+  steps: Step[];
+  fourEyesNote: string | null;
+  scheduledFor: string | null;
+  defaultMoment: string;
+  send: SendSummary;
+};
 
 /**
  * The next steps this editor may take; the server decides again on every one. The outcome is
  * kept here, not in the step's own form: that form vanishes once its step is taken.
  */
-export function WorkflowPanel({ issueId, version, steps, fourEyesNote, scheduledFor, defaultMoment, send }: Props) {
-  const [outcome, dispatch, pending] = useActionState((previous: ActionState, form: FormData) => actions[form.get('step') as Step](previous, form), idle);
+export function WorkflowPanel({
+  issueId,
+  version,
+  steps,
+  fourEyesNote,
+  scheduledFor,
+  defaultMoment,
+  send,
+}: Props) {
+  const [outcome, dispatch, pending] = useActionState(
+    (previous: ActionState, form: FormData) => actions[form.get('step') as Step](previous, form),
+    idle,
+  );
   const [confirming, setConfirming] = useState(false);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -28,7 +47,13 @@ export function WorkflowPanel({ issueId, version, steps, fourEyesNote, scheduled
     setConfirming(false);
     startTransition(() => dispatch(form));
   };
-  const step = (name: Step, label: string, variant: 'primary' | 'secondary', fields?: ReactNode, id?: string) =>
+  const step = (
+    name: Step,
+    label: string,
+    variant: 'primary' | 'secondary',
+    fields?: ReactNode,
+    id?: string,
+  ) =>
     steps.includes(name) ? (
       <form id={id} onSubmit={submit} className="space-y-2">
         <input type="hidden" name="step" value={name} />
@@ -43,7 +68,10 @@ export function WorkflowPanel({ issueId, version, steps, fourEyesNote, scheduled
 
   if (!steps.length && !fourEyesNote && !scheduledFor && outcome.status === 'idle') return null;
   return (
-    <section aria-labelledby="workflow-title" className="mb-6 rounded-md border border-line bg-white p-4">
+    <section
+      aria-labelledby="workflow-title"
+      className="mb-6 rounded-md border border-line bg-white p-4"
+    >
       <h2 id="workflow-title" className="text-lg font-semibold">
         Redactieproces
       </h2>
@@ -63,7 +91,14 @@ export function WorkflowPanel({ issueId, version, steps, fourEyesNote, scheduled
             <label htmlFor="moment" className="block text-sm font-semibold">
               Verzenden op (Nederlandse tijd)
             </label>
-            <input id="moment" name="moment" type="datetime-local" defaultValue={defaultMoment} required className="rounded-md border border-gray-500 px-3 py-2" />
+            <input
+              id="moment"
+              name="moment"
+              type="datetime-local"
+              defaultValue={defaultMoment}
+              required
+              className="rounded-md border border-gray-500 px-3 py-2"
+            />
           </>,
         )}
         {step(
@@ -73,12 +108,17 @@ export function WorkflowPanel({ issueId, version, steps, fourEyesNote, scheduled
           confirming ? (
             <Modal title="Nummer nu verzenden?" onClose={() => setConfirming(false)}>
               <p className="mt-2">
-                U verzendt <strong>{send.title}</strong> nu aan <strong>{send.recipients.toLocaleString('nl-NL')}</strong> {send.recipients === 1 ? 'abonnee' : 'abonnees'}.
+                U verzendt <strong>{send.title}</strong> nu aan{' '}
+                <strong>{send.recipients.toLocaleString('nl-NL')}</strong>{' '}
+                {send.recipients === 1 ? 'abonnee' : 'abonnees'}.
               </p>
               <p className="mt-2">
                 Onderwerp: <strong>{send.subject || '(geen onderwerp)'}</strong>
               </p>
-              <p className="mt-2 text-sm text-muted">Elke abonnee krijgt alleen de thema&apos;s die hij of zij volgt. U kunt de verzending daarna nog pauzeren of annuleren.</p>
+              <p className="mt-2 text-sm text-muted">
+                Elke abonnee krijgt alleen de thema&apos;s die hij of zij volgt. U kunt de
+                verzending daarna nog pauzeren of annuleren.
+              </p>
               <div className="mt-6 flex flex-wrap gap-2">
                 <Button type="submit" form="send-now">
                   Ja, verzend nu
@@ -98,9 +138,16 @@ export function WorkflowPanel({ issueId, version, steps, fourEyesNote, scheduled
           'secondary',
           <>
             <label htmlFor="note" className="block text-sm font-semibold">
-              Toelichting voor de redacteur <span className="font-normal text-muted">(optioneel)</span>
+              Toelichting voor de redacteur{' '}
+              <span className="font-normal text-muted">(optioneel)</span>
             </label>
-            <textarea id="note" name="note" rows={2} maxLength={2000} className="block w-72 rounded-md border border-gray-500 px-3 py-2" />
+            <textarea
+              id="note"
+              name="note"
+              rows={2}
+              maxLength={2000}
+              className="block w-72 rounded-md border border-gray-500 px-3 py-2"
+            />
           </>,
         )}
       </div>

@@ -16,7 +16,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     const claims = requireLink('unsubscribe', token);
     if (input['List-Unsubscribe'] === 'One-Click') {
       db().transaction((tx) => unsubscribe(tx, claims, 'one-click'));
-      return new Response('U bent afgemeld.', { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      return new Response('U bent afgemeld.', {
+        status: 200,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
     }
     if (input.actie === 'ongedaan') {
       db().transaction((tx) => undoUnsubscribe(tx, claims));

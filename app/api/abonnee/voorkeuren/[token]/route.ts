@@ -19,11 +19,23 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     // Counted before anything changes, so a refusal leaves the preferences as they were.
     if (input.email !== preferencesOf(claims)?.email) limitAddress(input.email, 'adres');
     const result = db().transaction((tx) =>
-      updatePreferences(tx, claims, { email: input.email, name: input.naam, audience: input.functie, themeIds: input.themas, pauseDays: input.pauze }),
+      updatePreferences(tx, claims, {
+        email: input.email,
+        name: input.naam,
+        audience: input.functie,
+        themeIds: input.themas,
+        pauseDays: input.pauze,
+      }),
     );
     if (result.emailChange) {
       const newsletter = newsletterById(claims.newsletterId)!;
-      await sendMail({ to: result.emailChange, ...emailChangeMail(newsletter.name, personalLink('email', claims, { bindEmail: result.emailChange })) });
+      await sendMail({
+        to: result.emailChange,
+        ...emailChangeMail(
+          newsletter.name,
+          personalLink('email', claims, { bindEmail: result.emailChange }),
+        ),
+      });
       return done(request, `${page}?adres=1`);
     }
     return done(request, `${page}?opgeslagen=1`);

@@ -7,9 +7,19 @@ import { subscriberExport } from '@/lib/subscribers/queries';
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const editor = await currentEditor();
   const { id } = await params;
-  if (!editor) return new Response(null, { status: 303, headers: { Location: `/inloggen?callbackUrl=${encodeURIComponent(`/redactie/abonnees/${id}`)}` } });
+  if (!editor)
+    return new Response(null, {
+      status: 303,
+      headers: {
+        Location: `/inloggen?callbackUrl=${encodeURIComponent(`/redactie/abonnees/${id}`)}`,
+      },
+    });
   const data = /^[1-9][0-9]{0,8}$/.test(id) ? subscriberExport(Number(id)) : null;
-  if (!data) return new Response('Deze abonnee bestaat niet.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!data)
+    return new Response('Deze abonnee bestaat niet.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   db().transaction((tx) =>
     recordAudit(tx, {
       actor: { id: editor.id, label: editorLabel(editor) },

@@ -8,7 +8,8 @@ import { newslettersWithThemes } from '@/lib/subscribers/queries';
 // Receives the CSV as an ordinary multipart form post (works without JavaScript, and is not held
 // to the 1 MB body limit of server actions), keeps it for the preview and redirects there.
 const page = '/redactie/abonnees/importeren';
-const see = (location: string) => new Response(null, { status: 303, headers: { Location: location } });
+const see = (location: string) =>
+  new Response(null, { status: 303, headers: { Location: location } });
 const fail = (error: ImportError) => see(`${page}?fout=${error}`);
 
 /**
@@ -28,11 +29,20 @@ function foreignOrigin(request: Request): boolean {
 }
 
 export async function POST(request: Request) {
-  if (foreignOrigin(request)) return new Response('Dit formulier komt niet van deze site.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (foreignOrigin(request))
+    return new Response('Dit formulier komt niet van deze site.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   const editor = await currentEditor();
   if (!editor) return see(`/inloggen?callbackUrl=${encodeURIComponent(page)}`);
-  if (!hasRole(editor.role, 'hoofdredacteur')) return new Response('U heeft geen rechten om abonnees te importeren.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) return fail('te-groot');
+  if (!hasRole(editor.role, 'hoofdredacteur'))
+    return new Response('U heeft geen rechten om abonnees te importeren.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
+    return fail('te-groot');
 
   let form: FormData;
   try {
@@ -54,6 +64,11 @@ export async function POST(request: Request) {
   }
   const read = readImportFile(text);
   if (!read.ok) return fail(read.error);
-  const id = keepUpload({ editorId: editor.id, newsletterId, fileName: file.name || 'import.csv', text });
+  const id = keepUpload({
+    editorId: editor.id,
+    newsletterId,
+    fileName: file.name || 'import.csv',
+    text,
+  });
   return see(`${page}?voorbeeld=${id}`);
 }

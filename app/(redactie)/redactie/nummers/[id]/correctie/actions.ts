@@ -14,9 +14,21 @@ export const correctIssue = editorAction<typeof correctionInput, Corrected>({
   schema: correctionInput,
   mutate: (input, { editor, tx }) => {
     const result = correctSentIssue(tx, input, { id: editor.id, label: editorLabel(editor) });
-    if (!result.ok) throw new ActionFailure({ status: result.status, message: result.message, fieldErrors: result.fieldErrors });
+    if (!result.ok)
+      throw new ActionFailure({
+        status: result.status,
+        message: result.message,
+        fieldErrors: result.fieldErrors,
+      });
     const n = result.changes.length;
-    return { status: 'ok', message: `Correctie gepubliceerd: ${n} ${n === 1 ? 'wijziging' : 'wijzigingen'}. De webversie toont nu "gecorrigeerd op".`, data: { version: input.version + 1, paths: [...result.paths, `/redactie/nummers/${input.issueId}`] } };
+    return {
+      status: 'ok',
+      message: `Correctie gepubliceerd: ${n} ${n === 1 ? 'wijziging' : 'wijzigingen'}. De webversie toont nu "gecorrigeerd op".`,
+      data: {
+        version: input.version + 1,
+        paths: [...result.paths, `/redactie/nummers/${input.issueId}`],
+      },
+    };
   },
   revalidate: (state: ActionState<Corrected>) => state.data?.paths ?? [],
 });

@@ -15,7 +15,8 @@ export default async function CorrectionPage({ params }: { params: Promise<{ id:
   await requireEditor('redacteur', `/redactie/nummers/${id}/correctie`);
   const issueId = Number(id);
   // Only a sent issue has a web version to correct; anything else is not found here.
-  const draft = Number.isSafeInteger(issueId) && issueId > 0 ? correctionDraft(db(), issueId) : null;
+  const draft =
+    Number.isSafeInteger(issueId) && issueId > 0 ? correctionDraft(db(), issueId) : null;
   if (!draft) notFound();
   const { issue, groups, extras } = draft;
   const publicPath = `/archief/${issue.newsletterSlug}/${issue.slug}`;
@@ -30,8 +31,11 @@ export default async function CorrectionPage({ params }: { params: Promise<{ id:
         title={`Webversie corrigeren: ${issue.newsletterName} ${issue.number}`}
         description={
           <>
-            Herstel een typefout, een dode link of een verkeerde tijd in de <a href={publicPath}>webversie</a>.
-            {issue.correctedAt ? ` Laatst gecorrigeerd op ${formatDateTime(issue.correctedAt)}: ${issue.correctionNote ?? ''}` : null}
+            Herstel een typefout, een dode link of een verkeerde tijd in de{' '}
+            <a href={publicPath}>webversie</a>.
+            {issue.correctedAt
+              ? ` Laatst gecorrigeerd op ${formatDateTime(issue.correctedAt)}: ${issue.correctionNote ?? ''}`
+              : null}
           </>
         }
       />

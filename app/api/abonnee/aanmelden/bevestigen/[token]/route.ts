@@ -11,6 +11,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     await readForm(request);
     const claims = requireLink('confirm', token);
     const outcome = db().transaction((tx) => confirmSignUp(tx, claims));
-    return done(request, `${new URL(personalLink('preferences', claims)).pathname}?${outcome === 'confirmed' ? 'bevestigd' : 'al-bevestigd'}=1`);
+    return done(
+      request,
+      `${new URL(personalLink('preferences', claims)).pathname}?${outcome === 'confirmed' ? 'bevestigd' : 'al-bevestigd'}=1`,
+    );
   });
 }

@@ -12,6 +12,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     const claims = requireLink('email', token);
     const fresh = db().transaction((tx) => confirmEmailChange(tx, claims));
     // Every older link is revoked now; the subscriber continues on a fresh one.
-    return done(request, `${new URL(personalLink('preferences', fresh)).pathname}?adres-bevestigd=1`);
+    return done(
+      request,
+      `${new URL(personalLink('preferences', fresh)).pathname}?adres-bevestigd=1`,
+    );
   });
 }

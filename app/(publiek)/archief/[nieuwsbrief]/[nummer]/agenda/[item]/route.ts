@@ -4,17 +4,41 @@ import { sentIssue } from '@/lib/archive/queries';
 import { sentItem } from '@/lib/archive/sent-items';
 import { getConfig } from '@/lib/config';
 
-const notFound = () => new Response('Deze activiteit staat niet in een verzonden nummer.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const notFound = () =>
+  new Response('Deze activiteit staat niet in een verzonden nummer.', {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
 
 /** "Zet in agenda": an event of a sent issue as an .ics file; anything else is a 404. */
-export async function GET(_request: Request, { params }: { params: Promise<{ nieuwsbrief: string; nummer: string; item: string }> }) {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ nieuwsbrief: string; nummer: string; item: string }> },
+) {
   const { nieuwsbrief, nummer, item } = await params;
   const itemId = /^\d{1,9}$/.test(item) ? Number(item) : NaN;
   const { publicUrl } = getConfig();
-  const issue = Number.isSafeInteger(itemId) ? sentIssue(db(), decodeURIComponent(nieuwsbrief), decodeURIComponent(nummer), publicUrl) : null;
+  const issue = Number.isSafeInteger(itemId)
+    ? sentIssue(db(), decodeURIComponent(nieuwsbrief), decodeURIComponent(nummer), publicUrl)
+    : null;
   if (!issue) return notFound();
   const e = sentItem(db(), issue.id, itemId);
   if (!e || e.kind !== 'event' || !e.eventDate) return notFound();
-  const body = icsFor({ uid: `item-${e.itemId}@${new URL(publicUrl).hostname}`, title: e.title, description: e.teaser, url: `${issue.url}#item-${e.itemId}`, eventDate: e.eventDate, startTime: e.startTime, endTime: e.endTime, location: e.location, online: e.online });
-  return new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="activiteit-${e.itemId}.ics"` } });
+  const body = icsFor({
+    uid: `item-${e.itemId}@${new URL(publicUrl).hostname}`,
+    title: e.title,
+    description: e.teaser,
+    url: `${issue.url}#item-${e.itemId}`,
+    eventDate: e.eventDate,
+    startTime: e.startTime,
+    endTime: e.endTime,
+    location: e.location,
+    online: e.online,
+  });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="activiteit-${e.itemId}.ics"`,
+    },
+  });
 }
