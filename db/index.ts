@@ -1,9 +1,17 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { getConfig } from '@/lib/config';
 import * as schema from './schema';
 
+/** The process's client: the query builder plus the raw better-sqlite3 handle for measured hot paths. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/**
+ * What a query needs: the client or a transaction inside it. Both run the same query builder, so
+ * a function that takes a `Tx` works in an action's transaction and on its own.
+ */
+export type Tx = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 
 /** Opens a database file with the pragmas every connection needs. */
 export function openDatabase(file: string): Db {

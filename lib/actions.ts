@@ -1,15 +1,13 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
-import { db, type Db } from '@/db';
+import { db, type Tx } from '@/db';
 import type { EditorRole } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { currentEditor, editorLabel, type SessionEditor } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
 
 import type { ActionState } from '@/lib/action-state';
-
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Revalidates each path; one with a `[segment]` is a route, which stands for all its cached pages. */
 export function revalidatePaths(paths: readonly string[]) {

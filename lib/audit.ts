@@ -1,7 +1,5 @@
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { auditLog } from '@/db/schema';
-
-type Tx = Pick<Db, 'insert'>;
 
 export type AuditActor = { id: string | null; label: string };
 

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import { issueBlocks, issues, newsletters, sentItems, type SentItem } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
 import {
@@ -168,7 +168,7 @@ function correctedItem(stored: SentItem, submitted: Record<string, unknown>) {
 }
 
 export function correctSentIssue(
-  tx: Omit<Db, '$client'>,
+  tx: Tx,
   input: CorrectionInput,
   actor: AuditActor & { id: string },
   now = new Date(),

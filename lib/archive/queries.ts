@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import { emailSource } from '@/lib/email/source';
 import { issueEmailProps } from '@/lib/email/render';
 import { fromDutchLocal } from '@/lib/format-input';
@@ -37,8 +37,6 @@ export type ArchiveListItem = {
   themes: string[];
 };
 
-type Reader = Pick<Db, 'all' | 'get'>;
-
 // Years as a Dutch reader counts them: an issue sent at 00:30 on 1 January belongs to the new year.
 const dutchYear = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' });
 const yearStart = (year: number) => fromDutchLocal(`${year}-01-01T00:00`)!.getTime();
@@ -53,7 +51,7 @@ const toItem = (r: Row): ArchiveListItem => ({
 
 /** Sent issues, newest first, with the themes each covers; by theme and by year (Dutch time). */
 export function listSentIssues(
-  database: Reader,
+  database: Tx,
   filter: { themeId?: number; year?: number; page?: number; newsletterSlug?: string },
 ) {
   const page = filter.page ?? 1;
@@ -82,7 +80,7 @@ export function listSentIssues(
 }
 
 /** What the filters offer: the themes of sent issues and the years with a sent issue. */
-export function archiveFilters(database: Reader) {
+export function archiveFilters(database: Tx) {
   const themes = database.all<{ id: number; name: string; slug: string }>(sql`
     select distinct t.id, t.name, t.slug from themes t
     join issue_blocks b on b.theme_id = t.id join issues i on i.id = b.issue_id

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { archivePaths } from './paths';
 
 /**
@@ -25,7 +25,7 @@ export function keyMatches(given: string | null, secret: string): boolean {
 }
 
 /** The paths to refresh for an issue: its page only once it is sent, the lists always. */
-export function pathsToRevalidate(database: Pick<Db, 'get'>, issueId: number): string[] {
+export function pathsToRevalidate(database: Tx, issueId: number): string[] {
   const row = database.get<
     { slug: string; newsletterSlug: string; status: string } | undefined
   >(sql`

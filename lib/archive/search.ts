@@ -10,7 +10,7 @@
  * approved and scheduled issues and items never sent cannot appear in public results.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { escapeHtml } from '@/lib/html';
 import { z } from '@/lib/validation';
 
@@ -24,11 +24,8 @@ const MAX_WORDS = 12;
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
 
-type Writer = Pick<Db, 'run'>;
-type Reader = Pick<Db, 'all' | 'get'>;
-
 /** (Re)writes the search rows of one issue from its items as sent: delete, then insert. */
-export function indexSentIssue(database: Writer, issueId: number): void {
+export function indexSentIssue(database: Tx, issueId: number): void {
   database.run(sql`delete from archive_search where issue_id = ${issueId}`);
   // Same selection as the migration's backfill: one row per item even if it is placed twice,
   // under its section's theme (a lead has none, so the item's own).
@@ -133,7 +130,7 @@ type Row = {
 
 /** Sent items matching `q`, best match first (title weighs most), then newest. */
 export function searchArchive(
-  database: Reader,
+  database: Tx,
   input: ArchiveSearchInput,
 ): { total: number; results: ArchiveSearchResult[] } {
   const match = toFtsQuery(input.q);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { sentItems, type SentItem } from '@/db/schema';
 
 /**
@@ -7,7 +7,7 @@ import { sentItems, type SentItem } from '@/db/schema';
  * was cancelled before anyone got it and is started again). Runs in the transaction that starts
  * the send, so every copy of the mail, and later the archive, shows the same text.
  */
-export function freezeSentItems(tx: Pick<Db, 'run'>, issueId: number): void {
+export function freezeSentItems(tx: Tx, issueId: number): void {
   tx.run(sql`delete from sent_items where issue_id = ${issueId}`);
   tx.run(sql`
     insert into sent_items (issue_id, item_id, theme_id, kind, title, teaser, url, event_date, start_time, end_time, location, online, registration_url)
@@ -17,16 +17,12 @@ export function freezeSentItems(tx: Pick<Db, 'run'>, issueId: number): void {
 }
 
 /** The items of an issue as sent (and corrected), by library id. */
-export function sentItemsOf(database: Pick<Db, 'select'>, issueId: number): Map<number, SentItem> {
+export function sentItemsOf(database: Tx, issueId: number): Map<number, SentItem> {
   const rows = database.select().from(sentItems).where(eq(sentItems.issueId, issueId)).all();
   return new Map(rows.map((r) => [r.itemId, r]));
 }
 
-export function sentItem(
-  database: Pick<Db, 'select'>,
-  issueId: number,
-  itemId: number,
-): SentItem | undefined {
+export function sentItem(database: Tx, issueId: number, itemId: number): SentItem | undefined {
   return database
     .select()
     .from(sentItems)

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { issueComments, issues } from '@/db/schema';
 import { z } from '@/lib/validation';
 import { allBlocks, type IssueDocument } from './document';
@@ -20,7 +20,7 @@ export const commentInput = z.object({
 
 /** Adds a remark; a block must be one of this issue's blocks now. Returns an error message or null. */
 export function addComment(
-  tx: Pick<Db, 'select' | 'insert' | 'query'>,
+  tx: Tx,
   input: z.output<typeof commentInput>,
   author: { id: string; label: string },
   document: IssueDocument | null,
@@ -46,7 +46,7 @@ export function addComment(
   return null;
 }
 
-export function listComments(database: Pick<Db, 'select'>, issueId: number) {
+export function listComments(database: Tx, issueId: number) {
   return database
     .select()
     .from(issueComments)

@@ -1,9 +1,7 @@
 import { asc, eq, max } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { issueBlocks, issues, reusableBlocks } from '@/db/schema';
-
-type Tx = Pick<Db, 'select' | 'insert'>;
 
 /**
  * A new issue: the next number, an empty lead slot and sections (themes come from the

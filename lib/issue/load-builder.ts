@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import { items, reusableBlocks, users } from '@/db/schema';
 import { loadIssue } from '@/lib/issue/load';
 import { ctaContent, textContent, type IssueDocument } from './document';
@@ -30,7 +30,7 @@ export type ReusableOption = { id: number; name: string } & (
 );
 
 /** The issue as a document plus its version and last editor: one query for issue and blocks. */
-export function loadIssueDocument(database: Pick<Db, 'query'>, issueId: number) {
+export function loadIssueDocument(database: Tx, issueId: number) {
   const issue = loadIssue(database, issueId);
   if (!issue) return null;
   const themes = issue.newsletter.themes;

@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { issueSnapshots } from '@/db/schema';
 import { describeChanges, blockLabel } from './describe-changes';
 import { diffDocuments } from './diff';
@@ -10,7 +10,7 @@ import { issueDocument, type IssueDocument } from './document';
  * null when no one has reviewed this issue yet.
  */
 export function changesSinceReview(
-  database: Pick<Db, 'select'>,
+  database: Tx,
   issueId: number,
   current: IssueDocument,
   itemTitle: (id: number) => string | undefined,

@@ -1,10 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { issueBlocks, issues, items, reusableBlocks, themes, users } from '@/db/schema';
 import { allBlocks, type IssueDocument } from './document';
 import { saveBlocks } from './storage';
-
-type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
 export type SaveResult =
   | { status: 'ok'; version: number; savedAt: number }

@@ -1,11 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { issueBlocks, type IssueBlock } from '@/db/schema';
 import { ctaContent, textContent, type Block, type IssueDocument } from './document';
 import { longestIncreasing } from './sequence';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 type Row = Pick<
   IssueBlock,
   'id' | 'kind' | 'position' | 'themeId' | 'itemId' | 'reusableBlockId' | 'content'

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import {
   issues,
   issueSnapshots,
@@ -11,8 +11,6 @@ import {
 import { loadIssueDocument } from './load-builder';
 import { recordAudit } from '@/lib/audit';
 import { decide, workflowSteps, type WorkflowStep } from './workflow';
-
-type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'query'>;
 
 export type StepInput = {
   issueId: number;
@@ -153,7 +151,7 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
 
 /** Who to tell: reviewers when an issue waits for review, the last author when it is sent back. */
 export function notifyAddresses(
-  tx: Pick<Db, 'select'>,
+  tx: Tx,
   step: WorkflowStep,
   contentChangedBy: string | null,
   actorId: string,

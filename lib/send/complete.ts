@@ -1,12 +1,12 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import { deliveries, deliveryStatuses, issues, newsletters } from '@/db/schema';
 import { indexSentIssue } from '@/lib/archive/search';
 import { recordAudit } from '@/lib/audit';
 
 export type DeliveryCounts = Record<(typeof deliveryStatuses)[number], number> & { total: number };
 
-export function deliveryCounts(database: Pick<Db, 'select'>, issueId: number): DeliveryCounts {
+export function deliveryCounts(database: Tx, issueId: number): DeliveryCounts {
   const counts = Object.fromEntries(deliveryStatuses.map((s) => [s, 0])) as DeliveryCounts;
   counts.total = 0;
   for (const row of database

@@ -1,9 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { deliveries, issues, newsletters } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
 
-type Tx = Pick<Db, 'select' | 'update' | 'insert'>;
 export type SendControl = 'pause' | 'resume' | 'cancel';
 export type ControlResult = { ok: true; message: string } | { ok: false; message: string };
 

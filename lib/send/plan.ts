@@ -1,12 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { deliveries, issues, newsletters } from '@/db/schema';
 import type { IssueDocument } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load-builder';
 import { freezeSentItems } from '@/lib/archive/sent-items';
 import { takeStep, type StepInput, type StepResult } from '@/lib/issue/transition';
-
-type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'query' | 'all' | 'run'>;
 
 export type Recipient = { subscriberId: number; themeIds: number[] };
 
@@ -14,7 +12,7 @@ export type Recipient = { subscriberId: number; themeIds: number[] };
  * Who gets an issue now: active subscribers with an active subscription to its newsletter, and
  * paused ones whose pause has ended. Bounced, erased, pending and unsubscribed readers do not.
  */
-export function audienceOf(tx: Pick<Db, 'all'>, newsletterId: number, now: Date): Recipient[] {
+export function audienceOf(tx: Tx, newsletterId: number, now: Date): Recipient[] {
   const rows = tx.all<{ subscriberId: number; themes: string | null }>(sql`
     select s.id as subscriberId, group_concat(st.theme_id) as themes
     from subscriptions sub
@@ -48,11 +46,7 @@ export function variantThemes(key: string): Set<number> {
 }
 
 /** Who would get the issue if it were sent now, for the confirmation screen. */
-export function recipientCount(
-  database: Pick<Db, 'all'>,
-  newsletterId: number,
-  now = new Date(),
-): number {
+export function recipientCount(database: Tx, newsletterId: number, now = new Date()): number {
   return audienceOf(database, newsletterId, now).length;
 }
 

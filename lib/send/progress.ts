@@ -1,5 +1,5 @@
 import { and, count, eq, gte } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { deliveries, issues, subscribers } from '@/db/schema';
 import { deliveryCounts, type DeliveryCounts } from './complete';
 
@@ -14,11 +14,7 @@ export type SendProgress = DeliveryCounts & {
   startedAt: Date | null;
 };
 
-export function sendProgress(
-  database: Pick<Db, 'select'>,
-  issueId: number,
-  now = new Date(),
-): SendProgress | null {
+export function sendProgress(database: Tx, issueId: number, now = new Date()): SendProgress | null {
   const issue = database
     .select({
       startedAt: issues.sendStartedAt,
@@ -59,7 +55,7 @@ export function sendProgress(
 }
 
 /** The first failed copies of a send with the server's answer, for the summary. */
-export function failedDeliveries(database: Pick<Db, 'select'>, issueId: number, limit = 20) {
+export function failedDeliveries(database: Tx, issueId: number, limit = 20) {
   return database
     .select({ email: subscribers.email, error: deliveries.lastError })
     .from(deliveries)

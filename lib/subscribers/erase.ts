@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import {
   consentEvents,
   deliveries,
@@ -7,8 +7,6 @@ import {
   subscriptions,
   subscriptionThemes,
 } from '@/db/schema';
-
-type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
 /**
  * Erases a subscriber (GDPR art. 17). The person goes; the row, its deliveries and its consent

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import {
   consentEvents,
   subscribers,
@@ -15,8 +15,6 @@ import type { TokenClaims } from './tokens';
 // The state changes behind the public subscriber pages. Each runs inside the caller's
 // transaction and never sends mail itself: the route sends after the commit, so a mail
 // failure cannot leave half a change behind, and a rollback cannot leave a mail sent.
-
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 type RequestDetails = { name: string; audience: Audience; themeIds: number[] };
 
@@ -37,10 +35,7 @@ function checkThemes(tx: Tx, newsletterId: number, ids: number[]): number[] {
   return ids;
 }
 
-export function currentTokenVersion(
-  tx: Pick<Db, 'select'>,
-  subscriberId: number,
-): number | undefined {
+export function currentTokenVersion(tx: Tx, subscriberId: number): number | undefined {
   return tx
     .select({ v: subscribers.tokenVersion })
     .from(subscribers)
@@ -324,7 +319,7 @@ export function updatePreferences(
   return { emailChange, claims };
 }
 
-export function pendingEmailOf(tx: Pick<Db, 'select'>, subscriberId: number): string | null {
+export function pendingEmailOf(tx: Tx, subscriberId: number): string | null {
   return (
     tx
       .select({ e: subscribers.pendingEmail })

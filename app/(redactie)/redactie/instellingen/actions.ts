@@ -2,7 +2,8 @@
 
 import { and, count, eq, ne } from 'drizzle-orm';
 import { sessions, users } from '@/db/schema';
-import { editorAction, invalid, type Tx } from '@/lib/actions';
+import type { Tx } from '@/db';
+import { editorAction, invalid } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { roleLabels } from '@/lib/auth/roles';

@@ -4,7 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { items, newsletters, themes } from '@/db/schema';
 import type { ActionState } from '@/lib/action-state';
-import { editorAction, invalid, type Tx } from '@/lib/actions';
+import type { Tx } from '@/db';
+import { editorAction, invalid } from '@/lib/actions';
 import { itemInput, itemValues } from '@/lib/items/schema';
 import { z } from '@/lib/validation';
 

@@ -11,7 +11,6 @@ import { emailSource } from '@/lib/email/source';
 import { MAX_TEST_ADDRESSES, sendTestIssue } from '@/lib/email/test-send';
 import { issueDocument, type IssueDocument } from '@/lib/issue/document';
 import { saveIssueDocument } from '@/lib/issue/save';
-import type { Db } from '@/db';
 import { loadIssueDocument } from '@/lib/issue/load-builder';
 import { z } from '@/lib/validation';
 
@@ -46,7 +45,7 @@ export const saveIssue = editorAction<typeof saveSchema, SaveData>({
         };
       case 'conflict': {
         // Hand back their version so the editor can merge without losing either side's work.
-        const document = loadIssueDocument(tx as unknown as Db, input.issueId)!.document;
+        const document = loadIssueDocument(tx, input.issueId)!.document;
         return {
           status: 'conflict',
           message: `${result.changedBy} heeft dit nummer intussen gewijzigd.`,
