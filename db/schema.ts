@@ -9,6 +9,18 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 import type { AdapterAccountType } from 'next-auth/adapters';
+import {
+  editorRoles,
+  itemKinds,
+  issueStatuses,
+  blockKinds,
+  reusableBlockKinds,
+  audiences,
+  subscriberStatuses,
+  subscriptionStatuses,
+  consentEventKinds,
+  deliveryStatuses,
+} from '../lib/enums';
 
 // Every timestamp is stored as UTC milliseconds since the epoch.
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -23,61 +35,8 @@ const updatedAt = () =>
 const oneOf = (name: string, column: string, values: readonly string[]) =>
   check(name, sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`));
 
-export const editorRoles = ['admin', 'hoofdredacteur', 'redacteur'] as const;
-export type EditorRole = (typeof editorRoles)[number];
-
-export const itemKinds = ['news', 'event', 'publication', 'podcast'] as const;
-export type ItemKind = (typeof itemKinds)[number];
-
-export const issueStatuses = [
-  'concept',
-  'review',
-  'approved',
-  'scheduled',
-  'sending',
-  'sent',
-] as const;
-export type IssueStatus = (typeof issueStatuses)[number];
-
-export const blockKinds = ['lead', 'item', 'text', 'cta', 'footer'] as const;
-export type BlockKind = (typeof blockKinds)[number];
-
-export const reusableBlockKinds = ['text', 'cta', 'footer'] as const;
-
-export const audiences = [
-  'raadslid',
-  'griffier',
-  'raadsadviseur',
-  'commissielid',
-  'anders',
-] as const;
-export type Audience = (typeof audiences)[number];
-
-export const subscriberStatuses = ['active', 'bounced', 'erased'] as const;
-export const subscriptionStatuses = ['pending', 'active', 'paused', 'unsubscribed'] as const;
-export type SubscriptionStatus = (typeof subscriptionStatuses)[number];
-
-export const consentEventKinds = [
-  'subscribe_requested',
-  'confirmed',
-  'preferences_changed',
-  'email_change_requested',
-  'email_changed',
-  'paused',
-  'unsubscribed',
-  'resubscribed',
-  'imported',
-  'erased',
-] as const;
-
-export const deliveryStatuses = [
-  'queued',
-  'sending',
-  'sent',
-  'retry',
-  'failed',
-  'skipped',
-] as const;
+// Server code reads the value lists through the schema, as before; client code from lib/enums.
+export * from '../lib/enums';
 
 // ---------------------------------------------------------------------------------------------
 // Editors: the Auth.js tables (column names as the drizzle adapter expects them in TypeScript).

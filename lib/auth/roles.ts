@@ -1,4 +1,4 @@
-import type { EditorRole } from '@/db/schema';
+import type { EditorRole } from '@/lib/enums';
 
 // Roles are nested: a hoofdredacteur may do all a redacteur may, an admin all of both.
 const rank: Record<EditorRole, number> = { redacteur: 1, hoofdredacteur: 2, admin: 3 };

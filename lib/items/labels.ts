@@ -1,4 +1,4 @@
-import type { ItemKind } from '@/db/schema';
+import type { ItemKind } from '@/lib/enums';
 
 export const itemKindLabels: Record<ItemKind, string> = {
   news: 'Nieuws',

@@ -1,4 +1,4 @@
-import { itemKinds } from '@/db/schema';
+import { itemKinds } from '@/lib/enums';
 import { httpUrl } from '@/lib/issue/document';
 import { z } from '@/lib/validation';
 

@@ -3,7 +3,7 @@
 import { SelectField, TextField } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
-import { editorRoles } from '@/db/schema';
+import { editorRoles } from '@/lib/enums';
 import { useFormAction } from '@/components/use-form-action';
 import { roleDescriptions, roleLabels } from '@/lib/auth/roles';
 import { addEditor } from './actions';

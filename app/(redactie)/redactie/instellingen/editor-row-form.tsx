@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
-import { editorRoles, type EditorRole } from '@/db/schema';
+import { editorRoles, type EditorRole } from '@/lib/enums';
 import { idle } from '@/lib/action-state';
 import { roleLabels } from '@/lib/auth/roles';
 import { updateEditor } from './actions';

@@ -1,0 +1,58 @@
+// The fixed value lists that the schema checks and the forms offer. No drizzle here: client
+// components import this module, and a client chunk must not carry the database layer.
+
+export const editorRoles = ['admin', 'hoofdredacteur', 'redacteur'] as const;
+export type EditorRole = (typeof editorRoles)[number];
+
+export const itemKinds = ['news', 'event', 'publication', 'podcast'] as const;
+export type ItemKind = (typeof itemKinds)[number];
+
+export const issueStatuses = [
+  'concept',
+  'review',
+  'approved',
+  'scheduled',
+  'sending',
+  'sent',
+] as const;
+export type IssueStatus = (typeof issueStatuses)[number];
+
+export const blockKinds = ['lead', 'item', 'text', 'cta', 'footer'] as const;
+export type BlockKind = (typeof blockKinds)[number];
+
+export const reusableBlockKinds = ['text', 'cta', 'footer'] as const;
+
+export const audiences = [
+  'raadslid',
+  'griffier',
+  'raadsadviseur',
+  'commissielid',
+  'anders',
+] as const;
+export type Audience = (typeof audiences)[number];
+
+export const subscriberStatuses = ['active', 'bounced', 'erased'] as const;
+export const subscriptionStatuses = ['pending', 'active', 'paused', 'unsubscribed'] as const;
+export type SubscriptionStatus = (typeof subscriptionStatuses)[number];
+
+export const consentEventKinds = [
+  'subscribe_requested',
+  'confirmed',
+  'preferences_changed',
+  'email_change_requested',
+  'email_changed',
+  'paused',
+  'unsubscribed',
+  'resubscribed',
+  'imported',
+  'erased',
+] as const;
+
+export const deliveryStatuses = [
+  'queued',
+  'sending',
+  'sent',
+  'retry',
+  'failed',
+  'skipped',
+] as const;
