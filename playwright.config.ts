@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './e2e/support/browser';
 
 // One throw-away folder per run (database, outbox, received mail), shared with the workers
 // through the environment that they inherit from this process.
 process.env.KOPIJ_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-e2e-'));
 const port = Number(process.env.E2E_PORT ?? 3210);
-const chromium =
-  process.env.CHROMIUM_PATH ??
-  (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = await chromiumPath();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,7 +28,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: chromium,
+      executablePath,
       args: [
         '--no-sandbox',
         '--disable-gpu',

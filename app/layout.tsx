@@ -5,6 +5,8 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Kopij', template: '%s · Kopij' },
   description: 'Kopij: nieuwsbrieven voor publieke organisaties, van redactie tot archief.',
+  // Static files live in public/: the favicon beside the default logo and other assets.
+  icons: { icon: { url: '/favicon.svg', type: 'image/svg+xml' } },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -6,6 +6,8 @@ import {
   dragFromLibrary,
   issueOrder,
   libraryHandle,
+  nextFrames,
+  settled,
   waitForSaved,
   zoneTitles,
 } from './support/builder';
@@ -175,12 +177,12 @@ test('every move works with the keyboard alone, announced in Dutch', async ({ pa
   await blockHandle(page, before[0]!).focus();
   await page.keyboard.press('Space');
   await expect(live).toHaveText(`Item ${before[0]} opgepakt. Positie 1 van 4 in Bestuur.`);
-  await page.waitForTimeout(200);
+  await nextFrames(page);
   await page.keyboard.press('ArrowDown');
   await expect(live).toContainText('boven positie 2 van 4 in Bestuur');
   await page.keyboard.press('Space');
   await expect(live).toContainText('neergezet op positie 2 van 4 in Bestuur');
-  await page.waitForTimeout(300); // the drop animation
+  await settled(page);
   const moved = [before[1]!, before[0]!, before[2]!, before[3]!];
   expect(await zoneTitles(page, bestuur)).toEqual(moved);
 
@@ -188,13 +190,13 @@ test('every move works with the keyboard alone, announced in Dutch', async ({ pa
   await blockHandle(page, moved[2]!).focus();
   await page.keyboard.press('Enter');
   await expect(live).toHaveText(`Item ${moved[2]} opgepakt. Positie 3 van 4 in Bestuur.`);
-  await page.waitForTimeout(200);
+  await nextFrames(page);
   await page.keyboard.press('ArrowDown');
   await expect(live).toContainText('boven positie 4 van 4 in Bestuur');
   await page.keyboard.press('Escape');
   await expect(live).toContainText('Verplaatsen geannuleerd');
   expect(await zoneTitles(page, bestuur)).toEqual(moved);
-  await page.waitForTimeout(300);
+  await settled(page);
 
   // From the library into the issue with the keyboard.
   const title = 'Begrotingsanalyse: twee op de drie gemeenten verwachten later tekorten';
@@ -202,7 +204,7 @@ test('every move works with the keyboard alone, announced in Dutch', async ({ pa
   await libraryHandle(page, title).focus();
   await page.keyboard.press('Space');
   await expect(live).toContainText(`Item ${title}`);
-  await page.waitForTimeout(200);
+  await nextFrames(page);
   await page.keyboard.press('ArrowRight');
   await expect(live).toContainText('boven positie');
   await page.keyboard.press('Space');

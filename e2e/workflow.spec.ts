@@ -45,6 +45,11 @@ const audience = () =>
      where sub.newsletter_id = 1 and s.status = 'active' and (sub.status = 'active' or (sub.status = 'paused' and sub.paused_until <= ?))`,
     Date.now(),
   )[0]!.n;
+const inFlight = () =>
+  query<{ n: number }>(
+    "select count(*) as n from deliveries where issue_id = ? and status = 'sending'",
+    DRAFT,
+  )[0]!.n;
 const sentCount = () =>
   query<{ n: number }>(
     "select count(*) as n from deliveries where issue_id = ? and status = 'sent'",
@@ -229,9 +234,11 @@ test('review, send back with a note, change, approve, schedule a minute ahead: s
   await progress.getByRole('button', { name: 'Pauzeren' }).click();
   const paused = chief.getByRole('region', { name: 'Verzending gepauzeerd' });
   await expect(paused).toBeVisible();
-  await chief.waitForTimeout(1_000); // whatever was in flight at the pause lands
+  // Whatever was in flight at the pause lands; then nothing more goes out.
+  await expect.poll(inFlight, { timeout: 10_000 }).toBe(0);
   const atPause = sentCount();
-  await chief.waitForTimeout(1_500);
+  // Proving that nothing happens takes a stretch of time: six of the worker's polls (500 ms).
+  await chief.waitForTimeout(3_000);
   expect(sentCount()).toBe(atPause);
   expect(atPause).toBeLessThan(readers);
   await paused.getByRole('button', { name: 'Hervatten' }).click();

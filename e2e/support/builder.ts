@@ -14,6 +14,24 @@ export async function issueOrder(page: Page): Promise<Record<string, string[]>> 
   return order;
 }
 
+/**
+ * Waits until the page has painted two more frames: dnd-kit measures its drop zones in an effect
+ * after a drag starts, and that has run once two animation frames have passed.
+ */
+export async function nextFrames(page: Page) {
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+}
+
+/** Waits until no block is held and every drop animation and transition has finished. */
+export async function settled(page: Page) {
+  await expect(
+    page.locator('[data-block] [aria-pressed="true"], [data-library] [aria-pressed="true"]'),
+  ).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.getAnimations().length)).toBe(0);
+}
+
 export async function waitForSaved(page: Page) {
   await expect(page.locator('[data-save-status]')).toHaveText(/^Opgeslagen om \d\d:\d\d$/);
 }
@@ -35,7 +53,7 @@ export async function drag(
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
   // dnd-kit measures the drop zones in the next frames; a person is never faster than that.
-  await page.waitForTimeout(150);
+  await nextFrames(page);
   const yOf = (box: { y: number; height: number }) =>
     where === 'top' ? box.y + 4 : box.y + box.height - 4;
   await page.mouse.move(to.x + to.width / 2, yOf(to), { steps: 12 });
@@ -43,7 +61,7 @@ export async function drag(
   // target's new box: while sorting, dnd-kit shifts blocks aside, but drops use their old places.)
   const scrolled = (await scrollY()) - scrolledFrom;
   await page.mouse.move(to.x + to.width / 2, yOf(to) - scrolled, { steps: 3 });
-  await page.waitForTimeout(150);
+  await nextFrames(page);
   await page.mouse.up();
 }
 
