@@ -2,18 +2,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { appDir, appPort, appURL } from './e2e/support/app';
 import { chromiumPath } from './e2e/support/browser';
 
-// One throw-away folder per run (database, outbox, received mail), shared with the workers
-// through the environment that they inherit from this process.
+// One throw-away folder per run, with a folder per worker's app (database, received mail),
+// found by the workers through the environment that they inherit from this process.
 process.env.KOPIJ_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-e2e-'));
-const port = Number(process.env.E2E_PORT ?? 3210);
 const executablePath = await chromiumPath();
+
+// Two workers, each with its own app: much of the suite waits (a send a minute ahead, a paced
+// send, mail arriving), and the other worker uses that time. E2E_WORKERS=1 runs them in turn.
+const workers = Number(process.env.E2E_WORKERS ?? 2);
+const apps = Array.from({ length: workers }, (_, index) => index);
 
 export default defineConfig({
   testDir: 'e2e',
-  // The app under test shares two cores with the browser: one worker keeps timings sane.
-  workers: 1,
+  workers,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -23,8 +27,8 @@ export default defineConfig({
     ? [['list'], ['junit', { outputFile: 'test-results/e2e-junit.xml' }]]
     : 'list',
   use: {
-    // The same origin as PUBLIC_URL: Auth.js redirects there after sign-in.
-    baseURL: `http://localhost:${port}`,
+    // Each test aims at its own worker's app (e2e/support/test.ts); this is the first one.
+    baseURL: appURL(0),
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -40,14 +44,14 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: apps.map((index) => ({
     command: `node_modules/.bin/tsx e2e/server.ts`,
-    url: `http://127.0.0.1:${port}/api/health`,
+    url: `http://127.0.0.1:${appPort(index)}/api/health`,
     reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    env: { E2E_PORT: String(port), KOPIJ_E2E_DIR: process.env.KOPIJ_E2E_DIR },
-  },
+    timeout: 90_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    env: { E2E_PORT: String(appPort(index)), KOPIJ_E2E_DIR: appDir(index) },
+  })),
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectAccessible } from './support/axe';
 import { firstLink, mailCount, mailboxMark, nextMail } from './support/mailbox';
 import { signIn } from './support/session';

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './support/test';
 import { query } from './support/db';
 
 // 500 malformed requests at the public subscriber endpoints: every answer must be a 4xx with a

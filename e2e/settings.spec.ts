@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectAccessible } from './support/axe';
 import { query } from './support/db';
 import { mailCount, mailboxMark, nextMail } from './support/mailbox';

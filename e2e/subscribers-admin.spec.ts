@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Download } from '@playwright/test';
+import { expect, test, type Download } from './support/test';
 import { expectAccessible } from './support/axe';
 import { query } from './support/db';
 import { hydrated, open, signIn } from './support/session';
+import { appDir } from './support/app';
 
 // A demo subscriber who left earlier: the import must not bring them back.
 const LEFT = 'gj.wijnen@berkelland.example';
@@ -12,7 +13,7 @@ const NEW = 'e2e.nieuw@gemeente-test.example';
 
 /** The shared helper only reads; this test needs one write to set the scene. */
 function unsubscribe(email: string) {
-  const database = new Database(path.join(process.env.KOPIJ_E2E_DIR!, 'kopij.db'));
+  const database = new Database(path.join(appDir(), 'kopij.db'));
   try {
     database
       .prepare(

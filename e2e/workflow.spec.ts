@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test';
 import { expectAccessible } from './support/axe';
 import { query } from './support/db';
 import { mailboxMark, mailCount, nextMail } from './support/mailbox';

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { appDir } from './app';
 
-const mailDir = () => path.join(process.env.KOPIJ_E2E_DIR!, 'mail');
+const mailDir = () => path.join(appDir(), 'mail');
 
 function filesFor(address: string): string[] {
   if (!fs.existsSync(mailDir())) return [];
