@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { issues, items, themes, users } from '@/db/schema';
 import { issueDocument, type IssueDocument } from '@/lib/issue/document';
-import { loadIssueDocument } from '@/lib/issue/load-builder';
+import { loadIssueDocument } from '@/lib/issue/load';
 import { moveBlock, sectionContainer } from '@/lib/issue/operations';
 import { saveIssueDocument } from '@/lib/issue/save';
 import { createIssue } from '@/lib/issue/create';

@@ -27,6 +27,71 @@ export type IssueEmailProps = {
   sectionsSlot?: string;
 };
 
+/** The link to the web version, small above the masthead. */
+function BrowserLink({ webUrl }: { webUrl: string }) {
+  return (
+    <Section style={{ padding: '8px 32px', backgroundColor: theme.page }}>
+      <Text style={{ ...small, margin: 0, textAlign: 'right' }}>
+        <Link href={webUrl} style={{ color: theme.muted, textDecoration: 'underline' }}>
+          Bekijk deze nieuwsbrief in uw browser
+        </Link>
+      </Text>
+    </Section>
+  );
+}
+
+/** The brand colour with the logo (or the newsletter's name) and the organisation. */
+function Masthead({ brand }: { brand: Brand }) {
+  return (
+    <Section style={{ padding: '20px 32px', backgroundColor: brand.color }}>
+      {brand.logoUrl ? (
+        <Img src={brand.logoUrl} alt={brand.logoAlt ?? brand.organisation} height="40" />
+      ) : (
+        <Text
+          style={{
+            margin: 0,
+            fontFamily: theme.font,
+            fontSize: '24px',
+            lineHeight: '30px',
+            fontWeight: 'bold',
+            color: '#ffffff',
+          }}
+        >
+          {brand.name}
+        </Text>
+      )}
+      <Text
+        style={{
+          margin: '4px 0 0',
+          fontFamily: theme.font,
+          fontSize: '14px',
+          lineHeight: '20px',
+          color: '#ffffff',
+        }}
+      >
+        {brand.organisation}
+      </Text>
+    </Section>
+  );
+}
+
+function ThemedSection({
+  section,
+  color,
+}: {
+  section: IssueEmailProps['sections'][number];
+  color: string;
+}) {
+  return (
+    <Section style={{ backgroundColor: theme.paper }}>
+      <SectionHeading name={section.name} color={color} />
+      {section.items.map((item) => (
+        <ThemedItem key={item.anchor} item={item} themeName={section.name} color={color} />
+      ))}
+    </Section>
+  );
+}
+
 /** The issue as an e-mail, laid out like the reference issue: lead, themed sections, fixed blocks, footer. */
 export default function IssueEmail(props: IssueEmailProps) {
   const color = props.brand.color;
@@ -50,60 +115,12 @@ export default function IssueEmail(props: IssueEmailProps) {
         <Container
           style={{ width: '100%', maxWidth: `${theme.width}px`, backgroundColor: theme.paper }}
         >
-          <Section style={{ padding: '8px 32px', backgroundColor: theme.page }}>
-            <Text style={{ ...small, margin: 0, textAlign: 'right' }}>
-              <Link href={props.webUrl} style={{ color: theme.muted, textDecoration: 'underline' }}>
-                Bekijk deze nieuwsbrief in uw browser
-              </Link>
-            </Text>
-          </Section>
-          <Section style={{ padding: '20px 32px', backgroundColor: color }}>
-            {props.brand.logoUrl ? (
-              <Img
-                src={props.brand.logoUrl}
-                alt={props.brand.logoAlt ?? props.brand.organisation}
-                height="40"
-              />
-            ) : (
-              <Text
-                style={{
-                  margin: 0,
-                  fontFamily: theme.font,
-                  fontSize: '24px',
-                  lineHeight: '30px',
-                  fontWeight: 'bold',
-                  color: '#ffffff',
-                }}
-              >
-                {props.brand.name}
-              </Text>
-            )}
-            <Text
-              style={{
-                margin: '4px 0 0',
-                fontFamily: theme.font,
-                fontSize: '14px',
-                lineHeight: '20px',
-                color: '#ffffff',
-              }}
-            >
-              {props.brand.organisation}
-            </Text>
-          </Section>
+          <BrowserLink webUrl={props.webUrl} />
+          <Masthead brand={props.brand} />
           {props.lead ? <LeadItem item={props.lead} color={color} /> : null}
           {props.sectionsSlot ??
             props.sections.map((section) => (
-              <Section key={section.name} style={{ backgroundColor: theme.paper }}>
-                <SectionHeading name={section.name} color={color} />
-                {section.items.map((item) => (
-                  <ThemedItem
-                    key={item.anchor}
-                    item={item}
-                    themeName={section.name}
-                    color={color}
-                  />
-                ))}
-              </Section>
+              <ThemedSection key={section.name} section={section} color={color} />
             ))}
           {props.extras.map((block, i) =>
             block.kind === 'text' ? (

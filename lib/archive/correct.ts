@@ -10,7 +10,7 @@ import {
   textContent,
   type IssueDocument,
 } from '@/lib/issue/document';
-import { loadIssueDocument } from '@/lib/issue/load-builder';
+import { loadIssueDocument } from '@/lib/issue/load';
 import { itemInput, itemValues } from '@/lib/items/schema';
 import { z } from '@/lib/validation';
 import { archivePaths } from './paths';

@@ -2,8 +2,7 @@ import { render } from 'react-email';
 import type { IssueEmailProps } from '@/emails/issue';
 import IssueEmail from '@/emails/issue';
 import type { EmailItem } from '@/emails/blocks';
-import type { IssueDocument } from '@/lib/issue/document';
-import { filterByThemes } from '@/lib/issue/operations';
+import { filterByThemes, type IssueDocument } from '@/lib/issue/document';
 import { eventSummary } from '@/lib/items/labels';
 
 /**

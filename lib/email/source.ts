@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { items, type Newsletter } from '@/db/schema';
 import { allBlocks } from '@/lib/issue/document';
-import { loadIssueDocument } from '@/lib/issue/load-builder';
+import { loadIssueDocument } from '@/lib/issue/load';
 import type { IssueDocument } from '@/lib/issue/document';
 import { sentItemsOf } from '@/lib/archive/sent-items';
 import type { EmailSourceItem, RenderInput } from './render';

@@ -135,3 +135,11 @@ export function placedItemIds(doc: IssueDocument): Set<number> {
     ...doc.sections.flatMap((s) => s.blocks.map((b) => b.itemId)),
   ]);
 }
+
+/** Only the themed sections a reader follows, empty ones dropped; lead, extras and footer stay. */
+export function filterByThemes(doc: IssueDocument, themeIds: ReadonlySet<number>): IssueDocument {
+  return {
+    ...doc,
+    sections: doc.sections.filter((s) => s.blocks.length > 0 && themeIds.has(s.themeId)),
+  };
+}

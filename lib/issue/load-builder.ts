@@ -1,9 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db, Tx } from '@/db';
+import type { Db } from '@/db';
 import { items, reusableBlocks, users } from '@/db/schema';
-import { loadIssue } from '@/lib/issue/load';
 import { ctaContent, textContent, type IssueDocument } from './document';
-import { documentFromRows } from './storage';
+import { loadIssueDocument } from './load';
 
 export type LibraryItem = {
   id: number;
@@ -28,19 +27,6 @@ export type ReusableOption = { id: number; name: string } & (
       content: { title: string; body: string; buttonLabel: string; buttonUrl: string };
     }
 );
-
-/** The issue as a document plus its version and last editor: one query for issue and blocks. */
-export function loadIssueDocument(database: Tx, issueId: number) {
-  const issue = loadIssue(database, issueId);
-  if (!issue) return null;
-  const themes = issue.newsletter.themes;
-  const document = documentFromRows(
-    issue,
-    themes.map((t) => t.id),
-    issue.blocks,
-  );
-  return { issue, themes, document };
-}
 
 /** Everything the builder needs: the document, the newsletter's library and reusable blocks. */
 export function loadBuilder(database: Db, issueId: number) {

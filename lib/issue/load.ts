@@ -1,24 +1,56 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { issues } from '@/db/schema';
+import { issueBlocks, issues, items, newsletters, themes } from '@/db/schema';
+import { documentFromRows } from './storage';
 
 /**
- * An issue with its blocks in order and each block's item and theme: one SQL statement
- * (drizzle's relational query nests the blocks as JSON), so the builder waits on one round trip.
+ * An issue with its newsletter (and the newsletter's themes in editorial order) and its blocks
+ * in order, each with its item. Three indexed reads on the in-process database: the issue with
+ * its newsletter, the themes, the blocks joined to their items.
  */
 export function loadIssue(database: Tx, issueId: number) {
-  return database.query.issues
-    .findFirst({
-      where: eq(issues.id, issueId),
-      with: {
-        newsletter: { with: { themes: { orderBy: (t, { asc }) => [asc(t.position)] } } },
-        blocks: {
-          orderBy: (b, { asc }) => [asc(b.position)],
-          with: { item: true },
-        },
-      },
-    })
-    .sync();
+  const found = database
+    .select({ issue: issues, newsletter: newsletters })
+    .from(issues)
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+    .where(eq(issues.id, issueId))
+    .get();
+  if (!found) return undefined;
+  const newsletterThemes = database
+    .select()
+    .from(themes)
+    .where(eq(themes.newsletterId, found.newsletter.id))
+    .orderBy(asc(themes.position))
+    .all();
+  const blocks = database
+    .select({ block: issueBlocks, item: items })
+    .from(issueBlocks)
+    .leftJoin(items, eq(items.id, issueBlocks.itemId))
+    .where(eq(issueBlocks.issueId, issueId))
+    .orderBy(asc(issueBlocks.position))
+    .all()
+    .map(({ block, item }) => ({ ...block, item }));
+  return {
+    ...found.issue,
+    newsletter: { ...found.newsletter, themes: newsletterThemes },
+    blocks,
+  };
 }
 
 export type LoadedIssue = NonNullable<ReturnType<typeof loadIssue>>;
+
+/**
+ * The issue as the typed document every part reads (builder, save, send, archive), with the
+ * loaded issue and the newsletter's themes beside it.
+ */
+export function loadIssueDocument(database: Tx, issueId: number) {
+  const issue = loadIssue(database, issueId);
+  if (!issue) return null;
+  const themes = issue.newsletter.themes;
+  const document = documentFromRows(
+    issue,
+    themes.map((t) => t.id),
+    issue.blocks,
+  );
+  return { issue, themes, document };
+}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { sampleDocument as doc } from '@/lib/test/issue-document';
 import { issueDocument, type IssueDocument } from './document';
 import {
   apply,
   duplicateBlock,
-  filterByThemes,
   insertExtra,
   insertItem,
   locate,
@@ -12,38 +12,6 @@ import {
   sectionContainer,
   updateExtra,
 } from './operations';
-
-const doc = (): IssueDocument => ({
-  subject: 'Raadsbericht 24',
-  preheader: 'Agenda en stukken',
-  lead: { id: 'lead', kind: 'lead', itemId: 1 },
-  sections: [
-    {
-      themeId: 10,
-      blocks: [
-        { id: 'a', kind: 'item', itemId: 2 },
-        { id: 'b', kind: 'item', itemId: 3 },
-      ],
-    },
-    { themeId: 20, blocks: [{ id: 'c', kind: 'item', itemId: 4 }] },
-    { themeId: 30, blocks: [] },
-  ],
-  extras: [
-    { id: 'forum', kind: 'text', reusableBlockId: 1, content: { title: 'Forum', body: 'Tekst' } },
-    {
-      id: 'moties',
-      kind: 'cta',
-      reusableBlockId: 2,
-      content: {
-        title: 'Moties',
-        body: 'Intro',
-        buttonLabel: 'Bekijk',
-        buttonUrl: 'https://x.example',
-      },
-    },
-  ],
-  footer: { id: 'footer', kind: 'footer' },
-});
 
 const ids = (d: IssueDocument, themeId: number) =>
   d.sections.find((s) => s.themeId === themeId)!.blocks.map((b) => b.id);
@@ -153,15 +121,6 @@ describe('insert, remove, duplicate, update', () => {
     expect(ids(d, 30)).toEqual(['a']);
     expect(d.extras.map((b) => b.id)).toEqual(['moties']);
     expect(d.subject).toBe('Nieuw onderwerp');
-  });
-});
-
-describe('filterByThemes', () => {
-  it('keeps only followed, non-empty sections', () => {
-    const d = filterByThemes(doc(), new Set([20, 30]));
-    expect(d.sections.map((s) => s.themeId)).toEqual([20]);
-    expect(d.lead).not.toBeNull();
-    expect(d.extras).toHaveLength(2);
   });
 });
 

@@ -198,14 +198,6 @@ export function setFooter(doc: IssueDocument, footer: IssueDocument['footer']): 
   return { ...doc, footer };
 }
 
-/** Only the themed sections a reader follows, empty ones dropped; lead, extras and footer stay. */
-export function filterByThemes(doc: IssueDocument, themeIds: ReadonlySet<number>): IssueDocument {
-  return {
-    ...doc,
-    sections: doc.sections.filter((s) => s.blocks.length > 0 && themeIds.has(s.themeId)),
-  };
-}
-
 /** One editor action as data: kept for undo/redo and replayed onto a newer version to merge. */
 export type Operation =
   | { type: 'move'; blockId: string; to: Location }

@@ -4,7 +4,7 @@ import { issueBlocks, issues, items, newsletters, themes, users } from '@/db/sch
 import { seed } from '@/db/seed';
 import { testDb } from '@/lib/test/db';
 import { issueDocument, type IssueDocument } from './document';
-import { loadIssueDocument } from './load-builder';
+import { loadIssueDocument } from './load';
 import { moveBlock, sectionContainer } from './operations';
 import { saveIssueDocument } from './save';
 

@@ -8,7 +8,7 @@ import {
   type EditorRole,
   type IssueStatus,
 } from '@/db/schema';
-import { loadIssueDocument } from './load-builder';
+import { loadIssueDocument } from './load';
 import { recordAudit } from '@/lib/audit';
 import { decide, workflowSteps, type WorkflowStep } from './workflow';
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { deliveries, issues, newsletters } from '@/db/schema';
 import type { IssueDocument } from '@/lib/issue/document';
-import { loadIssueDocument } from '@/lib/issue/load-builder';
+import { loadIssueDocument } from '@/lib/issue/load';
 import { freezeSentItems } from '@/lib/archive/sent-items';
 import { takeStep, type StepInput, type StepResult } from '@/lib/issue/transition';
 

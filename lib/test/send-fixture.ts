@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { issues, subscribers, subscriptions, subscriptionThemes, themes, users } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { loadIssueDocument } from '@/lib/issue/load-builder';
+import { loadIssueDocument } from '@/lib/issue/load';
 import { issueThemes, startSend } from '@/lib/send/plan';
 
 /** A small deterministic PRNG, so a failing run can be repeated with its seed. */

@@ -11,7 +11,7 @@ import { emailSource } from '@/lib/email/source';
 import { MAX_TEST_ADDRESSES, sendTestIssue } from '@/lib/email/test-send';
 import { issueDocument, type IssueDocument } from '@/lib/issue/document';
 import { saveIssueDocument } from '@/lib/issue/save';
-import { loadIssueDocument } from '@/lib/issue/load-builder';
+import { loadIssueDocument } from '@/lib/issue/load';
 import { z } from '@/lib/validation';
 
 export type SaveData = {

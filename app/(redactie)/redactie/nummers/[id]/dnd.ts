@@ -1,11 +1,14 @@
 import type { Announcements, UniqueIdentifier } from '@dnd-kit/core';
 import type { IssueDocument } from '@/lib/issue/document';
+import type { ReusableOption } from '@/lib/issue/load-builder';
 import {
   containerLength,
+  findBlock,
   locate,
   themeOfContainer,
   type ContainerId,
   type Location,
+  type Operation,
 } from '@/lib/issue/operations';
 
 // Draggables from the side panel carry a prefix; blocks in the issue use their own id.
@@ -37,6 +40,39 @@ export function dropTarget(
   if (isZone(id))
     return { container: id as ContainerId, index: containerLength(doc, id as ContainerId) };
   return locate(doc, id);
+}
+
+const newId = () => crypto.randomUUID();
+
+/** What a drop does: a block moves, a library item is placed, a reusable block is copied among the extras. */
+export function dropOperation(
+  source: DragSource,
+  target: Location,
+  reusable: ReusableOption[],
+): Operation | null {
+  if (source.type === 'block') return { type: 'move', blockId: source.blockId, to: target };
+  if (source.type === 'library')
+    return { type: 'insertItem', itemId: source.itemId, to: target, newId: newId() };
+  if (target.container !== 'extras') return null;
+  const block = reusable.find((r) => r.id === source.reusableId);
+  if (!block) return null;
+  return {
+    type: 'insertExtra',
+    index: target.index,
+    block: {
+      id: newId(),
+      kind: block.kind,
+      reusableBlockId: block.id,
+      content: block.content,
+    } as never,
+  };
+}
+
+/** The item a drag carries (from the library, or as a block in the issue), if it carries one. */
+export function draggedItemId(doc: IssueDocument, source: DragSource): number | null {
+  if (source.type === 'library') return source.itemId;
+  const block = source.type === 'block' ? findBlock(doc, source.blockId) : null;
+  return block && (block.kind === 'item' || block.kind === 'lead') ? block.itemId : null;
 }
 
 export type Names = {

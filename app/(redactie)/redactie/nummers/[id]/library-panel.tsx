@@ -41,6 +41,103 @@ function DraggableRow({
   );
 }
 
+function Filters({
+  ids,
+  query,
+  theme,
+  themes,
+  onQuery,
+  onTheme,
+}: {
+  ids: { search: string; theme: string };
+  query: string;
+  theme: string;
+  themes: { id: number; name: string }[];
+  onQuery: (query: string) => void;
+  onTheme: (theme: string) => void;
+}) {
+  return (
+    <div className="mt-2 space-y-2">
+      <div>
+        <label htmlFor={ids.search} className="block text-sm font-semibold">
+          Zoeken
+        </label>
+        <input
+          id={ids.search}
+          type="search"
+          value={query}
+          onChange={(e) => onQuery(e.target.value)}
+          className="mt-1 block w-full rounded-md border border-gray-500 px-2 py-1"
+        />
+      </div>
+      <div>
+        <label htmlFor={ids.theme} className="block text-sm font-semibold">
+          Thema
+        </label>
+        <select
+          id={ids.theme}
+          value={theme}
+          onChange={(e) => onTheme(e.target.value)}
+          className="mt-1 block w-full rounded-md border border-gray-500 px-2 py-1"
+        >
+          <ThemeOptions themes={themes} />
+        </select>
+      </div>
+    </div>
+  );
+}
+
+function LibraryRow({
+  item,
+  themeName,
+  inIssue,
+  onAdd,
+}: {
+  item: LibraryItem;
+  themeName: string;
+  inIssue: boolean;
+  onAdd: (item: LibraryItem) => void;
+}) {
+  return (
+    <DraggableRow id={libraryDragId(item.id)} label={item.title}>
+      <p className="text-xs font-semibold text-muted uppercase">
+        {itemKindLabels[item.kind]} · {themeName}
+      </p>
+      <p className="text-sm font-semibold">{item.title}</p>
+      {item.kind === 'event' ? <p className="text-xs text-muted">{eventSummary(item)}</p> : null}
+      {inIssue ? (
+        <p className="mt-1 text-xs font-semibold text-success">In dit nummer</p>
+      ) : (
+        <button
+          type="button"
+          onClick={() => onAdd(item)}
+          className="mt-1 text-xs font-semibold text-brand-700 underline"
+        >
+          Toevoegen aan {themeName}
+          <span className="sr-only">: {item.title}</span>
+        </button>
+      )}
+    </DraggableRow>
+  );
+}
+
+function ReusableBlocks({ reusable }: { reusable: ReusableOption[] }) {
+  return (
+    <section aria-labelledby="vaste-blokken" className="rounded-lg border border-line bg-white p-4">
+      <h2 id="vaste-blokken" className="text-lg font-bold">
+        Vaste blokken
+      </h2>
+      <ul className="mt-2 space-y-2">
+        {reusable.map((block) => (
+          <DraggableRow key={block.id} id={reusableDragId(block.id)} label={block.name}>
+            <p className="text-sm font-semibold">{block.name}</p>
+          </DraggableRow>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function LibraryPanel({
   library,
   themes,
@@ -56,6 +153,7 @@ export function LibraryPanel({
 }) {
   const [query, setQuery] = useState('');
   const [theme, setTheme] = useState('');
+  // The ids stay here so that they do not change with the components that use them.
   const searchId = useId();
   const themeId = useId();
   const visible = useMemo(() => {
@@ -74,80 +172,30 @@ export function LibraryPanel({
         <h2 id="bibliotheek" className="text-lg font-bold">
           Bibliotheek
         </h2>
-        <div className="mt-2 space-y-2">
-          <div>
-            <label htmlFor={searchId} className="block text-sm font-semibold">
-              Zoeken
-            </label>
-            <input
-              id={searchId}
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              className="mt-1 block w-full rounded-md border border-gray-500 px-2 py-1"
-            />
-          </div>
-          <div>
-            <label htmlFor={themeId} className="block text-sm font-semibold">
-              Thema
-            </label>
-            <select
-              id={themeId}
-              value={theme}
-              onChange={(e) => setTheme(e.target.value)}
-              className="mt-1 block w-full rounded-md border border-gray-500 px-2 py-1"
-            >
-              <ThemeOptions themes={themes} />
-            </select>
-          </div>
-        </div>
+        <Filters
+          ids={{ search: searchId, theme: themeId }}
+          query={query}
+          theme={theme}
+          themes={themes}
+          onQuery={setQuery}
+          onTheme={setTheme}
+        />
         <p className="mt-3 text-sm text-muted" aria-live="polite">
           {visible.length} van {library.length} items
         </p>
         <ul className="mt-2 max-h-[32rem] space-y-2 overflow-y-auto">
-          {visible.map((item) => {
-            const inIssue = placed.has(item.id);
-            return (
-              <DraggableRow key={item.id} id={libraryDragId(item.id)} label={item.title}>
-                <p className="text-xs font-semibold text-muted uppercase">
-                  {itemKindLabels[item.kind]} · {themeName(item.themeId)}
-                </p>
-                <p className="text-sm font-semibold">{item.title}</p>
-                {item.kind === 'event' ? (
-                  <p className="text-xs text-muted">{eventSummary(item)}</p>
-                ) : null}
-                {inIssue ? (
-                  <p className="mt-1 text-xs font-semibold text-success">In dit nummer</p>
-                ) : (
-                  <button
-                    type="button"
-                    onClick={() => onAdd(item)}
-                    className="mt-1 text-xs font-semibold text-brand-700 underline"
-                  >
-                    Toevoegen aan {themeName(item.themeId)}
-                    <span className="sr-only">: {item.title}</span>
-                  </button>
-                )}
-              </DraggableRow>
-            );
-          })}
-        </ul>
-      </section>
-      <section
-        aria-labelledby="vaste-blokken"
-        className="rounded-lg border border-line bg-white p-4"
-      >
-        <h2 id="vaste-blokken" className="text-lg font-bold">
-          Vaste blokken
-        </h2>
-        <ul className="mt-2 space-y-2">
-          {reusable.map((block) => (
-            <DraggableRow key={block.id} id={reusableDragId(block.id)} label={block.name}>
-              <p className="text-sm font-semibold">{block.name}</p>
-            </DraggableRow>
+          {visible.map((item) => (
+            <LibraryRow
+              key={item.id}
+              item={item}
+              themeName={themeName(item.themeId)}
+              inIssue={placed.has(item.id)}
+              onAdd={onAdd}
+            />
           ))}
         </ul>
       </section>
+      <ReusableBlocks reusable={reusable} />
     </aside>
   );
 }

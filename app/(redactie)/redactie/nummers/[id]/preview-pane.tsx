@@ -20,24 +20,10 @@ const button = buttonClass('secondary');
 const kb = (bytes: number) =>
   `${(bytes / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} kB`;
 
-/** The e-mail as it will look, refreshed shortly after every change, with its checks and a test send. */
-export function PreviewPane({
-  issueId,
-  doc,
-  testAddresses,
-}: {
-  issueId: number;
-  doc: IssueDocument;
-  testAddresses: string[];
-}) {
-  const [view, setView] = useState<View>('desktop');
+/** The preview of the document as it is now, made again 250 ms after the last change. */
+function usePreview(issueId: number, doc: IssueDocument) {
   const [preview, setPreview] = useState<PreviewData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [sendState, setSendState] = useState<ActionState>(idle);
-  const [addressState, setAddressState] = useState<ActionState>(idle);
-  const [addresses, setAddresses] = useState(testAddresses.join('\n'));
-  const [sending, startSending] = useTransition();
-
   useEffect(() => {
     let current = true;
     const timer = setTimeout(async () => {
@@ -56,23 +42,157 @@ export function PreviewPane({
       clearTimeout(timer);
     };
   }, [issueId, doc]);
+  return { preview, error };
+}
 
+function ViewButtons({ view, onChange }: { view: View; onChange: (view: View) => void }) {
+  return (
+    <div className="flex flex-wrap gap-2" role="group" aria-label="Weergave">
+      {views.map((v) => (
+        <button
+          key={v.id}
+          type="button"
+          aria-pressed={view === v.id}
+          onClick={() => onChange(v.id)}
+          className={`${button} aria-pressed:bg-brand-600 aria-pressed:text-white`}
+        >
+          {v.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function PreviewFrame({ preview, view }: { preview: PreviewData; view: View }) {
+  if (view === 'tekst')
+    return (
+      <pre
+        data-preview-text
+        tabIndex={0}
+        aria-label="Tekstversie van de e-mail"
+        className="max-h-[56rem] overflow-auto rounded-md border border-line bg-gray-50 p-3 text-sm whitespace-pre-wrap"
+      >
+        {preview.text}
+      </pre>
+    );
+  return (
+    <div
+      className="overflow-x-auto"
+      tabIndex={0}
+      role="region"
+      aria-label="E-mailvoorbeeld, horizontaal te schuiven"
+    >
+      <iframe
+        title={`Voorbeeld van de e-mail (${view})`}
+        srcDoc={preview.html}
+        sandbox=""
+        width={view === 'mobiel' ? 375 : 600}
+        height={900}
+        data-preview-frame={view}
+        className="rounded-md border border-line bg-white"
+        // A simulation of the colour inversion that some mail apps apply in dark mode.
+        style={view === 'donker' ? { filter: 'invert(1) hue-rotate(180deg)' } : undefined}
+      />
+    </div>
+  );
+}
+
+function Checks({ checks }: { checks: PreviewData['checks'] }) {
+  return (
+    <section aria-labelledby="controles">
+      <h3 id="controles" className="font-bold">
+        Controles
+      </h3>
+      {checks.length ? (
+        <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-danger" data-checks>
+          {checks.map((c) => (
+            <li key={c.id}>{c.message}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-1 text-sm font-semibold text-success" data-checks>
+          Alle controles zijn in orde.
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** A test send to the editor and the newsletter's fixed test addresses, which are kept here too. */
+function TestMail({
+  issueId,
+  doc,
+  testAddresses,
+}: {
+  issueId: number;
+  doc: IssueDocument;
+  testAddresses: string[];
+}) {
+  const [sendState, setSendState] = useState<ActionState>(idle);
+  const [addressState, setAddressState] = useState<ActionState>(idle);
+  const [addresses, setAddresses] = useState(testAddresses.join('\n'));
+  const [sending, startSending] = useTransition();
+  return (
+    <section aria-labelledby="testmail" className="space-y-2 border-t border-line pt-4">
+      <h3 id="testmail" className="font-bold">
+        Testmail
+      </h3>
+      <p className="text-sm text-muted">
+        Gaat naar u en naar de vaste testadressen, met [TEST] voor het onderwerp.
+      </p>
+      <label htmlFor="testadressen" className="block text-sm font-semibold">
+        Vaste testadressen (hoogstens 10, één per regel)
+      </label>
+      <textarea
+        id="testadressen"
+        rows={3}
+        value={addresses}
+        onChange={(e) => setAddresses(e.target.value)}
+        className="block w-full rounded-md border border-gray-500 px-2 py-1 text-sm"
+      />
+      <FormMessage state={addressState} />
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className={button}
+          onClick={async () =>
+            setAddressState(await saveTestAddresses(idle, { issueId, addresses }))
+          }
+        >
+          Testadressen opslaan
+        </button>
+        <button
+          type="button"
+          className={button}
+          disabled={sending}
+          onClick={() =>
+            startSending(async () => setSendState(await sendTest(idle, { issueId, document: doc })))
+          }
+        >
+          {sending ? 'Versturen...' : 'Testmail versturen'}
+        </button>
+      </div>
+      <FormMessage state={sendState} />
+    </section>
+  );
+}
+
+/** The e-mail as it will look, refreshed shortly after every change, with its checks and a test send. */
+export function PreviewPane({
+  issueId,
+  doc,
+  testAddresses,
+}: {
+  issueId: number;
+  doc: IssueDocument;
+  testAddresses: string[];
+}) {
+  const [view, setView] = useState<View>('desktop');
+  const { preview, error } = usePreview(issueId, doc);
   return (
     <aside aria-label="Voorbeeld" className="space-y-4 rounded-lg border border-line bg-white p-4">
       <h2 className="text-lg font-bold">Voorbeeld</h2>
-      <div className="flex flex-wrap gap-2" role="group" aria-label="Weergave">
-        {views.map((v) => (
-          <button
-            key={v.id}
-            type="button"
-            aria-pressed={view === v.id}
-            onClick={() => setView(v.id)}
-            className={`${button} aria-pressed:bg-brand-600 aria-pressed:text-white`}
-          >
-            {v.label}
-          </button>
-        ))}
-      </div>
+      <ViewButtons view={view} onChange={setView} />
       {error ? (
         <p role="alert" className="text-sm font-semibold text-danger">
           {error}
@@ -84,98 +204,13 @@ export function PreviewPane({
             Grootte: <strong>{kb(preview.bytes)}</strong> van {kb(GMAIL_CLIP_BYTES)} (daarboven
             knipt Gmail de e-mail af)
           </p>
-          {view === 'tekst' ? (
-            <pre
-              data-preview-text
-              tabIndex={0}
-              aria-label="Tekstversie van de e-mail"
-              className="max-h-[56rem] overflow-auto rounded-md border border-line bg-gray-50 p-3 text-sm whitespace-pre-wrap"
-            >
-              {preview.text}
-            </pre>
-          ) : (
-            <div
-              className="overflow-x-auto"
-              tabIndex={0}
-              role="region"
-              aria-label="E-mailvoorbeeld, horizontaal te schuiven"
-            >
-              <iframe
-                title={`Voorbeeld van de e-mail (${view})`}
-                srcDoc={preview.html}
-                sandbox=""
-                width={view === 'mobiel' ? 375 : 600}
-                height={900}
-                data-preview-frame={view}
-                className="rounded-md border border-line bg-white"
-                // A simulation of the colour inversion that some mail apps apply in dark mode.
-                style={view === 'donker' ? { filter: 'invert(1) hue-rotate(180deg)' } : undefined}
-              />
-            </div>
-          )}
-          <section aria-labelledby="controles">
-            <h3 id="controles" className="font-bold">
-              Controles
-            </h3>
-            {preview.checks.length ? (
-              <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-danger" data-checks>
-                {preview.checks.map((c) => (
-                  <li key={c.id}>{c.message}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="mt-1 text-sm font-semibold text-success" data-checks>
-                Alle controles zijn in orde.
-              </p>
-            )}
-          </section>
+          <PreviewFrame preview={preview} view={view} />
+          <Checks checks={preview.checks} />
         </>
       ) : (
         <p className="text-sm text-muted">Voorbeeld wordt gemaakt...</p>
       )}
-      <section aria-labelledby="testmail" className="space-y-2 border-t border-line pt-4">
-        <h3 id="testmail" className="font-bold">
-          Testmail
-        </h3>
-        <p className="text-sm text-muted">
-          Gaat naar u en naar de vaste testadressen, met [TEST] voor het onderwerp.
-        </p>
-        <label htmlFor="testadressen" className="block text-sm font-semibold">
-          Vaste testadressen (hoogstens 10, één per regel)
-        </label>
-        <textarea
-          id="testadressen"
-          rows={3}
-          value={addresses}
-          onChange={(e) => setAddresses(e.target.value)}
-          className="block w-full rounded-md border border-gray-500 px-2 py-1 text-sm"
-        />
-        <FormMessage state={addressState} />
-        <div className="flex flex-wrap gap-2">
-          <button
-            type="button"
-            className={button}
-            onClick={async () =>
-              setAddressState(await saveTestAddresses(idle, { issueId, addresses }))
-            }
-          >
-            Testadressen opslaan
-          </button>
-          <button
-            type="button"
-            className={button}
-            disabled={sending}
-            onClick={() =>
-              startSending(async () =>
-                setSendState(await sendTest(idle, { issueId, document: doc })),
-              )
-            }
-          >
-            {sending ? 'Versturen...' : 'Testmail versturen'}
-          </button>
-        </div>
-        <FormMessage state={sendState} />
-      </section>
+      <TestMail issueId={issueId} doc={doc} testAddresses={testAddresses} />
     </aside>
   );
 }

@@ -13,6 +13,69 @@ function eta(seconds: number): string {
     : `${Math.floor(minutes / 60)} uur en ${minutes % 60} minuten`;
 }
 
+function title(running: boolean, progress: SendProgress): string {
+  if (!running) return 'Verzonden';
+  if (progress.paused) return 'Verzending gepauzeerd';
+  return progress.cancelled ? 'Verzending wordt geannuleerd' : 'Bezig met verzenden';
+}
+
+function Counts({ progress, running }: { progress: SendProgress; running: boolean }) {
+  return (
+    <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-5">
+      <div>
+        <dt className="text-muted">Afgeleverd</dt>
+        <dd className="font-semibold" data-testid="sent-count">
+          {nl(progress.sent)}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-muted">Mislukt</dt>
+        <dd className="font-semibold">{nl(progress.failed)}</dd>
+      </div>
+      <div>
+        <dt className="text-muted">Overgeslagen</dt>
+        <dd className="font-semibold">{nl(progress.skipped)}</dd>
+      </div>
+      {running ? (
+        <>
+          <div>
+            <dt className="text-muted">Nog te gaan</dt>
+            <dd className="font-semibold">{nl(progress.remaining)}</dd>
+          </div>
+          <div>
+            <dt className="text-muted">Tempo</dt>
+            <dd className="font-semibold">
+              {progress.rate.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} per seconde
+              {progress.etaSeconds !== null ? (
+                <span className="block font-normal">nog ongeveer {eta(progress.etaSeconds)}</span>
+              ) : null}
+            </dd>
+          </div>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+type Failure = { email: string | null; error: string | null };
+
+function Failures({ failed, failures }: { failed: number; failures: Failure[] }) {
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer font-semibold">
+        Mislukte bezorgingen ({nl(failed)})
+      </summary>
+      <ul className="mt-2 list-disc pl-5">
+        {failures.map((f, i) => (
+          <li key={i}>
+            {f.email ?? '(gewist)'}: {f.error}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** Live progress while a send runs (the page refreshes itself), a summary once it is done. */
 export function SendProgressPanel({
   issueId,
@@ -27,7 +90,7 @@ export function SendProgressPanel({
   progress: SendProgress;
   sentAt: Date | null;
   canControl: boolean;
-  failures: { email: string | null; error: string | null }[];
+  failures: Failure[];
 }) {
   const done = progress.sent + progress.failed + progress.skipped;
   const running = status === 'sending';
@@ -37,13 +100,7 @@ export function SendProgressPanel({
       className="mb-6 rounded-md border border-line bg-white p-4"
     >
       <h2 id="send-title" className="text-lg font-semibold">
-        {running
-          ? progress.paused
-            ? 'Verzending gepauzeerd'
-            : progress.cancelled
-              ? 'Verzending wordt geannuleerd'
-              : 'Bezig met verzenden'
-          : 'Verzonden'}
+        {title(running, progress)}
       </h2>
       {running ? <AutoRefresh seconds={2} /> : null}
       <label htmlFor="send-bar" className="mt-2 block text-sm">
@@ -55,56 +112,11 @@ export function SendProgressPanel({
         value={done}
         className="h-3 w-full"
       />
-      <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-5">
-        <div>
-          <dt className="text-muted">Afgeleverd</dt>
-          <dd className="font-semibold" data-testid="sent-count">
-            {nl(progress.sent)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-muted">Mislukt</dt>
-          <dd className="font-semibold">{nl(progress.failed)}</dd>
-        </div>
-        <div>
-          <dt className="text-muted">Overgeslagen</dt>
-          <dd className="font-semibold">{nl(progress.skipped)}</dd>
-        </div>
-        {running ? (
-          <>
-            <div>
-              <dt className="text-muted">Nog te gaan</dt>
-              <dd className="font-semibold">{nl(progress.remaining)}</dd>
-            </div>
-            <div>
-              <dt className="text-muted">Tempo</dt>
-              <dd className="font-semibold">
-                {progress.rate.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} per seconde
-                {progress.etaSeconds !== null ? (
-                  <span className="block font-normal">nog ongeveer {eta(progress.etaSeconds)}</span>
-                ) : null}
-              </dd>
-            </div>
-          </>
-        ) : null}
-      </dl>
+      <Counts progress={progress} running={running} />
       {!running && sentAt ? (
         <p className="mt-3 text-sm">Verzending afgerond op {formatDateTime(sentAt)}.</p>
       ) : null}
-      {failures.length ? (
-        <details className="mt-3 text-sm">
-          <summary className="cursor-pointer font-semibold">
-            Mislukte bezorgingen ({nl(progress.failed)})
-          </summary>
-          <ul className="mt-2 list-disc pl-5">
-            {failures.map((f, i) => (
-              <li key={i}>
-                {f.email ?? '(gewist)'}: {f.error}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      {failures.length ? <Failures failed={progress.failed} failures={failures} /> : null}
       {running && canControl && !progress.cancelled ? (
         <SendControls issueId={issueId} paused={progress.paused} />
       ) : null}

@@ -28,6 +28,44 @@ type Input = {
   onSaved: (revision: number, opCount: number, saved: IssueDocument) => void;
 };
 
+/** One save request; a lost connection counts as a failed save. */
+async function requestSave(
+  issueId: number,
+  version: number,
+  document: IssueDocument,
+): Promise<ActionState<SaveData>> {
+  try {
+    return await saveIssue(idle as ActionState<SaveData>, { issueId, version, document });
+  } catch {
+    return { status: 'error' as const, message: 'Geen verbinding met de server.' };
+  }
+}
+
+/** What the editor is told after a save: saved, someone else's newer version, or an error. */
+function statusAfter(result: ActionState<SaveData>): SaveStatus {
+  const data = result.data;
+  if (result.status === 'ok' && data) return { kind: 'saved', at: data.savedAt ?? Date.now() };
+  if (result.status === 'conflict' && data?.document)
+    return {
+      kind: 'conflict',
+      changedBy: data.changedBy ?? 'Een andere redacteur',
+      changedAt: data.changedAt ?? Date.now(),
+      theirs: data.document,
+      version: data.version,
+    };
+  return { kind: 'error', message: result.message ?? 'Opslaan is mislukt.' };
+}
+
+/** Leaving with unsaved changes asks first. */
+function useLeaveWarning(warn: boolean) {
+  useEffect(() => {
+    if (!warn) return;
+    const onLeave = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [warn]);
+}
+
 /**
  * Saves the document shortly after each change, one request at a time, always with the
  * version it was based on; a refusal for an older version stops saving until the editor chooses.
@@ -51,48 +89,21 @@ export function useAutosave(
     const timer = setTimeout(async () => {
       inFlight.current = true;
       setStatus({ kind: 'saving' });
-      let result: ActionState<SaveData>;
-      try {
-        result = await saveIssue(idle as ActionState<SaveData>, {
-          issueId,
-          version: version.current,
-          document: doc,
-        });
-      } catch {
-        result = { status: 'error' as const, message: 'Geen verbinding met de server.' };
-      }
+      const result = await requestSave(issueId, version.current, doc);
       inFlight.current = false;
-      const data = result.data;
-      if (result.status === 'ok' && data) {
-        version.current = data.version;
+      const next = statusAfter(result);
+      if (next.kind === 'saved') {
+        version.current = result.data!.version;
         setSavedRevision(revision);
         onSaved(revision, unsavedOps, doc);
-        setStatus({ kind: 'saved', at: data.savedAt ?? Date.now() });
-      } else if (result.status === 'conflict' && data?.document) {
-        setStatus({
-          kind: 'conflict',
-          changedBy: data.changedBy ?? 'Een andere redacteur',
-          changedAt: data.changedAt ?? Date.now(),
-          theirs: data.document,
-          version: data.version,
-        });
-      } else {
-        failedRevision.current = revision;
-        setStatus({ kind: 'error', message: result.message ?? 'Opslaan is mislukt.' });
-      }
+      } else if (next.kind === 'error') failedRevision.current = revision;
+      setStatus(next);
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [doc, revision, savedRevision, issueId, unsavedOps, onSaved, blocked, retry, status.kind]);
 
   const dirty = revision !== savedRevision;
-
-  // Leaving with unsaved changes asks first.
-  useEffect(() => {
-    if (!dirty && status.kind !== 'conflict') return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty, status.kind]);
+  useLeaveWarning(dirty || status.kind === 'conflict');
 
   return {
     status,
@@ -116,3 +127,5 @@ export function useAutosave(
     },
   };
 }
+
+export type Autosave = ReturnType<typeof useAutosave>;

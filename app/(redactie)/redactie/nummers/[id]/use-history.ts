@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useReducer } from 'react';
+import { useCallback, useEffect, useReducer } from 'react';
 import type { IssueDocument } from '@/lib/issue/document';
 import { apply, type Operation } from '@/lib/issue/operations';
 
@@ -114,4 +114,22 @@ export function useHistory(initial: IssueDocument) {
       [],
     ),
   };
+}
+
+export type History = ReturnType<typeof useHistory>;
+
+/** Ctrl+Z / Ctrl+Shift+Z, except while typing, where the field's own undo applies. */
+export function useUndoShortcuts({ undo, redo }: Pick<History, 'undo' | 'redo'>) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable]')) return;
+      event.preventDefault();
+      if (event.shiftKey) redo();
+      else undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
 }

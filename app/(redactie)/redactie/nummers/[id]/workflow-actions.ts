@@ -13,7 +13,7 @@ import { fromDutchLocal } from '@/lib/format-input';
 import { addComment, commentInput } from '@/lib/issue/comments';
 import { blockLabel } from '@/lib/issue/describe-changes';
 import { allBlocks } from '@/lib/issue/document';
-import { loadIssueDocument } from '@/lib/issue/load-builder';
+import { loadIssueDocument } from '@/lib/issue/load';
 import { notifyAddresses, takeStep, workflowSteps, type StepInput } from '@/lib/issue/transition';
 import { issueStatusLabels, type WorkflowStep } from '@/lib/issue/workflow';
 import { sendMail } from '@/lib/mail';

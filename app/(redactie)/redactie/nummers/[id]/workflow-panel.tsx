@@ -22,6 +22,106 @@ type Props = {
   send: SendSummary;
 };
 
+type StepForms = {
+  steps: Step[];
+  issueId: number;
+  version: number;
+  pending: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+};
+
+/** One step's form, shown only when the editor may take that step. */
+function StepForm({
+  forms,
+  name,
+  label,
+  variant,
+  id,
+  children,
+}: {
+  forms: StepForms;
+  name: Step;
+  label: string;
+  variant: 'primary' | 'secondary';
+  id?: string;
+  children?: ReactNode;
+}) {
+  if (!forms.steps.includes(name)) return null;
+  return (
+    <form id={id} onSubmit={forms.onSubmit} className="space-y-2">
+      <input type="hidden" name="step" value={name} />
+      <input type="hidden" name="issueId" value={forms.issueId} />
+      <input type="hidden" name="version" value={forms.version} />
+      {children}
+      <Button type="submit" variant={variant} disabled={forms.pending}>
+        {label}
+      </Button>
+    </form>
+  );
+}
+
+function SendConfirmation({ send, onClose }: { send: SendSummary; onClose: () => void }) {
+  return (
+    <Modal title="Nummer nu verzenden?" onClose={onClose}>
+      <p className="mt-2">
+        U verzendt <strong>{send.title}</strong> nu aan{' '}
+        <strong>{send.recipients.toLocaleString('nl-NL')}</strong>{' '}
+        {send.recipients === 1 ? 'abonnee' : 'abonnees'}.
+      </p>
+      <p className="mt-2">
+        Onderwerp: <strong>{send.subject || '(geen onderwerp)'}</strong>
+      </p>
+      <p className="mt-2 text-sm text-muted">
+        Elke abonnee krijgt alleen de thema&apos;s die hij of zij volgt. U kunt de verzending daarna
+        nog pauzeren of annuleren.
+      </p>
+      <div className="mt-6 flex flex-wrap gap-2">
+        <Button type="submit" form="send-now">
+          Ja, verzend nu
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
+          Annuleren
+        </Button>
+      </div>
+    </Modal>
+  );
+}
+
+function MomentField({ defaultMoment }: { defaultMoment: string }) {
+  return (
+    <>
+      <label htmlFor="moment" className="block text-sm font-semibold">
+        Verzenden op (Nederlandse tijd)
+      </label>
+      <input
+        id="moment"
+        name="moment"
+        type="datetime-local"
+        defaultValue={defaultMoment}
+        required
+        className="rounded-md border border-gray-500 px-3 py-2"
+      />
+    </>
+  );
+}
+
+function NoteField() {
+  return (
+    <>
+      <label htmlFor="note" className="block text-sm font-semibold">
+        Toelichting voor de redacteur <span className="font-normal text-muted">(optioneel)</span>
+      </label>
+      <textarea
+        id="note"
+        name="note"
+        rows={2}
+        maxLength={2000}
+        className="block w-72 rounded-md border border-gray-500 px-3 py-2"
+      />
+    </>
+  );
+}
+
 /**
  * The next steps this editor may take; the server decides again on every one. The outcome is
  * kept here, not in the step's own form: that form vanishes once its step is taken.
@@ -40,31 +140,14 @@ export function WorkflowPanel({
     idle,
   );
   const [confirming, setConfirming] = useState(false);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     if (form.get('step') === 'startSend' && !confirming) return setConfirming(true);
     setConfirming(false);
     startTransition(() => dispatch(form));
   };
-  const step = (
-    name: Step,
-    label: string,
-    variant: 'primary' | 'secondary',
-    fields?: ReactNode,
-    id?: string,
-  ) =>
-    steps.includes(name) ? (
-      <form id={id} onSubmit={submit} className="space-y-2">
-        <input type="hidden" name="step" value={name} />
-        <input type="hidden" name="issueId" value={issueId} />
-        <input type="hidden" name="version" value={version} />
-        {fields}
-        <Button type="submit" variant={variant} disabled={pending}>
-          {label}
-        </Button>
-      </form>
-    ) : null;
+  const forms: StepForms = { steps, issueId, version, pending, onSubmit };
 
   if (!steps.length && !fourEyesNote && !scheduledFor && outcome.status === 'idle') return null;
   return (
@@ -81,75 +164,41 @@ export function WorkflowPanel({
         <FormMessage state={pending ? { status: 'idle' } : outcome} />
       </div>
       <div className="mt-3 flex flex-wrap items-start gap-6">
-        {step('requestReview', 'Ter review aanbieden', 'primary')}
-        {step('approve', 'Goedkeuren', 'primary')}
-        {step(
-          'schedule',
-          'Inplannen',
-          'primary',
-          <>
-            <label htmlFor="moment" className="block text-sm font-semibold">
-              Verzenden op (Nederlandse tijd)
-            </label>
-            <input
-              id="moment"
-              name="moment"
-              type="datetime-local"
-              defaultValue={defaultMoment}
-              required
-              className="rounded-md border border-gray-500 px-3 py-2"
-            />
-          </>,
-        )}
-        {step(
-          'startSend',
-          'Nu verzenden…',
-          'primary',
-          confirming ? (
-            <Modal title="Nummer nu verzenden?" onClose={() => setConfirming(false)}>
-              <p className="mt-2">
-                U verzendt <strong>{send.title}</strong> nu aan{' '}
-                <strong>{send.recipients.toLocaleString('nl-NL')}</strong>{' '}
-                {send.recipients === 1 ? 'abonnee' : 'abonnees'}.
-              </p>
-              <p className="mt-2">
-                Onderwerp: <strong>{send.subject || '(geen onderwerp)'}</strong>
-              </p>
-              <p className="mt-2 text-sm text-muted">
-                Elke abonnee krijgt alleen de thema&apos;s die hij of zij volgt. U kunt de
-                verzending daarna nog pauzeren of annuleren.
-              </p>
-              <div className="mt-6 flex flex-wrap gap-2">
-                <Button type="submit" form="send-now">
-                  Ja, verzend nu
-                </Button>
-                <Button variant="secondary" onClick={() => setConfirming(false)}>
-                  Annuleren
-                </Button>
-              </div>
-            </Modal>
-          ) : null,
-          'send-now',
-        )}
-        {step('unschedule', 'Uit de planning halen', 'secondary')}
-        {step(
-          'sendBack',
-          'Terugsturen naar concept',
-          'secondary',
-          <>
-            <label htmlFor="note" className="block text-sm font-semibold">
-              Toelichting voor de redacteur{' '}
-              <span className="font-normal text-muted">(optioneel)</span>
-            </label>
-            <textarea
-              id="note"
-              name="note"
-              rows={2}
-              maxLength={2000}
-              className="block w-72 rounded-md border border-gray-500 px-3 py-2"
-            />
-          </>,
-        )}
+        <StepForm
+          forms={forms}
+          name="requestReview"
+          label="Ter review aanbieden"
+          variant="primary"
+        />
+        <StepForm forms={forms} name="approve" label="Goedkeuren" variant="primary" />
+        <StepForm forms={forms} name="schedule" label="Inplannen" variant="primary">
+          <MomentField defaultMoment={defaultMoment} />
+        </StepForm>
+        <StepForm
+          forms={forms}
+          name="startSend"
+          label="Nu verzenden…"
+          variant="primary"
+          id="send-now"
+        >
+          {confirming ? (
+            <SendConfirmation send={send} onClose={() => setConfirming(false)} />
+          ) : null}
+        </StepForm>
+        <StepForm
+          forms={forms}
+          name="unschedule"
+          label="Uit de planning halen"
+          variant="secondary"
+        />
+        <StepForm
+          forms={forms}
+          name="sendBack"
+          label="Terugsturen naar concept"
+          variant="secondary"
+        >
+          <NoteField />
+        </StepForm>
       </div>
     </section>
   );

@@ -1,0 +1,143 @@
+'use client';
+
+import type { UniqueIdentifier } from '@dnd-kit/core';
+import type { IssueDocument } from '@/lib/issue/document';
+import type { LibraryItem } from '@/lib/issue/load-builder';
+import { sectionContainer, type Operation } from '@/lib/issue/operations';
+import { ExtraEditor, ItemSummary, SmallButton, SortableBlock, Zone } from './blocks';
+
+const newId = () => crypto.randomUUID();
+
+type Props = {
+  doc: IssueDocument;
+  apply: (op: Operation) => void;
+  label: (id: UniqueIdentifier) => string;
+  items: Map<number, LibraryItem>;
+  themeName: (themeId: number) => string;
+};
+
+function RemoveButton({ id, label, apply }: Pick<Props, 'label' | 'apply'> & { id: string }) {
+  return (
+    <SmallButton
+      label={`Verwijder ${label(id)}`}
+      onClick={() => apply({ type: 'remove', blockId: id })}
+    >
+      Verwijderen
+    </SmallButton>
+  );
+}
+
+function LeadZone({ doc, apply, label, items, themeName }: Props) {
+  const lead = doc.lead;
+  return (
+    <Zone
+      id="lead"
+      title="Openingsitem"
+      ids={lead ? [lead.id] : []}
+      empty="Sleep hier het openingsitem naartoe."
+    >
+      {lead ? (
+        <SortableBlock
+          id={lead.id}
+          label={label(lead.id)}
+          actions={<RemoveButton id={lead.id} label={label} apply={apply} />}
+        >
+          <ItemSummary
+            item={items.get(lead.itemId)}
+            themeName={themeName(items.get(lead.itemId)?.themeId ?? 0)}
+            showTheme
+          />
+        </SortableBlock>
+      ) : null}
+    </Zone>
+  );
+}
+
+function SectionZone({
+  section,
+  apply,
+  label,
+  items,
+  themeName,
+}: Omit<Props, 'doc'> & { section: IssueDocument['sections'][number] }) {
+  return (
+    <Zone
+      id={sectionContainer(section.themeId)}
+      title={themeName(section.themeId)}
+      ids={section.blocks.map((b) => b.id)}
+      empty="Nog geen items: sleep er een hierheen. Een lege sectie komt niet in de e-mail."
+    >
+      {section.blocks.map((block) => (
+        <SortableBlock
+          key={block.id}
+          id={block.id}
+          label={label(block.id)}
+          actions={<RemoveButton id={block.id} label={label} apply={apply} />}
+        >
+          <ItemSummary item={items.get(block.itemId)} />
+        </SortableBlock>
+      ))}
+    </Zone>
+  );
+}
+
+function ExtrasZone({ doc, apply, label }: Pick<Props, 'doc' | 'apply' | 'label'>) {
+  return (
+    <Zone
+      id="extras"
+      title="Vaste blokken"
+      ids={doc.extras.map((b) => b.id)}
+      empty="Sleep een vast blok hierheen."
+    >
+      {doc.extras.map((block) => (
+        <SortableBlock
+          key={block.id}
+          id={block.id}
+          label={label(block.id)}
+          actions={
+            <>
+              <SmallButton
+                label={`Dupliceer ${label(block.id)}`}
+                onClick={() => apply({ type: 'duplicate', blockId: block.id, newId: newId() })}
+              >
+                Dupliceren
+              </SmallButton>
+              <RemoveButton id={block.id} label={label} apply={apply} />
+            </>
+          }
+        >
+          <p className="mb-2 text-xs font-semibold text-muted uppercase">
+            {block.kind === 'text' ? 'Tekstblok' : 'Oproep met knop'}
+          </p>
+          <ExtraEditor
+            block={block}
+            onChange={(content) => apply({ type: 'updateExtra', blockId: block.id, content })}
+          />
+        </SortableBlock>
+      ))}
+    </Zone>
+  );
+}
+
+/** The issue's containers in reading order: lead, a section per theme, extra blocks, footer. */
+export function IssueZones(props: Props) {
+  const { doc } = props;
+  return (
+    <>
+      <LeadZone {...props} />
+      {doc.sections.map((section) => (
+        <SectionZone key={section.themeId} section={section} {...props} />
+      ))}
+      <ExtrasZone {...props} />
+      <section
+        aria-label="Voettekst"
+        className="rounded-lg border border-line bg-white p-4 text-sm text-muted"
+      >
+        <h3 className="mb-1 text-sm font-bold tracking-wide text-brand-700 uppercase">Voettekst</h3>
+        {doc.footer
+          ? 'Contact, afmelden, gegevens wijzigen en disclaimer, uit de instellingen van de nieuwsbrief.'
+          : 'Geen voettekst in dit nummer.'}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Db } from '@/db';
+import { sentItemsOf } from '@/lib/archive/sent-items';
+import type { BuilderData } from '@/lib/issue/load-builder';
+import type { WorkflowStep } from '@/lib/issue/workflow';
+import { recipientCount } from '@/lib/send/plan';
+import { failedDeliveries, sendProgress } from '@/lib/send/progress';
+
+// The issue page's send side lives beside the page rather than in lib/issue: lib/issue comes
+// before lib/send and lib/archive in the data flow and does not reach forward into them.
+
+/** What the send confirmation names, a running send's progress and its first failures. */
+export function sendState(database: Db, data: BuilderData, steps: WorkflowStep[], now: Date) {
+  const { issue } = data;
+  const progress =
+    issue.status === 'sending' || issue.status === 'sent'
+      ? sendProgress(database, issue.id, now)
+      : null;
+  return {
+    summary: {
+      title: `${issue.newsletterName} ${issue.number}`,
+      subject: data.document.subject,
+      recipients: steps.includes('startSend')
+        ? recipientCount(database, issue.newsletterId, now)
+        : 0,
+    },
+    progress: progress && progress.total > 0 ? progress : null,
+    failures:
+      progress && progress.total > 0 && progress.failed ? failedDeliveries(database, issue.id) : [],
+  };
+}
+
+// Once a send has started, the issue is shown with its items as sent (and corrected), not as
+// they may have been edited in the library since.
+export function withSentCopies(database: Db, data: BuilderData): BuilderData {
+  if (data.issue.status !== 'sending' && data.issue.status !== 'sent') return data;
+  const library = new Map(data.library.map((i) => [i.id, i]));
+  for (const copy of sentItemsOf(database, data.issue.id).values())
+    library.set(copy.itemId, { ...copy, id: copy.itemId });
+  return { ...data, library: [...library.values()] };
+}
