@@ -4,6 +4,7 @@ import { buttonClass, ButtonLink } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { FilterSelect } from '@/components/filter-select';
 import { PageHeader } from '@/components/page-header';
+import { PageNotice } from '@/components/page-notice';
 import { Badge } from '@/components/status-badge';
 import { subscriberStatuses, subscriptionStatuses } from '@/db/schema';
 import { requireEditor } from '@/lib/auth/guard';
@@ -33,13 +34,10 @@ function ImportedNotice({ params }: { params: Params }) {
       ? Number(params[key])
       : 0;
   return (
-    <p
-      role="status"
-      className="mb-4 rounded-md border border-green-300 bg-success-50 px-4 py-3 text-sm font-semibold text-success"
-    >
+    <PageNotice>
       Import voltooid: {count(n('nieuw'))} nieuw, {count(n('bijgewerkt'))} bijgewerkt,{' '}
       {count(n('overgeslagen'))} overgeslagen. Er is geen e-mail verstuurd.
-    </p>
+    </PageNotice>
   );
 }
 

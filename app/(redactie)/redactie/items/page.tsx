@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { buttonClass, ButtonLink } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
+import { PageNotice } from '@/components/page-notice';
 import { Badge } from '@/components/status-badge';
 import { ThemeOptions } from '@/components/theme-options';
 import { itemKinds, type ItemKind } from '@/db/schema';
@@ -44,14 +45,7 @@ export default async function ItemsPage({
         description={`Nieuws, evenementen, publicaties en podcasts voor ${newsletter.name}.`}
         actions={<ButtonLink href="/redactie/items/nieuw">Nieuw item</ButtonLink>}
       />
-      {text('opgeslagen') ? (
-        <p
-          role="status"
-          className="mb-4 rounded-md border border-green-300 bg-success-50 px-4 py-3 text-sm font-semibold text-success"
-        >
-          Het item is opgeslagen.
-        </p>
-      ) : null}
+      {text('opgeslagen') ? <PageNotice>Het item is opgeslagen.</PageNotice> : null}
       <form
         method="get"
         role="search"

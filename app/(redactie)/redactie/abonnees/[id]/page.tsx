@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { buttonClass } from '@/components/button';
 import { PageHeader } from '@/components/page-header';
+import { PageNotice } from '@/components/page-notice';
 import { Badge } from '@/components/status-badge';
 import { requireEditor } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
@@ -49,14 +50,7 @@ export default async function SubscriberPage({
           </a>
         }
       />
-      {justErased ? (
-        <p
-          role="status"
-          className="mb-4 rounded-md border border-green-300 bg-success-50 px-4 py-3 text-sm font-semibold text-success"
-        >
-          De abonnee is gewist.
-        </p>
-      ) : null}
+      {justErased ? <PageNotice>De abonnee is gewist.</PageNotice> : null}
       <section aria-labelledby="gegevens" className="rounded-lg border border-line bg-white p-6">
         <h2 id="gegevens" className="text-lg font-bold">
           Gegevens

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { buttonClass, ButtonLink } from '@/components/button';
 import { PageHeader } from '@/components/page-header';
+import { PageNotice } from '@/components/page-notice';
 import { requireEditor } from '@/lib/auth/guard';
 import {
   importErrors,
@@ -176,14 +177,7 @@ export default async function ImportPage({
         title="Abonnees importeren"
         description="Eerst ziet u wat er zou gebeuren; pas na uw bevestiging wordt de lijst opgeslagen."
       />
-      {error ? (
-        <p
-          role="alert"
-          className="mb-4 rounded-md border border-red-300 bg-danger-50 px-4 py-3 text-sm font-semibold text-danger"
-        >
-          {error}
-        </p>
-      ) : null}
+      {error ? <PageNotice tone="danger">{error}</PageNotice> : null}
       {planned?.ok && uploadId && upload ? (
         <Preview plan={planned.plan} upload={uploadId} fileName={upload.fileName} />
       ) : (
