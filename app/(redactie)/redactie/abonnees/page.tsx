@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/empty-state';
 import { FilterSelect } from '@/components/filter-select';
 import { PageHeader } from '@/components/page-header';
 import { PageNotice } from '@/components/page-notice';
-import { Badge } from '@/components/status-badge';
+import { SubscriberStatusBadge } from '@/components/subscriber-status-badge';
 import { subscriberStatuses, subscriptionStatuses } from '@/db/schema';
 import { requireEditor } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
@@ -188,17 +188,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
                   <td className="px-4 py-2">{row.municipality ?? '—'}</td>
                   <td className="px-4 py-2">{audienceLabels[row.audience]}</td>
                   <td className="px-4 py-2">
-                    <Badge
-                      tone={
-                        row.status === 'active'
-                          ? 'success'
-                          : row.status === 'bounced'
-                            ? 'warning'
-                            : 'neutral'
-                      }
-                    >
-                      {subscriberStatusLabels[row.status]}
-                    </Badge>
+                    <SubscriberStatusBadge status={row.status} />
                   </td>
                   <td className="px-4 py-2">{formatDate(row.createdAt)}</td>
                 </tr>

@@ -4,10 +4,11 @@ import { buttonClass } from '@/components/button';
 import { PageHeader } from '@/components/page-header';
 import { PageNotice } from '@/components/page-notice';
 import { Badge } from '@/components/status-badge';
+import { SubscriberStatusBadge } from '@/components/subscriber-status-badge';
 import { requireEditor } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { subscriberStatusLabels, subscriptionStatusLabels } from '@/lib/subscribers/admin-filter';
+import { subscriptionStatusLabels } from '@/lib/subscribers/admin-filter';
 import { consentKindLabels } from '@/lib/subscribers/admin-labels';
 import { audienceLabels } from '@/lib/subscribers/fields';
 import { subscriberById } from '@/lib/subscribers/queries';
@@ -72,13 +73,7 @@ export default async function SubscriberPage({
           <dd>{audienceLabels[s.audience]}</dd>
           <dt className="font-semibold">Status</dt>
           <dd>
-            <Badge
-              tone={
-                s.status === 'active' ? 'success' : s.status === 'bounced' ? 'warning' : 'neutral'
-              }
-            >
-              {subscriberStatusLabels[s.status]}
-            </Badge>
+            <SubscriberStatusBadge status={s.status} />
             {s.hardBounces ? ` (${s.hardBounces} keer onbestelbaar)` : null}
           </dd>
           <dt className="font-semibold">Sinds</dt>
