@@ -10,6 +10,7 @@ import { useFormAction } from '@/components/use-form-action';
 import type { ActionState } from '@/lib/action-state';
 import { itemKindLabels } from '@/lib/items/labels';
 import { itemInput } from '@/lib/items/schema';
+import { EventFields, TeaserField } from './item-form-fields';
 
 type Props = {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -83,29 +84,7 @@ export function ItemForm({ action, themes, item, hidden }: Props) {
         error={error('title')}
         hint="Hoogstens 160 tekens."
       />
-      <div className="space-y-1">
-        <label htmlFor="teaser" className="block text-sm font-semibold">
-          Teaser <span className="font-normal text-muted">(optioneel)</span>
-        </label>
-        <p id="teaser-hint" className="text-sm text-muted">
-          Eén tot drie zinnen, hoogstens 400 tekens.
-        </p>
-        <textarea
-          id="teaser"
-          name="teaser"
-          rows={3}
-          maxLength={400}
-          defaultValue={item?.teaser}
-          aria-invalid={error('teaser') ? true : undefined}
-          aria-describedby={error('teaser') ? 'teaser-hint teaser-error' : 'teaser-hint'}
-          className="block w-full rounded-md border border-gray-500 px-3 py-2"
-        />
-        {error('teaser') ? (
-          <p id="teaser-error" className="text-sm font-semibold text-danger">
-            {error('teaser')}
-          </p>
-        ) : null}
-      </div>
+      <TeaserField item={item} error={error} />
       <TextField
         label="Link (Lees meer)"
         name="url"
@@ -114,61 +93,7 @@ export function ItemForm({ action, themes, item, hidden }: Props) {
         error={error('url')}
         hint="Begint met https://"
       />
-      {kind === 'event' ? (
-        <fieldset className="space-y-4 rounded-md border border-line p-4">
-          <legend className="px-1 font-semibold">Evenement</legend>
-          <div className="grid gap-4 sm:grid-cols-3">
-            <TextField
-              label="Datum"
-              name="eventDate"
-              type="date"
-              required
-              defaultValue={item?.eventDate ?? ''}
-              error={error('eventDate')}
-            />
-            <TextField
-              label="Begintijd"
-              name="startTime"
-              type="time"
-              defaultValue={item?.startTime ?? ''}
-              error={error('startTime')}
-            />
-            <TextField
-              label="Eindtijd"
-              name="endTime"
-              type="time"
-              defaultValue={item?.endTime ?? ''}
-              error={error('endTime')}
-            />
-          </div>
-          <TextField
-            label="Plaats"
-            name="location"
-            defaultValue={item?.location ?? ''}
-            error={error('location')}
-            hint='Bijvoorbeeld "Jaarbeurs, Utrecht". Laat leeg als het alleen online is.'
-          />
-          <div className="flex items-center gap-2">
-            <input
-              id="online"
-              name="online"
-              type="checkbox"
-              defaultChecked={item?.online}
-              className="h-5 w-5"
-            />
-            <label htmlFor="online" className="font-semibold">
-              Online (of ook online te volgen)
-            </label>
-          </div>
-          <TextField
-            label="Aanmeldlink"
-            name="registrationUrl"
-            type="url"
-            defaultValue={item?.registrationUrl ?? ''}
-            error={error('registrationUrl')}
-          />
-        </fieldset>
-      ) : null}
+      {kind === 'event' ? <EventFields item={item} error={error} /> : null}
       <SubmitButton pendingText="Opslaan...">Item opslaan</SubmitButton>
     </form>
   );

@@ -1,0 +1,20 @@
+import { EraseForm } from './erase-form';
+
+export function EraseSection({ id }: { id: number }) {
+  return (
+    <section
+      aria-labelledby="wissen"
+      className="mt-6 rounded-lg border border-red-300 bg-white p-6"
+    >
+      <h2 id="wissen" className="text-lg font-bold">
+        Abonnee wissen
+      </h2>
+      <p className="mt-1 mb-4 text-sm text-muted">
+        Op verzoek van de abonnee (AVG art. 17): adres, naam en gemeente worden verwijderd en alle
+        inschrijvingen beëindigd. Aantallen en de geschiedenis zonder persoonsgegevens blijven
+        bewaard.
+      </p>
+      <EraseForm id={id} />
+    </section>
+  );
+}
