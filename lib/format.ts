@@ -19,3 +19,8 @@ const time = new Intl.DateTimeFormat('nl-NL', {
 
 /** "14:03" in Dutch time, from a Date or epoch milliseconds. */
 export const formatTime = (value: Date | number) => time.format(value);
+
+const count = new Intl.NumberFormat('nl-NL');
+
+/** "12.345": a count in Dutch digit grouping. */
+export const formatCount = (value: number) => count.format(value);

@@ -9,12 +9,11 @@ import { filterToParams, parseCursor, parseSubscriberFilter } from '@/lib/subscr
 import { newslettersWithThemes, subscriberPage } from '@/lib/subscribers/queries';
 import { SubscriberFilters } from './subscriber-filters';
 import { Pagination, SubscriberTable } from './subscriber-table';
+import { formatCount } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Abonnees' };
 
 type Params = Record<string, string | string[] | undefined>;
-
-const count = (n: number) => n.toLocaleString('nl-NL');
 
 function ImportedNotice({ params }: { params: Params }) {
   if (params.import !== 'klaar') return null;
@@ -24,8 +23,8 @@ function ImportedNotice({ params }: { params: Params }) {
       : 0;
   return (
     <PageNotice>
-      Import voltooid: {count(n('nieuw'))} nieuw, {count(n('bijgewerkt'))} bijgewerkt,{' '}
-      {count(n('overgeslagen'))} overgeslagen. Er is geen e-mail verstuurd.
+      Import voltooid: {formatCount(n('nieuw'))} nieuw, {formatCount(n('bijgewerkt'))} bijgewerkt,{' '}
+      {formatCount(n('overgeslagen'))} overgeslagen. Er is geen e-mail verstuurd.
     </PageNotice>
   );
 }
@@ -65,7 +64,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
       <ImportedNotice params={params} />
       <SubscriberFilters filter={filter} newsletters={newsletters} />
       <p className="mb-2 text-sm text-muted" role="status">
-        {count(page.total)} {page.total === 1 ? 'abonnee' : 'abonnees'}
+        {formatCount(page.total)} {page.total === 1 ? 'abonnee' : 'abonnees'}
       </p>
       {page.rows.length === 0 ? (
         <EmptyState title="Geen abonnees gevonden">Pas de zoekterm of de filters aan.</EmptyState>

@@ -1,5 +1,5 @@
 import { SubscriberStatusBadge } from '@/components/subscriber-status-badge';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatCount } from '@/lib/format';
 import type { SubscriberDetail } from '@/lib/subscribers/admin-detail';
 import { audienceLabels } from '@/lib/subscribers/fields';
 
@@ -35,7 +35,7 @@ export function SubscriberFacts({
         <dt className="font-semibold">Sinds</dt>
         <dd>{formatDate(s.createdAt)}</dd>
         <dt className="font-semibold">Ontvangen e-mails</dt>
-        <dd>{deliveryCount.toLocaleString('nl-NL')}</dd>
+        <dd>{formatCount(deliveryCount)}</dd>
       </dl>
     </section>
   );

@@ -1,9 +1,9 @@
 import { ButtonLink } from '@/components/button';
 import type { ImportPlan } from '@/lib/subscribers/import';
 import { CommitForm } from './commit-form';
+import { formatCount } from '@/lib/format';
 
 const EXAMPLES = 10;
-const n = (value: number) => value.toLocaleString('nl-NL');
 
 type Group = {
   key: string;
@@ -54,7 +54,7 @@ function GroupCounts({ groups }: { groups: Group[] }) {
         <div key={g.key} className="rounded-md border border-line p-3">
           <dt className="text-sm font-semibold">{g.title}</dt>
           <dd className="text-2xl font-bold" data-testid={`aantal-${g.key}`}>
-            {n(g.rows.length)}
+            {formatCount(g.rows.length)}
           </dd>
         </div>
       ))}
@@ -67,7 +67,7 @@ function GroupExamples({ group: g }: { group: Group }) {
   return (
     <div className="mt-6">
       <h3 className="font-bold">
-        {g.title} ({n(g.rows.length)})
+        {g.title} ({formatCount(g.rows.length)})
       </h3>
       <p className="text-sm text-muted">{g.help}</p>
       <table className="mt-2 w-full text-left text-sm">
@@ -100,7 +100,9 @@ function GroupExamples({ group: g }: { group: Group }) {
         </tbody>
       </table>
       {g.rows.length > EXAMPLES ? (
-        <p className="mt-1 text-sm text-muted">En nog {n(g.rows.length - EXAMPLES)} regels.</p>
+        <p className="mt-1 text-sm text-muted">
+          En nog {formatCount(g.rows.length - EXAMPLES)} regels.
+        </p>
       ) : null}
     </div>
   );
@@ -123,7 +125,7 @@ export function Preview({
         Voorbeeld van {fileName}
       </h2>
       <p className="mt-1 text-sm text-muted">
-        {n(plan.total)} regels gelezen. Er is nog niets opgeslagen en er wordt geen e-mail
+        {formatCount(plan.total)} regels gelezen. Er is nog niets opgeslagen en er wordt geen e-mail
         verstuurd.
       </p>
       <GroupCounts groups={all} />
@@ -136,7 +138,7 @@ export function Preview({
         {changes > 0 ? (
           <CommitForm
             upload={upload}
-            label={`Importeren: ${n(plan.create.length)} nieuw, ${n(plan.update.length)} bijgewerkt`}
+            label={`Importeren: ${formatCount(plan.create.length)} nieuw, ${formatCount(plan.update.length)} bijgewerkt`}
           />
         ) : (
           <p className="font-semibold">Er is niets te importeren.</p>

@@ -1,7 +1,6 @@
 import { buttonClass } from '@/components/button';
 import { MAX_IMPORT_ROWS } from '@/lib/subscribers/import';
-
-const n = (value: number) => value.toLocaleString('nl-NL');
+import { formatCount } from '@/lib/format';
 
 /** The first step: a plain multipart post to the upload route, which redirects to the preview. */
 export function UploadForm({ newsletters }: { newsletters: { id: number; name: string }[] }) {
@@ -21,7 +20,7 @@ export function UploadForm({ newsletters }: { newsletters: { id: number; name: s
         </p>
         <p>
           Thema’s mogen als naam of korte naam, gescheiden door | of een komma. Zonder thema’s
-          krijgt een nieuwe abonnee alle thema’s. Hoogstens {n(MAX_IMPORT_ROWS)} regels.
+          krijgt een nieuwe abonnee alle thema’s. Hoogstens {formatCount(MAX_IMPORT_ROWS)} regels.
         </p>
         <p>
           Wie zich eerder heeft afgemeld, wordt niet opnieuw aangemeld. Er wordt geen e-mail

@@ -1,9 +1,7 @@
 import { AutoRefresh } from '@/components/auto-refresh';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatCount } from '@/lib/format';
 import type { SendProgress } from '@/lib/send/progress';
 import { SendControls } from './send-controls';
-
-const nl = (n: number) => n.toLocaleString('nl-NL');
 
 function eta(seconds: number): string {
   if (seconds < 60) return `${seconds} seconden`;
@@ -25,22 +23,22 @@ function Counts({ progress, running }: { progress: SendProgress; running: boolea
       <div>
         <dt className="text-muted">Afgeleverd</dt>
         <dd className="font-semibold" data-testid="sent-count">
-          {nl(progress.sent)}
+          {formatCount(progress.sent)}
         </dd>
       </div>
       <div>
         <dt className="text-muted">Mislukt</dt>
-        <dd className="font-semibold">{nl(progress.failed)}</dd>
+        <dd className="font-semibold">{formatCount(progress.failed)}</dd>
       </div>
       <div>
         <dt className="text-muted">Overgeslagen</dt>
-        <dd className="font-semibold">{nl(progress.skipped)}</dd>
+        <dd className="font-semibold">{formatCount(progress.skipped)}</dd>
       </div>
       {running ? (
         <>
           <div>
             <dt className="text-muted">Nog te gaan</dt>
-            <dd className="font-semibold">{nl(progress.remaining)}</dd>
+            <dd className="font-semibold">{formatCount(progress.remaining)}</dd>
           </div>
           <div>
             <dt className="text-muted">Tempo</dt>
@@ -63,7 +61,7 @@ function Failures({ failed, failures }: { failed: number; failures: Failure[] })
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer font-semibold">
-        Mislukte bezorgingen ({nl(failed)})
+        Mislukte bezorgingen ({formatCount(failed)})
       </summary>
       <ul className="mt-2 list-disc pl-5">
         {failures.map((f, i) => (
@@ -104,7 +102,7 @@ export function SendProgressPanel({
       </h2>
       {running ? <AutoRefresh seconds={2} /> : null}
       <label htmlFor="send-bar" className="mt-2 block text-sm">
-        {nl(done)} van {nl(progress.total)} verwerkt
+        {formatCount(done)} van {formatCount(progress.total)} verwerkt
       </label>
       <progress
         id="send-bar"

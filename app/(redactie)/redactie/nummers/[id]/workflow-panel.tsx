@@ -7,6 +7,7 @@ import { idle, type ActionState } from '@/lib/action-state';
 import { Modal } from './dialogs';
 import { sendNow } from './send-actions';
 import { approve, requestReview, schedule, sendBack, unschedule } from './workflow-actions';
+import { formatCount } from '@/lib/format';
 
 const actions = { requestReview, approve, schedule, unschedule, sendBack, startSend: sendNow };
 type Step = keyof typeof actions;
@@ -65,7 +66,7 @@ function SendConfirmation({ send, onClose }: { send: SendSummary; onClose: () =>
     <Modal title="Nummer nu verzenden?" onClose={onClose}>
       <p className="mt-2">
         U verzendt <strong>{send.title}</strong> nu aan{' '}
-        <strong>{send.recipients.toLocaleString('nl-NL')}</strong>{' '}
+        <strong>{formatCount(send.recipients)}</strong>{' '}
         {send.recipients === 1 ? 'abonnee' : 'abonnees'}.
       </p>
       <p className="mt-2">
