@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { count } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
-import { freezeSentItems } from '@/lib/archive/sent-items';
+import { freezeSentItems } from '@/lib/issue/sent-items';
 import { indexSentIssue } from '@/lib/archive/search';
 import { ConfigError, parseConfig, prepareRuntime } from '@/lib/config';
 import { openDatabase, type Db } from './index';

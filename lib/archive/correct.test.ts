@@ -7,7 +7,7 @@ import { testDb } from '@/lib/test/db';
 import { correctionInput, correctSentIssue, type CorrectionInput } from './correct';
 import { listSentIssues, sentIssue } from './queries';
 import { searchArchive } from './search';
-import { sentItemsOf } from './sent-items';
+import { sentItemsOf } from '@/lib/issue/sent-items';
 
 const actor = { id: 'editor-1', label: 'Eva de Vries (eva@kopij.test)' };
 

@@ -15,7 +15,7 @@ import { itemInput, itemValues } from '@/lib/items/schema';
 import { z } from '@/lib/validation';
 import { archivePaths } from './paths';
 import { indexSentIssue } from './search';
-import { sentItemsOf } from './sent-items';
+import { sentItemsOf } from '@/lib/issue/sent-items';
 
 /**
  * Corrections to a sent issue's web version: a typo, a dead link, a wrong time. They change
