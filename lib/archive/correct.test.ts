@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { auditLog, issueBlocks, issues, items, newsletters, reusableBlocks } from '@/db/schema';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { testDb } from '@/lib/test/db';
 import { correctionInput, correctSentIssue, type CorrectionInput } from './correct';
 import { listSentIssues, sentIssue } from './queries';

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { loadIssue } from '@/lib/issue/load';
 import { sentItemsOf } from '@/lib/issue/sent-items';
 import { testDb } from '@/lib/test/db';
-import * as s from './schema';
-import { demoEditors, isEmpty, seed } from './seed';
+import * as s from '@/db/schema';
+import { demoEditors, isEmpty } from '@/db/demo-content';
+import { seed } from './seed';
 
 const rows = (database: ReturnType<typeof testDb>, table: AnySQLiteTable) =>
   database.select({ n: count() }).from(table).get()!.n;
