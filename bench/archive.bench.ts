@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { issueBlocks, issues, items, newsletters, themes } from '@/db/schema';
-import { freezeSentItems } from '@/lib/archive/sent-items';
+import { freezeSentItems } from '@/lib/issue/sent-items';
 import { ARCHIVE_PAGE_SIZE, indexSentIssue, searchArchive } from '@/lib/archive/search';
 import { prng } from '@/lib/test/send-fixture';
 import { median, report, round, seededDatabase } from './support';

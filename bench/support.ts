@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 
 export type Result = {
   name: string;

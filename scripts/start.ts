@@ -9,9 +9,10 @@ import { eq } from 'drizzle-orm';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { users } from '@/db/schema';
-import { demoEditors, isEmpty, seed } from '@/db/seed';
+import { demoEditors, isEmpty } from '@/db/demo-content';
 import { createSignInLink } from '@/lib/auth/magic-link';
 import { ConfigError, parseConfig, prepareRuntime, type Config } from '@/lib/config';
+import { seed } from './seed';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');

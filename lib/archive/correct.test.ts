@@ -2,12 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { auditLog, issueBlocks, issues, items, newsletters, reusableBlocks } from '@/db/schema';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { testDb } from '@/lib/test/db';
 import { correctionInput, correctSentIssue, type CorrectionInput } from './correct';
 import { listSentIssues, sentIssue } from './queries';
 import { searchArchive } from './search';
-import { sentItemsOf } from './sent-items';
+import { sentItemsOf } from '@/lib/issue/sent-items';
 
 const actor = { id: 'editor-1', label: 'Eva de Vries (eva@kopij.test)' };
 

@@ -1,21 +1,23 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { issueBlocks, issues, newsletters, sentItems, type SentItem } from '@/db/schema';
+import { issueBlocks, issues, newsletters, sentItems } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
-import {
-  blockId,
-  ctaContent,
-  preheaderText,
-  subjectText,
-  textContent,
-  type IssueDocument,
-} from '@/lib/issue/document';
+import { blockId, preheaderText, subjectText } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
-import { itemInput, itemValues } from '@/lib/items/schema';
+import { sentItemsOf } from '@/lib/issue/sent-items';
 import { z } from '@/lib/validation';
+import {
+  blockCorrections,
+  fieldLabels,
+  itemCorrections,
+  type BlockUpdate,
+  type Change,
+  type Findings,
+  type ItemUpdate,
+} from './correct-changes';
+import { formValue, nestFields } from './correct-form';
 import { archivePaths } from './paths';
 import { indexSentIssue } from './search';
-import { sentItemsOf } from './sent-items';
 
 /**
  * Corrections to a sent issue's web version: a typo, a dead link, a wrong time. They change
@@ -23,96 +25,6 @@ import { sentItemsOf } from './sent-items';
  * call-to-action blocks), never the library item, the reusable block or a mail already delivered. The page then says "gecorrigeerd op" with the editor's note, search
  * is re-indexed, and the audit log keeps every field's before and after.
  */
-
-export const correctableFields = [
-  'title',
-  'teaser',
-  'url',
-  'eventDate',
-  'startTime',
-  'endTime',
-  'location',
-  'online',
-  'registrationUrl',
-] as const;
-type Field = (typeof correctableFields)[number];
-
-export const fieldLabels: Record<Field | 'subject' | 'preheader', string> = {
-  subject: 'Onderwerp',
-  preheader: 'Preheader',
-  title: 'Titel',
-  teaser: 'Teaser',
-  url: 'Link',
-  eventDate: 'Datum',
-  startTime: 'Begintijd',
-  endTime: 'Eindtijd',
-  location: 'Plaats',
-  online: 'Online',
-  registrationUrl: 'Aanmeldlink',
-};
-
-const blockFieldLabels: Record<string, string> = {
-  title: 'Titel',
-  body: 'Tekst',
-  buttonLabel: 'Knoptekst',
-  buttonUrl: 'Knoplink',
-};
-
-type Extra = IssueDocument['extras'][number];
-
-/** The corrected content of a text or call-to-action block, by the builder's own schema. */
-function correctedBlock(block: Extra, submitted: Record<string, unknown>) {
-  const parsed = (block.kind === 'text' ? textContent : ctaContent).safeParse({
-    ...block.content,
-    ...submitted,
-  });
-  if (!parsed.success)
-    return {
-      errors: parsed.error.issues.map((i) => ({
-        field: String(i.path[0] ?? 'title'),
-        message: i.message,
-      })),
-    };
-  return { content: parsed.data as Record<string, string> };
-}
-
-const nestedKey = /^(item|block)\.([A-Za-z0-9_-]{1,64})\.([a-zA-Z]+)$/;
-
-/** Form fields named `item.<id>.<field>` and `block.<id>.<field>` become `items`/`blocks: { <id>: { <field>: value } }`. */
-function nestFields(value: unknown) {
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  const nested: Record<'item' | 'block', Record<string, Record<string, unknown>>> = {
-    item: {},
-    block: {},
-  };
-  for (const [key, v] of Object.entries(value)) {
-    const match = nestedKey.exec(key);
-    // A checkbox comes with a hidden '' before it (so unticking is sent too): the last value counts.
-    if (match)
-      (nested[match[1] as 'item' | 'block'][match[2]!] ??= {})[match[3]!] = Array.isArray(v)
-        ? v.at(-1)
-        : v;
-    else out[key] = v;
-  }
-  for (const [name, fields] of [
-    ['items', nested.item],
-    ['blocks', nested.block],
-  ] as const) {
-    const given = out[name];
-    out[name] = given && typeof given === 'object' ? { ...given, ...fields } : fields;
-  }
-  return out;
-}
-
-// Browsers send a textarea's line breaks as CRLF; stored text has LF, and an untouched field must not count as a change.
-const formValue = z.union([
-  z
-    .string()
-    .max(5000, 'Deze tekst is te lang.')
-    .transform((v) => v.replace(/\r\n?/g, '\n')),
-  z.boolean(),
-]);
 
 export const correctionInput = z.preprocess(
   nestFields,
@@ -134,7 +46,6 @@ export const correctionInput = z.preprocess(
 );
 export type CorrectionInput = z.output<typeof correctionInput>;
 
-export type Change = { field: string; item: string | null; before: string; after: string };
 export type CorrectionResult =
   | { ok: true; changes: Change[]; paths: string[] }
   | {
@@ -143,36 +54,13 @@ export type CorrectionResult =
       message: string;
       fieldErrors?: Record<string, string>;
     };
+type Failure = Extract<CorrectionResult, { ok: false }>;
 
-const shown = (value: unknown) =>
-  value === true ? 'ja' : value === false ? 'nee' : value == null ? '' : String(value);
+const invalid = (message: string): Failure => ({ ok: false, status: 'invalid', message });
+const conflict = (message: string): Failure => ({ ok: false, status: 'conflict', message });
 
-/** The corrected values of one sent item, checked by the same rules as the item form. */
-function correctedItem(stored: SentItem, submitted: Record<string, unknown>) {
-  const merged: Record<string, unknown> = {
-    ...stored,
-    ...submitted,
-    kind: stored.kind,
-    themeId: stored.themeId,
-  };
-  for (const field of correctableFields) if (merged[field] === null) merged[field] = '';
-  const parsed = itemInput.safeParse(merged);
-  if (!parsed.success)
-    return {
-      errors: parsed.error.issues.map((i) => ({
-        field: String(i.path[0] ?? 'title'),
-        message: i.message,
-      })),
-    };
-  return { values: itemValues(parsed.data) };
-}
-
-export function correctSentIssue(
-  tx: Tx,
-  input: CorrectionInput,
-  actor: AuditActor & { id: string },
-  now = new Date(),
-): CorrectionResult {
+/** The issue to correct, or why it cannot be: unknown, not sent, or corrected by someone else meanwhile. */
+function correctableIssue(tx: Tx, input: CorrectionInput) {
   const issue = tx
     .select({
       id: issues.id,
@@ -189,112 +77,38 @@ export function correctSentIssue(
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
     .where(eq(issues.id, input.issueId))
     .get();
-  if (!issue) return { ok: false, status: 'invalid', message: 'Dit nummer bestaat niet.' };
+  if (!issue) return invalid('Dit nummer bestaat niet.');
   if (issue.status !== 'sent')
-    return {
-      ok: false,
-      status: 'conflict',
-      message: 'Alleen een verzonden nummer kan worden gecorrigeerd.',
-    };
+    return conflict('Alleen een verzonden nummer kan worden gecorrigeerd.');
   if (issue.version !== input.version)
-    return {
-      ok: false,
-      status: 'conflict',
-      message:
-        'Iemand anders heeft dit nummer intussen gecorrigeerd. Laad de pagina opnieuw; uw wijzigingen zijn niet opgeslagen.',
-    };
-
-  const stored = sentItemsOf(tx, issue.id);
-  const fieldErrors: Record<string, string> = {};
-  if (input.note.length < 3)
-    fieldErrors.note = 'Leg kort uit wat u corrigeert; het staat bij de correctie op de webpagina.';
-  const updates: { itemId: number; values: Partial<SentItem> }[] = [];
-  const changes: Change[] = [];
-  for (const [id, submitted] of Object.entries(input.items)) {
-    const item = stored.get(Number(id));
-    if (!item)
-      return {
-        ok: false,
-        status: 'invalid',
-        message: 'Een van de items hoort niet bij dit nummer.',
-      };
-    const result = correctedItem(item, submitted);
-    if (result.errors) {
-      for (const e of result.errors) fieldErrors[`item.${id}.${e.field}`] ??= e.message;
-      continue;
-    }
-    const values: Partial<SentItem> = {};
-    for (const field of correctableFields) {
-      const after = result.values[field];
-      if (after === item[field]) continue;
-      (values as Record<string, unknown>)[field] = after;
-      changes.push({
-        field: fieldLabels[field],
-        item: item.title,
-        before: shown(item[field]),
-        after: shown(after),
-      });
-    }
-    if (Object.keys(values).length) updates.push({ itemId: item.itemId, values });
-  }
-  const extras = new Map(loadIssueDocument(tx, issue.id)!.document.extras.map((b) => [b.id, b]));
-  const blockUpdates: { id: string; content: Record<string, string> }[] = [];
-  for (const [id, submitted] of Object.entries(input.blocks)) {
-    const block = extras.get(id);
-    if (!block)
-      return {
-        ok: false,
-        status: 'invalid',
-        message: 'Een van de blokken hoort niet bij dit nummer.',
-      };
-    const result = correctedBlock(block, submitted);
-    if (result.errors) {
-      for (const e of result.errors) fieldErrors[`block.${id}.${e.field}`] ??= e.message;
-      continue;
-    }
-    const before = block.content as Record<string, string>;
-    const changed = Object.keys(result.content).filter(
-      (field) => result.content[field] !== before[field],
+    return conflict(
+      'Iemand anders heeft dit nummer intussen gecorrigeerd. Laad de pagina opnieuw; uw wijzigingen zijn niet opgeslagen.',
     );
-    for (const field of changed)
-      changes.push({
-        field: blockFieldLabels[field] ?? field,
-        item: before.title ?? null,
-        before: before[field] ?? '',
-        after: result.content[field]!,
-      });
-    if (changed.length) blockUpdates.push({ id, content: result.content });
-  }
-  if (Object.keys(fieldErrors).length)
-    return {
-      ok: false,
-      status: 'invalid',
-      message: 'Controleer de gemarkeerde velden.',
-      fieldErrors,
-    };
-  for (const field of ['subject', 'preheader'] as const) {
-    if (input[field] !== issue[field])
-      changes.unshift({
-        field: fieldLabels[field],
-        item: null,
-        before: issue[field],
-        after: input[field],
-      });
-  }
-  if (!changes.length)
-    return {
-      ok: false,
-      status: 'invalid',
-      message: 'Er is niets gewijzigd: pas eerst een tekst of link aan.',
-    };
+  return issue;
+}
+type Issue = Exclude<ReturnType<typeof correctableIssue>, Failure>;
 
-  for (const u of updates) {
+/** Writes a checked correction: the items as sent, the blocks, the issue, its search rows, the log. */
+function applyCorrection(
+  tx: Tx,
+  correction: {
+    issue: Issue;
+    input: CorrectionInput;
+    actor: AuditActor & { id: string };
+    now: Date;
+    items: ItemUpdate[];
+    blocks: BlockUpdate[];
+    changes: Change[];
+  },
+): void {
+  const { issue, input, actor, now, changes } = correction;
+  for (const u of correction.items) {
     tx.update(sentItems)
       .set(u.values)
       .where(and(eq(sentItems.issueId, issue.id), eq(sentItems.itemId, u.itemId)))
       .run();
   }
-  for (const b of blockUpdates) {
+  for (const b of correction.blocks) {
     tx.update(issueBlocks)
       .set({ content: b.content })
       .where(and(eq(issueBlocks.issueId, issue.id), eq(issueBlocks.id, b.id)))
@@ -306,7 +120,8 @@ export function correctSentIssue(
       preheader: input.preheader,
       correctedAt: now,
       correctionNote: input.note,
-      version: sql`${issues.version} + 1`,
+      // Read in this transaction and checked against the form's version above.
+      version: issue.version + 1,
       updatedBy: actor.id,
       updatedAt: now,
     })
@@ -321,6 +136,42 @@ export function correctSentIssue(
     summary: `${issue.newsletterName} ${issue.number}: webversie gecorrigeerd (${changes.length} ${changes.length === 1 ? 'wijziging' : 'wijzigingen'}). Toelichting: ${input.note}`,
     details: { note: input.note, changes },
   });
+}
+
+export function correctSentIssue(
+  tx: Tx,
+  input: CorrectionInput,
+  actor: AuditActor & { id: string },
+  now = new Date(),
+): CorrectionResult {
+  const issue = correctableIssue(tx, input);
+  if ('ok' in issue) return issue;
+
+  const found: Findings = { changes: [], fieldErrors: {} };
+  if (input.note.length < 3)
+    found.fieldErrors.note =
+      'Leg kort uit wat u corrigeert; het staat bij de correctie op de webpagina.';
+  const items = itemCorrections(sentItemsOf(tx, issue.id), input.items, found);
+  if (!items) return invalid('Een van de items hoort niet bij dit nummer.');
+  const extras = new Map(loadIssueDocument(tx, issue.id)!.document.extras.map((b) => [b.id, b]));
+  const blocks = blockCorrections(extras, input.blocks, found);
+  if (!blocks) return invalid('Een van de blokken hoort niet bij dit nummer.');
+  if (Object.keys(found.fieldErrors).length)
+    return { ...invalid('Controleer de gemarkeerde velden.'), fieldErrors: found.fieldErrors };
+
+  const { changes } = found;
+  for (const field of ['subject', 'preheader'] as const) {
+    if (input[field] !== issue[field])
+      changes.unshift({
+        field: fieldLabels[field],
+        item: null,
+        before: issue[field],
+        after: input[field],
+      });
+  }
+  if (!changes.length) return invalid('Er is niets gewijzigd: pas eerst een tekst of link aan.');
+
+  applyCorrection(tx, { issue, input, actor, now, items, blocks, changes });
   return { ok: true, changes, paths: archivePaths(issue.newsletterSlug, issue.slug) };
 }
 

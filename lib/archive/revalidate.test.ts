@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { issues } from '@/db/schema';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { testDb } from '@/lib/test/db';
 import {
   keyMatches,

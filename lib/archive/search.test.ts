@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { migrationsFolder } from '@/db/migrate';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { deliveries, issueBlocks, issues, items, sentItems, themes } from '@/db/schema';
 import { completeIfDone } from '@/lib/send/complete';
 import { testDb } from '@/lib/test/db';

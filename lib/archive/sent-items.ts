@@ -1,26 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { sentItems, type SentItem } from '@/db/schema';
 
-/**
- * Copies the items placed in an issue into `sent_items`, replacing an earlier copy (a send that
- * was cancelled before anyone got it and is started again). Runs in the transaction that starts
- * the send, so every copy of the mail, and later the archive, shows the same text.
- */
-export function freezeSentItems(tx: Tx, issueId: number): void {
-  tx.run(sql`delete from sent_items where issue_id = ${issueId}`);
-  tx.run(sql`
-    insert into sent_items (issue_id, item_id, theme_id, kind, title, teaser, url, event_date, start_time, end_time, location, online, registration_url)
-    select ${issueId}, it.id, it.theme_id, it.kind, it.title, it.teaser, it.url, it.event_date, it.start_time, it.end_time, it.location, it.online, it.registration_url
-    from items it
-    where it.id in (select b.item_id from issue_blocks b where b.issue_id = ${issueId} and b.kind in ('lead', 'item'))`);
-}
-
-/** The items of an issue as sent (and corrected), by library id. */
-export function sentItemsOf(database: Tx, issueId: number): Map<number, SentItem> {
-  const rows = database.select().from(sentItems).where(eq(sentItems.issueId, issueId)).all();
-  return new Map(rows.map((r) => [r.itemId, r]));
-}
+// The frozen copy moved to lib/issue/sent-items.ts (lib/email reads it, and lib/email must not
+// import the archive). Re-exported for lib/send/plan.ts and the editor's issue page, which are
+// outside this change; import from '@/lib/issue/sent-items' instead.
+export { freezeSentItems, sentItemsOf } from '@/lib/issue/sent-items';
 
 export function sentItem(database: Tx, issueId: number, itemId: number): SentItem | undefined {
   return database

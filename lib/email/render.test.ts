@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { issues } from '@/db/schema';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { allBlocks } from '@/lib/issue/document';
 import { testDb } from '@/lib/test/db';
 import { issueVariants, PLACEHOLDERS, renderIssueEmail } from './render';

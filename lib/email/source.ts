@@ -4,7 +4,7 @@ import { items, type Newsletter } from '@/db/schema';
 import { allBlocks } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
 import type { IssueDocument } from '@/lib/issue/document';
-import { sentItemsOf } from '@/lib/archive/sent-items';
+import { sentItemsOf } from '@/lib/issue/sent-items';
 import type { EmailSourceItem, RenderInput } from './render';
 
 type Options = {

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { issueBlocks, issues, themes } from '@/db/schema';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { testDb } from '@/lib/test/db';
 import { issueDocument } from './document';
 import { moveBlock, removeBlock, sectionContainer } from './operations';

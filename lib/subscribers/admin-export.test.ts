@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { subscribers } from '@/db/schema';
 import { testDb } from '@/lib/test/db';
 import { subscribersCsv } from './admin-export';

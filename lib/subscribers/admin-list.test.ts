@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { newsletters, subscribers, subscriptions, themes } from '@/db/schema';
 import { testDb } from '@/lib/test/db';
 import {

@@ -12,16 +12,11 @@ import {
 import { testDb } from '@/lib/test/db';
 import { DAY_MS } from './consent';
 import { SubscriberError } from './errors';
-import {
-  confirmEmailChange,
-  confirmSignUp,
-  currentTokenVersion,
-  freshLinkFor,
-  requestSignUp,
-  undoUnsubscribe,
-  unsubscribe,
-  updatePreferences,
-} from './flows';
+import { confirmEmailChange } from './flows-address';
+import { currentTokenVersion } from './flows-common';
+import { updatePreferences } from './flows-preferences';
+import { confirmSignUp, freshLinkFor, requestSignUp } from './flows-sign-up';
+import { undoUnsubscribe, unsubscribe } from './flows-unsubscribe';
 
 let database: Db;
 let newsletterId: number;

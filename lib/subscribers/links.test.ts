@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { issues, subscribers } from '@/db/schema';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { fillPersonalLinks, PLACEHOLDERS, renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
 import { testDb } from '@/lib/test/db';

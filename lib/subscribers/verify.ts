@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/db';
-import { currentTokenVersion, pendingEmailOf } from './flows';
+import { pendingEmailOf } from './flows-address';
+import { currentTokenVersion } from './flows-common';
 import { SubscriberError } from './errors';
 import { linkKey } from './links';
 import {

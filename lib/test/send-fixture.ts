@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { issues, subscribers, subscriptions, subscriptionThemes, themes, users } from '@/db/schema';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { loadIssueDocument } from '@/lib/issue/load';
 import { issueThemes, startSend } from '@/lib/send/plan';
 

@@ -2,7 +2,7 @@ import { db } from '@/db';
 import { sendMail } from '@/lib/mail';
 import { consentWording } from '@/lib/subscribers/consent';
 import { SubscriberError } from '@/lib/subscribers/errors';
-import { requestSignUp } from '@/lib/subscribers/flows';
+import { requestSignUp } from '@/lib/subscribers/flows-sign-up';
 import { signUpForm } from '@/lib/subscribers/forms';
 import {
   clientOf,

@@ -1,7 +1,7 @@
 import { db } from '@/db';
 import { sendMail } from '@/lib/mail';
 import { SubscriberError } from '@/lib/subscribers/errors';
-import { freshLinkFor } from '@/lib/subscribers/flows';
+import { freshLinkFor } from '@/lib/subscribers/flows-sign-up';
 import { freshLinkForm } from '@/lib/subscribers/forms';
 import {
   done,

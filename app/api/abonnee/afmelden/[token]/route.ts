@@ -1,5 +1,5 @@
 import { db } from '@/db';
-import { unsubscribe, undoUnsubscribe } from '@/lib/subscribers/flows';
+import { unsubscribe, undoUnsubscribe } from '@/lib/subscribers/flows-unsubscribe';
 import { unsubscribeForm } from '@/lib/subscribers/forms';
 import { done, handlePost, parseForm, readForm } from '@/lib/subscribers/http';
 import { requireLink } from '@/lib/subscribers/verify';

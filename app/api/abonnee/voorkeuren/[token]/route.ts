@@ -1,6 +1,6 @@
 import { db } from '@/db';
 import { sendMail } from '@/lib/mail';
-import { updatePreferences } from '@/lib/subscribers/flows';
+import { updatePreferences } from '@/lib/subscribers/flows-preferences';
 import { preferencesForm } from '@/lib/subscribers/forms';
 import { done, handlePost, limitAddress, parseForm, readForm } from '@/lib/subscribers/http';
 import { personalLink } from '@/lib/subscribers/links';

@@ -1,5 +1,5 @@
 import { db } from '@/db';
-import { confirmSignUp } from '@/lib/subscribers/flows';
+import { confirmSignUp } from '@/lib/subscribers/flows-sign-up';
 import { done, handlePost, readForm } from '@/lib/subscribers/http';
 import { personalLink } from '@/lib/subscribers/links';
 import { requireLink } from '@/lib/subscribers/verify';

@@ -1,5 +1,5 @@
 import { db } from '@/db';
-import { confirmEmailChange } from '@/lib/subscribers/flows';
+import { confirmEmailChange } from '@/lib/subscribers/flows-address';
 import { done, handlePost, readForm } from '@/lib/subscribers/http';
 import { personalLink } from '@/lib/subscribers/links';
 import { requireLink } from '@/lib/subscribers/verify';

@@ -1,10 +1,12 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { AnySQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { loadIssue } from '@/lib/issue/load';
+import { sentItemsOf } from '@/lib/issue/sent-items';
 import { testDb } from '@/lib/test/db';
-import * as s from './schema';
-import { demoEditors, isEmpty, seed } from './seed';
+import * as s from '@/db/schema';
+import { demoEditors, isEmpty } from '@/db/demo-content';
+import { seed } from './seed';
 
 const rows = (database: ReturnType<typeof testDb>, table: AnySQLiteTable) =>
   database.select({ n: count() }).from(table).get()!.n;
@@ -52,5 +54,30 @@ describe('seed', () => {
     expect(new Set(sectionPositions).size).toBeGreaterThanOrEqual(3);
     for (const block of issue.blocks.filter((b) => b.kind === 'item'))
       expect(block.item?.themeId).toBe(block.themeId);
+  });
+
+  it('gives each sent demo issue its items as sent and its search rows, as a send would', () => {
+    const database = testDb();
+    seed(database);
+    const sent = database.select().from(s.issues).where(eq(s.issues.status, 'sent')).all();
+    expect(sent).toHaveLength(3);
+    for (const issue of sent) {
+      const placed = database
+        .selectDistinct({ itemId: s.issueBlocks.itemId })
+        .from(s.issueBlocks)
+        .where(
+          and(eq(s.issueBlocks.issueId, issue.id), inArray(s.issueBlocks.kind, ['lead', 'item'])),
+        )
+        .all()
+        .map((b) => b.itemId!)
+        .sort((a, b) => a - b);
+      expect(placed.length).toBeGreaterThan(0);
+      expect([...sentItemsOf(database, issue.id).keys()].sort((a, b) => a - b)).toEqual(placed);
+      // archive_search is an FTS5 table, outside the drizzle schema.
+      const indexed = database.all<{ itemId: number }>(
+        sql`select item_id as itemId from archive_search where issue_id = ${issue.id}`,
+      );
+      expect(indexed.map((r) => r.itemId).sort((a, b) => a - b)).toEqual(placed);
+    }
   });
 });

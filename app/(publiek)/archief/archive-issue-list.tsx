@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import type { listSentIssues } from '@/lib/archive/queries';
+import { formatDate } from '@/lib/format';
+import { Pager } from './archive-pager';
+import type { Search } from './archive-view';
+
+export function ArchiveIssueList({
+  issues,
+  query,
+}: {
+  issues: ReturnType<typeof listSentIssues>;
+  query: Search;
+}) {
+  return (
+    <section aria-labelledby="nummers" className="mt-8">
+      <h2 id="nummers" className="text-xl font-bold">
+        {issues.total === 0
+          ? 'Geen nummers gevonden'
+          : `${issues.total} ${issues.total === 1 ? 'nummer' : 'nummers'}`}
+      </h2>
+      <ol className="mt-4 space-y-5">
+        {issues.issues.map((i) => (
+          <li key={i.id} className="border-b border-line pb-4">
+            <Link
+              href={`/archief/${i.newsletterSlug}/${i.slug}`}
+              className="text-lg font-semibold text-brand-700 underline"
+            >
+              {i.newsletterName} {i.number}: {i.subject}
+            </Link>
+            <p className="text-sm text-muted">
+              <time dateTime={i.sentAt.toISOString()}>{formatDate(i.sentAt)}</time>
+              {i.themes.length ? ` · ${i.themes.join(', ')}` : ''}
+            </p>
+            {i.preheader ? <p className="mt-1">{i.preheader}</p> : null}
+          </li>
+        ))}
+      </ol>
+      <Pager query={query} page={issues.page} pages={issues.pages} />
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+import { count } from 'drizzle-orm';
+import { generateNKeysBetween } from 'fractional-indexing';
+import type { Db, Tx } from './index';
+import * as s from './schema';
+import {
+  demoIssues,
+  demoItems,
+  demoNewsletter,
+  demoReusableBlocks,
+  demoSubscribers,
+  demoThemes,
+  type DemoIssue,
+  type ThemeSlug,
+} from './seed-data';
+
+export const demoEditors = [
+  { email: 'redactie@kopij.test', name: 'Sanne Bakker', role: 'admin' },
+  { email: 'hoofdredactie@kopij.test', name: 'Pieter Jansen', role: 'hoofdredacteur' },
+  { email: 'redacteur@kopij.test', name: 'Fatima El Idrissi', role: 'redacteur' },
+] as const;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A calendar date in Dutch time, `days` from `now`, as YYYY-MM-DD. */
+function dutchDate(now: Date, days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+    new Date(now.getTime() + days * DAY),
+  );
+}
+
+function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+    .replace(/-$/, '');
+}
+
+export function isEmpty(database: Db): boolean {
+  return (
+    database.select({ n: count() }).from(s.newsletters).get()!.n === 0 &&
+    database.select({ n: count() }).from(s.users).get()!.n === 0
+  );
+}
+
+/** The ids the later steps refer to. */
+type Demo = {
+  now: Date;
+  editorIds: string[];
+  newsletterId: number;
+  themeId: (slug: ThemeSlug) => number;
+  itemIds: Map<string, number>;
+  reusable: { id: number; kind: 'text' | 'cta'; content: Record<string, string> }[];
+};
+
+function insertNewsletter(tx: Tx) {
+  const newsletterId = tx
+    .insert(s.newsletters)
+    .values(demoNewsletter)
+    .returning({ id: s.newsletters.id })
+    .get().id;
+  const themeIds = new Map(
+    demoThemes.map((theme, index) => [
+      theme.slug,
+      tx
+        .insert(s.themes)
+        .values({ newsletterId, slug: theme.slug, name: theme.name, position: index + 1 })
+        .returning({ id: s.themes.id })
+        .get().id,
+    ]),
+  );
+  return { newsletterId, themeId: (slug: ThemeSlug) => themeIds.get(slug)! };
+}
+
+function insertItems(tx: Tx, demo: Omit<Demo, 'itemIds' | 'reusable'>): Map<string, number> {
+  const { now, editorIds } = demo;
+  const itemIds = new Map<string, number>();
+  demoItems.forEach((item, index) => {
+    const createdAt = new Date(now.getTime() - (60 - index) * DAY);
+    const id = tx
+      .insert(s.items)
+      .values({
+        newsletterId: demo.newsletterId,
+        themeId: demo.themeId(item.theme),
+        kind: item.kind,
+        title: item.title,
+        teaser: item.teaser,
+        url: item.url,
+        eventDate: item.event ? dutchDate(now, item.event.daysFromNow) : null,
+        startTime: item.event?.startTime ?? null,
+        endTime: item.event?.endTime ?? null,
+        location: item.event?.location ?? null,
+        online: item.event?.online ?? false,
+        registrationUrl: item.event?.registrationUrl ?? null,
+        createdBy: editorIds[index % editorIds.length],
+        updatedBy: editorIds[index % editorIds.length],
+        createdAt,
+        updatedAt: createdAt,
+      })
+      .returning({ id: s.items.id })
+      .get().id;
+    itemIds.set(item.key, id);
+  });
+  return itemIds;
+}
+
+function insertReusableBlocks(tx: Tx, newsletterId: number): Demo['reusable'] {
+  return demoReusableBlocks.map((block, index) => {
+    const { kind, name, ...rest } = block;
+    const content = Object.fromEntries(Object.entries(rest).filter(([field]) => field !== 'key'));
+    const id = tx
+      .insert(s.reusableBlocks)
+      .values({ newsletterId, kind, name, content, inNewIssues: true, position: index + 1 })
+      .returning({ id: s.reusableBlocks.id })
+      .get().id;
+    return { id, kind, content };
+  });
+}
+
+/** Lead, themed sections in the themes' order, the reusable blocks, footer: the reference issue. */
+function insertBlocks(tx: Tx, demo: Demo, issue: DemoIssue, issueId: number): void {
+  type NewBlock = Omit<typeof s.issueBlocks.$inferInsert, 'position' | 'issueId'>;
+  const blocks: NewBlock[] = [{ kind: 'lead', itemId: demo.itemIds.get(issue.lead)! }];
+  for (const theme of demoThemes) {
+    for (const key of issue.sections[theme.slug] ?? [])
+      blocks.push({
+        kind: 'item',
+        themeId: demo.themeId(theme.slug),
+        itemId: demo.itemIds.get(key)!,
+      });
+  }
+  for (const block of demo.reusable)
+    blocks.push({ kind: block.kind, reusableBlockId: block.id, content: block.content });
+  blocks.push({ kind: 'footer' });
+  const positions = generateNKeysBetween(null, null, blocks.length);
+  tx.insert(s.issueBlocks)
+    .values(blocks.map((block, index) => ({ ...block, issueId, position: positions[index]! })))
+    .run();
+}
+
+/** Inserts one demo issue with its blocks; returns its id and whether it counts as sent. */
+function insertIssue(tx: Tx, demo: Demo, issue: DemoIssue): { issueId: number; sent: boolean } {
+  const { now, editorIds } = demo;
+  // Sent at 09:00 Dutch time (08:00 UTC in winter), as a fortnightly newsletter would be.
+  const sentAt =
+    issue.sentDaysAgo == null ? null : new Date(`${dutchDate(now, -issue.sentDaysAgo)}T08:00:00Z`);
+  const issueId = tx
+    .insert(s.issues)
+    .values({
+      newsletterId: demo.newsletterId,
+      number: issue.number,
+      subject: issue.subject,
+      preheader: issue.preheader,
+      status: sentAt ? 'sent' : 'concept',
+      slug: `${issue.number}-${slugify(issue.subject.replace(/^[^:]*:\s*/, ''))}`,
+      sentAt,
+      approvedAt: sentAt,
+      approvedBy: sentAt ? editorIds[1] : null,
+      contentChangedAt: sentAt ?? now,
+      contentChangedBy: editorIds[2],
+      createdBy: editorIds[2],
+      updatedBy: sentAt ? editorIds[1] : editorIds[2],
+      updatedAt: sentAt ?? now,
+    })
+    .returning({ id: s.issues.id })
+    .get().id;
+  insertBlocks(tx, demo, issue, issueId);
+  return { issueId, sent: sentAt !== null };
+}
+
+function insertSubscribers(tx: Tx, demo: Demo): void {
+  const { now, newsletterId } = demo;
+  demoSubscribers.forEach((person, index) => {
+    const confirmedAt = new Date(now.getTime() - (200 - index) * DAY);
+    const subscriberId = tx
+      .insert(s.subscribers)
+      .values({
+        email: person.email,
+        name: person.name,
+        municipality: person.municipality,
+        audience: person.audience,
+        createdAt: confirmedAt,
+      })
+      .returning({ id: s.subscribers.id })
+      .get().id;
+    const subscriptionId = tx
+      .insert(s.subscriptions)
+      .values({ subscriberId, newsletterId, status: 'active', confirmedAt, createdAt: confirmedAt })
+      .returning({ id: s.subscriptions.id })
+      .get().id;
+    tx.insert(s.subscriptionThemes)
+      .values(person.themes.map((slug) => ({ subscriptionId, themeId: demo.themeId(slug) })))
+      .run();
+    tx.insert(s.consentEvents)
+      .values({
+        subscriberId,
+        newsletterId,
+        kind: 'confirmed',
+        source: 'demo',
+        wordingVersion: 'demo-1',
+        createdAt: confirmedAt,
+      })
+      .run();
+  });
+}
+
+/**
+ * Writes the demo newsletter, inside the caller's transaction, and returns the ids of the issues
+ * it writes as sent. Those still lack what a send adds when it starts and completes (the items as
+ * sent, the search rows): that is the archive's business, above db/, so the caller adds it
+ * (scripts/seed.ts).
+ */
+export function writeDemoContent(tx: Tx, now: Date): number[] {
+  const editorIds = demoEditors.map(
+    (e) => tx.insert(s.users).values(e).returning({ id: s.users.id }).get().id,
+  );
+  const newsletter = insertNewsletter(tx);
+  const base = { now, editorIds, ...newsletter };
+  const itemIds = insertItems(tx, base);
+  const demo: Demo = { ...base, itemIds, reusable: insertReusableBlocks(tx, base.newsletterId) };
+  const sent = demoIssues
+    .map((issue) => insertIssue(tx, demo, issue))
+    .filter((i) => i.sent)
+    .map((i) => i.issueId);
+  insertSubscribers(tx, demo);
+  tx.insert(s.auditLog)
+    .values({
+      actorId: editorIds[0]!,
+      actorLabel: 'Systeem',
+      action: 'system.seeded',
+      entityType: 'system',
+      summary: 'Demo-inhoud geladen',
+    })
+    .run();
+  return sent;
+}

@@ -1,0 +1,52 @@
+// `npm run db:seed [-- --reset]`: the demo newsletter in an empty database. Also the seed that
+// `npm start` and the tests use.
+import fs from 'node:fs';
+import { openDatabase, type Db } from '@/db';
+import { isEmpty, writeDemoContent } from '@/db/demo-content';
+import { migrateDatabase } from '@/db/migrate';
+import { indexSentIssue } from '@/lib/archive/search';
+import { ConfigError, parseConfig, prepareRuntime } from '@/lib/config';
+import { freezeSentItems } from '@/lib/issue/sent-items';
+
+/**
+ * Fills an empty database with the demo newsletter, in one transaction. Its sent issues never
+ * went through a send, so they get here what a send gives an issue: the items as sent (as when a
+ * send starts) and the archive's search rows (as when it completes).
+ */
+export function seed(database: Db, now = new Date()): void {
+  database.transaction((tx) => {
+    for (const issueId of writeDemoContent(tx, now)) {
+      freezeSentItems(tx, issueId);
+      indexSentIssue(tx, issueId);
+    }
+  });
+}
+
+function main() {
+  const config = prepareRuntime(parseConfig());
+  if (process.argv.includes('--reset')) {
+    for (const suffix of ['', '-wal', '-shm'])
+      fs.rmSync(config.databaseFile + suffix, { force: true });
+  }
+  const database = openDatabase(config.databaseFile);
+  migrateDatabase(database);
+  if (isEmpty(database)) {
+    seed(database);
+    console.log(`Demo-inhoud geladen in ${config.databaseFile}`);
+  } else {
+    console.log(
+      'De database bevat al gegevens; er is niets gewijzigd. Gebruik `npm run db:seed -- --reset` om opnieuw te beginnen.',
+    );
+  }
+  database.$client.close();
+}
+
+if (process.argv[1] === import.meta.filename) {
+  try {
+    main();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
