@@ -21,7 +21,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  // Two workers share two cores with their apps: a step that takes 15 s alone may take 30 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI
     ? [['list'], ['junit', { outputFile: 'test-results/e2e-junit.xml' }]]
