@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Db } from '@/db';
 import { recordAudit } from '@/lib/audit';
+import { retryDelay } from './backoff';
 import type { SendOutcome } from './transport';
 
 /** A claimed delivery with what it takes to build and address its copy. */
@@ -22,12 +23,6 @@ export type Job = {
 export type SendPolicy = { maxAttempts: number; retryBaseMs: number; bounceLimit: number };
 
 const system = { id: null, label: 'Kopij (verzending)' };
-
-/** Exponential backoff with jitter, capped at an hour: 1, 2, 4, 8... times the base. */
-export function retryDelay(attempts: number, baseMs: number, random = Math.random): number {
-  const delay = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 3_600_000);
-  return Math.round(delay * (0.8 + 0.4 * random()));
-}
 
 /**
  * The delivery bookkeeping, as prepared statements: it runs once per message on the hot path,
