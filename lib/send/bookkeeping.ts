@@ -1,106 +1,155 @@
-import type { Database } from 'better-sqlite3';
-import type { Db } from '@/db';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
+import { deliveries, issues, subscribers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { retryDelay } from './backoff';
 import type { Job, SendPolicy } from './jobs';
+import { param } from '@/lib/prepared';
 import type { SendOutcome } from './transport';
 
 const system = { id: null, label: 'Kopij (verzending)' };
 
 /**
- * The delivery bookkeeping after a claim, as prepared statements: it runs once per message on
- * the hot path, and better-sqlite3 commits a one-row update in WAL mode in microseconds.
+ * The delivery bookkeeping after a claim: whether a copy may still go out, and what became of
+ * it. The statements for the common cases are prepared once: they run for every copy (see
+ * claim.ts). A copy given up on, or a reader's bounce count reset, is rare and built per call.
  */
 export function bookkeeping(database: Db, policy: SendPolicy) {
-  const sqlite: Database = database.$client;
-  const sent = sqlite.prepare(
-    `update deliveries set status = 'sent', sent_at = ?, message_id = ?, last_error = null, updated_at = ? where id = ?`,
-  );
-  const clearBounces = sqlite.prepare(
-    `update subscribers set hard_bounces = 0 where id = ? and hard_bounces > 0`,
-  );
-  const retry = sqlite.prepare(
-    `update deliveries set status = 'retry', next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?`,
-  );
-  const fail = sqlite.prepare(
-    `update deliveries set status = ?, last_error = ?, updated_at = ? where id = ?`,
-  );
-  const issueState = sqlite.prepare(
-    `select status, send_paused_at as pausedAt, send_cancelled_at as cancelledAt from issues where id = ?`,
-  );
-  const release = sqlite.prepare(
-    `update deliveries set status = 'retry', next_attempt_at = null, attempts = max(attempts - 1, 0), updated_at = ? where id = ? and status = 'sending'`,
-  );
-  const failForGood = finalFailure(database, policy);
-
+  const s = statements(database);
   return {
     /**
      * Whether a claimed copy may still go out: a pause or cancel must also hold the copies
      * already claimed, not only stop new claims.
      */
     hold(job: Job, now = Date.now()): 'go' | 'held' | 'cancelled' {
-      const issue = issueState.get(job.issueId) as
-        { status: string; pausedAt: number | null; cancelledAt: number | null } | undefined;
+      const issue = s.issueState.get({ id: job.issueId });
       if (!issue || issue.cancelledAt) {
-        fail.run('skipped', 'Verzending geannuleerd', now, job.id);
+        s.skipped.run({ id: job.id, reason: 'Verzending geannuleerd', now });
         return 'cancelled';
       }
       if (issue.pausedAt || issue.status !== 'sending') {
-        release.run(now, job.id);
+        s.release.run({ id: job.id, now });
         return 'held';
       }
       return 'go';
     },
 
     skip(job: Job, reason: string, now = Date.now()) {
-      fail.run('skipped', reason, now, job.id);
+      s.skipped.run({ id: job.id, reason, now });
     },
 
     /** Records what the server said; `accepted` is written before anything else happens. */
     record(job: Job, outcome: SendOutcome, messageId: string, now = Date.now()) {
       if (outcome.ok) {
-        sent.run(now, messageId, now, job.id);
-        if (job.hardBounces > 0) clearBounces.run(job.subscriberId);
+        s.sent.run({ id: job.id, messageId, now });
+        if (job.hardBounces > 0) clearBounces(database, job.subscriberId);
         return;
       }
       if (!outcome.permanent && job.attempts < policy.maxAttempts) {
-        retry.run(now + retryDelay(job.attempts, policy.retryBaseMs), outcome.message, now, job.id);
+        const at = now + retryDelay(job.attempts, policy.retryBaseMs);
+        s.retry.run({ id: job.id, at, error: outcome.message, now });
         return;
       }
-      failForGood(job, outcome, now);
+      database.transaction((tx) => finalFailure(tx, policy, job, outcome, now));
     },
   };
 }
 
 export type Bookkeeping = ReturnType<typeof bookkeeping>;
 
+function statements(database: Db) {
+  const delivery = eq(deliveries.id, param('id'));
+  return {
+    issueState: database
+      .select({
+        status: issues.status,
+        pausedAt: issues.sendPausedAt,
+        cancelledAt: issues.sendCancelledAt,
+      })
+      .from(issues)
+      .where(eq(issues.id, param('id')))
+      .prepare(),
+    sent: database
+      .update(deliveries)
+      .set({
+        status: 'sent',
+        sentAt: param('now'),
+        messageId: param('messageId'),
+        lastError: null,
+        updatedAt: param('now'),
+      })
+      .where(delivery)
+      .prepare(),
+    retry: database
+      .update(deliveries)
+      .set({
+        status: 'retry',
+        nextAttemptAt: param('at'),
+        lastError: param('error'),
+        updatedAt: param('now'),
+      })
+      .where(delivery)
+      .prepare(),
+    skipped: database
+      .update(deliveries)
+      .set({ status: 'skipped', lastError: param('reason'), updatedAt: param('now') })
+      .where(delivery)
+      .prepare(),
+    // Back in the queue as if never claimed: a held copy does not use up an attempt.
+    release: database
+      .update(deliveries)
+      .set({
+        status: 'retry',
+        nextAttemptAt: null,
+        attempts: sql`max(${deliveries.attempts} - 1, 0)`,
+        updatedAt: param('now'),
+      })
+      .where(and(delivery, eq(deliveries.status, 'sending')))
+      .prepare(),
+  };
+}
+
+/** A reader whose copy went through after earlier hard bounces starts counting afresh. */
+function clearBounces(database: Tx, subscriberId: number) {
+  database
+    .update(subscribers)
+    .set({ hardBounces: 0 })
+    .where(and(eq(subscribers.id, subscriberId), gt(subscribers.hardBounces, 0)))
+    .run();
+}
+
 /**
  * A copy that will not be tried again: failed, and on a 5xx one more hard bounce for the
  * subscriber, who is set to 'bounced' (with a line in the audit log) at the limit.
  */
-function finalFailure(database: Db, policy: SendPolicy) {
-  const sqlite: Database = database.$client;
-  const fail = sqlite.prepare(
-    `update deliveries set status = ?, last_error = ?, updated_at = ? where id = ?`,
-  );
-  const bounce = sqlite.prepare(
-    `update subscribers set hard_bounces = hard_bounces + 1, status = case when hard_bounces + 1 >= ? and status = 'active' then 'bounced' else status end
-     where id = ? returning status, hard_bounces as hardBounces`,
-  );
-  return (job: Job, outcome: SendOutcome & { ok: false }, now: number) =>
-    sqlite.transaction(() => {
-      fail.run('failed', outcome.message, now, job.id);
-      if (!outcome.permanent) return;
-      const after = bounce.get(policy.bounceLimit, job.subscriberId) as
-        { status: string; hardBounces: number } | undefined;
-      if (after?.status === 'bounced' && after.hardBounces === policy.bounceLimit) {
-        recordAudit(database, {
-          actor: system,
-          action: 'subscriber.bounced',
-          entityType: 'subscriber',
-          entityId: job.subscriberId,
-          summary: `Abonnee ${job.subscriberId} staat op 'gebouncet' na ${after.hardBounces} harde bounce(s): ${outcome.message}`,
-        });
-      }
-    })();
+function finalFailure(
+  tx: Tx,
+  policy: SendPolicy,
+  job: Job,
+  outcome: SendOutcome & { ok: false },
+  now: number,
+) {
+  tx.update(deliveries)
+    .set({ status: 'failed', lastError: outcome.message, updatedAt: new Date(now) })
+    .where(eq(deliveries.id, job.id))
+    .run();
+  if (!outcome.permanent) return;
+  const after = tx
+    .update(subscribers)
+    .set({
+      hardBounces: sql`${subscribers.hardBounces} + 1`,
+      status: sql`case when ${subscribers.hardBounces} + 1 >= ${policy.bounceLimit} and ${subscribers.status} = 'active' then 'bounced' else ${subscribers.status} end`,
+    })
+    .where(eq(subscribers.id, job.subscriberId))
+    .returning({ status: subscribers.status, hardBounces: subscribers.hardBounces })
+    .get();
+  if (after?.status === 'bounced' && after.hardBounces === policy.bounceLimit) {
+    recordAudit(tx, {
+      actor: system,
+      action: 'subscriber.bounced',
+      entityType: 'subscriber',
+      entityId: job.subscriberId,
+      summary: `Abonnee ${job.subscriberId} staat op 'gebouncet' na ${after.hardBounces} harde bounce(s): ${outcome.message}`,
+    });
+  }
 }

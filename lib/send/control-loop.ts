@@ -9,14 +9,13 @@ import { sleep, type WorkerContext } from './worker-context';
  * puts back what a dead holder left in flight; one that lost it drops its claimed jobs.
  */
 function keepLease(ctx: WorkerContext) {
-  const sqlite = ctx.database.$client;
   if (!ctx.holding) {
-    ctx.holding = acquireLease(sqlite, 'sender', ctx.holder, ctx.leaseMs);
+    ctx.holding = acquireLease(ctx.database, 'sender', ctx.holder, ctx.leaseMs);
     if (!ctx.holding) return;
     const orphans = recoverOrphans(ctx.database);
     if (orphans)
       ctx.log(`${orphans} bezorging(en) van een afgebroken verzending worden opnieuw verstuurd`);
-  } else if (!renewLease(sqlite, 'sender', ctx.holder)) {
+  } else if (!renewLease(ctx.database, 'sender', ctx.holder)) {
     ctx.holding = false;
     ctx.buffer.length = 0;
     ctx.log('een ander proces heeft de verzending overgenomen');

@@ -11,7 +11,7 @@ export type Job = {
   hardBounces: number;
   subscriberStatus: string;
   subscriptionStatus: string | null;
-  pausedUntil: number | null;
+  pausedUntil: Date | null;
 };
 
 export type SendPolicy = { maxAttempts: number; retryBaseMs: number; bounceLimit: number };
@@ -20,6 +20,6 @@ export type SendPolicy = { maxAttempts: number; retryBaseMs: number; bounceLimit
 export function skipReason(job: Job, now = Date.now()): string | null {
   if (!job.email || job.subscriberStatus !== 'active') return 'Abonnee is niet meer actief';
   if (job.subscriptionStatus === 'active') return null;
-  if (job.subscriptionStatus === 'paused' && (job.pausedUntil ?? 0) <= now) return null;
+  if (job.subscriptionStatus === 'paused' && (job.pausedUntil?.getTime() ?? 0) <= now) return null;
   return 'Abonnee heeft zich afgemeld of gepauzeerd';
 }

@@ -51,7 +51,7 @@ async function stopWorker(ctx: WorkerContext, running: Promise<unknown>) {
     ctx.database,
     ctx.buffer.splice(0).map((job) => job.id),
   );
-  if (ctx.holding) releaseLease(ctx.database.$client, 'sender', ctx.holder);
+  if (ctx.holding) releaseLease(ctx.database, 'sender', ctx.holder);
 }
 
 export { messageIdOf };
