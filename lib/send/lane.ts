@@ -92,7 +92,7 @@ export async function runLane(ctx: WorkerContext) {
       try {
         await sendOne(ctx, lane, job);
       } catch (error) {
-        // A copy we could not build (a rendering fault) waits for a retry instead of stopping the lane.
+        // A copy we could not build (a rendering fault) waits for a retry; the lane goes on.
         const message = error instanceof Error ? error.message : String(error);
         ctx.books.record(job, { ok: false, permanent: false, message }, '');
       }

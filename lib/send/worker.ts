@@ -43,7 +43,7 @@ export function startWorker(options: WorkerOptions): SendWorker {
   return { holder: ctx.holder, stop: () => stopWorker(ctx, running) };
 }
 
-/** Stops after the copies in flight are answered; what was claimed but not handed over goes back. */
+/** Stops once the copies in flight are answered; claimed copies not handed over go back. */
 async function stopWorker(ctx: WorkerContext, running: Promise<unknown>) {
   ctx.stopping = true;
   await running;
