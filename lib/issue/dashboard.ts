@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { deliveries, issues, newsletters, type EditorRole } from '@/db/schema';
 import { hasRole } from '@/lib/auth/roles';
@@ -31,7 +31,8 @@ function reviewsFor(database: Tx, editor: Editor) {
         eq(issues.status, 'review'),
         or(
           eq(newsletters.fourEyes, false),
-          sql`coalesce(${issues.contentChangedBy}, '') <> ${editor.id}`,
+          isNull(issues.contentChangedBy),
+          ne(issues.contentChangedBy, editor.id),
         ),
       ),
     )
