@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, lt } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { issueBlocks, issues, newsletters, themes } from '@/db/schema';
 import { emailSource } from '@/lib/email/source';
@@ -54,7 +54,7 @@ function sentWhere(database: Tx, filter: Filter) {
     filter.themeId
       ? exists(
           database
-            .select({ one: sql`1` })
+            .select({ id: issueBlocks.id })
             .from(issueBlocks)
             .where(
               and(
