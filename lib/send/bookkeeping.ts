@@ -2,9 +2,9 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { deliveries, issues, subscribers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { param } from '@/lib/prepared';
 import { retryDelay } from './backoff';
 import type { Job, SendPolicy } from './jobs';
-import { param } from '@/lib/prepared';
 import type { SendOutcome } from './transport';
 
 const system = { id: null, label: 'Kopij (verzending)' };

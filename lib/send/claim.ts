@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { deliveries, issues, subscribers, subscriptions } from '@/db/schema';
-import type { Job } from './jobs';
 import { param } from '@/lib/prepared';
+import type { Job } from './jobs';
 import { activeIssues } from './queue';
 
 export type Claim = (limit: number, now?: number) => Job[];
