@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
+import { issues, newsletters } from '@/db/schema';
 import { report, round, seededDatabase } from './support';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -164,9 +165,13 @@ async function scriptKb(pagePath: string, status = 200) {
 }
 
 try {
-  const newest = db.database.get<{ newsletter: string; slug: string }>(sql`
-    select n.slug as newsletter, i.slug from issues i join newsletters n on n.id = i.newsletter_id
-    where i.status = 'sent' order by i.sent_at desc limit 1`);
+  const newest = db.database
+    .select({ newsletter: newsletters.slug, slug: issues.slug })
+    .from(issues)
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+    .where(eq(issues.status, 'sent'))
+    .orderBy(desc(issues.sentAt))
+    .get()!;
   const pagePath = `/archief/${newest.newsletter}/${newest.slug}`;
 
   // next start serves only the files public/ held when it started: fetch the page, then restart.

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { startTestSmtp } from '@/lib/test/smtp';
 
 const dir = process.env.KOPIJ_E2E_DIR!;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { issues } from '@/db/schema';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
 import { testDb } from '@/lib/test/db';

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, lt } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
+import { issueBlocks, issues, newsletters, themes } from '@/db/schema';
 import { emailSource } from '@/lib/email/source';
 import { issueEmailProps } from '@/lib/email/render';
 import { fromDutchLocal } from '@/lib/format-input';
@@ -41,57 +42,110 @@ export type ArchiveListItem = {
 const dutchYear = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' });
 const yearStart = (year: number) => fromDutchLocal(`${year}-01-01T00:00`)!.getTime();
 
-type Row = Omit<ArchiveListItem, 'sentAt' | 'themes'> & { sentAt: number; themes: string | null };
+type Filter = { themeId?: number; year?: number; page?: number; newsletterSlug?: string };
 
-const toItem = (r: Row): ArchiveListItem => ({
-  ...r,
-  sentAt: new Date(r.sentAt),
-  themes: r.themes ? r.themes.split('\u0001') : [],
-});
+/** The sent issues a filter lets through: by newsletter, by year (Dutch time), by theme. */
+function sentWhere(database: Tx, filter: Filter) {
+  return and(
+    eq(issues.status, 'sent'),
+    filter.newsletterSlug ? eq(newsletters.slug, filter.newsletterSlug) : undefined,
+    filter.year ? gte(issues.sentAt, new Date(yearStart(filter.year))) : undefined,
+    filter.year ? lt(issues.sentAt, new Date(yearStart(filter.year + 1))) : undefined,
+    filter.themeId
+      ? exists(
+          database
+            .select({ id: issueBlocks.id })
+            .from(issueBlocks)
+            .where(
+              and(
+                eq(issueBlocks.issueId, issues.id),
+                eq(issueBlocks.kind, 'item'),
+                eq(issueBlocks.themeId, filter.themeId),
+              ),
+            ),
+        )
+      : undefined,
+  );
+}
+
+/** The themes each issue has items under, in the newsletter's order. */
+function themeNames(database: Tx, issueIds: number[]): Map<number, string[]> {
+  const names = new Map<number, string[]>();
+  if (issueIds.length === 0) return names;
+  const rows = database
+    .selectDistinct({ issueId: issueBlocks.issueId, name: themes.name, position: themes.position })
+    .from(issueBlocks)
+    .innerJoin(themes, eq(themes.id, issueBlocks.themeId))
+    .where(and(inArray(issueBlocks.issueId, issueIds), eq(issueBlocks.kind, 'item')))
+    .orderBy(asc(themes.position))
+    .all();
+  for (const r of rows) names.set(r.issueId, [...(names.get(r.issueId) ?? []), r.name]);
+  return names;
+}
 
 /** Sent issues, newest first, with the themes each covers; by theme and by year (Dutch time). */
-export function listSentIssues(
-  database: Tx,
-  filter: { themeId?: number; year?: number; page?: number; newsletterSlug?: string },
-) {
+export function listSentIssues(database: Tx, filter: Filter) {
   const page = filter.page ?? 1;
-  const where = sql`i.status = 'sent'
-    ${filter.newsletterSlug ? sql`and n.slug = ${filter.newsletterSlug}` : sql``}
-    ${filter.year ? sql`and i.sent_at >= ${yearStart(filter.year)} and i.sent_at < ${yearStart(filter.year + 1)}` : sql``}
-    ${filter.themeId ? sql`and exists (select 1 from issue_blocks b where b.issue_id = i.id and b.kind = 'item' and b.theme_id = ${filter.themeId})` : sql``}`;
-  const total = database.get<{ n: number }>(
-    sql`select count(*) as n from issues i join newsletters n on n.id = i.newsletter_id where ${where}`,
-  ).n;
-  const rows = database.all<Row>(sql`
-    select i.id, i.number, i.slug, i.subject, i.preheader, i.sent_at as sentAt, n.slug as newsletterSlug, n.name as newsletterName,
-      (select group_concat(name, char(1)) from (
-         select distinct t.name, t.position from issue_blocks b join themes t on t.id = b.theme_id
-         where b.issue_id = i.id and b.kind = 'item' order by t.position)) as themes
-    from issues i join newsletters n on n.id = i.newsletter_id
-    where ${where}
-    order by i.sent_at desc, i.id desc
-    limit ${ARCHIVE_LIST_SIZE} offset ${(page - 1) * ARCHIVE_LIST_SIZE}`);
+  const where = sentWhere(database, filter);
+  const total = database
+    .select({ n: count() })
+    .from(issues)
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+    .where(where)
+    .get()!.n;
+  const rows = database
+    .select({
+      id: issues.id,
+      number: issues.number,
+      slug: issues.slug,
+      subject: issues.subject,
+      preheader: issues.preheader,
+      sentAt: issues.sentAt,
+      newsletterSlug: newsletters.slug,
+      newsletterName: newsletters.name,
+    })
+    .from(issues)
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+    .where(where)
+    .orderBy(desc(issues.sentAt), desc(issues.id))
+    .limit(ARCHIVE_LIST_SIZE)
+    .offset((page - 1) * ARCHIVE_LIST_SIZE)
+    .all();
+  const names = themeNames(
+    database,
+    rows.map((r) => r.id),
+  );
   return {
     total,
     page,
     pages: Math.max(1, Math.ceil(total / ARCHIVE_LIST_SIZE)),
-    issues: rows.map(toItem),
+    issues: rows.map((r): ArchiveListItem => ({
+      ...r,
+      sentAt: r.sentAt!,
+      themes: names.get(r.id) ?? [],
+    })),
   };
 }
 
 /** What the filters offer: the themes of sent issues and the years with a sent issue. */
 export function archiveFilters(database: Tx) {
-  const themes = database.all<{ id: number; name: string; slug: string }>(sql`
-    select distinct t.id, t.name, t.slug from themes t
-    join issue_blocks b on b.theme_id = t.id join issues i on i.id = b.issue_id
-    where i.status = 'sent' order by t.position, t.name`);
-  const sent = database.all<{ sentAt: number }>(
-    sql`select sent_at as sentAt from issues where status = 'sent'`,
-  );
-  const years = [...new Set(sent.map((r) => Number(dutchYear.format(r.sentAt))))].sort(
+  const offered = database
+    .selectDistinct({ id: themes.id, name: themes.name, slug: themes.slug })
+    .from(themes)
+    .innerJoin(issueBlocks, eq(issueBlocks.themeId, themes.id))
+    .innerJoin(issues, eq(issues.id, issueBlocks.issueId))
+    .where(eq(issues.status, 'sent'))
+    .orderBy(asc(themes.position), asc(themes.name))
+    .all();
+  const sent = database
+    .select({ sentAt: issues.sentAt })
+    .from(issues)
+    .where(eq(issues.status, 'sent'))
+    .all();
+  const years = [...new Set(sent.map((r) => Number(dutchYear.format(r.sentAt!))))].sort(
     (a, b) => b - a,
   );
-  return { themes, years };
+  return { themes: offered, years };
 }
 
 /** One sent issue as web content (the e-mail's content, without anything personal), or null. */
@@ -101,18 +155,24 @@ export function sentIssue(
   issueSlug: string,
   publicUrl: string,
 ) {
-  const row = database.get<
-    | {
-        id: number;
-        slug: string;
-        sentAt: number;
-        correctedAt: number | null;
-        correctionNote: string | null;
-      }
-    | undefined
-  >(sql`
-    select i.id, i.slug, i.sent_at as sentAt, i.corrected_at as correctedAt, i.correction_note as correctionNote from issues i join newsletters n on n.id = i.newsletter_id
-    where n.slug = ${newsletterSlug} and i.slug = ${issueSlug} and i.status = 'sent'`);
+  const row = database
+    .select({
+      id: issues.id,
+      slug: issues.slug,
+      sentAt: issues.sentAt,
+      correctedAt: issues.correctedAt,
+      correctionNote: issues.correctionNote,
+    })
+    .from(issues)
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+    .where(
+      and(
+        eq(newsletters.slug, newsletterSlug),
+        eq(issues.slug, issueSlug),
+        eq(issues.status, 'sent'),
+      ),
+    )
+    .get();
   if (!row) return null;
   const source = emailSource(database, row.id, publicUrl, { asSent: true });
   if (!source) return null;
@@ -120,8 +180,8 @@ export function sentIssue(
   return {
     id: row.id,
     slug: row.slug,
-    sentAt: new Date(row.sentAt),
-    correctedAt: row.correctedAt ? new Date(row.correctedAt) : null,
+    sentAt: row.sentAt!,
+    correctedAt: row.correctedAt,
     correctionNote: row.correctionNote,
     newsletter: source.newsletter,
     url: source.webUrl,

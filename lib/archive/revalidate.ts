@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
+import { issues, newsletters } from '@/db/schema';
 import { archivePaths } from './paths';
 
 /**
@@ -26,10 +27,12 @@ export function keyMatches(given: string | null, secret: string): boolean {
 
 /** The paths to refresh for an issue: its page only once it is sent, the lists always. */
 export function pathsToRevalidate(database: Tx, issueId: number): string[] {
-  const row = database.get<
-    { slug: string; newsletterSlug: string; status: string } | undefined
-  >(sql`
-    select i.slug, n.slug as newsletterSlug, i.status from issues i join newsletters n on n.id = i.newsletter_id where i.id = ${issueId}`);
+  const row = database
+    .select({ slug: issues.slug, newsletterSlug: newsletters.slug, status: issues.status })
+    .from(issues)
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+    .where(eq(issues.id, issueId))
+    .get();
   if (!row) return [];
   return row.status === 'sent' ? archivePaths(row.newsletterSlug, row.slug) : [];
 }

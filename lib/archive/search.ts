@@ -26,6 +26,7 @@ const CLOSE = '\u0003';
 
 /** (Re)writes the search rows of one issue from its items as sent: delete, then insert. */
 export function indexSentIssue(database: Tx, issueId: number): void {
+  // Raw SQL: archive_search is an FTS5 virtual table, which db/schema.ts cannot describe.
   database.run(sql`delete from archive_search where issue_id = ${issueId}`);
   // Same selection as the migration's backfill: one row per item even if it is placed twice,
   // under its section's theme (a lead has none, so the item's own).
@@ -135,6 +136,7 @@ export function searchArchive(
 ): { total: number; results: ArchiveSearchResult[] } {
   const match = toFtsQuery(input.q);
   if (!match) return { total: 0, results: [] };
+  // Raw SQL: MATCH, highlight(), snippet() and bm25() on the FTS5 table have no query-builder form.
   const where = sql`archive_search match ${match}
     ${input.themeId == null ? sql`` : sql`and a.theme_id = ${input.themeId}`}
     ${input.newsletterId == null ? sql`` : sql`and i.newsletter_id = ${input.newsletterId}`}`;

@@ -1,3 +1,4 @@
+import { eq, max } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
@@ -20,9 +21,15 @@ function fixture() {
       entityType: 'test',
       summary: action,
     });
-    database.$client
-      .prepare('update audit_log set at = ? where id = (select max(id) from audit_log)')
-      .run(Date.parse(at));
+    const last = database
+      .select({ id: max(auditLog.id) })
+      .from(auditLog)
+      .get()!.id!;
+    database
+      .update(auditLog)
+      .set({ at: new Date(at) })
+      .where(eq(auditLog.id, last))
+      .run();
   };
   log('a', 'issue.approve', '2026-11-01T10:00:00Z');
   log('b', 'subscribers.imported', '2026-11-02T23:30:00Z'); // 3 November, 00:30 Dutch time

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { deliveries, issues, newsletters, subscribers, users } from '@/db/schema';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { testDb } from '@/lib/test/db';
 import { whatNeedsMe } from './dashboard';
 

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, gte, isNotNull, ne, or, sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, ne, or } from 'drizzle-orm';
+import type { Tx } from '@/db';
 import { deliveries, issues, newsletters, type EditorRole } from '@/db/schema';
 import { hasRole } from '@/lib/auth/roles';
 
 // "What needs me" on the editors' start page. Takes the database so it can be tested directly.
+
+type Editor = { id: string; role: EditorRole };
 
 const issueFields = {
   id: issues.id,
@@ -13,33 +15,34 @@ const issueFields = {
   updatedAt: issues.updatedAt,
 };
 
-export function whatNeedsMe(
-  database: Db,
-  editor: { id: string; role: EditorRole },
-  now = new Date(),
-) {
-  const base = () =>
-    database
-      .select(issueFields)
-      .from(issues)
-      .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId));
+const issuesWithNewsletter = <T extends typeof issueFields>(database: Tx, fields: T) =>
+  database
+    .select(fields)
+    .from(issues)
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId));
 
+/** Issues waiting for review, oldest first, for chief editors and admins only. */
+function reviewsFor(database: Tx, editor: Editor) {
+  if (!hasRole(editor.role, 'hoofdredacteur')) return [];
   // Four-eyes makes an issue one last changed yourself someone else's review, so it is not listed.
-  const reviews = hasRole(editor.role, 'hoofdredacteur')
-    ? base()
-        .where(
-          and(
-            eq(issues.status, 'review'),
-            or(
-              eq(newsletters.fourEyes, false),
-              sql`coalesce(${issues.contentChangedBy}, '') <> ${editor.id}`,
-            ),
-          ),
-        )
-        .orderBy(asc(issues.updatedAt))
-        .all()
-    : [];
-  const drafts = base()
+  return issuesWithNewsletter(database, issueFields)
+    .where(
+      and(
+        eq(issues.status, 'review'),
+        or(
+          eq(newsletters.fourEyes, false),
+          isNull(issues.contentChangedBy),
+          ne(issues.contentChangedBy, editor.id),
+        ),
+      ),
+    )
+    .orderBy(asc(issues.updatedAt))
+    .all();
+}
+
+/** The editor's own drafts (written or created by them), most recently changed first. */
+function draftsOf(database: Tx, editor: Editor) {
+  return issuesWithNewsletter(database, issueFields)
     .where(
       and(
         eq(issues.status, 'concept'),
@@ -48,12 +51,16 @@ export function whatNeedsMe(
     )
     .orderBy(desc(issues.updatedAt))
     .all();
-  const failed = database
+}
+
+/** Sends with copies that failed in the last 30 days, and how many per issue. */
+function recentFailures(database: Tx, now: Date) {
+  return database
     .select({
       issueId: deliveries.issueId,
       number: issues.number,
       newsletterName: newsletters.name,
-      n: sql<number>`count(*)`,
+      n: count(),
     })
     .from(deliveries)
     .innerJoin(issues, eq(issues.id, deliveries.issueId))
@@ -66,25 +73,18 @@ export function whatNeedsMe(
     )
     .groupBy(deliveries.issueId)
     .all();
+}
 
-  const nextScheduled = database
-    .select({ ...issueFields, scheduledAt: issues.scheduledAt })
-    .from(issues)
-    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
-    .where(and(eq(issues.status, 'scheduled'), isNotNull(issues.scheduledAt)))
-    .orderBy(asc(issues.scheduledAt))
-    .get();
-  const lastSent = database
-    .select({ ...issueFields, sentAt: issues.sentAt })
-    .from(issues)
-    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+/** The last sent issue and its copies by status (skipped ones left out). */
+function lastSend(database: Tx) {
+  const lastSent = issuesWithNewsletter(database, { ...issueFields, sentAt: issues.sentAt })
     .where(and(eq(issues.status, 'sent'), isNotNull(issues.sentAt)))
     .orderBy(desc(issues.sentAt))
     .get();
   const deliverySummary = lastSent
     ? Object.fromEntries(
         database
-          .select({ status: deliveries.status, n: sql<number>`count(*)` })
+          .select({ status: deliveries.status, n: count() })
           .from(deliveries)
           .where(and(eq(deliveries.issueId, lastSent.id), ne(deliveries.status, 'skipped')))
           .groupBy(deliveries.status)
@@ -92,5 +92,22 @@ export function whatNeedsMe(
           .map((r) => [r.status, r.n]),
       )
     : {};
-  return { reviews, drafts, failed, nextScheduled, lastSent, deliverySummary };
+  return { lastSent, deliverySummary };
+}
+
+export function whatNeedsMe(database: Tx, editor: Editor, now = new Date()) {
+  const nextScheduled = issuesWithNewsletter(database, {
+    ...issueFields,
+    scheduledAt: issues.scheduledAt,
+  })
+    .where(and(eq(issues.status, 'scheduled'), isNotNull(issues.scheduledAt)))
+    .orderBy(asc(issues.scheduledAt))
+    .get();
+  return {
+    reviews: reviewsFor(database, editor),
+    drafts: draftsOf(database, editor),
+    failed: recentFailures(database, now),
+    nextScheduled,
+    ...lastSend(database),
+  };
 }

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { issueBlocks, issues, items, newsletters, themes, users } from '@/db/schema';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import { testDb } from '@/lib/test/db';
 import { issueDocument, type IssueDocument } from './document';
 import { loadIssueDocument } from './load';

@@ -27,6 +27,60 @@ function allOfNewsletter(
   return found.length === ids.length;
 }
 
+type StoredIssue = typeof issues.$inferSelect;
+
+/** Someone saved since the editor loaded the issue: who, and when. */
+function conflict(tx: Tx, issue: StoredIssue): SaveResult {
+  const by = issue.updatedBy
+    ? tx
+        .select({ name: users.name, email: users.email })
+        .from(users)
+        .where(eq(users.id, issue.updatedBy))
+        .get()
+    : undefined;
+  return {
+    status: 'conflict',
+    version: issue.version,
+    changedBy: by?.name ?? by?.email ?? 'een andere redacteur',
+    changedAt: issue.updatedAt.getTime(),
+  };
+}
+
+/**
+ * What in the document does not belong to this issue's newsletter (an item, a theme, a reusable
+ * block) or to this issue (a block of another issue); null when every reference is sound.
+ */
+function foreignReference(tx: Tx, issue: StoredIssue, doc: IssueDocument): string | null {
+  const itemIds = [
+    ...new Set(
+      allBlocks(doc).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : [])),
+    ),
+  ];
+  if (!allOfNewsletter(tx, items, itemIds, issue.newsletterId))
+    return 'Het nummer bevat een item dat niet bij deze nieuwsbrief hoort.';
+  const themeIds = tx
+    .select({ id: themes.id })
+    .from(themes)
+    .where(eq(themes.newsletterId, issue.newsletterId))
+    .all();
+  const known = new Set(themeIds.map((t) => t.id));
+  if (doc.sections.some((s) => !known.has(s.themeId)))
+    return 'Het nummer bevat een thema dat niet bij deze nieuwsbrief hoort.';
+  const reusableIds = [
+    ...new Set(doc.extras.flatMap((b) => (b.reusableBlockId ? [b.reusableBlockId] : []))),
+  ];
+  if (!allOfNewsletter(tx, reusableBlocks, reusableIds, issue.newsletterId))
+    return 'Het nummer bevat een vast blok dat niet bij deze nieuwsbrief hoort.';
+  const blockIds = allBlocks(doc).map((b) => b.id);
+  const taken = tx
+    .select({ id: issueBlocks.id, issueId: issueBlocks.issueId })
+    .from(issueBlocks)
+    .where(inArray(issueBlocks.id, blockIds))
+    .all()
+    .some((b) => b.issueId !== issue.id);
+  return taken ? 'Het nummer bevat een blok van een ander nummer.' : null;
+}
+
 /**
  * Saves a whole issue document if it was based on the stored version. The document is
  * already shape-checked (zod); here every reference is checked against the database: items,
@@ -43,61 +97,10 @@ export function saveIssueDocument(
       status: 'locked',
       message: 'Dit nummer is ingepland of verzonden en kan niet meer worden gewijzigd.',
     };
-  if (issue.version !== input.version) {
-    const by = issue.updatedBy
-      ? tx
-          .select({ name: users.name, email: users.email })
-          .from(users)
-          .where(eq(users.id, issue.updatedBy))
-          .get()
-      : undefined;
-    return {
-      status: 'conflict',
-      version: issue.version,
-      changedBy: by?.name ?? by?.email ?? 'een andere redacteur',
-      changedAt: issue.updatedAt.getTime(),
-    };
-  }
-
+  if (issue.version !== input.version) return conflict(tx, issue);
   const doc = input.document;
-  const itemIds = [
-    ...new Set(
-      allBlocks(doc).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : [])),
-    ),
-  ];
-  if (!allOfNewsletter(tx, items, itemIds, issue.newsletterId))
-    return {
-      status: 'invalid',
-      message: 'Het nummer bevat een item dat niet bij deze nieuwsbrief hoort.',
-    };
-  const themeIds = tx
-    .select({ id: themes.id })
-    .from(themes)
-    .where(eq(themes.newsletterId, issue.newsletterId))
-    .all();
-  const known = new Set(themeIds.map((t) => t.id));
-  if (doc.sections.some((s) => !known.has(s.themeId)))
-    return {
-      status: 'invalid',
-      message: 'Het nummer bevat een thema dat niet bij deze nieuwsbrief hoort.',
-    };
-  const reusableIds = [
-    ...new Set(doc.extras.flatMap((b) => (b.reusableBlockId ? [b.reusableBlockId] : []))),
-  ];
-  if (!allOfNewsletter(tx, reusableBlocks, reusableIds, issue.newsletterId))
-    return {
-      status: 'invalid',
-      message: 'Het nummer bevat een vast blok dat niet bij deze nieuwsbrief hoort.',
-    };
-  const blockIds = allBlocks(doc).map((b) => b.id);
-  const taken = tx
-    .select({ id: issueBlocks.id, issueId: issueBlocks.issueId })
-    .from(issueBlocks)
-    .where(inArray(issueBlocks.id, blockIds))
-    .all()
-    .some((b) => b.issueId !== issue.id);
-  if (taken)
-    return { status: 'invalid', message: 'Het nummer bevat een blok van een ander nummer.' };
+  const problem = foreignReference(tx, issue, doc);
+  if (problem) return { status: 'invalid', message: problem };
 
   saveBlocks(tx, issue.id, doc);
   const now = new Date();

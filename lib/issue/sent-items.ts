@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { sentItems, type SentItem } from '@/db/schema';
+import { issueBlocks, items, sentItems, type SentItem } from '@/db/schema';
 
 // The items as sent are issue data, written by the send when it starts. The renderer
 // (lib/email) and the archive both read them, so they live here, below both.
@@ -11,12 +11,33 @@ import { sentItems, type SentItem } from '@/db/schema';
  * the send, so every copy of the mail, and later the archive, shows the same text.
  */
 export function freezeSentItems(tx: Tx, issueId: number): void {
-  tx.run(sql`delete from sent_items where issue_id = ${issueId}`);
-  tx.run(sql`
-    insert into sent_items (issue_id, item_id, theme_id, kind, title, teaser, url, event_date, start_time, end_time, location, online, registration_url)
-    select ${issueId}, it.id, it.theme_id, it.kind, it.title, it.teaser, it.url, it.event_date, it.start_time, it.end_time, it.location, it.online, it.registration_url
-    from items it
-    where it.id in (select b.item_id from issue_blocks b where b.issue_id = ${issueId} and b.kind in ('lead', 'item'))`);
+  tx.delete(sentItems).where(eq(sentItems.issueId, issueId)).run();
+  const placed = tx
+    .select({ itemId: issueBlocks.itemId })
+    .from(issueBlocks)
+    .where(and(eq(issueBlocks.issueId, issueId), inArray(issueBlocks.kind, ['lead', 'item'])));
+  tx.insert(sentItems)
+    .select(
+      tx
+        .select({
+          issueId: sql<number>`${issueId}`.as('issue_id'),
+          itemId: items.id,
+          themeId: items.themeId,
+          kind: items.kind,
+          title: items.title,
+          teaser: items.teaser,
+          url: items.url,
+          eventDate: items.eventDate,
+          startTime: items.startTime,
+          endTime: items.endTime,
+          location: items.location,
+          online: items.online,
+          registrationUrl: items.registrationUrl,
+        })
+        .from(items)
+        .where(inArray(items.id, placed)),
+    )
+    .run();
 }
 
 /** The items of an issue as sent (and corrected), by library id. */

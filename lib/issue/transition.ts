@@ -47,10 +47,8 @@ const verbs: Record<WorkflowStep, string> = {
   startSend: 'startte de verzending van',
 };
 
-/** Takes one workflow step inside the caller's transaction, with its line in the audit log. */
-export function takeStep(tx: Tx, input: StepInput): StepResult {
-  const now = input.now ?? new Date();
-  const issue = tx
+function issueForStep(tx: Tx, issueId: number) {
+  return tx
     .select({
       id: issues.id,
       number: issues.number,
@@ -62,8 +60,66 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
     })
     .from(issues)
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
-    .where(eq(issues.id, input.issueId))
+    .where(eq(issues.id, issueId))
     .get();
+}
+type IssueForStep = NonNullable<ReturnType<typeof issueForStep>>;
+
+/** The issue's new status and what the step records beside it (who approved, when planned). */
+function stepChanges(input: StepInput, to: IssueStatus, now: Date) {
+  return {
+    // Not a new version: the content is the same, and the builder open elsewhere keeps saving.
+    status: to,
+    updatedAt: now,
+    updatedBy: input.editor.id,
+    ...(input.step === 'approve' ? { approvedAt: now, approvedBy: input.editor.id } : {}),
+    ...(input.step === 'sendBack' ? { approvedAt: null, approvedBy: null } : {}),
+    ...(input.step === 'schedule'
+      ? { scheduledAt: input.scheduledAt, scheduledBy: input.editor.id }
+      : {}),
+    ...(input.step === 'unschedule' ? { scheduledAt: null, scheduledBy: null } : {}),
+    ...(input.step === 'startSend'
+      ? { sendStartedAt: now, sendPausedAt: null, sendCancelledAt: null }
+      : {}),
+  };
+}
+
+/** What the reviewer saw, kept on approval and send-back: the next review shows what changed. */
+function snapshotForReview(tx: Tx, input: StepInput, issue: IssueForStep, now: Date) {
+  if (input.step !== 'approve' && input.step !== 'sendBack') return;
+  const seen = loadIssueDocument(tx, issue.id)!.document;
+  tx.insert(issueSnapshots)
+    .values({
+      issueId: issue.id,
+      version: issue.version,
+      document: seen,
+      createdBy: input.editor.id,
+      createdAt: now,
+    })
+    .run();
+}
+
+function auditStep(tx: Tx, input: StepInput, issue: IssueForStep, to: IssueStatus) {
+  const title = `${issue.newsletterName} ${issue.number}`;
+  recordAudit(tx, {
+    actor: { id: input.editor.id, label: input.editor.label },
+    action: `issue.${input.step}`,
+    entityType: 'issue',
+    entityId: issue.id,
+    summary: `${input.editor.label} ${verbs[input.step]} ${title}${input.scheduledAt && input.step === 'schedule' ? ` voor ${input.scheduledAt.toISOString()}` : ''}`,
+    details: {
+      from: issue.status,
+      to,
+      ...(input.note ? { note: input.note } : {}),
+      ...(input.scheduledAt ? { scheduledAt: input.scheduledAt.toISOString() } : {}),
+    },
+  });
+}
+
+/** Takes one workflow step inside the caller's transaction, with its line in the audit log. */
+export function takeStep(tx: Tx, input: StepInput): StepResult {
+  const now = input.now ?? new Date();
+  const issue = issueForStep(tx, input.issueId);
   if (!issue) return { ok: false, status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
   if (input.version !== undefined && issue.version !== input.version) {
     return {
@@ -90,52 +146,11 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
 
   const to = decision.to;
   tx.update(issues)
-    .set({
-      // Not a new version: the content is the same, and the builder open elsewhere keeps saving.
-      status: to,
-      updatedAt: now,
-      updatedBy: input.editor.id,
-      ...(input.step === 'approve' ? { approvedAt: now, approvedBy: input.editor.id } : {}),
-      ...(input.step === 'sendBack' ? { approvedAt: null, approvedBy: null } : {}),
-      ...(input.step === 'schedule'
-        ? { scheduledAt: input.scheduledAt, scheduledBy: input.editor.id }
-        : {}),
-      ...(input.step === 'unschedule' ? { scheduledAt: null, scheduledBy: null } : {}),
-      ...(input.step === 'startSend'
-        ? { sendStartedAt: now, sendPausedAt: null, sendCancelledAt: null }
-        : {}),
-    })
+    .set(stepChanges(input, to, now))
     .where(eq(issues.id, issue.id))
     .run();
-
-  // What the reviewer saw: the next review shows the changes since.
-  if (input.step === 'approve' || input.step === 'sendBack') {
-    const seen = loadIssueDocument(tx, issue.id)!.document;
-    tx.insert(issueSnapshots)
-      .values({
-        issueId: issue.id,
-        version: issue.version,
-        document: seen,
-        createdBy: input.editor.id,
-        createdAt: now,
-      })
-      .run();
-  }
-
-  const title = `${issue.newsletterName} ${issue.number}`;
-  recordAudit(tx, {
-    actor: { id: input.editor.id, label: input.editor.label },
-    action: `issue.${input.step}`,
-    entityType: 'issue',
-    entityId: issue.id,
-    summary: `${input.editor.label} ${verbs[input.step]} ${title}${input.scheduledAt && input.step === 'schedule' ? ` voor ${input.scheduledAt.toISOString()}` : ''}`,
-    details: {
-      from: issue.status,
-      to,
-      ...(input.note ? { note: input.note } : {}),
-      ...(input.scheduledAt ? { scheduledAt: input.scheduledAt.toISOString() } : {}),
-    },
-  });
+  snapshotForReview(tx, input, issue, now);
+  auditStep(tx, input, issue, to);
   return {
     ok: true,
     from: issue.status,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, like, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, like, notExists, or } from 'drizzle-orm';
 import { db } from '@/db';
 import { issueBlocks, items, themes, type ItemKind } from '@/db/schema';
 
@@ -21,7 +21,7 @@ export function listItems(newsletterId: number, filter: ItemFilter) {
       location: items.location,
       online: items.online,
       updatedAt: items.updatedAt,
-      placements: sql<number>`(select count(*) from ${issueBlocks} where ${issueBlocks.itemId} = ${items.id})`,
+      placements: db().$count(issueBlocks, eq(issueBlocks.itemId, items.id)),
     })
     .from(items)
     .innerJoin(themes, eq(themes.id, items.themeId))
@@ -34,7 +34,7 @@ export function listItems(newsletterId: number, filter: ItemFilter) {
         filter.unplaced
           ? notExists(
               db()
-                .select({ one: sql`1` })
+                .select({ id: issueBlocks.id })
                 .from(issueBlocks)
                 .where(eq(issueBlocks.itemId, items.id)),
             )

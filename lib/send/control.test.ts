@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { auditLog, deliveries, issues, users } from '@/db/schema';
+import { auditLog, deliveries, issues, users, workerLeases } from '@/db/schema';
 import { testDb } from '@/lib/test/db';
 import { sendFixture, startFixtureSend, waitForStatus } from '@/lib/test/send-fixture';
 import { sendHarness } from '@/lib/test/send-harness';
@@ -149,22 +149,25 @@ describe('pausing, resuming and cancelling', () => {
 describe('the sender lease', () => {
   it('lets one process send at a time and hands over at once when the holder has died', () => {
     const database = testDb();
-    const sqlite = database.$client;
-    expect(acquireLease(sqlite, 'sender', 'a', 30_000)).toBe(true);
-    expect(acquireLease(sqlite, 'sender', 'b', 30_000)).toBe(false);
-    expect(renewLease(sqlite, 'sender', 'b')).toBe(false);
+    expect(acquireLease(database, 'sender', 'a', 30_000)).toBe(true);
+    expect(acquireLease(database, 'sender', 'b', 30_000)).toBe(false);
+    expect(renewLease(database, 'sender', 'b')).toBe(false);
     // A holder whose heartbeat stopped long ago is replaced.
-    sqlite.prepare('update worker_leases set heartbeat_at = 0').run();
-    expect(acquireLease(sqlite, 'sender', 'b', 30_000)).toBe(true);
-    expect(renewLease(sqlite, 'sender', 'a')).toBe(false);
+    database
+      .update(workerLeases)
+      .set({ heartbeatAt: new Date(0) })
+      .run();
+    expect(acquireLease(database, 'sender', 'b', 30_000)).toBe(true);
+    expect(renewLease(database, 'sender', 'a')).toBe(false);
     // A holder on this host whose process is gone is replaced without waiting.
     const gone = spawnSync(process.execPath, [
       '-e',
       'process.stdout.write(String(process.pid))',
     ]).stdout.toString();
-    sqlite
-      .prepare('update worker_leases set pid = ?, holder = ?, heartbeat_at = ?')
-      .run(Number(gone), 'dead', Date.now());
-    expect(acquireLease(sqlite, 'sender', 'c', 30_000)).toBe(true);
+    database
+      .update(workerLeases)
+      .set({ pid: Number(gone), holder: 'dead', heartbeatAt: new Date() })
+      .run();
+    expect(acquireLease(database, 'sender', 'c', 30_000)).toBe(true);
   });
 });

@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { deliveries, subscribers } from '@/db/schema';
 import {
   prng,
   sendFixture,
@@ -110,12 +112,13 @@ describe('a sending process killed at a random moment', () => {
       await exited(child);
       await sleep(50); // let the server finish reading what the dead process wrote
       const inFlight = new Set(
-        database.$client
-          .prepare(
-            `select s.email from deliveries d join subscribers s on s.id = d.subscriber_id where d.status = 'sending'`,
-          )
-          .pluck()
-          .all() as string[],
+        database
+          .select({ email: subscribers.email })
+          .from(deliveries)
+          .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
+          .where(eq(deliveries.status, 'sending'))
+          .all()
+          .map((r) => r.email!),
       );
 
       const again = worker(file);

@@ -159,12 +159,8 @@ const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
 const isDnsName = (name: string) =>
   name.length <= 253 && name.split('.').every((label) => label.length <= 63 && LABEL.test(label));
 
-/**
- * A prepared signer: parses the key once. Every copy of an issue differs (address, Message-ID,
- * links), so each one is signed on its own: relaxed/relaxed, rsa-sha256 for RSA keys and
- * ed25519-sha256 (RFC 8463) for Ed25519 keys. Returns the message with DKIM-Signature on top.
- */
-export function dkimSigner(key: DkimKey): (message: Buffer) => Buffer {
+/** The private key of a DKIM configuration, checked: only what receivers will accept. */
+function signingKey(key: DkimKey): { privateKey: crypto.KeyObject; type: 'rsa' | 'ed25519' } {
   // Both end up verbatim in a header and in a DNS name: refuse anything that could break either.
   if (!isDnsName(key.domain))
     throw new Error(
@@ -191,6 +187,16 @@ export function dkimSigner(key: DkimKey): (message: Buffer) => Buffer {
     throw new Error(
       `DKIM: een RSA-sleutel van ${bits} bits is te kort (minstens 1024, liever 2048)`,
     );
+  return { privateKey, type };
+}
+
+/**
+ * A prepared signer: parses the key once. Every copy of an issue differs (address, Message-ID,
+ * links), so each one is signed on its own: relaxed/relaxed, rsa-sha256 for RSA keys and
+ * ed25519-sha256 (RFC 8463) for Ed25519 keys. Returns the message with DKIM-Signature on top.
+ */
+export function dkimSigner(key: DkimKey): (message: Buffer) => Buffer {
+  const { privateKey, type } = signingKey(key);
   const fixedTags = [
     'v=1;',
     `a=${type === 'rsa' ? 'rsa-sha256' : 'ed25519-sha256'};`,

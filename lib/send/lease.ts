@@ -1,13 +1,9 @@
 import os from 'node:os';
-import type { Database } from 'better-sqlite3';
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { workerLeases } from '@/db/schema';
 
-export type Lease = {
-  name: string;
-  holder: string;
-  host: string;
-  pid: number;
-  heartbeatAt: number;
-};
+export type Lease = typeof workerLeases.$inferSelect;
 
 function alive(pid: number): boolean {
   try {
@@ -25,51 +21,47 @@ function alive(pid: number): boolean {
  * crash goes on without waiting; a holder elsewhere is replaced when its heartbeat is older than `staleMs`.
  */
 export function acquireLease(
-  sqlite: Database,
+  database: Tx,
   name: string,
   holder: string,
   staleMs: number,
   now = Date.now(),
 ): boolean {
   const host = os.hostname();
-  return sqlite
-    .transaction(() => {
-      const current = sqlite
-        .prepare(
-          'select name, holder, host, pid, heartbeat_at as heartbeatAt from worker_leases where name = ?',
-        )
-        .get(name) as Lease | undefined;
+  return database.transaction(
+    (tx) => {
+      const current = tx.select().from(workerLeases).where(eq(workerLeases.name, name)).get();
       const free =
         !current ||
         current.holder === holder ||
-        now - current.heartbeatAt > staleMs ||
+        now - current.heartbeatAt.getTime() > staleMs ||
         (current.host === host && current.pid !== process.pid && !alive(current.pid));
       if (!free) return false;
-      sqlite
-        .prepare(
-          `insert into worker_leases (name, holder, host, pid, heartbeat_at) values (?, ?, ?, ?, ?)
-         on conflict(name) do update set holder = excluded.holder, host = excluded.host, pid = excluded.pid, heartbeat_at = excluded.heartbeat_at`,
-        )
-        .run(name, holder, host, process.pid, now);
+      const lease = { holder, host, pid: process.pid, heartbeatAt: new Date(now) };
+      tx.insert(workerLeases)
+        .values({ name, ...lease })
+        .onConflictDoUpdate({ target: workerLeases.name, set: lease })
+        .run();
       return true;
-    })
-    .immediate();
-}
-
-/** Renews the heartbeat; false when another process has taken the lease meanwhile. */
-export function renewLease(
-  sqlite: Database,
-  name: string,
-  holder: string,
-  now = Date.now(),
-): boolean {
-  return (
-    sqlite
-      .prepare('update worker_leases set heartbeat_at = ? where name = ? and holder = ?')
-      .run(now, name, holder).changes === 1
+    },
+    { behavior: 'immediate' },
   );
 }
 
-export function releaseLease(sqlite: Database, name: string, holder: string) {
-  sqlite.prepare('delete from worker_leases where name = ? and holder = ?').run(name, holder);
+const held = (name: string, holder: string) =>
+  and(eq(workerLeases.name, name), eq(workerLeases.holder, holder));
+
+/** Renews the heartbeat; false when another process has taken the lease meanwhile. */
+export function renewLease(database: Tx, name: string, holder: string, now = Date.now()): boolean {
+  return (
+    database
+      .update(workerLeases)
+      .set({ heartbeatAt: new Date(now) })
+      .where(held(name, holder))
+      .run().changes === 1
+  );
+}
+
+export function releaseLease(database: Tx, name: string, holder: string) {
+  database.delete(workerLeases).where(held(name, holder)).run();
 }

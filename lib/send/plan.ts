@@ -1,9 +1,16 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { deliveries, issues, newsletters } from '@/db/schema';
+import {
+  deliveries,
+  issues,
+  newsletters,
+  subscribers,
+  subscriptions,
+  subscriptionThemes,
+} from '@/db/schema';
 import type { IssueDocument } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
-import { freezeSentItems } from '@/lib/archive/sent-items';
+import { freezeSentItems } from '@/lib/issue/sent-items';
 import { takeStep, type StepInput, type StepResult } from '@/lib/issue/transition';
 
 export type Recipient = { subscriberId: number; themeIds: number[] };
@@ -13,15 +20,29 @@ export type Recipient = { subscriberId: number; themeIds: number[] };
  * paused ones whose pause has ended. Bounced, erased, pending and unsubscribed readers do not.
  */
 export function audienceOf(tx: Tx, newsletterId: number, now: Date): Recipient[] {
-  const rows = tx.all<{ subscriberId: number; themes: string | null }>(sql`
-    select s.id as subscriberId, group_concat(st.theme_id) as themes
-    from subscriptions sub
-    join subscribers s on s.id = sub.subscriber_id
-    left join subscription_themes st on st.subscription_id = sub.id
-    where sub.newsletter_id = ${newsletterId} and s.status = 'active' and s.email is not null
-      and (sub.status = 'active' or (sub.status = 'paused' and sub.paused_until <= ${now.getTime()}))
-    group by sub.id
-    order by s.id`);
+  const rows = tx
+    .select({
+      subscriberId: subscribers.id,
+      // The builder has no group_concat: the followed theme ids come back as '3,5,8'.
+      themes: sql<string | null>`group_concat(${subscriptionThemes.themeId})`,
+    })
+    .from(subscriptions)
+    .innerJoin(subscribers, eq(subscribers.id, subscriptions.subscriberId))
+    .leftJoin(subscriptionThemes, eq(subscriptionThemes.subscriptionId, subscriptions.id))
+    .where(
+      and(
+        eq(subscriptions.newsletterId, newsletterId),
+        eq(subscribers.status, 'active'),
+        isNotNull(subscribers.email),
+        or(
+          eq(subscriptions.status, 'active'),
+          and(eq(subscriptions.status, 'paused'), lte(subscriptions.pausedUntil, now)),
+        ),
+      ),
+    )
+    .groupBy(subscriptions.id)
+    .orderBy(asc(subscribers.id))
+    .all();
   return rows.map((r) => ({
     subscriberId: r.subscriberId,
     themeIds: r.themes ? r.themes.split(',').map(Number) : [],

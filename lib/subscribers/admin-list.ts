@@ -17,6 +17,7 @@ export function filterConditions(database: Db, filter: SubscriberFilter): SQL | 
   return and(
     filter.status ? eq(subscribers.status, filter.status) : undefined,
     filter.audience ? eq(subscribers.audience, filter.audience) : undefined,
+    // A fragment: the builder's like() has no escape clause, and the pattern escapes % and _.
     pattern
       ? or(
           sql`${subscribers.email} like ${pattern} escape '\\'`,
@@ -26,7 +27,7 @@ export function filterConditions(database: Db, filter: SubscriberFilter): SQL | 
     bySubscription
       ? exists(
           database
-            .select({ one: sql`1` })
+            .select({ id: subscriptions.id })
             .from(subscriptions)
             .where(
               and(
@@ -38,7 +39,7 @@ export function filterConditions(database: Db, filter: SubscriberFilter): SQL | 
                 filter.themeId
                   ? exists(
                       database
-                        .select({ one: sql`1` })
+                        .select({ id: subscriptionThemes.themeId })
                         .from(subscriptionThemes)
                         .where(
                           and(

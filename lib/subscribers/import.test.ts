@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seed } from '@/db/seed';
+import { seed } from '@/scripts/seed';
 import {
   consentEvents,
   newsletters,

@@ -1,5 +1,13 @@
-import type { Db } from '@/db';
-import { audiences, type Audience, type SubscriptionStatus } from '@/db/schema';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import {
+  audiences,
+  subscribers,
+  subscriptions,
+  themes,
+  type Audience,
+  type SubscriptionStatus,
+} from '@/db/schema';
 import { z } from '@/lib/validation';
 import { subscriberEmail } from './address';
 import { parseCsv } from './csv';
@@ -145,6 +153,47 @@ function themeLookup(themes: ImportContext['themes']) {
   return map;
 }
 
+/** One row's fields checked (after its address): what to store, or why the row is refused. */
+function checkFields(
+  row: ImportRow,
+  email: string,
+  themesByWord: Map<string, number>,
+): PlannedRow | { reason: string } {
+  const name = subscriberName.safeParse(row.name);
+  if (!name.success) return { reason: name.error.issues[0]!.message };
+  const place = municipality.safeParse(row.municipality);
+  if (!place.success) return { reason: place.error.issues[0]!.message };
+  const audienceWord = row.audience.trim().toLowerCase();
+  const audience = audienceWord ? audienceByWord.get(audienceWord) : null;
+  if (audience === undefined)
+    return {
+      reason: `Onbekende functie "${row.audience.trim().slice(0, 40)}"; kies raadslid, griffier, raadsadviseur, commissielid of anders.`,
+    };
+  const words = row.themes
+    .split(/[|,;]/)
+    .map((w) => w.trim())
+    .filter(Boolean);
+  const unknown = words.find(
+    (w) => !themesByWord.has(headerKey(w)) && !themesByWord.has(w.toLowerCase()),
+  );
+  if (unknown !== undefined) return { reason: `Onbekend thema "${unknown.slice(0, 40)}".` };
+  const themeIds = words.length
+    ? [
+        ...new Set(
+          words.map((w) => themesByWord.get(w.toLowerCase()) ?? themesByWord.get(headerKey(w))!),
+        ),
+      ]
+    : null;
+  return {
+    line: row.line,
+    email,
+    name: name.data || null,
+    municipality: place.data || null,
+    audience,
+    themeIds,
+  };
+}
+
 /** Decides per row what the import would do; reads nothing, writes nothing. */
 export function planImport(rows: ImportRow[], context: ImportContext): ImportPlan {
   const plan: ImportPlan = {
@@ -171,54 +220,11 @@ export function planImport(rows: ImportRow[], context: ImportContext): ImportPla
       continue;
     }
     firstLine.set(address, row.line);
-
-    const problem = (reason: string) =>
-      plan.invalid.push({ line: row.line, email: address, reason });
-    const name = subscriberName.safeParse(row.name);
-    if (!name.success) {
-      problem(name.error.issues[0]!.message);
+    const planned = checkFields(row, address, themesByWord);
+    if ('reason' in planned) {
+      plan.invalid.push({ line: row.line, email: address, reason: planned.reason });
       continue;
     }
-    const place = municipality.safeParse(row.municipality);
-    if (!place.success) {
-      problem(place.error.issues[0]!.message);
-      continue;
-    }
-    const audienceWord = row.audience.trim().toLowerCase();
-    const audience = audienceWord ? audienceByWord.get(audienceWord) : null;
-    if (audience === undefined) {
-      problem(
-        `Onbekende functie "${row.audience.trim().slice(0, 40)}"; kies raadslid, griffier, raadsadviseur, commissielid of anders.`,
-      );
-      continue;
-    }
-    const words = row.themes
-      .split(/[|,;]/)
-      .map((w) => w.trim())
-      .filter(Boolean);
-    const unknown = words.find(
-      (w) => !themesByWord.has(headerKey(w)) && !themesByWord.has(w.toLowerCase()),
-    );
-    if (unknown !== undefined) {
-      problem(`Onbekend thema "${unknown.slice(0, 40)}".`);
-      continue;
-    }
-    const themeIds = words.length
-      ? [
-          ...new Set(
-            words.map((w) => themesByWord.get(w.toLowerCase()) ?? themesByWord.get(headerKey(w))!),
-          ),
-        ]
-      : null;
-    const planned: PlannedRow = {
-      line: row.line,
-      email: address,
-      name: name.data || null,
-      municipality: place.data || null,
-      audience,
-      themeIds,
-    };
-
     const existing = context.existing.get(address);
     if (!existing) plan.create.push(planned);
     // Whoever left stays gone: an import is no consent to resubscribe them.
@@ -230,23 +236,35 @@ export function planImport(rows: ImportRow[], context: ImportContext): ImportPla
 }
 
 /** The database side of planning: this newsletter's themes and every known address. */
-export function loadImportContext(database: Db, newsletterId: number): ImportContext {
-  const client = database.$client;
-  const themes = client
-    .prepare('select id, slug, name from themes where newsletter_id = ? order by position')
-    .all(newsletterId) as ImportContext['themes'];
-  const rows = client
-    .prepare(
-      `select s.id, s.email, sub.id as subscriptionId, sub.status as subscriptionStatus
-       from subscribers s left join subscriptions sub on sub.subscriber_id = s.id and sub.newsletter_id = ?
-       where s.email is not null`,
+export function loadImportContext(database: Tx, newsletterId: number): ImportContext {
+  const themeRows = database
+    .select({ id: themes.id, slug: themes.slug, name: themes.name })
+    .from(themes)
+    .where(eq(themes.newsletterId, newsletterId))
+    .orderBy(asc(themes.position))
+    .all();
+  // Rows as arrays (values()), not objects: for 50,000 known addresses that halves the time.
+  const known = database
+    .select({
+      id: subscribers.id,
+      email: subscribers.email,
+      subscriptionId: subscriptions.id,
+      subscriptionStatus: subscriptions.status,
+    })
+    .from(subscribers)
+    .leftJoin(
+      subscriptions,
+      and(
+        eq(subscriptions.subscriberId, subscribers.id),
+        eq(subscriptions.newsletterId, newsletterId),
+      ),
     )
-    .raw()
-    .all(newsletterId) as [number, string, number | null, SubscriptionStatus | null][];
+    .where(isNotNull(subscribers.email))
+    .values() as [number, string, number | null, SubscriptionStatus | null][];
   const existing = new Map<string, ExistingSubscriber>();
-  for (const [id, email, subscriptionId, subscriptionStatus] of rows)
+  for (const [id, email, subscriptionId, subscriptionStatus] of known)
     existing.set(email, { id, subscriptionId, subscriptionStatus });
-  return { themes, existing };
+  return { themes: themeRows, existing };
 }
 
 export type ImportCounts = {

@@ -1,5 +1,5 @@
 import type { Db } from '@/db';
-import { sentItemsOf } from '@/lib/archive/sent-items';
+import { sentItemsOf } from '@/lib/issue/sent-items';
 import type { BuilderData } from '@/lib/issue/load-builder';
 import type { WorkflowStep } from '@/lib/issue/workflow';
 import { recipientCount } from '@/lib/send/plan';

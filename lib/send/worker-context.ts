@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import type { Db } from '@/db';
+import { bookkeeping, type Bookkeeping } from './bookkeeping';
+import { claimer, type Claim } from './claim';
+import type { Job, SendPolicy } from './jobs';
+import type { IssueMessages } from './messages';
+import type { Transport } from './transport';
+
+export type WorkerOptions = SendPolicy & {
+  database: Db;
+  transport: Transport;
+  publicUrl: string;
+  linkKey: Buffer;
+  /** SMTP connections used side by side. */
+  concurrency: number;
+  /** Messages per second over all connections; 0 for no limit. */
+  rate: number;
+  /** How often an idle worker looks for work, scheduled issues and a free lease. */
+  pollMs: number;
+  /** Another process's lease counts as abandoned after this long without a heartbeat. */
+  leaseMs?: number;
+  dkim?: (raw: Buffer) => Buffer;
+  onIssueDone?: (issueId: number, status: 'sent' | 'approved') => void;
+  log?: (message: string) => void;
+};
+
+/** What the lanes and the control loop of one worker share. */
+export type WorkerContext = {
+  readonly options: WorkerOptions;
+  readonly database: Db;
+  /** This worker's name in the lease. */
+  readonly holder: string;
+  readonly leaseMs: number;
+  readonly log: (message: string) => void;
+  readonly claim: Claim;
+  readonly books: Bookkeeping;
+  /** Claimed jobs no lane has taken yet, and how many to claim at a time. */
+  readonly buffer: Job[];
+  readonly batch: number;
+  /** Each issue's messages, built on first use and dropped when the issue is done. */
+  readonly messages: Map<number, IssueMessages | null>;
+  /** Whether this worker holds the lease, so it may send. */
+  holding: boolean;
+  stopping: boolean;
+  /** When the rate limit lets the next message go (performance.now() time). */
+  nextSlot: number;
+};
+
+export function workerContext(options: WorkerOptions): WorkerContext {
+  return {
+    options,
+    database: options.database,
+    holder: crypto.randomUUID(),
+    leaseMs: options.leaseMs ?? 30_000,
+    log: options.log ?? (() => {}),
+    claim: claimer(options.database),
+    books: bookkeeping(options.database, options),
+    buffer: [],
+    batch: Math.max(4, options.concurrency * 2),
+    messages: new Map(),
+    holding: false,
+    stopping: false,
+    nextSlot: 0,
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
