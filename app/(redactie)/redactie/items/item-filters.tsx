@@ -1,7 +1,7 @@
 import { buttonClass } from '@/components/button';
 import { ThemeOptions } from '@/components/theme-options';
 import { itemKinds } from '@/db/schema';
-import type { ItemListFilter } from '@/lib/item-list-filter';
+import type { ItemListFilter } from '@/lib/items/list-filter';
 import { itemKindLabels } from '@/lib/items/labels';
 
 const select = 'mt-1 block w-full rounded-md border border-gray-500 bg-white px-2 py-1.5';

@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { PageNotice } from '@/components/page-notice';
 import { requireEditor } from '@/lib/auth/guard';
-import { parseItemFilter } from '@/lib/item-list-filter';
+import { parseItemFilter } from '@/lib/items/list-filter';
 import { listItems, themesOf } from '@/lib/items/queries';
 import { listNewsletters } from '@/lib/newsletters/queries';
 import { ItemFilters } from './item-filters';

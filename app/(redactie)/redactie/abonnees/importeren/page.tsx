@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/page-header';
 import { PageNotice } from '@/components/page-notice';
 import { requireEditor } from '@/lib/auth/guard';
-import { importPreview } from '@/lib/subscriber-import-preview';
+import { importPreview } from '@/lib/subscribers/import-preview';
 import { newslettersWithThemes } from '@/lib/subscribers/queries';
 import { Preview } from './preview';
 import { UploadForm } from './upload-form';

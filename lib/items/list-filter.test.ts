@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseItemFilter } from './item-list-filter';
+import { parseItemFilter } from './list-filter';
 
 const themes = [{ id: 3 }, { id: 7 }];
 
