@@ -59,6 +59,9 @@ async function main() {
     next.kill('SIGTERM');
     await smtp.close();
     fs.rmSync(dir, { recursive: true, force: true });
+    // The run's folder holds one folder per worker's app: the last app to stop removes it.
+    if (fs.readdirSync(path.dirname(dir)).length === 0)
+      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
     process.exit(0);
   }
   process.on('SIGTERM', stop);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@/lib/test/temp-dir';
 import { ConfigError, parseConfig, prepareRuntime } from './config';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-config-'));
+const tmp = () => tempDir('kopij-config');
 
 describe('parseConfig', () => {
   it('uses the embedded defaults', () => {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@/lib/test/temp-dir';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -17,7 +17,7 @@ function start(env: Record<string, string>) {
 
 describe('npm start with bad configuration', () => {
   it('stops with a message that names DATABASE_URL when its folder cannot be created, without a stack trace', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-start-'));
+    const dir = tempDir('kopij-start');
     fs.writeFileSync(path.join(dir, 'bestand'), '');
     const result = start({
       DATA_DIR: dir,
@@ -31,7 +31,7 @@ describe('npm start with bad configuration', () => {
 
   it('names PORT when it is not a number', () => {
     const result = start({
-      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-start-')),
+      DATA_DIR: tempDir('kopij-start'),
       PORT: 'drieduizend',
     });
     expect(result.status).toBe(1);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '@/lib/test/temp-dir';
 import { startTestSmtp, type TestSmtp } from '@/lib/test/smtp';
 import { sendMail } from './index';
 
@@ -15,7 +15,7 @@ const message = {
 
 describe('sendMail without SMTP_URL', () => {
   it('writes the whole message as an .eml file to the outbox', async () => {
-    const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-outbox-'));
+    const outboxDir = tempDir('kopij-outbox');
     const result = await sendMail(message, {
       smtpUrl: undefined,
       outboxDir,
