@@ -60,8 +60,9 @@ async function main() {
     await smtp.close();
     fs.rmSync(dir, { recursive: true, force: true });
     // The run's folder holds one folder per worker's app: the last app to stop removes it.
-    if (fs.readdirSync(path.dirname(dir)).length === 0)
-      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    const run = path.dirname(dir);
+    const others = fs.existsSync(run) ? fs.readdirSync(run) : [];
+    if (others.length === 0) fs.rmSync(run, { recursive: true, force: true });
     process.exit(0);
   }
   process.on('SIGTERM', stop);
