@@ -236,8 +236,12 @@ export const issues = sqliteTable(
     /** Who scheduled it: the scheduler starts the send in their name. */
     scheduledBy: text('scheduled_by').references(() => users.id, { onDelete: 'set null' }),
     sendStartedAt: integer('send_started_at', { mode: 'timestamp_ms' }),
+    /** Who started the send (the scheduler starts it in the planner's name): told when it stops. */
+    sendStartedBy: text('send_started_by').references(() => users.id, { onDelete: 'set null' }),
     /** Set while an editor holds the send; the worker leaves the issue's deliveries alone. */
     sendPausedAt: integer('send_paused_at', { mode: 'timestamp_ms' }),
+    /** Why the sender paused the send itself (the mail server failed); null for an editor's pause. */
+    sendPauseReason: text('send_pause_reason'),
     sendCancelledAt: integer('send_cancelled_at', { mode: 'timestamp_ms' }),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     correctedAt: integer('corrected_at', { mode: 'timestamp_ms' }),

@@ -79,7 +79,13 @@ function stepChanges(input: StepInput, to: IssueStatus, now: Date) {
       : {}),
     ...(input.step === 'unschedule' ? { scheduledAt: null, scheduledBy: null } : {}),
     ...(input.step === 'startSend'
-      ? { sendStartedAt: now, sendPausedAt: null, sendCancelledAt: null }
+      ? {
+          sendStartedAt: now,
+          sendStartedBy: input.editor.id,
+          sendPausedAt: null,
+          sendPauseReason: null,
+          sendCancelledAt: null,
+        }
       : {}),
   };
 }

@@ -58,10 +58,11 @@ export function controlSend(
   tx.update(issues)
     .set(
       control === 'pause'
-        ? { sendPausedAt: now }
+        ? { sendPausedAt: now, sendPauseReason: null }
         : control === 'resume'
-          ? { sendPausedAt: null }
-          : { sendCancelledAt: now, sendPausedAt: null },
+          ? // Resuming after the sender paused itself: the reason no longer holds.
+            { sendPausedAt: null, sendPauseReason: null }
+          : { sendCancelledAt: now, sendPausedAt: null, sendPauseReason: null },
     )
     .where(eq(issues.id, issueId))
     .run();
