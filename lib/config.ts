@@ -72,6 +72,7 @@ const envSchema = z.object({
     z.coerce.number({ error: 'moet een getal zijn' }).positive('moet groter dan 0 zijn'),
   ),
   SEND_BOUNCE_LIMIT: optional(limit),
+  SEND_RELAY_FAILURE_LIMIT: optional(limit),
   SEND_POLL_MS: optional(limit),
   DKIM_DOMAIN: optional(z.string().min(3)),
   DKIM_SELECTOR: optional(z.string().min(1)),
@@ -102,6 +103,8 @@ export type Config = {
     maxAttempts: number;
     retryBaseMs: number;
     bounceLimit: number;
+    /** Mail server failures in a row (login, connection, MAIL FROM) after which a send pauses. */
+    relayFailureLimit: number;
     pollMs: number;
     dkim: { domain: string; selector: string; privateKeyFile: string } | undefined;
   };
@@ -160,6 +163,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       maxAttempts: e.SEND_MAX_ATTEMPTS ?? 8,
       retryBaseMs: (e.SEND_RETRY_SECONDS ?? 60) * 1000,
       bounceLimit: e.SEND_BOUNCE_LIMIT ?? 3,
+      relayFailureLimit: e.SEND_RELAY_FAILURE_LIMIT ?? 5,
       pollMs: e.SEND_POLL_MS ?? 1000,
       dkim: dkimConfig(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY_FILE),
     },

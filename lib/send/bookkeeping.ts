@@ -45,7 +45,12 @@ export function bookkeeping(database: Db, policy: SendPolicy) {
         if (job.hardBounces > 0) clearBounces(database, job.subscriberId);
         return;
       }
-      if (!outcome.permanent && job.attempts < policy.maxAttempts) {
+      // The relay's failure says nothing about the reader: the copy goes back as it was.
+      if (outcome.blame === 'relay') {
+        s.relayed.run({ id: job.id, error: outcome.message, now });
+        return;
+      }
+      if (outcome.blame === 'retry' && job.attempts < policy.maxAttempts) {
         const at = now + retryDelay(job.attempts, policy.retryBaseMs);
         s.retry.run({ id: job.id, at, error: outcome.message, now });
         return;
@@ -106,6 +111,18 @@ function statements(database: Db) {
       })
       .where(and(delivery, eq(deliveries.status, 'sending')))
       .prepare(),
+    // A relay failure: like a release, with the relay's answer kept for the progress page.
+    relayed: database
+      .update(deliveries)
+      .set({
+        status: 'retry',
+        nextAttemptAt: null,
+        attempts: sql`max(${deliveries.attempts} - 1, 0)`,
+        lastError: param('error'),
+        updatedAt: param('now'),
+      })
+      .where(and(delivery, eq(deliveries.status, 'sending')))
+      .prepare(),
   };
 }
 
@@ -119,8 +136,8 @@ function clearBounces(database: Tx, subscriberId: number) {
 }
 
 /**
- * A copy that will not be tried again: failed, and on a 5xx one more hard bounce for the
- * subscriber, who is set to 'bounced' (with a line in the audit log) at the limit.
+ * A copy that will not be tried again: failed, and on a 5xx about this reader one more hard
+ * bounce for the subscriber, who is set to 'bounced' (with a line in the audit log) at the limit.
  */
 function finalFailure(
   tx: Tx,
@@ -133,7 +150,7 @@ function finalFailure(
     .set({ status: 'failed', lastError: outcome.message, updatedAt: new Date(now) })
     .where(eq(deliveries.id, job.id))
     .run();
-  if (!outcome.permanent) return;
+  if (outcome.blame !== 'reader') return;
   const after = tx
     .update(subscribers)
     .set({

@@ -3,6 +3,7 @@ import { issues } from '@/db/schema';
 import { skipReason, type Job } from './jobs';
 import { issueMessages, type IssueMessages } from './messages';
 import { nextRetryAt } from './queue';
+import { noteOutcome, relayWait } from './relay';
 import type { Lane } from './transport';
 import { sleep, type WorkerContext } from './worker-context';
 
@@ -66,8 +67,10 @@ async function sendOne(ctx: WorkerContext, lane: Lane, job: Job) {
   });
   await pace(ctx);
   if (books.hold(job) !== 'go') return;
+  const epoch = ctx.relay.epoch;
   const outcome = await lane.send({ from: built.envelopeFrom, to: job.email! }, raw);
   books.record(job, outcome, messageId);
+  noteOutcome(ctx, outcome, epoch);
   if (!outcome.ok)
     ctx.log(`bezorging ${job.id} aan abonnee ${job.subscriberId}: ${outcome.message}`);
 }
@@ -84,6 +87,12 @@ export async function runLane(ctx: WorkerContext) {
   const lane = ctx.options.transport.lane();
   try {
     while (!ctx.stopping) {
+      // After a relay failure every lane keeps away from the server for a while (relay.ts).
+      const wait = relayWait(ctx);
+      if (wait > 0) {
+        await sleep(Math.min(wait, ctx.options.pollMs));
+        continue;
+      }
       const job = nextJob(ctx);
       if (!job) {
         await sleep(idleWait(ctx));
@@ -94,7 +103,7 @@ export async function runLane(ctx: WorkerContext) {
       } catch (error) {
         // A copy we could not build (a rendering fault) waits for a retry; the lane goes on.
         const message = error instanceof Error ? error.message : String(error);
-        ctx.books.record(job, { ok: false, permanent: false, message }, '');
+        ctx.books.record(job, { ok: false, blame: 'retry', stage: 'message', message }, '');
       }
     }
   } finally {

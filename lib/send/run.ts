@@ -26,6 +26,9 @@ export function workerFromConfig(
     retryBaseMs: config.send.retryBaseMs,
     bounceLimit: config.send.bounceLimit,
     pollMs: config.send.pollMs,
+    relayFailureLimit: config.send.relayFailureLimit,
+    outboxDir: config.outboxDir,
+    mailFrom: config.mailFrom,
     dkim: dkim
       ? dkimSigner({
           domain: dkim.domain,

@@ -3,11 +3,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { classifySmtpError, type Phase, type SmtpErrorShape, type Verdict } from './classify';
 
-export type SendOutcome =
-  | { ok: true; response: string }
-  /** `permanent`: a 5xx answer, retrying will not help. Anything else (4xx, a dropped connection) is worth a retry. */
-  | { ok: false; permanent: boolean; code?: number; message: string };
+/** A failure says whose problem it is (the relay's or the reader's) and at which stage: classify.ts. */
+export type SendOutcome = { ok: true; response: string } | ({ ok: false } & Verdict);
 
 /** One sequential channel to the mail server: the sender runs as many as its concurrency. */
 export type Lane = {
@@ -16,13 +15,33 @@ export type Lane = {
 };
 export type Transport = { lane(): Lane; describe: string };
 
-type SmtpError = Error & { responseCode?: number; code?: string; response?: string };
+type SmtpError = Error & SmtpErrorShape;
 
-function outcomeOf(error: SmtpError): SendOutcome & { ok: false } {
-  const code = error.responseCode;
-  const message = (error.response ?? error.message).slice(0, 300);
-  if (code && code >= 500 && code < 600) return { ok: false, permanent: true, code, message };
-  return { ok: false, permanent: false, code, message };
+function outcomeOf(error: SmtpError, phase: Phase): SendOutcome & { ok: false } {
+  return { ok: false, ...classifySmtpError(error, phase) };
+}
+
+const dropped = () =>
+  Object.assign(new Error('Verbinding met de mailserver verbroken'), { code: 'ECONNECTION' });
+
+/**
+ * One step of setting up a session. SMTPConnection reports a failed connect (refused, TLS,
+ * greeting) only through its 'error' event, never through connect's callback, so the step also
+ * settles on 'error' and 'end': otherwise a relay that refuses connections hangs the lane.
+ */
+function step(connection: SMTPConnection, start: (done: (error?: Error | null) => void) => void) {
+  return new Promise<void>((resolve, reject) => {
+    const settle = (error?: Error | null) => {
+      connection.off('error', settle);
+      connection.off('end', onEnd);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onEnd = () => settle(dropped());
+    connection.once('error', settle);
+    connection.once('end', onEnd);
+    start(settle);
+  });
 }
 
 /**
@@ -53,17 +72,18 @@ class SmtpLane implements Lane {
     connection.on('end', () => {
       if (this.connection === connection) this.connection = undefined;
     });
-    await new Promise<void>((resolve, reject) =>
-      connection.connect((error) => (error ? reject(error) : resolve())),
-    );
-    if (this.url.username) {
-      const auth = {
-        user: decodeURIComponent(this.url.username),
-        pass: decodeURIComponent(this.url.password),
-      };
-      await new Promise<void>((resolve, reject) =>
-        connection.login(auth, (error) => (error ? reject(error) : resolve())),
-      );
+    try {
+      await step(connection, (done) => connection.connect(() => done()));
+      if (this.url.username) {
+        const auth = {
+          user: decodeURIComponent(this.url.username),
+          pass: decodeURIComponent(this.url.password),
+        };
+        await step(connection, (done) => connection.login(auth, done));
+      }
+    } catch (error) {
+      connection.close();
+      throw error;
     }
     connection._socket.setNoDelay(true);
     return connection;
@@ -79,15 +99,14 @@ class SmtpLane implements Lane {
     try {
       if (this.connection && this.needsReset) {
         const connection = this.connection;
-        await new Promise<void>((resolve, reject) =>
-          connection.reset((error) => (error ? reject(error) : resolve())),
-        );
+        await step(connection, (done) => connection.reset(done));
       }
       this.needsReset = false;
       this.connection ??= await this.connect();
     } catch (error) {
+      // Nothing of this message reached the server: whatever went wrong is the relay's.
       this.drop();
-      return outcomeOf(error as SmtpError);
+      return outcomeOf(error as SmtpError, 'session');
     }
     const connection = this.connection;
     return new Promise<SendOutcome>((resolve) => {
@@ -102,18 +121,14 @@ class SmtpLane implements Lane {
         resolve(outcome);
       };
       // A connection that drops mid-message may never call back; its events settle the send.
-      const onEnd = () =>
-        finish(
-          { ok: false, permanent: false, message: 'Verbinding met de mailserver verbroken' },
-          true,
-        );
-      const onError = (error: SmtpError) => finish(outcomeOf(error), true);
+      const onEnd = () => finish(outcomeOf(dropped(), 'message'), true);
+      const onError = (error: SmtpError) => finish(outcomeOf(error, 'message'), true);
       connection.once('end', onEnd);
       connection.once('error', onError);
       connection.send({ from: envelope.from, to: [envelope.to] }, raw, (error, info) => {
         if (!error) return finish({ ok: true, response: info.response }, false);
         const e = error as SmtpError;
-        finish(outcomeOf(e), !e.responseCode);
+        finish(outcomeOf(e, 'message'), !e.responseCode);
       });
     });
   }

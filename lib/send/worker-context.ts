@@ -19,6 +19,11 @@ export type WorkerOptions = SendPolicy & {
   pollMs: number;
   /** Another process's lease counts as abandoned after this long without a heartbeat. */
   leaseMs?: number;
+  /** Relay failures in a row (classify.ts) after which the running sends pause themselves; 5. */
+  relayFailureLimit?: number;
+  /** Where the "send paused" notice goes: a file, since the mail server is what failed. */
+  outboxDir?: string;
+  mailFrom?: string;
   dkim?: (raw: Buffer) => Buffer;
   onIssueDone?: (issueId: number, status: 'sent' | 'approved') => void;
   log?: (message: string) => void;
@@ -44,6 +49,17 @@ export type WorkerContext = {
   stopping: boolean;
   /** When the rate limit lets the next message go (performance.now() time). */
   nextSlot: number;
+  /** The mail server's health as the lanes see it (relay.ts). */
+  relay: RelayState;
+};
+
+export type RelayState = {
+  /** Relay failures in a row, counting one per outage wave (see relay.ts). */
+  failures: number;
+  /** Grows with each counted failure: a lane that started before it saw the same outage. */
+  epoch: number;
+  /** No lane talks to the server before this moment (Date.now() time). */
+  waitUntil: number;
 };
 
 export function workerContext(options: WorkerOptions): WorkerContext {
@@ -61,6 +77,7 @@ export function workerContext(options: WorkerOptions): WorkerContext {
     holding: false,
     stopping: false,
     nextSlot: 0,
+    relay: { failures: 0, epoch: 0, waitUntil: 0 },
   };
 }
 
