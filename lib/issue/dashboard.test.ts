@@ -78,4 +78,19 @@ describe('whatNeedsMe', () => {
       { issueId: sent.id, number: sent.number, newsletterName: 'Raadsbericht', n: 1 },
     ]);
   });
+
+  it('lists a send the sender paused itself, with the reason, and not one an editor paused', () => {
+    const { database, draft, chief } = setup();
+    const reason =
+      'De mailserver weigert de inlog (535): controleer gebruiker en wachtwoord in SMTP_URL.';
+    database
+      .update(issues)
+      .set({ status: 'sending', sendPausedAt: new Date(), sendPauseReason: reason })
+      .where(eq(issues.id, draft.id))
+      .run();
+    const view = whatNeedsMe(database, { id: chief, role: 'hoofdredacteur' });
+    expect(view.paused).toMatchObject([{ id: draft.id, reason }]);
+    database.update(issues).set({ sendPauseReason: null }).where(eq(issues.id, draft.id)).run();
+    expect(whatNeedsMe(database, { id: chief, role: 'hoofdredacteur' }).paused).toEqual([]);
+  });
 });

@@ -75,6 +75,14 @@ function recentFailures(database: Tx, now: Date) {
     .all();
 }
 
+/** Sends the sender paused itself because the mail server failed, with the reason. */
+function pausedByRelay(database: Tx) {
+  return issuesWithNewsletter(database, { ...issueFields, reason: issues.sendPauseReason })
+    .where(and(eq(issues.status, 'sending'), isNotNull(issues.sendPauseReason)))
+    .orderBy(asc(issues.sendPausedAt))
+    .all();
+}
+
 /** The last sent issue and its copies by status (skipped ones left out). */
 function lastSend(database: Tx) {
   const lastSent = issuesWithNewsletter(database, { ...issueFields, sentAt: issues.sentAt })
@@ -107,6 +115,7 @@ export function whatNeedsMe(database: Tx, editor: Editor, now = new Date()) {
     reviews: reviewsFor(database, editor),
     drafts: draftsOf(database, editor),
     failed: recentFailures(database, now),
+    paused: pausedByRelay(database),
     nextScheduled,
     ...lastSend(database),
   };

@@ -3,6 +3,7 @@ import type { Db, Tx } from '@/db';
 import { deliveries, deliveryStatuses, issues, newsletters } from '@/db/schema';
 import { indexSentIssue } from '@/lib/archive/search';
 import { recordAudit } from '@/lib/audit';
+import { failureHeadline } from './summary';
 
 export type DeliveryCounts = Record<(typeof deliveryStatuses)[number], number> & { total: number };
 
@@ -22,9 +23,11 @@ export function deliveryCounts(database: Tx, issueId: number): DeliveryCounts {
 }
 
 /**
- * Closes a send once no delivery is queued, waiting for a retry or in flight. The issue becomes
+ * Closes a send once every delivery has a final outcome: none queued, waiting for a retry or in
+ * flight. A relay failure never gives a copy one (bookkeeping.ts puts it back), so a send whose
+ * mail server is down stays "bezig" and paused instead of looking done. The issue becomes
  * "verzonden" (and public in the archive); a send cancelled before anyone got it goes back to
- * "goedgekeurd" so it can be sent later.
+ * "goedgekeurd" so it can be sent later. A send where most copies failed says so in the log.
  */
 export function completeIfDone(
   database: Db,
@@ -76,10 +79,15 @@ export function completeIfDone(
       entityId: issueId,
       summary:
         status === 'sent'
-          ? `${title} is verzonden${issue.cancelledAt ? ' (geannuleerd)' : ''}: ${c.sent} afgeleverd, ${c.failed} mislukt, ${c.skipped} overgeslagen`
+          ? `${title} is verzonden${issue.cancelledAt ? ' (geannuleerd)' : ''}: ${c.sent} afgeleverd, ${c.failed} mislukt, ${c.skipped} overgeslagen${headlineOf(c)}`
           : `De verzending van ${title} is geannuleerd voordat iemand het ontving`,
       details: { sent: c.sent, failed: c.failed, skipped: c.skipped },
     });
     return { status };
   });
 }
+
+const headlineOf = (c: DeliveryCounts) => {
+  const headline = failureHeadline(c);
+  return headline ? `. ${headline}` : '';
+};

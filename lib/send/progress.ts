@@ -10,6 +10,8 @@ export type SendProgress = DeliveryCounts & {
   /** Seconds until done at that rate; null while nothing is measured yet. */
   etaSeconds: number | null;
   paused: boolean;
+  /** Why the sender paused the send itself (the mail server failed); null for an editor's pause. */
+  pauseReason: string | null;
   cancelled: boolean;
   startedAt: Date | null;
 };
@@ -19,6 +21,7 @@ export function sendProgress(database: Tx, issueId: number, now = new Date()): S
     .select({
       startedAt: issues.sendStartedAt,
       pausedAt: issues.sendPausedAt,
+      pauseReason: issues.sendPauseReason,
       cancelledAt: issues.sendCancelledAt,
     })
     .from(issues)
@@ -49,6 +52,7 @@ export function sendProgress(database: Tx, issueId: number, now = new Date()): S
     rate,
     etaSeconds: rate > 0 && remaining > 0 ? Math.ceil(remaining / rate) : null,
     paused: Boolean(issue.pausedAt),
+    pauseReason: issue.pausedAt ? issue.pauseReason : null,
     cancelled: Boolean(issue.cancelledAt),
     startedAt: issue.startedAt,
   };

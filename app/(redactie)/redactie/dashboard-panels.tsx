@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '@/lib/format';
 import type { whatNeedsMe } from '@/lib/issue/dashboard';
+import { failureHeadline } from '@/lib/send/summary';
 
 type Mine = ReturnType<typeof whatNeedsMe>;
 
@@ -39,6 +40,11 @@ export function WaitingPanel({ mine, showReviews }: { mine: Mine; showReviews: b
             <strong>Uw concept:</strong> {issueLink(i)}
           </li>
         ))}
+        {mine.paused.map((i) => (
+          <li key={`p${i.id}`}>
+            <strong>Verzending gepauzeerd:</strong> {issueLink(i)}. {i.reason}
+          </li>
+        ))}
         {mine.failed.map((f) => (
           <li key={`f${f.issueId}`}>
             <strong>Niet bezorgd:</strong>{' '}
@@ -48,7 +54,7 @@ export function WaitingPanel({ mine, showReviews }: { mine: Mine; showReviews: b
           </li>
         ))}
       </ul>
-      {mine.reviews.length + mine.drafts.length + mine.failed.length === 0 ? (
+      {mine.reviews.length + mine.drafts.length + mine.failed.length + mine.paused.length === 0 ? (
         <p className="text-muted">
           Niets: er wacht geen review, concept of mislukte bezorging op u.
         </p>
@@ -79,8 +85,10 @@ function DeliveryLine({ summary }: { summary: Record<string, number> }) {
     return (
       <p className="mt-1 text-sm text-muted">Van dit nummer zijn geen bezorgingen geregistreerd.</p>
     );
+  const headline = failureHeadline({ sent: summary.sent ?? 0, failed: summary.failed ?? 0, total });
   return (
     <p className="mt-1 text-sm">
+      {headline ? <strong className="block">{headline}.</strong> : null}
       {summary.sent ?? 0} van {total} bezorgd
       {summary.failed ? `, ${summary.failed} mislukt` : ''}
       {underway ? `, ${underway} onderweg` : ''}.

@@ -1,6 +1,7 @@
 import { AutoRefresh } from '@/components/auto-refresh';
 import { formatDateTime, formatCount } from '@/lib/format';
 import type { SendProgress } from '@/lib/send/progress';
+import { failureHeadline } from '@/lib/send/summary';
 import { SendControls } from './send-controls';
 
 function eta(seconds: number): string {
@@ -12,7 +13,8 @@ function eta(seconds: number): string {
 }
 
 function title(running: boolean, progress: SendProgress): string {
-  if (!running) return 'Verzonden';
+  if (!running) return failureHeadline(progress) ?? 'Verzonden';
+  if (progress.pauseReason) return 'Verzending vanzelf gepauzeerd';
   if (progress.paused) return 'Verzending gepauzeerd';
   return progress.cancelled ? 'Verzending wordt geannuleerd' : 'Bezig met verzenden';
 }
@@ -101,6 +103,12 @@ export function SendProgressPanel({
         {title(running, progress)}
       </h2>
       {running ? <AutoRefresh seconds={2} /> : null}
+      {running && progress.pauseReason ? (
+        <p role="status" className="mt-1 text-sm" data-testid="pause-reason">
+          {progress.pauseReason} Geen lezer is als mislukt gemarkeerd; na het oplossen gaat
+          Hervatten verder waar de verzending stopte.
+        </p>
+      ) : null}
       <label htmlFor="send-bar" className="mt-2 block text-sm">
         {formatCount(done)} van {formatCount(progress.total)} verwerkt
       </label>
