@@ -108,3 +108,18 @@ export async function waitForStatus(
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Polls until `check` returns a value (not undefined or false): tests wait for states, not time. */
+export async function waitFor<T>(
+  check: () => T | undefined | false,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Gewacht op ${what}, maar het gebeurde niet`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

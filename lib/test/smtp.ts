@@ -4,49 +4,118 @@ import { SMTPServer } from 'smtp-server';
 export type ReceivedMail = { envelopeFrom: string; envelopeTo: string[]; raw: Buffer };
 export type TestSmtp = {
   url: string;
+  /** The same server with a login in the URL, so clients send AUTH (see `refuseAuth`). */
+  authUrl: string;
   port: number;
   messages: ReceivedMail[];
+  /**
+   * Stops listening, as a mail server going down does: new connections are refused, idle ones
+   * are closed, and one receiving a message is closed right after answering it (so no copy is
+   * kept without the client hearing so). Resolves once every connection is gone.
+   */
+  stop: () => Promise<void>;
+  /** Listens again on the same port after `stop`. */
+  restart: () => Promise<void>;
   close: () => Promise<void>;
 };
 
 /** What the server does with one message instead of accepting it. */
 export type Fault = 'tempfail' | 'drop' | undefined;
 
+export type TestSmtpOptions = {
+  fault?: () => Fault;
+  port?: number;
+  /** While true, AUTH is answered "535 Invalid username or password". */
+  refuseAuth?: () => boolean;
+  /** While true, MAIL FROM is answered "550 Sender not allowed". */
+  refuseMailFrom?: () => boolean;
+  /** Recipients answered "550 Mailbox unavailable" at RCPT TO (besides every weiger@...). */
+  refuseRcpt?: (address: string) => boolean;
+};
+
+type Connections = Set<{ id: string; _socket: Socket; close(): void }>;
+
+const refusal = (message: string, responseCode: number) =>
+  Object.assign(new Error(message), { responseCode });
+
+/** Whether the server is going down, and which connections are receiving a message. */
+type State = { stopping: boolean; busy: Set<string> };
+
+// The smtp-server API has no "hang up"; its connection objects carry the socket.
+const connections = (server: SMTPServer) =>
+  (server as unknown as { connections: Connections }).connections;
+
+function closeConnection(server: SMTPServer, id: string) {
+  for (const c of connections(server)) if (c.id === id) c.close();
+}
+
+const listen = (server: SMTPServer, port: number) =>
+  new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+
+function controls(server: SMTPServer, port: number, state: State) {
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        state.stopping = true;
+        server.server.close(() => resolve());
+        for (const c of connections(server)) if (!state.busy.has(c.id)) c.close();
+      }),
+    restart: async () => {
+      state.stopping = false;
+      await listen(server, port);
+    },
+    // Closing waits for open connections; a test is done with them, so they are cut.
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (!server.server.listening) return resolve();
+        server.close(() => resolve());
+        for (const c of connections(server)) c._socket.destroy();
+      }),
+  };
+}
+
 /**
  * A real SMTP server on loopback that keeps what it receives. Recipients starting with
  * "weiger@" get a permanent 550, so tests can exercise refusals. `fault` may answer a message
- * with a 451 or drop the connection before the answer (the message is then not kept).
+ * with a 451 or drop the connection before the answer (the message is then not kept); the other
+ * options refuse the login, the sender or chosen recipients.
  */
 export async function startTestSmtp(
   onMessage?: (mail: ReceivedMail) => void,
-  options: { fault?: () => Fault; port?: number } = {},
+  options: TestSmtpOptions = {},
 ): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
-  const server = new SMTPServer({
+  const state: State = { stopping: false, busy: new Set() };
+  const server: SMTPServer = new SMTPServer({
     authOptional: true,
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     maxClients: 1000,
+    onAuth(auth, _session, callback) {
+      if (options.refuseAuth?.()) return callback(refusal('Invalid username or password', 535));
+      callback(null, { user: auth.username });
+    },
+    onMailFrom(_address, _session, callback) {
+      if (options.refuseMailFrom?.()) return callback(refusal('Sender not allowed', 550));
+      callback();
+    },
     onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('weiger@')) {
-        const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
-        return callback(error);
-      }
+      if (address.address.startsWith('weiger@') || options.refuseRcpt?.(address.address))
+        return callback(refusal('Mailbox unavailable', 550));
       callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        // Answered below (synchronously); a server going down hangs up right after that.
+        state.busy.delete(session.id);
+        if (state.stopping) setImmediate(() => closeConnection(server, session.id));
         const fault = options.fault?.();
-        if (fault === 'tempfail')
-          return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+        if (fault === 'tempfail') return callback(refusal('Try again later', 451));
         if (fault === 'drop') {
-          // The smtp-server API has no "hang up"; its connection objects carry the socket.
-          const connections = (
-            server as unknown as { connections: Set<{ id: string; _socket: Socket }> }
-          ).connections;
-          for (const c of connections) if (c.id === session.id) c._socket.destroy();
+          for (const c of connections(server)) if (c.id === session.id) c._socket.destroy();
           return;
         }
         const mail = {
@@ -58,18 +127,18 @@ export async function startTestSmtp(
         onMessage?.(mail);
         callback();
       });
+      state.busy.add(session.id);
     },
   });
   server.on('error', () => {});
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listen(server, options.port ?? 0);
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  // Closing waits for open connections; a test is done with them, so they are cut.
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const c of (server as unknown as { connections: Set<{ _socket: Socket }> }).connections)
-        c._socket.destroy();
-    });
-  return { url: `smtp://127.0.0.1:${port}`, port, messages, close };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    authUrl: `smtp://kopij:een-geheim-wachtwoord@127.0.0.1:${port}`,
+    port,
+    messages,
+    ...controls(server, port, state),
+  };
 }

@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { and, eq, inArray, like } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '@/db';
+import { deliveries, issues, subscribers, users } from '@/db/schema';
+import { testDb } from '@/lib/test/db';
+import {
+  sendFixture,
+  startFixtureSend,
+  waitFor,
+  waitForStatus,
+  type SendFixture,
+} from '@/lib/test/send-fixture';
+import { sendHarness } from '@/lib/test/send-harness';
+import { tempDir } from '@/lib/test/temp-dir';
+import { deliveryCounts } from './complete';
+import { controlSend } from './control';
+
+const harness = sendHarness({ bounceLimit: 3 });
+
+const issueRow = (database: Db, id: number) =>
+  database.select().from(issues).where(eq(issues.id, id)).get()!;
+
+const perReader = (to: string[]) =>
+  to.reduce((m, a) => m.set(a, (m.get(a) ?? 0) + 1), new Map<string, number>());
+
+/** Every reader got exactly one copy, and no reader's bounce count or status was touched. */
+function expectEachReaderOnce(database: Db, fixture: SendFixture, received: string[]) {
+  const counts = perReader(received);
+  expect(counts.size).toBe(fixture.readers.size);
+  expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
+  const touched = database
+    .select({ id: subscribers.id, status: subscribers.status, bounces: subscribers.hardBounces })
+    .from(subscribers)
+    .all()
+    .filter((s) => s.status !== 'active' || s.bounces !== 0);
+  expect(touched).toEqual([]);
+}
+
+describe('a relay that fails', () => {
+  it('refusing the login: pauses the send with the reason, tells sender and admins through the outbox, and resumes to deliver each copy once', async () => {
+    const database = testDb();
+    const fixture = sendFixture(database, 40);
+    let refuse = true;
+    const smtp = await harness.smtp(undefined, { refuseAuth: () => refuse });
+    const outbox = tempDir('kopij-relay-outbox');
+    startFixtureSend(database, fixture.issueId);
+    harness.run(database, smtp.authUrl, { outboxDir: outbox, relayFailureLimit: 5 });
+
+    const paused = await waitFor(() => {
+      const row = issueRow(database, fixture.issueId);
+      return row.sendPausedAt ? row : undefined;
+    }, 'de pauze');
+    expect(paused.status).toBe('sending');
+    expect(paused.sendPauseReason).toMatch(/^De mailserver weigert de inlog \(535\)/);
+    expect(paused.sendPauseReason).toContain('Invalid username or password');
+    expect(paused.sendPauseReason).not.toContain('een-geheim-wachtwoord');
+
+    // No copy is used up or failed: all wait in the queue, as if never tried.
+    await waitFor(
+      () =>
+        database
+          .select()
+          .from(deliveries)
+          .all()
+          .every((d) => d.status !== 'sending'),
+      'de teruggelegde kopieën',
+    );
+    const rows = database.select().from(deliveries).all();
+    expect(rows.filter((d) => !['queued', 'retry'].includes(d.status) || d.attempts !== 0)).toEqual(
+      [],
+    );
+    expectEachReaderOnce(database, fixture, []);
+    expect(smtp.messages).toHaveLength(0);
+
+    // The notice went to the outbox folder, to the sender (the chief editor) and every admin.
+    const wanted = database
+      .select({ email: users.email })
+      .from(users)
+      .where(inArray(users.role, ['admin', 'hoofdredacteur']))
+      .all()
+      .map((u) => u.email)
+      .sort();
+    const files = await waitFor(() => {
+      const names = fs.readdirSync(outbox);
+      return names.length >= wanted.length ? names : undefined;
+    }, 'de meldingen in de outbox');
+    const notices = await Promise.all(
+      files.map((f) => simpleParser(fs.readFileSync(path.join(outbox, f)))),
+    );
+    expect(notices.map((n) => (n.to as { text: string }).text).sort()).toEqual(wanted);
+    for (const notice of notices) {
+      expect(notice.subject).toMatch(/^Verzending gepauzeerd: /);
+      expect(notice.text).toContain(paused.sendPauseReason!);
+    }
+
+    refuse = false;
+    const chief = database.select().from(users).where(eq(users.role, 'hoofdredacteur')).get()!;
+    const resumed = database.transaction((tx) =>
+      controlSend(tx, fixture.issueId, 'resume', { id: chief.id, label: 'Hoofdredactie' }),
+    );
+    expect(resumed.ok).toBe(true);
+    expect(issueRow(database, fixture.issueId).sendPauseReason).toBeNull();
+    await waitForStatus(database, fixture.issueId, 'sent');
+    expectEachReaderOnce(
+      database,
+      fixture,
+      smtp.messages.flatMap((m) => m.envelopeTo),
+    );
+    expect(deliveryCounts(database, fixture.issueId)).toMatchObject({ sent: 40, failed: 0 });
+  }, 60_000);
+
+  it('going down in the middle of a send and coming back: every copy once, no reader touched', async () => {
+    const database = testDb();
+    const fixture = sendFixture(database, 150, { seed: 5 });
+    const smtp = await harness.smtp();
+    startFixtureSend(database, fixture.issueId);
+    // Enough tries in a row that the outage below does not pause the send.
+    harness.run(database, smtp.url, { relayFailureLimit: 8 });
+
+    await waitFor(() => smtp.messages.length >= 40, 'de eerste 40 berichten');
+    await smtp.stop();
+    const refused = () =>
+      database
+        .select({ id: deliveries.id })
+        .from(deliveries)
+        .where(and(eq(deliveries.status, 'retry'), like(deliveries.lastError, '%ECONNREFUSED%')))
+        .get();
+    await waitFor(refused, 'een geweigerde verbinding');
+    expect(smtp.messages.length).toBeLessThan(150);
+    await smtp.restart();
+
+    await waitForStatus(database, fixture.issueId, 'sent');
+    expect(issueRow(database, fixture.issueId).sendPauseReason).toBeNull();
+    expectEachReaderOnce(
+      database,
+      fixture,
+      smtp.messages.flatMap((m) => m.envelopeTo),
+    );
+    expect(deliveryCounts(database, fixture.issueId)).toMatchObject({ sent: 150, failed: 0 });
+  }, 60_000);
+
+  it('refusing 3 recipients with 550 at RCPT TO: exactly those fail and bounce, the rest arrive', async () => {
+    const database = testDb();
+    const refusedAddresses = new Set([
+      'lezer3@example.test',
+      'lezer17@example.test',
+      'lezer29@example.test',
+    ]);
+    const fixture = sendFixture(database, 60, { seed: 3 });
+    const smtp = await harness.smtp(undefined, { refuseRcpt: (a) => refusedAddresses.has(a) });
+    startFixtureSend(database, fixture.issueId);
+    harness.run(database, smtp.url);
+    await waitForStatus(database, fixture.issueId, 'sent');
+
+    const rows = database
+      .select({
+        email: subscribers.email,
+        status: deliveries.status,
+        error: deliveries.lastError,
+        bounces: subscribers.hardBounces,
+      })
+      .from(deliveries)
+      .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
+      .all();
+    const failed = rows.filter((r) => r.status === 'failed');
+    expect(failed.map((r) => r.email).sort()).toEqual([...refusedAddresses].sort());
+    for (const r of failed)
+      expect(r).toMatchObject({ bounces: 1, error: expect.stringMatching(/^550/) });
+    expect(rows.filter((r) => r.status === 'sent' && r.bounces === 0)).toHaveLength(57);
+    expect(smtp.messages).toHaveLength(57);
+    expect(issueRow(database, fixture.issueId).sendPausedAt).toBeNull();
+  }, 60_000);
+});
