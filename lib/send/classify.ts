@@ -66,9 +66,9 @@ const stageWords: Record<Stage, string> = {
   connect: 'De mailserver is niet bereikbaar',
   tls: 'De beveiligde verbinding (TLS) met de mailserver mislukt',
   auth: 'De mailserver weigert de inlog',
-  'mail-from': 'De mailserver weigert het afzenderadres (MAIL FROM)',
+  'mail-from': 'De mailserver weigert het afzenderadres bij MAIL FROM',
   'rcpt-to': 'De mailserver weigert ontvangers',
-  data: 'De mailserver weigert berichten (DATA)',
+  data: 'De mailserver weigert berichten bij DATA',
   message: 'De mailserver weigert berichten',
 };
 
@@ -88,5 +88,7 @@ export function relayReason(verdict: Pick<Verdict, 'stage' | 'code' | 'message'>
     ? `${stageWords[verdict.stage]} (${verdict.code})`
     : stageWords[verdict.stage];
   const hint = stageHints[verdict.stage] ?? 'controleer de mailserver en SMTP_URL';
-  return `${head}: ${hint}. Antwoord van de server: ${verdict.message}`;
+  // Without a reply code the server never answered: the message is our side's (a refused socket).
+  const answer = verdict.code ? 'Antwoord van de server' : 'Melding';
+  return `${head}: ${hint}. ${answer}: ${verdict.message}`;
 }

@@ -142,6 +142,23 @@ describe('a relay that fails', () => {
     expect(deliveryCounts(database, fixture.issueId)).toMatchObject({ sent: 150, failed: 0 });
   }, 60_000);
 
+  it('refusing the sender at MAIL FROM: pauses with that reason and bounces nobody', async () => {
+    const database = testDb();
+    const fixture = sendFixture(database, 20);
+    const smtp = await harness.smtp(undefined, { refuseMailFrom: () => true });
+    startFixtureSend(database, fixture.issueId);
+    harness.run(database, smtp.url, { outboxDir: tempDir('kopij-relay-outbox') });
+    const paused = await waitFor(() => {
+      const row = issueRow(database, fixture.issueId);
+      return row.sendPausedAt ? row : undefined;
+    }, 'de pauze');
+    expect(paused.sendPauseReason).toMatch(
+      /^De mailserver weigert het afzenderadres bij MAIL FROM \(550\): .*550 Sender not allowed/,
+    );
+    expect(deliveryCounts(database, fixture.issueId)).toMatchObject({ sent: 0, failed: 0 });
+    expectEachReaderOnce(database, fixture, []);
+  }, 60_000);
+
   it('refusing 3 recipients with 550 at RCPT TO: exactly those fail and bounce, the rest arrive', async () => {
     const database = testDb();
     const refusedAddresses = new Set([
