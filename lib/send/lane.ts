@@ -52,8 +52,9 @@ function messagesFor(ctx: WorkerContext, issueId: number): IssueMessages | null 
 /**
  * Sends one claimed job: skipped when the reader left, otherwise built, paced, checked against a
  * pause or cancel made meanwhile, handed to the server and recorded as soon as it answers.
+ * `epoch` is the relay epoch when the lane took the job (relay.ts).
  */
-async function sendOne(ctx: WorkerContext, lane: Lane, job: Job) {
+async function sendOne(ctx: WorkerContext, lane: Lane, job: Job, epoch: number) {
   const { books } = ctx;
   const skip = skipReason(job);
   const built = skip ? null : messagesFor(ctx, job.issueId);
@@ -67,7 +68,6 @@ async function sendOne(ctx: WorkerContext, lane: Lane, job: Job) {
   });
   await pace(ctx);
   if (books.hold(job) !== 'go') return;
-  const epoch = ctx.relay.epoch;
   const outcome = await lane.send({ from: built.envelopeFrom, to: job.email! }, raw);
   books.record(job, outcome, messageId);
   noteOutcome(ctx, outcome, epoch);
@@ -93,13 +93,15 @@ export async function runLane(ctx: WorkerContext) {
         await sleep(Math.min(wait, ctx.options.pollMs));
         continue;
       }
+      // Taken before the job: a failure counts only if no other lane's was counted since.
+      const epoch = ctx.relay.epoch;
       const job = nextJob(ctx);
       if (!job) {
         await sleep(idleWait(ctx));
         continue;
       }
       try {
-        await sendOne(ctx, lane, job);
+        await sendOne(ctx, lane, job, epoch);
       } catch (error) {
         // A copy we could not build (a rendering fault) waits for a retry; the lane goes on.
         const message = error instanceof Error ? error.message : String(error);
