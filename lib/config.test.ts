@@ -14,6 +14,8 @@ describe('parseConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.smtpUrl).toBeUndefined();
+    expect(config.send.relayFailureLimit).toBe(5);
+    expect(parseConfig({ SEND_RELAY_FAILURE_LIMIT: '12' }).send.relayFailureLimit).toBe(12);
   });
 
   it('treats empty variables as unset and strips a file: prefix and a trailing slash', () => {
@@ -35,6 +37,7 @@ describe('parseConfig', () => {
     ['SMTP_URL', 'http://mail.example.nl'],
     ['PUBLIC_URL', 'nieuws.example.nl'],
     ['AUTH_SECRET', 'te-kort'],
+    ['SEND_RELAY_FAILURE_LIMIT', '0'],
   ])('refuses %s=%s with a message that names the variable', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`- ${name}: `));
