@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { and, eq, inArray, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { deliveries, issues, subscribers, users } from '@/db/schema';
+import { auditLog, deliveries, issues, subscribers, users } from '@/db/schema';
 import { testDb } from '@/lib/test/db';
 import {
   sendFixture,
@@ -194,5 +194,24 @@ describe('a relay that fails', () => {
     expect(rows.filter((r) => r.status === 'sent' && r.bounces === 0)).toHaveLength(57);
     expect(smtp.messages).toHaveLength(57);
     expect(issueRow(database, fixture.issueId).sendPausedAt).toBeNull();
+  }, 60_000);
+
+  it('a send where most copies were refused finishes, but its log line says it mostly failed', async () => {
+    const database = testDb();
+    const fixture = sendFixture(database, 10);
+    const smtp = await harness.smtp(undefined, {
+      refuseRcpt: (a) => a !== 'lezer1@example.test' && a !== 'lezer2@example.test',
+    });
+    startFixtureSend(database, fixture.issueId);
+    harness.run(database, smtp.url);
+    await waitForStatus(database, fixture.issueId, 'sent');
+    const line = database
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'issue.sent'), eq(auditLog.entityId, String(fixture.issueId))))
+      .get()!;
+    expect(line.summary).toContain(
+      'Verzending grotendeels mislukt: 8 van 10 kopieën niet afgeleverd',
+    );
   }, 60_000);
 });
