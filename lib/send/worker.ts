@@ -20,6 +20,9 @@ import { workerContext, type WorkerContext, type WorkerOptions } from './worker-
  * - A resent copy carries the first copy's Message-ID (it depends on the delivery, not the
  *   attempt: messageIdOf in messages.ts), so receiving systems can recognise and drop it.
  * - A row recorded as sent is never claimed again: claims only take queued and retry rows.
+ * - A copy the relay failed before taking it (no connection, login or MAIL FROM refused:
+ *   classify.ts) goes back to the queue as if never claimed (bookkeeping.ts); the server never
+ *   saw it, so this adds nothing to the in-flight window, and no reader is blamed for it.
  *
  * The in-flight window is at most `concurrency` messages plus a small claimed batch that has not
  * been handed over yet (those are resent without harm: the server never saw them).
