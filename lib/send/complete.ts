@@ -1,8 +1,9 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { deliveries, deliveryStatuses, issues, newsletters } from '@/db/schema';
 import { indexSentIssue } from '@/lib/archive/search';
 import { recordAudit } from '@/lib/audit';
+import { pendingCount } from './queue';
 import { failureHeadline } from './summary';
 
 export type DeliveryCounts = Record<(typeof deliveryStatuses)[number], number> & { total: number };
@@ -47,16 +48,7 @@ export function completeIfDone(
       .where(eq(issues.id, issueId))
       .get();
     if (issue?.status !== 'sending') return null;
-    const open = tx
-      .select({ n: count() })
-      .from(deliveries)
-      .where(
-        and(
-          eq(deliveries.issueId, issueId),
-          inArray(deliveries.status, ['queued', 'retry', 'sending']),
-        ),
-      )
-      .get()!.n;
+    const open = pendingCount(tx, issueId);
     if (open > 0) return null;
     const c = deliveryCounts(tx, issueId);
     const status = issue.cancelledAt && c.sent === 0 ? 'approved' : 'sent';
