@@ -1,13 +1,13 @@
 import 'server-only';
-import { and, asc, desc, eq, like, notExists, or } from 'drizzle-orm';
+import { and, asc, desc, eq, notExists, or } from 'drizzle-orm';
 import { db } from '@/db';
 import { issueBlocks, items, themes, type ItemKind } from '@/db/schema';
+import { contains } from '@/lib/like';
 
 export type ItemFilter = { q?: string; themeId?: number; kind?: ItemKind; unplaced?: boolean };
 
 export function listItems(newsletterId: number, filter: ItemFilter) {
   const q = filter.q?.trim();
-  const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
   return db()
     .select({
       id: items.id,
@@ -28,7 +28,7 @@ export function listItems(newsletterId: number, filter: ItemFilter) {
     .where(
       and(
         eq(items.newsletterId, newsletterId),
-        pattern ? or(like(items.title, pattern), like(items.teaser, pattern)) : undefined,
+        q ? or(contains(items.title, q), contains(items.teaser, q)) : undefined,
         filter.themeId ? eq(items.themeId, filter.themeId) : undefined,
         filter.kind ? eq(items.kind, filter.kind) : undefined,
         filter.unplaced
