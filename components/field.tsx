@@ -11,6 +11,24 @@ function describedBy(id: string, hint: unknown, error: unknown) {
   );
 }
 
+/** What every control shares: its id and name, and how its label, hint and error reach it. */
+function controlProps({
+  id,
+  name,
+  hint,
+  error,
+  required,
+}: FieldProps & { id: string; required?: boolean }) {
+  return {
+    id,
+    name,
+    required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+    className: control,
+  };
+}
+
 function FieldFrame({
   id,
   label,
@@ -59,15 +77,7 @@ export function TextField({
 }: FieldProps & Omit<ComponentProps<'input'>, 'name' | 'id'>) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
-      <input
-        id={id}
-        name={name}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={control}
-        {...input}
-      />
+      <input {...controlProps({ id, name, label, hint, error, required })} {...input} />
     </FieldFrame>
   );
 }
@@ -83,15 +93,7 @@ export function TextAreaField({
 }: FieldProps & Omit<ComponentProps<'textarea'>, 'name' | 'id'>) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
-      <textarea
-        id={id}
-        name={name}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={control}
-        {...textarea}
-      />
+      <textarea {...controlProps({ id, name, label, hint, error, required })} {...textarea} />
     </FieldFrame>
   );
 }
@@ -111,15 +113,7 @@ export function SelectField({
   >) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
-      <select
-        id={id}
-        name={name}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={control}
-        {...select}
-      >
+      <select {...controlProps({ id, name, label, hint, error, required })} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
