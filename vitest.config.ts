@@ -14,5 +14,7 @@ export default defineConfig({
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**', 'data/**'],
     testTimeout: 20_000,
+    // Keys derived from the secret (links, VERP, suppression hashes) must not depend on data/.
+    env: { AUTH_SECRET: 'vitest-secret-that-is-only-used-in-unit-tests' },
   },
 });

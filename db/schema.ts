@@ -20,6 +20,9 @@ import {
   subscriptionStatuses,
   consentEventKinds,
   deliveryStatuses,
+  suppressionReasons,
+  bounceKinds,
+  bounceSources,
 } from '../lib/enums';
 
 // Every timestamp is stored as UTC milliseconds since the epoch.
@@ -411,6 +414,8 @@ export const subscribers = sqliteTable(
     /** A new address waiting for confirmation; the old one stays in use until then. */
     pendingEmail: text('pending_email'),
     hardBounces: integer('hard_bounces').notNull().default(0),
+    /** Soft bounces (mailbox full, greylisted) reported after delivery, since the last success. */
+    softBounces: integer('soft_bounces').notNull().default(0),
     erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -527,6 +532,67 @@ export const deliveries = sqliteTable(
 );
 
 /**
+ * Addresses never mailed again: hard bounces, complaints, erasures and an admin's choice. Keyed
+ * by a hash of the normalised address, so an erased reader's address is not kept while the
+ * suppression still catches it when it comes back through a sign-up or an import. `email` is
+ * kept for display where the law allows (null after erasure). Lifting keeps the row (with who
+ * and why); only one unlifted row per address.
+ */
+export const suppressions = sqliteTable(
+  'suppressions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    emailHash: text('email_hash').notNull(),
+    email: text('email'),
+    reason: text('reason', { enum: suppressionReasons }).notNull(),
+    /** What caused it, in Dutch, e.g. the bounce's status and diagnostic. */
+    detail: text('detail').notNull().default(''),
+    createdAt: createdAt(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    liftedAt: integer('lifted_at', { mode: 'timestamp_ms' }),
+    liftedBy: text('lifted_by').references(() => users.id, { onDelete: 'set null' }),
+    liftReason: text('lift_reason'),
+  },
+  (t) => [
+    oneOf('suppressions_reason_check', 'reason', suppressionReasons),
+    check('suppressions_lift_check', sql`(${t.liftedAt} is null) = (${t.liftReason} is null)`),
+    uniqueIndex('suppressions_active_idx')
+      .on(t.emailHash)
+      .where(sql`${t.liftedAt} is null`),
+    index('suppressions_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
+ * Every bounce, complaint or mailed unsubscribe that came in after a send. `dedupe_key` makes
+ * processing idempotent: the same report twice (a relay retrying a webhook, a mailbox polled
+ * again) hits the unique index and changes nothing.
+ */
+export const bounceEvents = sqliteTable(
+  'bounce_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    source: text('source', { enum: bounceSources }).notNull(),
+    kind: text('kind', { enum: bounceKinds }).notNull(),
+    deliveryId: integer('delivery_id').references(() => deliveries.id, { onDelete: 'set null' }),
+    subscriberId: integer('subscriber_id').references(() => subscribers.id, {
+      onDelete: 'set null',
+    }),
+    /** RFC 3463 status (5.1.1) where the report gives one. */
+    status: text('status'),
+    diagnostic: text('diagnostic').notNull().default(''),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (t) => [
+    oneOf('bounce_events_kind_check', 'kind', bounceKinds),
+    oneOf('bounce_events_source_check', 'source', bounceSources),
+    index('bounce_events_subscriber_idx').on(t.subscriberId, t.receivedAt),
+    index('bounce_events_received_idx').on(t.receivedAt),
+  ],
+);
+
+/**
  * One row per background job that must run in one process at a time (the sender). The holder
  * renews `heartbeat_at`; another process takes over when the holder's pid is gone or the
  * heartbeat is stale.
@@ -639,3 +705,5 @@ export type ConsentEvent = typeof consentEvents.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
 export type SentItem = typeof sentItems.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Suppression = typeof suppressions.$inferSelect;
+export type BounceEvent = typeof bounceEvents.$inferSelect;

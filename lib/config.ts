@@ -77,6 +77,34 @@ const envSchema = z.object({
   DKIM_DOMAIN: optional(z.string().min(3)),
   DKIM_SELECTOR: optional(z.string().min(1)),
   DKIM_PRIVATE_KEY_FILE: optional(z.string().min(1)),
+  BOUNCE_DOMAIN: optional(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9.-]+\.[a-z]{2,}$/i,
+        'moet een domeinnaam zijn, bijvoorbeeld bounces.example.nl',
+      ),
+  ),
+  SEND_SOFT_BOUNCE_LIMIT: optional(limit),
+  INBOUND_SMTP_PORT: optional(
+    z.coerce
+      .number({ error: 'moet een getal zijn' })
+      .int('moet een geheel getal zijn')
+      .min(1, 'moet tussen 1 en 65535 liggen')
+      .max(65535, 'moet tussen 1 en 65535 liggen'),
+  ),
+  INBOUND_SMTP_HOST: optional(z.string().min(1)),
+  IMAP_URL: optional(
+    z.url({
+      protocol: /^imaps?$/,
+      error:
+        'moet een imap:// of imaps:// adres zijn, bijvoorbeeld imaps://bounces:wachtwoord@mail.example.nl/INBOX',
+    }),
+  ),
+  IMAP_POLL_SECONDS: optional(limit),
+  POSTMARK_WEBHOOK_SECRET: optional(z.string().min(16, 'moet minstens 16 tekens lang zijn')),
+  SES_WEBHOOK_SECRET: optional(z.string().min(16, 'moet minstens 16 tekens lang zijn')),
+  TEST_SEND_LIMIT: optional(limit),
 });
 
 export type Config = {
@@ -108,6 +136,20 @@ export type Config = {
     pollMs: number;
     dkim: { domain: string; selector: string; privateKeyFile: string } | undefined;
   };
+  bounces: {
+    /** The domain of VERP envelope senders; the newsletter's sender domain when not set. */
+    domain: string | undefined;
+    /** Soft bounces after delivery (mailbox full) before a reader counts as bounced. */
+    softLimit: number;
+    /** The inbound SMTP listener for bounce mail: off unless a port is set. */
+    inboundSmtp: { host: string; port: number } | undefined;
+    imapUrl: string | undefined;
+    imapPollMs: number;
+    postmarkSecret: string | undefined;
+    sesSecret: string | undefined;
+  };
+  /** Test sends one editor may make per hour. */
+  testSendLimit: number;
   /** Where AUTH_SECRET is kept when it is not given in the environment. */
   secretFile: string;
   authSecret: string | undefined;
@@ -167,6 +209,18 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       pollMs: e.SEND_POLL_MS ?? 1000,
       dkim: dkimConfig(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY_FILE),
     },
+    bounces: {
+      domain: e.BOUNCE_DOMAIN?.toLowerCase(),
+      softLimit: e.SEND_SOFT_BOUNCE_LIMIT ?? 5,
+      inboundSmtp: e.INBOUND_SMTP_PORT
+        ? { host: e.INBOUND_SMTP_HOST ?? '127.0.0.1', port: e.INBOUND_SMTP_PORT }
+        : undefined,
+      imapUrl: e.IMAP_URL,
+      imapPollMs: (e.IMAP_POLL_SECONDS ?? 60) * 1000,
+      postmarkSecret: e.POSTMARK_WEBHOOK_SECRET,
+      sesSecret: e.SES_WEBHOOK_SECRET,
+    },
+    testSendLimit: e.TEST_SEND_LIMIT ?? 20,
     secretFile: path.join(dataDir, 'auth-secret'),
     authSecret: e.AUTH_SECRET,
   };

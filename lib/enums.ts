@@ -56,3 +56,15 @@ export const deliveryStatuses = [
   'failed',
   'skipped',
 ] as const;
+
+/** Why an address is never mailed again (until an admin lifts it, with a reason). */
+export const suppressionReasons = ['hard_bounce', 'complaint', 'erased', 'manual'] as const;
+export type SuppressionReason = (typeof suppressionReasons)[number];
+
+/** What a bounce or feedback message says about a delivery. */
+export const bounceKinds = ['hard', 'soft', 'complaint', 'unsubscribe'] as const;
+export type BounceKind = (typeof bounceKinds)[number];
+
+/** Where it came in: the inbound SMTP listener, the IMAP mailbox, or a relay's webhook. */
+export const bounceSources = ['smtp', 'imap', 'postmark', 'ses'] as const;
+export type BounceSource = (typeof bounceSources)[number];
