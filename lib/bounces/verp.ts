@@ -40,3 +40,16 @@ export function deliveryOfVerp(address: string, key = verpKey()): number | null 
   const deliveryId = parseInt(id!, 36);
   return Number.isSafeInteger(deliveryId) && deliveryId > 0 ? deliveryId : null;
 }
+
+/** Where bounces of a newsletter's copies go: BOUNCE_DOMAIN, else the sender's own domain. */
+export function bounceDomain(senderEmail: string, configured = getConfig().bounces.domain): string {
+  return configured ?? senderEmail.slice(senderEmail.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/**
+ * The List-Unsubscribe mailto address: on the bounce domain, so the message reaches Kopij's
+ * inbound paths; the subject carries the signed unsubscribe token.
+ */
+export function unsubscribeAddress(domain: string): string {
+  return `afmelden@${domain.toLowerCase()}`;
+}
