@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { buildTemplate, fillTemplate, headerText, quotedPrintable } from './mime';
+import { buildTemplate, fillTemplate, headerText, mailbox, quotedPrintable } from './mime';
 
 const decode = (qp: string) =>
   Buffer.from(
@@ -68,6 +68,43 @@ describe('headers', () => {
     expect(parsed.html).toContain(`href="${long}"`);
     expect(parsed.messageId).toBe('<1@vng.example>');
     expect(parsed.headers.get('date')).toEqual(new Date('2026-11-28T10:00:00Z'));
+  });
+
+  it('writes no List-* headers for a system mail, which needs only To and Message-ID', async () => {
+    const template = buildTemplate({
+      from: '"Kopij" <noreply@kopij.example>',
+      subject: 'Uw inloglink',
+      date: new Date('2026-11-28T10:00:00Z'),
+      text: 'Tekst',
+      html: '<p>Tekst</p>',
+      placeholders: {},
+    });
+    const raw = fillTemplate(template, { to: 'a@b.nl', messageId: '<2@kopij.example>' });
+    const parsed = await simpleParser(raw);
+    expect([...parsed.headers.keys()].filter((k) => k.startsWith('list-'))).toEqual([]);
+    expect(parsed.to).toMatchObject({ text: 'a@b.nl' });
+    expect(parsed.text?.trim()).toBe('Tekst');
+  });
+
+  it('refuses to fill a template whose slot was given no value', () => {
+    const template = buildTemplate({
+      from: 'a@b.nl',
+      subject: 'x',
+      date: new Date(),
+      listId: { name: 'L', id: 'l.example' },
+      unsubscribeMailto: 'afmelden@b.nl',
+      text: 't',
+      html: 'h',
+      placeholders: {},
+    });
+    expect(() => fillTemplate(template, { to: 'c@d.nl', messageId: '<3@b.nl>' })).toThrow(
+      /unsubscribe/,
+    );
+  });
+
+  it('writes a sender without a name as the bare address', () => {
+    expect(mailbox('', 'noreply@kopij.example')).toBe('noreply@kopij.example');
+    expect(mailbox('Kopij', 'noreply@kopij.example')).toBe('"Kopij" <noreply@kopij.example>');
   });
 });
 

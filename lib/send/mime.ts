@@ -16,6 +16,8 @@ export const slotNames = [
 ] as const;
 export type SlotName = (typeof slotNames)[number];
 export type SlotValues = Record<SlotName, string>;
+/** What a copy must always fill; the others only when its template has their slots. */
+export type FillValues = Pick<SlotValues, 'to' | 'messageId'> & Partial<SlotValues>;
 
 /** How a slot is written where it sits: as is in headers, quoted-printable in a body. */
 type Slot = { slot: SlotName; qp: boolean };
@@ -100,8 +102,9 @@ export function headerText(value: string): string {
   return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join('\r\n ');
 }
 
-/** `"Name" <address>` with the name encoded when needed. */
+/** `"Name" <address>` with the name encoded when needed; the bare address without a name. */
 export function mailbox(name: string, address: string): string {
+  if (!name.trim()) return address;
   const plain = /^[\x20-\x7e]*$/.test(name);
   const display = plain ? `"${name.replace(/["\\]/g, '')}"` : headerText(name);
   return `${display} <${address}>`;
@@ -117,10 +120,14 @@ export type MessageSpec = {
   replyTo?: string | null;
   subject: string;
   date: Date;
-  /** `List-Id`: a name and a stable id in domain form. */
-  listId: { name: string; id: string };
-  /** The address that takes unsubscribe requests by mail (List-Unsubscribe mailto). */
-  unsubscribeMailto: string;
+  /** `List-Id`: a name and a stable id in domain form. System mails belong to no list. */
+  listId?: { name: string; id: string };
+  /**
+   * The address that takes unsubscribe requests by mail (List-Unsubscribe mailto). Without it
+   * the message has no List-Unsubscribe(-Post): a system mail (sign-in link, confirmation) is
+   * no subscription a reader could leave.
+   */
+  unsubscribeMailto?: string;
   text: string;
   html: string;
   /** Placeholders in text and html to turn into slots. */
@@ -161,15 +168,21 @@ export function buildTemplate(spec: MessageSpec): MimeTemplate {
       `\r\nSubject: ${headerText(spec.subject)}\r\nDate: ${mailDate(spec.date)}\r\nMessage-ID: `,
     ),
     slot('messageId'),
+    head('\r\nMIME-Version: 1.0\r\n'),
+    ...(spec.listId
+      ? [head(`List-Id: ${headerText(spec.listId.name)} <${spec.listId.id}>\r\n`)]
+      : []),
+    ...(spec.unsubscribeMailto
+      ? [
+          head('List-Unsubscribe: <'),
+          slot('unsubscribe'),
+          head(`>,\r\n <mailto:${spec.unsubscribeMailto}?subject=`),
+          slot('mailtoSubject'),
+          head('>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n'),
+        ]
+      : []),
     head(
-      `\r\nMIME-Version: 1.0\r\nList-Id: ${headerText(spec.listId.name)} <${spec.listId.id}>\r\nList-Unsubscribe: <`,
-    ),
-    slot('unsubscribe'),
-    head(`>,\r\n <mailto:${spec.unsubscribeMailto}?subject=`),
-    slot('mailtoSubject'),
-    head(
-      `>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n` +
-        `Content-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
+      `Content-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
         `--${boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`,
     ),
     ...bodyParts(spec.text, spec.placeholders),
@@ -201,8 +214,15 @@ function slotText(value: string): string {
   return out;
 }
 
+/** A slot the template has but the caller left out: a bug, said plainly rather than sent. */
+function valueOf(values: FillValues, slot: SlotName): string {
+  const value = values[slot];
+  if (value === undefined) throw new Error(`Bericht: geen waarde voor ${slot}`);
+  return value;
+}
+
 /** One reader's copy. Slot values are ASCII (addresses, URLs with tokens, ids). */
-export function fillTemplate(template: MimeTemplate, values: SlotValues): Buffer {
+export function fillTemplate(template: MimeTemplate, values: FillValues): Buffer {
   // Each value is encoded once however often it appears, and the copy is written into one allocation.
   const plain: Partial<Record<SlotName, string>> = {};
   const encoded: Partial<Record<SlotName, string>> = {};
@@ -211,8 +231,8 @@ export function fillTemplate(template: MimeTemplate, values: SlotValues): Buffer
   for (const part of template.parts) {
     let piece: Buffer | string;
     if (Buffer.isBuffer(part)) piece = part;
-    else if (part.qp) piece = encoded[part.slot] ??= slotText(values[part.slot]);
-    else piece = plain[part.slot] ??= values[part.slot].replace(/[\r\n]/g, '');
+    else if (part.qp) piece = encoded[part.slot] ??= slotText(valueOf(values, part.slot));
+    else piece = plain[part.slot] ??= valueOf(values, part.slot).replace(/[\r\n]/g, '');
     pieces.push(piece);
     length += typeof piece === 'string' ? piece.length : piece.length;
   }
