@@ -67,7 +67,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
             email: identifier,
             callbackUrl,
           });
-          await sendMail({ to: identifier, ...signInMail(link, SIGN_IN_LINK_MAX_AGE_S / 60) });
+          await sendMail(await signInMail(identifier, link, SIGN_IN_LINK_MAX_AGE_S / 60));
           if (!config.smtpUrl) console.log(`Inloglink voor ${identifier}: ${link}`);
         },
       }),

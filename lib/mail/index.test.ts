@@ -2,15 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDkim } from '@/lib/test/dkim';
 import { tempDir } from '@/lib/test/temp-dir';
 import { startTestSmtp, type TestSmtp } from '@/lib/test/smtp';
-import { sendMail } from './index';
+import { composeMail, sendMail, senderOf, type MailTarget } from './index';
 
 const message = {
   to: 'griffier@gemeente.example',
   subject: 'Agenda ledenvergadering',
   text: 'Zie bijlage & agenda',
   html: '<p>Zie <b>agenda</b></p>',
+};
+const raadsbericht = {
+  name: 'Raadsbericht',
+  email: 'raadsbericht@vsg.example',
+  replyTo: 'redactie@vsg.example',
 };
 
 describe('sendMail without SMTP_URL', () => {
@@ -26,8 +32,9 @@ describe('sendMail without SMTP_URL', () => {
     expect(parsed.subject).toBe(message.subject);
     expect(parsed.text?.trim()).toBe(message.text);
     expect(parsed.html).toContain('<b>agenda</b>');
-    expect(parsed.from?.text).toContain('noreply@kopij.test');
+    expect(parsed.from?.value).toEqual([{ name: 'Kopij', address: 'noreply@kopij.test' }]);
     expect(parsed.messageId).toBe(result.messageId);
+    expect(result.messageId).toMatch(/^<[\w-]{24}@kopij\.test>$/);
   });
 });
 
@@ -38,19 +45,27 @@ describe('sendMail with SMTP_URL', () => {
   });
   afterAll(() => smtp.close());
 
-  it('hands the message to the SMTP server as multipart/alternative', async () => {
-    await sendMail(
-      { ...message, from: 'Raadsbericht <raadsbericht@vsg.example>' },
-      { smtpUrl: smtp.url, outboxDir: '/nonexistent', mailFrom: 'x@y.z' },
+  it('hands a newsletter mail to the SMTP server from the newsletter, with a bounce envelope', async () => {
+    const result = await sendMail(
+      { ...message, sender: raadsbericht },
+      {
+        smtpUrl: smtp.url,
+        outboxDir: '/nonexistent',
+        mailFrom: 'x@y.z',
+        bounceDomain: 'bounces.vsg.example',
+      },
     );
-    const [received] = smtp.messages;
-    expect(received?.envelopeTo).toEqual(['griffier@gemeente.example']);
-    const parsed = await simpleParser(received!.raw);
+    const received = smtp.messages.find((m) => m.raw.includes(result.messageId))!;
+    expect(received.envelopeTo).toEqual(['griffier@gemeente.example']);
+    expect(received.envelopeFrom).toBe('bounces@bounces.vsg.example');
+    const parsed = await simpleParser(received.raw);
     expect(parsed.subject).toBe(message.subject);
     expect(parsed.from?.value).toEqual([
       { name: 'Raadsbericht', address: 'raadsbericht@vsg.example' },
     ]);
-    expect(received!.raw.toString()).toMatch(/Content-Type: multipart\/alternative/);
+    expect(parsed.replyTo?.value).toEqual([{ name: '', address: 'redactie@vsg.example' }]);
+    expect(parsed.messageId).toMatch(/@vsg\.example>$/);
+    expect(received.raw.toString()).toMatch(/Content-Type: multipart\/alternative/);
   });
 
   it('fails loudly when the server refuses the recipient', async () => {
@@ -60,5 +75,42 @@ describe('sendMail with SMTP_URL', () => {
         { smtpUrl: smtp.url, outboxDir: '/nonexistent', mailFrom: 'x@y.z' },
       ),
     ).rejects.toThrow(/550/);
+  });
+});
+
+describe('the message builder for system mails', () => {
+  const target: MailTarget = { smtpUrl: undefined, outboxDir: '/nonexistent', mailFrom: 'x@y.z' };
+
+  it('signs with DKIM when a key is set, and an independent verifier passes the signature', async () => {
+    const dkim = testDkim();
+    const built = composeMail({ ...message, sender: raadsbericht }, { ...target, dkim: dkim.sign });
+    expect(built.raw.toString('latin1')).toMatch(/^DKIM-Signature: v=1; a=rsa-sha256;/);
+    expect(await dkim.verify(built.raw)).toEqual(['pass']);
+  });
+
+  it('writes no List-* headers (a system mail is no list) and a fresh Message-ID each time', async () => {
+    const first = composeMail(message, { ...target, mailFrom: 'Kopij <noreply@kopij.test>' });
+    const second = composeMail(message, { ...target, mailFrom: 'Kopij <noreply@kopij.test>' });
+    const parsed = await simpleParser(first.raw);
+    expect([...parsed.headers.keys()].sort()).toEqual([
+      'content-type',
+      'date',
+      'from',
+      'message-id',
+      'mime-version',
+      'subject',
+      'to',
+    ]);
+    expect(first.messageId).not.toBe(second.messageId);
+    expect(first.envelopeFrom).toBe('bounces@kopij.test');
+  });
+
+  it('reads MAIL_FROM with or without a name, and refuses one without an address', () => {
+    expect(senderOf('Kopij <noreply@kopij.test>')).toEqual({
+      name: 'Kopij',
+      email: 'noreply@kopij.test',
+    });
+    expect(senderOf('noreply@kopij.test')).toEqual({ name: '', email: 'noreply@kopij.test' });
+    expect(() => senderOf('Kopij')).toThrow(/MAIL_FROM/);
   });
 });

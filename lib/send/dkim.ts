@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 
 export type DkimKey = {
   domain: string;
@@ -250,4 +251,27 @@ export function dkimSigner(key: DkimKey): (message: Buffer) => Buffer {
       header += `\r\n ${signature.slice(at, at + LINE - 1)}`;
     return Buffer.concat([Buffer.from(header, 'latin1'), CRLF, message]);
   };
+}
+
+let configured: { id: string; sign: (message: Buffer) => Buffer } | undefined;
+
+/**
+ * The signer DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE configure, or undefined when
+ * they are not set. The key file is read once per process; copies and system mails share it.
+ */
+export function configuredDkim(
+  settings: { domain: string; selector: string; privateKeyFile: string } | undefined,
+): ((message: Buffer) => Buffer) | undefined {
+  if (!settings) return undefined;
+  const id = `${settings.domain}\n${settings.selector}\n${settings.privateKeyFile}`;
+  if (configured?.id !== id)
+    configured = {
+      id,
+      sign: dkimSigner({
+        domain: settings.domain,
+        selector: settings.selector,
+        privateKey: fs.readFileSync(settings.privateKeyFile, 'utf8'),
+      }),
+    };
+  return configured.sign;
 }

@@ -1,5 +1,7 @@
 import type { Db } from '@/db';
 import { emailSource } from '@/lib/email/source';
+import type { IssueDocument } from '@/lib/issue/document';
+import { newMessageId } from '@/lib/mail/message-id';
 import { issueVariants, PLACEHOLDERS } from '@/lib/email/render';
 import { personalLinks } from '@/lib/subscribers/links';
 import { buildTemplate, fillTemplate, mailbox, type MimeTemplate } from './mime';
@@ -38,7 +40,19 @@ export function messageIdOf(
   return `<kopij.${issueId}.${sendStartedAt.getTime().toString(36)}.${deliveryId}@${domain}>`;
 }
 
-/** Renders each theme combination of an issue once, on first use, and builds copies from it. */
+/** A test has no reader: its personal links lead to the page that mails a reader their own. */
+const testLinks = (publicUrl: string) => ({
+  unsubscribe: `${publicUrl}/nieuwe-link`,
+  preferences: `${publicUrl}/nieuwe-link`,
+});
+
+/**
+ * Renders each theme combination of an issue once, on first use, and builds copies from it.
+ *
+ * `test` makes a test send of the same template: "[TEST] " before the subject, the document as
+ * the editor has it (saved or not) with the library's current items, testLinks, and a fresh
+ * random Message-ID (newMessageId); of `reader` only `email` is used.
+ */
 export function issueMessages(
   database: Db,
   issueId: number,
@@ -48,9 +62,11 @@ export function issueMessages(
     sendStartedAt: Date;
     date?: Date;
     dkim?: (raw: Buffer) => Buffer;
+    test?: { document?: IssueDocument };
   },
 ): IssueMessages | null {
-  const source = emailSource(database, issueId, options.publicUrl, { asSent: true });
+  const content = options.test ? { document: options.test.document } : { asSent: true };
+  const source = emailSource(database, issueId, options.publicUrl, content);
   if (!source) return null;
   const n = source.newsletter;
   const domain = domainOf(n.senderEmail);
@@ -63,7 +79,7 @@ export function issueMessages(
     return buildTemplate({
       from: mailbox(n.senderName, n.senderEmail),
       replyTo: n.replyTo,
-      subject,
+      subject: options.test ? `[TEST] ${subject}` : subject,
       date,
       listId: { name: n.name, id: `${n.slug}.${new URL(options.publicUrl).hostname}` },
       unsubscribeMailto: n.replyTo ?? n.senderEmail,
@@ -88,11 +104,15 @@ export function issueMessages(
       return template;
     },
     build(template, reader) {
-      const links = personalLinks(
-        { subscriberId: reader.subscriberId, newsletterId: n.id, version: reader.tokenVersion },
-        { publicUrl: options.publicUrl, key: options.linkKey },
-      );
-      const messageId = messageIdOf(issueId, options.sendStartedAt, reader.deliveryId, domain);
+      const links = options.test
+        ? testLinks(options.publicUrl)
+        : personalLinks(
+            { subscriberId: reader.subscriberId, newsletterId: n.id, version: reader.tokenVersion },
+            { publicUrl: options.publicUrl, key: options.linkKey },
+          );
+      const messageId = options.test
+        ? newMessageId(domain)
+        : messageIdOf(issueId, options.sendStartedAt, reader.deliveryId, domain);
       const raw = fillTemplate(template, {
         to: reader.email,
         messageId,

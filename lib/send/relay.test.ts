@@ -99,6 +99,9 @@ describe('a relay that fails', () => {
     for (const notice of notices) {
       expect(notice.subject).toMatch(/^Verzending gepauzeerd: /);
       expect(notice.text).toContain(paused.sendPauseReason!);
+      // Built like every other mail: from the newsletter's sender, in its name.
+      expect(notice.from?.value[0]?.address).toBe('raadsbericht@vsg.example');
+      expect(notice.messageId).toMatch(/@vsg\.example>$/);
     }
 
     refuse = false;

@@ -1,7 +1,10 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { issues, newsletters, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import SendPausedEmail from '@/emails/send-paused';
+import { renderMail } from '@/lib/email/system-mail';
 import { sendMail } from '@/lib/mail';
+import { issueIdentity } from '@/lib/newsletters/identity';
 import { retryDelay } from './backoff';
 import { relayReason, type Verdict } from './classify';
 import type { SendOutcome } from './transport';
@@ -120,20 +123,27 @@ async function notifyPaused(ctx: WorkerContext, issue: PausedIssue, reason: stri
       and(eq(users.active, true), or(eq(users.role, 'admin'), eq(users.id, issue.startedBy ?? ''))),
     )
     .all();
+  const newsletter = issueIdentity(ctx.database, issue.id);
+  if (!newsletter) return;
   const title = `${issue.name} ${issue.number}`;
-  const text = [
-    `De verzending van ${title} is vanzelf gepauzeerd: de mailserver faalde ${limit} keer achter elkaar.`,
-    '',
-    `Reden: ${reason}`,
-    '',
-    'Geen lezer is hierdoor als mislukt of gebouncet gemarkeerd: wat nog niet is afgeleverd, wacht in de wachtrij.',
-    'Los het probleem op en kies op de pagina van het nummer "Hervatten"; de verzending gaat verder waar ze stopte.',
-    '',
-    `${publicUrl}/redactie/nummers/${issue.id}`,
-  ].join('\n');
+  const mail = await renderMail(
+    `Verzending gepauzeerd: ${title}`,
+    SendPausedEmail({
+      brand: newsletter.brand,
+      title,
+      reason,
+      limit,
+      link: `${publicUrl}/redactie/nummers/${issue.id}`,
+    }),
+  );
   for (const { email } of recipients)
     await sendMail(
-      { to: email, subject: `Verzending gepauzeerd: ${title}`, text },
-      { smtpUrl: undefined, outboxDir, mailFrom: mailFrom ?? 'Kopij <noreply@kopij.test>' },
+      { to: email, ...mail, sender: newsletter.sender },
+      {
+        smtpUrl: undefined,
+        outboxDir,
+        mailFrom: mailFrom ?? 'Kopij <noreply@kopij.test>',
+        dkim: ctx.options.dkim,
+      },
     );
 }

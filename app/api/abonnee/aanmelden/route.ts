@@ -15,6 +15,7 @@ import {
 } from '@/lib/subscribers/http';
 import { personalLink } from '@/lib/subscribers/links';
 import { alreadySubscribedMail, confirmMail } from '@/lib/subscribers/mails';
+import { newsletterIdentity } from '@/lib/newsletters/identity';
 import { publicNewsletter } from '@/lib/subscribers/public-queries';
 
 // POST /aanmelden (the proxy hands a form post to its page's URL here).
@@ -39,10 +40,11 @@ export async function POST(request: Request) {
       }),
     );
     // Known or not, the visitor sees the same answer; only the mailbox owner learns which.
+    const identity = newsletterIdentity(db(), newsletter.id)!;
     const mail =
       result.outcome === 'confirm'
-        ? confirmMail(newsletter.name, personalLink('confirm', result.claims))
-        : alreadySubscribedMail(newsletter.name, personalLink('preferences', result.claims));
+        ? await confirmMail(identity, personalLink('confirm', result.claims))
+        : await alreadySubscribedMail(identity, personalLink('preferences', result.claims));
     await sendMail({ to: result.email, ...mail });
     return done(
       request,

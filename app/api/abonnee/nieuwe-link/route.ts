@@ -13,6 +13,7 @@ import {
 } from '@/lib/subscribers/http';
 import { personalLink } from '@/lib/subscribers/links';
 import { confirmMail, preferencesLinkMail } from '@/lib/subscribers/mails';
+import { newsletterIdentity } from '@/lib/newsletters/identity';
 import { publicNewsletter } from '@/lib/subscribers/public-queries';
 
 // POST /nieuwe-link: the same answer whether or not the address is known.
@@ -25,10 +26,11 @@ export async function POST(request: Request) {
     limitAddress(input.email, 'nieuwe-link');
     const link = db().transaction((tx) => freshLinkFor(tx, input.email, newsletter.id));
     if (link) {
+      const identity = newsletterIdentity(db(), newsletter.id)!;
       const mail =
         link.kind === 'confirm'
-          ? confirmMail(newsletter.name, personalLink('confirm', link.claims))
-          : preferencesLinkMail(newsletter.name, personalLink('preferences', link.claims));
+          ? await confirmMail(identity, personalLink('confirm', link.claims))
+          : await preferencesLinkMail(identity, personalLink('preferences', link.claims));
       await sendMail({ to: link.email, ...mail });
     }
     return done(

@@ -8,7 +8,7 @@ import { getConfig } from '@/lib/config';
 import { checkIssue, type Check } from '@/lib/email/checks';
 import { renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
-import { MAX_TEST_ADDRESSES, sendTestIssue } from '@/lib/email/test-send';
+import { MAX_TEST_ADDRESSES, sendTestIssue } from '@/lib/send/test-send';
 import { issueDocument, type IssueDocument } from '@/lib/issue/document';
 import { saveIssueDocument } from '@/lib/issue/save';
 import { loadIssueDocument } from '@/lib/issue/load';
@@ -168,23 +168,15 @@ export const sendTest = editorTask({
   schema: previewSchema,
   explainInvalid: true,
   async run(input, { editor }) {
-    const rendered = await renderFor(input.issueId, input.document);
-    if (!rendered) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
-    const { newsletter } = rendered.source;
+    const source = emailSource(db(), input.issueId, getConfig().publicUrl);
+    if (!source) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
+    const { newsletter } = source;
     const to = [...new Set([editor.email, ...newsletter.testAddresses])].slice(
       0,
       MAX_TEST_ADDRESSES + 1,
     );
-    await sendTestIssue(
-      {
-        html: rendered.html,
-        text: rendered.text,
-        subject: input.document.subject || '(geen onderwerp)',
-      },
-      to,
-      { name: newsletter.senderName, email: newsletter.senderEmail, replyTo: newsletter.replyTo },
-      getConfig().publicUrl,
-    );
+    if (!(await sendTestIssue({ issueId: input.issueId, document: input.document }, to)))
+      return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
     return { status: 'ok', message: `Testmail verstuurd naar ${to.join(', ')}.` };
   },
 });

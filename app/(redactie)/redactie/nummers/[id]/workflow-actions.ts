@@ -17,6 +17,7 @@ import { loadIssueDocument } from '@/lib/issue/load';
 import { notifyAddresses, takeStep, workflowSteps, type StepInput } from '@/lib/issue/transition';
 import { issueStatusLabels, type WorkflowStep } from '@/lib/issue/workflow';
 import { sendMail } from '@/lib/mail';
+import { issueIdentity } from '@/lib/newsletters/identity';
 import { z } from '@/lib/validation';
 import { workflowMail } from './workflow-mail';
 
@@ -32,6 +33,25 @@ const scheduleSchema = base.extend({
     return date ?? new Date(0);
   }),
 });
+
+/** Mails the notice to each address; returns how many could not be sent. */
+async function notify(
+  addresses: string[],
+  ...notice: Parameters<typeof workflowMail>
+): Promise<number> {
+  if (addresses.length === 0) return 0;
+  const mail = await workflowMail(...notice);
+  let unsent = 0;
+  for (const to of addresses) {
+    try {
+      await sendMail({ to, ...mail });
+    } catch (error) {
+      unsent += 1;
+      console.error('Melding niet verstuurd', error);
+    }
+  }
+  return unsent;
+}
 
 async function run(
   step: WorkflowStep,
@@ -51,31 +71,26 @@ async function run(
       ...extra,
     });
     return taken.ok
-      ? { taken, notify: notifyAddresses(tx, step, taken.issue.contentChangedBy, editor.id) }
+      ? {
+          taken,
+          notify: notifyAddresses(tx, step, taken.issue.contentChangedBy, editor.id),
+          newsletter: issueIdentity(tx, taken.issue.id),
+        }
       : { taken, notify: [] };
   });
   if (!result.taken.ok) return { status: result.taken.status, message: result.taken.message };
 
   const { issue } = result.taken;
-  const link = `${getConfig().publicUrl}/redactie/nummers/${issue.id}`;
   // Told after the commit: a mail problem must not undo the step, and is said, not hidden.
-  let unsent = 0;
-  for (const to of result.notify) {
-    try {
-      await sendMail({
-        to,
-        ...workflowMail(step, {
+  const unsent =
+    (step === 'requestReview' || step === 'sendBack') && result.newsletter
+      ? await notify(result.notify, step, result.newsletter, {
           title: `${issue.newsletterName} ${issue.number}`,
           actor: actor.label,
           note: input.note,
-          link,
-        }),
-      });
-    } catch (error) {
-      unsent += 1;
-      console.error('Melding niet verstuurd', error);
-    }
-  }
+          link: `${getConfig().publicUrl}/redactie/nummers/${issue.id}`,
+        })
+      : 0;
   revalidatePath(`/redactie/nummers/${issue.id}`);
   revalidatePath('/redactie/nummers');
   revalidatePath('/redactie');

@@ -5,7 +5,8 @@ import { preferencesForm } from '@/lib/subscribers/forms';
 import { done, handlePost, limitAddress, parseForm, readForm } from '@/lib/subscribers/http';
 import { personalLink } from '@/lib/subscribers/links';
 import { emailChangeMail } from '@/lib/subscribers/mails';
-import { newsletterById, preferencesOf } from '@/lib/subscribers/public-queries';
+import { newsletterIdentity } from '@/lib/newsletters/identity';
+import { preferencesOf } from '@/lib/subscribers/public-queries';
 import { requireLink } from '@/lib/subscribers/verify';
 
 // POST /voorkeuren/[token]
@@ -28,13 +29,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
       }),
     );
     if (result.emailChange) {
-      const newsletter = newsletterById(claims.newsletterId)!;
+      const newsletter = newsletterIdentity(db(), claims.newsletterId)!;
       await sendMail({
         to: result.emailChange,
-        ...emailChangeMail(
-          newsletter.name,
+        ...(await emailChangeMail(
+          newsletter,
           personalLink('email', claims, { bindEmail: result.emailChange }),
-        ),
+        )),
       });
       return done(request, `${page}?adres=1`);
     }
