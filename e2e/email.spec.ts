@@ -85,4 +85,9 @@ test('a test send reaches the SMTP server as text and HTML with [TEST] before th
   expect(mail.html).toContain('lang="nl"');
   expect(firstLink(mail, '/archief/raadsbericht/')).toMatch(/\/archief\/raadsbericht\/24-/);
   expect(mail.html).not.toContain('kopij.invalid');
+  // Built like a reader's copy: the same List-* headers, links that lead to a fresh-link page.
+  const headers = mail.headerLines.map((h) => h.key);
+  for (const name of ['list-id', 'list-unsubscribe', 'list-unsubscribe-post'])
+    expect(headers).toContain(name);
+  expect(mail.text).toMatch(/Afmelden: https?:\/\/\S+\/nieuwe-link/);
 });

@@ -37,6 +37,10 @@ test('sign up, confirm with the button (not the GET), change preferences, leave 
 
   const mail = await nextMail(email, mark);
   expect(mail.subject).toBe('Bevestig uw aanmelding voor Raadsbericht');
+  // About the newsletter, so from its sender and in its name, built like its copies.
+  expect(mail.from?.value[0]?.address).toBe('raadsbericht@vsg.example');
+  expect(mail.html).toContain('lang="nl"');
+  expect(mail.headerLines.map((h) => h.key)).not.toContain('list-unsubscribe');
   expect(mail.text).not.toContain(email);
   const confirmLink = firstLink(mail, '/aanmelden/bevestigen/');
 
@@ -51,6 +55,13 @@ test('sign up, confirm with the button (not the GET), change preferences, leave 
   await expect(page.getByRole('status')).toContainText('Uw aanmelding is bevestigd');
   expect(subscriptionStatus(email)).toBe('active');
   expect(themeNames(email)).not.toContain('Financiën');
+  // The welcome names the themes chosen and leads to the preferences.
+  const welcome = await nextMail(email, mark + 1);
+  expect(welcome.subject).toBe('Welkom bij Raadsbericht');
+  expect(welcome.from?.value[0]?.address).toBe('raadsbericht@vsg.example');
+  expect(welcome.text).toContain('* Bestuur');
+  expect(welcome.text).not.toContain('Financiën');
+  firstLink(welcome, '/voorkeuren/');
   expect(
     query<{ kind: string; wording_version: string }>(
       "select kind, wording_version from consent_events e join subscribers p on p.id = e.subscriber_id where p.email = ? and kind = 'confirmed'",

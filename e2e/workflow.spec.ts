@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from './support/test';
 import { expectAccessible } from './support/axe';
 import { query } from './support/db';
-import { mailboxMark, mailCount, nextMail } from './support/mailbox';
+import { firstLink, mailboxMark, mailCount, nextMail } from './support/mailbox';
 import { open, signIn } from './support/session';
 
 // Runs on the demo draft (24); the last step takes it out of the planning again.
@@ -111,6 +111,8 @@ test('review, send back with a note, change, approve, schedule a minute ahead: s
   const sentBack = await nextMail('redacteur@kopij.test', authorMark);
   expect(sentBack.subject).toBe('Raadsbericht 24 is teruggestuurd');
   expect(sentBack.text).toContain('Maak het onderwerp korter, graag.');
+  expect(sentBack.from?.value[0]?.address).toBe('raadsbericht@vsg.example');
+  expect(firstLink(sentBack, `/redactie/nummers/${DRAFT}`)).toMatch(/\/redactie\/nummers\/\d+$/);
 
   // The author reads the remark, changes the content and offers it again.
   await open(author, `/redactie/nummers/${DRAFT}`);
