@@ -42,7 +42,7 @@ const commit = editorAction<z.ZodType<{ upload: string }>, ImportCounts>({
       action: 'subscribers.imported',
       entityType: 'newsletter',
       entityId: upload.newsletterId,
-      summary: `CSV-import: ${counts.created} nieuw, ${counts.updated} bijgewerkt, ${counts.invalid} ongeldig, ${counts.duplicate} dubbel, ${counts.unsubscribed} eerder afgemeld`,
+      summary: `CSV-import: ${counts.created} nieuw, ${counts.updated} bijgewerkt, ${counts.invalid} ongeldig, ${counts.duplicate} dubbel, ${counts.unsubscribed} eerder afgemeld${counts.suppressed ? `, ${counts.suppressed} op de onderdrukkingslijst` : ''}`,
       details: { ...counts, rows: plan.total },
     });
     return { status: 'ok', data: counts };
@@ -58,7 +58,7 @@ export async function commitSubscriberImport(
   dropUpload(String(form.get('upload')));
   const c = result.data;
   redirect(
-    `/redactie/abonnees?import=klaar&nieuw=${c.created}&bijgewerkt=${c.updated}&overgeslagen=${c.invalid + c.duplicate + c.unsubscribed}`,
+    `/redactie/abonnees?import=klaar&nieuw=${c.created}&bijgewerkt=${c.updated}&overgeslagen=${c.invalid + c.duplicate + c.unsubscribed + c.suppressed}`,
   );
 }
 
