@@ -39,11 +39,14 @@ export async function POST(request: Request) {
       }),
     );
     // Known or not, the visitor sees the same answer; only the mailbox owner learns which.
-    const mail =
-      result.outcome === 'confirm'
-        ? confirmMail(newsletter.name, personalLink('confirm', result.claims))
-        : alreadySubscribedMail(newsletter.name, personalLink('preferences', result.claims));
-    await sendMail({ to: result.email, ...mail });
+    // A suppressed address gets no mail at all (and the same answer).
+    if (result.outcome !== 'suppressed') {
+      const mail =
+        result.outcome === 'confirm'
+          ? confirmMail(newsletter.name, personalLink('confirm', result.claims))
+          : alreadySubscribedMail(newsletter.name, personalLink('preferences', result.claims));
+      await sendMail({ to: result.email, ...mail });
+    }
     return done(
       request,
       `/aanmelden/controleer?nieuwsbrief=${encodeURIComponent(newsletter.slug)}`,
