@@ -74,7 +74,8 @@ const erase = editorAction({
   explainInvalid: true,
   revalidate: ['/redactie/abonnees'],
   mutate(input, { editor, tx }) {
-    if (!eraseSubscriber(tx, input.id)) invalid('Deze abonnee bestaat niet of is al gewist.');
+    if (!eraseSubscriber(tx, input.id, new Date(), editor.id))
+      invalid('Deze abonnee bestaat niet of is al gewist.');
     // No address in the log: the point of erasing is that it is gone everywhere.
     recordAudit(tx, {
       actor: { id: editor.id, label: editorLabel(editor) },
