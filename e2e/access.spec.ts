@@ -9,6 +9,7 @@ const pages = [
   '/redactie/abonnees',
   '/redactie/abonnees/1',
   '/redactie/abonnees/importeren',
+  '/redactie/abonnees/onderdrukt',
   '/redactie/nummers',
   '/redactie/nummers/4',
   '/redactie/items',

@@ -13,6 +13,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export const auditGroups = {
   nummers: { label: 'Nummers en verzending', prefix: 'issue.' },
   abonnees: { label: 'Abonnees (import, export, wissen)', prefix: 'subscriber' },
+  onderdrukking: { label: 'Onderdrukkingslijst', prefix: 'suppression.' },
   redacteuren: { label: 'Redacteuren en rollen', prefix: 'editor.' },
   geweigerd: { label: 'Geweigerde pogingen', prefix: 'access.denied' },
 } as const;

@@ -150,6 +150,7 @@ describe('the welcome after a confirmed sign-up', () => {
         source: 'test',
         client: 'test',
       });
+      if (signUp.outcome === 'suppressed') throw new Error('niet onderdrukt verwacht');
       confirmSignUp(tx, signUp.claims);
       return signUp.claims;
     });
@@ -170,19 +171,20 @@ describe('the welcome after a confirmed sign-up', () => {
   });
 
   it('is not sent for a subscription that is not active', async () => {
-    const claims = database.transaction(
-      (tx) =>
-        requestSignUp(tx, {
-          email: 'nog.niet@gemeente.example',
-          name: '',
-          audience: 'anders',
-          themeIds: [[...fixture.themeNames.keys()][0]!],
-          newsletterId: fixture.newsletterId,
-          wordingVersion: 'test',
-          source: 'test',
-          client: 'test',
-        }).claims,
-    );
+    const claims = database.transaction((tx) => {
+      const signUp = requestSignUp(tx, {
+        email: 'nog.niet@gemeente.example',
+        name: '',
+        audience: 'anders',
+        themeIds: [[...fixture.themeNames.keys()][0]!],
+        newsletterId: fixture.newsletterId,
+        wordingVersion: 'test',
+        source: 'test',
+        client: 'test',
+      });
+      if (signUp.outcome === 'suppressed') throw new Error('niet onderdrukt verwacht');
+      return signUp.claims;
+    });
     expect(await sendWelcome(database, claims, { target })).toBeUndefined();
   });
 });

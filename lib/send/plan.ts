@@ -12,17 +12,25 @@ import type { IssueDocument } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
 import { freezeSentItems } from '@/lib/issue/sent-items';
 import { takeStep, type StepInput, type StepResult } from '@/lib/issue/transition';
+import { suppressionMatcher } from '@/lib/subscribers/suppression';
 
 export type Recipient = { subscriberId: number; themeIds: number[] };
 
 /**
  * Who gets an issue now: active subscribers with an active subscription to its newsletter, and
- * paused ones whose pause has ended. Bounced, erased, pending and unsubscribed readers do not.
+ * paused ones whose pause has ended. Bounced, erased, pending and unsubscribed readers do not,
+ * nor anyone whose address is on the suppression list (counted in `suppressed`): a subscriber
+ * row can still say active when its address was suppressed another way, e.g. before an import.
  */
-export function audienceOf(tx: Tx, newsletterId: number, now: Date): Recipient[] {
+export function audienceOf(
+  tx: Tx,
+  newsletterId: number,
+  now: Date,
+): { recipients: Recipient[]; suppressed: number } {
   const rows = tx
     .select({
       subscriberId: subscribers.id,
+      email: subscribers.email,
       // The builder has no group_concat: the followed theme ids come back as '3,5,8'.
       themes: sql<string | null>`group_concat(${subscriptionThemes.themeId})`,
     })
@@ -43,10 +51,15 @@ export function audienceOf(tx: Tx, newsletterId: number, now: Date): Recipient[]
     .groupBy(subscriptions.id)
     .orderBy(asc(subscribers.id))
     .all();
-  return rows.map((r) => ({
-    subscriberId: r.subscriberId,
-    themeIds: r.themes ? r.themes.split(',').map(Number) : [],
-  }));
+  const isSuppressed = suppressionMatcher(tx);
+  const recipients: Recipient[] = [];
+  for (const r of rows)
+    if (!isSuppressed(r.email!))
+      recipients.push({
+        subscriberId: r.subscriberId,
+        themeIds: r.themes ? r.themes.split(',').map(Number) : [],
+      });
+  return { recipients, suppressed: rows.length - recipients.length };
 }
 
 /** The themes an issue has content for: a reader's copy depends only on which of these they follow. */
@@ -68,10 +81,10 @@ export function variantThemes(key: string): Set<number> {
 
 /** Who would get the issue if it were sent now, for the confirmation screen. */
 export function recipientCount(database: Tx, newsletterId: number, now = new Date()): number {
-  return audienceOf(database, newsletterId, now).length;
+  return audienceOf(database, newsletterId, now).recipients.length;
 }
 
-export type StartResult = StepResult & { recipients?: number };
+export type StartResult = StepResult & { recipients?: number; suppressed?: number };
 
 /**
  * Starts a send inside the caller's transaction: the workflow step (approved or scheduled →
@@ -90,7 +103,7 @@ export function startSend(tx: Tx, input: Omit<StepInput, 'step'>): StartResult {
     .get()!;
   const present = issueThemes(loadIssueDocument(tx, issue.id)!.document);
   freezeSentItems(tx, issue.id);
-  const audience = audienceOf(tx, issue.newsletterId, now);
+  const { recipients: audience, suppressed } = audienceOf(tx, issue.newsletterId, now);
   // A send that was cancelled and is started again must not send twice to whom it reached.
   tx.delete(deliveries)
     .where(
@@ -120,5 +133,5 @@ export function startSend(tx: Tx, input: Omit<StepInput, 'step'>): StartResult {
     tx.insert(deliveries)
       .values(rows.slice(i, i + 5000))
       .run();
-  return { ...step, recipients: rows.length };
+  return { ...step, recipients: rows.length, suppressed };
 }

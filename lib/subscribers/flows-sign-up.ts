@@ -1,14 +1,18 @@
 import { and, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { consentEvents, subscribers, subscriptions, themes } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
 import { CONFIRM_DAYS, DAY_MS } from './consent';
 import { SubscriberError } from './errors';
 import { checkThemes, replaceThemes, subscriptionOf, type RequestDetails } from './flows-common';
+import { activeSuppression, isSuppressed } from './suppression';
 import type { TokenClaims } from './tokens';
 
 // Runs inside the caller's transaction and sends no mail: see flows-common.ts.
 
-export type SignUp = { outcome: 'confirm' | 'already'; email: string; claims: TokenClaims };
+export type SignUp =
+  | { outcome: 'confirm' | 'already'; email: string; claims: TokenClaims }
+  | { outcome: 'suppressed' };
 
 /**
  * Records a sign-up request. Nothing about an existing subscriber changes until the mailbox
@@ -26,6 +30,20 @@ export function requestSignUp(
   },
 ): SignUp {
   checkThemes(tx, input.newsletterId, input.themeIds);
+  // No mail at all, and nothing stored about the person; the visitor sees the usual answer,
+  // so the form does not tell strangers which addresses are on the list.
+  const suppression = activeSuppression(tx, input.email);
+  if (suppression) {
+    recordAudit(tx, {
+      actor: { id: null, label: 'Aanmeldformulier' },
+      action: 'subscriber.signUpSuppressed',
+      entityType: 'suppression',
+      entityId: suppression.id,
+      summary: `Aanmelding niet verwerkt: het adres staat op de onderdrukkingslijst (#${suppression.id})`,
+      details: { newsletterId: input.newsletterId, source: input.source },
+    });
+    return { outcome: 'suppressed' };
+  }
   let subscriber = tx.select().from(subscribers).where(eq(subscribers.email, input.email)).get();
   subscriber ??= tx
     .insert(subscribers)
@@ -154,6 +172,7 @@ export function freshLinkFor(
   newsletterId: number,
   now = new Date(),
 ): FreshLink {
+  if (isSuppressed(tx, email)) return null;
   const subscriber = tx.select().from(subscribers).where(eq(subscribers.email, email)).get();
   if (!subscriber) return null;
   const claims = { subscriberId: subscriber.id, newsletterId, version: subscriber.tokenVersion };

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import {
+  auditLog,
   consentEvents,
   newsletters,
   subscribers,
@@ -16,6 +17,7 @@ import { confirmEmailChange } from './flows-address';
 import { currentTokenVersion } from './flows-common';
 import { updatePreferences } from './flows-preferences';
 import { confirmSignUp, freshLinkFor, requestSignUp } from './flows-sign-up';
+import { suppress } from './suppression';
 import { undoUnsubscribe, unsubscribe } from './flows-unsubscribe';
 
 let database: Db;
@@ -52,7 +54,7 @@ beforeEach(() => {
   otherNewsletterId = addNewsletter('griffiebericht').id;
 });
 
-const request = (overrides: Partial<Parameters<typeof requestSignUp>[1]> = {}) =>
+const signUp = (overrides: Partial<Parameters<typeof requestSignUp>[1]> = {}) =>
   database.transaction((tx) =>
     requestSignUp(tx, {
       email: 'jan@gemeente.nl',
@@ -66,6 +68,13 @@ const request = (overrides: Partial<Parameters<typeof requestSignUp>[1]> = {}) =
       ...overrides,
     }),
   );
+
+/** A sign-up of an address that is not suppressed. */
+const request = (overrides: Partial<Parameters<typeof requestSignUp>[1]> = {}) => {
+  const result = signUp(overrides);
+  if (result.outcome === 'suppressed') throw new Error('Onverwacht onderdrukt');
+  return result;
+};
 
 const subscription = (subscriberId: number, nid = newsletterId) =>
   database
@@ -305,5 +314,35 @@ describe('fresh links', () => {
     expect(
       database.transaction((tx) => freshLinkFor(tx, 'jan@gemeente.nl', newsletterId)),
     ).toBeNull();
+  });
+});
+
+describe('a suppressed address', () => {
+  beforeEach(() => {
+    database.transaction((tx) => suppress(tx, { email: 'weg@gemeente.nl', reason: 'erased' }));
+  });
+
+  it('signs up to nothing: no subscriber, no request, an audit line without the address', () => {
+    expect(signUp({ email: 'weg@gemeente.nl' })).toEqual({ outcome: 'suppressed' });
+    expect(database.select().from(subscribers).all()).toEqual([]);
+    expect(database.select().from(consentEvents).all()).toEqual([]);
+    const [line] = database.select().from(auditLog).all();
+    expect(line).toMatchObject({
+      actorId: null,
+      actorLabel: 'Aanmeldformulier',
+      action: 'subscriber.signUpSuppressed',
+      entityType: 'suppression',
+      summary: expect.stringContaining('staat op de onderdrukkingslijst'),
+    });
+    expect(JSON.stringify(line)).not.toContain('weg@gemeente.nl');
+  });
+
+  it('gets no fresh link either, not even for a subscription pending from before', () => {
+    request({ email: 'jan@gemeente.nl' });
+    const fresh = () =>
+      database.transaction((tx) => freshLinkFor(tx, 'jan@gemeente.nl', newsletterId));
+    expect(fresh()?.kind).toBe('confirm');
+    database.transaction((tx) => suppress(tx, { email: 'jan@gemeente.nl', reason: 'manual' }));
+    expect(fresh()).toBeNull();
   });
 });

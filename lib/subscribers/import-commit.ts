@@ -42,6 +42,7 @@ export function commitImport(
     invalid: plan.invalid.length,
     duplicate: plan.duplicate.length,
     unsubscribed: plan.unsubscribed.length,
+    suppressed: plan.suppressed.length,
   };
 }
 

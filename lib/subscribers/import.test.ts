@@ -10,6 +10,7 @@ import {
   themes,
 } from '@/db/schema';
 import { testDb } from '@/lib/test/db';
+import { suppress } from './suppression';
 import {
   commitImport,
   loadImportContext,
@@ -125,7 +126,14 @@ describe('commitImport', () => {
       editorId: 'editor-1',
       fileName: 'lijst.csv',
     });
-    expect(counts).toEqual({ created: 1, updated: 1, invalid: 0, duplicate: 0, unsubscribed: 1 });
+    expect(counts).toEqual({
+      created: 1,
+      updated: 1,
+      invalid: 0,
+      duplicate: 0,
+      unsubscribed: 1,
+      suppressed: 0,
+    });
     expect(database.select().from(subscribers).all()).toHaveLength(before + 1);
 
     const added = database
@@ -268,5 +276,61 @@ describe('commitImport', () => {
         .where(eq(subscriptionThemes.subscriptionId, subs[1]!.id))
         .all(),
     ).toHaveLength(1);
+  });
+});
+
+describe('suppressed addresses', () => {
+  const file = [
+    'email;naam',
+    'nieuw@gemeente.example;Nieuw',
+    'Kapot@Gemeente.example;Kapot',
+    'weg@gemeente.example;Gewist en terug',
+    'j.devries@raad-zwolle.example;Jeroen',
+  ].join('\n');
+
+  beforeEach(() => {
+    database.transaction((tx) => {
+      suppress(tx, { email: 'kapot@gemeente.example', reason: 'hard_bounce' });
+      suppress(tx, { email: 'weg@gemeente.example', reason: 'erased' });
+      suppress(tx, { email: 'j.devries@raad-zwolle.example', reason: 'complaint' });
+    });
+  });
+
+  it('are planned as skipped, also an erased one and a known subscriber', () => {
+    const result = plan(file);
+    expect(result.create.map((r) => r.email)).toEqual(['nieuw@gemeente.example']);
+    expect(result.update).toEqual([]);
+    expect(result.suppressed).toEqual([
+      { line: 3, email: 'kapot@gemeente.example' },
+      { line: 4, email: 'weg@gemeente.example' },
+      { line: 5, email: 'j.devries@raad-zwolle.example' },
+    ]);
+  });
+
+  it('are not written by the commit: no subscriber, no reactivated sign-up', () => {
+    const jeroen = database
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.email, 'j.devries@raad-zwolle.example'))
+      .get()!;
+    database
+      .update(subscriptions)
+      .set({ status: 'pending', confirmedAt: null })
+      .where(eq(subscriptions.subscriberId, jeroen.id))
+      .run();
+    const counts = commitImport(database, plan(file), {
+      newsletterId,
+      editorId: null,
+      fileName: 'x.csv',
+    });
+    expect(counts).toMatchObject({ created: 1, updated: 0, suppressed: 3 });
+    for (const email of ['kapot@gemeente.example', 'weg@gemeente.example'])
+      expect(database.select().from(subscribers).where(eq(subscribers.email, email)).get()).toBe(
+        undefined,
+      );
+    expect(
+      database.select().from(subscriptions).where(eq(subscriptions.subscriberId, jeroen.id)).get()!
+        .status,
+    ).toBe('pending');
   });
 });

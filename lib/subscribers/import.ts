@@ -12,6 +12,7 @@ import { z } from '@/lib/validation';
 import { subscriberEmail } from './address';
 import { parseCsv } from './csv';
 import { audienceLabels, subscriberName } from './fields';
+import { suppressionMatcher } from './suppression';
 
 // CSV import of subscribers: read the file, plan against the database (pure), then commit the
 // plan in one transaction. Planning is pure so the preview, the commit and the bench share it.
@@ -112,6 +113,8 @@ export type ExistingSubscriber = {
 export type ImportContext = {
   themes: { id: number; slug: string; name: string }[];
   existing: Map<string, ExistingSubscriber>;
+  /** Whether an address is on the suppression list (see suppressionMatcher). */
+  suppressed: (email: string) => boolean;
 };
 
 /** null means "not given": an update keeps what is stored, a new subscriber gets the default. */
@@ -132,6 +135,7 @@ export type ImportPlan = {
   invalid: { line: number; email: string; reason: string }[];
   duplicate: { line: number; email: string; firstLine: number }[];
   unsubscribed: { line: number; email: string }[];
+  suppressed: { line: number; email: string }[];
 };
 
 const municipality = z
@@ -203,6 +207,7 @@ export function planImport(rows: ImportRow[], context: ImportContext): ImportPla
     invalid: [],
     duplicate: [],
     unsubscribed: [],
+    suppressed: [],
   };
   const themesByWord = themeLookup(context.themes);
   const firstLine = new Map<string, number>();
@@ -220,6 +225,12 @@ export function planImport(rows: ImportRow[], context: ImportContext): ImportPla
       continue;
     }
     firstLine.set(address, row.line);
+    // Never mailed again, so not imported either: not as new, nor as an update that could
+    // make a pending sign-up active.
+    if (context.suppressed(address)) {
+      plan.suppressed.push({ line: row.line, email: address });
+      continue;
+    }
     const planned = checkFields(row, address, themesByWord);
     if ('reason' in planned) {
       plan.invalid.push({ line: row.line, email: address, reason: planned.reason });
@@ -264,7 +275,7 @@ export function loadImportContext(database: Tx, newsletterId: number): ImportCon
   const existing = new Map<string, ExistingSubscriber>();
   for (const [id, email, subscriptionId, subscriptionStatus] of known)
     existing.set(email, { id, subscriptionId, subscriptionStatus });
-  return { themes: themeRows, existing };
+  return { themes: themeRows, existing, suppressed: suppressionMatcher(database) };
 }
 
 export type ImportCounts = {
@@ -273,16 +284,7 @@ export type ImportCounts = {
   invalid: number;
   duplicate: number;
   unsubscribed: number;
+  suppressed: number;
 };
-
-export function importCounts(plan: ImportPlan): ImportCounts {
-  return {
-    created: plan.create.length,
-    updated: plan.update.length,
-    invalid: plan.invalid.length,
-    duplicate: plan.duplicate.length,
-    unsubscribed: plan.unsubscribed.length,
-  };
-}
 
 export { commitImport } from './import-commit';

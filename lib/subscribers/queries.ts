@@ -7,6 +7,8 @@ import { countSubscribers, listSubscribers } from './admin-list';
 import { subscriberDataExport, subscriberDetail } from './admin-detail';
 import { subscribersCsv } from './admin-export';
 import { loadImportContext, planImport, readImportFile } from './import';
+import { countSuppressions, erasedOnList, listSuppressions } from './suppression-admin';
+import type { SuppressionFilter } from './suppression-filter';
 
 // The editors' screens reach the database through here; the functions behind take a Db so
 // tests and the bench run the same queries.
@@ -46,3 +48,13 @@ export function planUpload(text: string, newsletterId: number) {
   if (!read.ok) return read;
   return { ok: true as const, plan: planImport(read.rows, loadImportContext(db(), newsletterId)) };
 }
+
+/** One page of the suppression list, its total, and whether the searched address was erased. */
+export const suppressionPage = (
+  filter: SuppressionFilter,
+  cursor: { after?: number; before?: number },
+) => ({
+  ...listSuppressions(db(), filter, cursor),
+  total: countSuppressions(db(), filter),
+  erased: erasedOnList(db(), filter.q),
+});

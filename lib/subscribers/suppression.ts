@@ -80,3 +80,38 @@ export function suppressedAmong(tx: Tx, emails: string[]): Set<string> {
   }
   return found;
 }
+
+/** The unlifted row for this address, if any (also an erased one, found by its hash). */
+export function activeSuppression(tx: Tx, email: string) {
+  return tx
+    .select({ id: suppressions.id, email: suppressions.email, reason: suppressions.reason })
+    .from(suppressions)
+    .where(and(eq(suppressions.emailHash, emailHash(email)), isNull(suppressions.liftedAt)))
+    .get();
+}
+
+/**
+ * A membership test for many addresses at once (a send's audience, an import), reading the
+ * unlifted list once. Rows that keep their address match on it; only when hash-only rows
+ * (erasures) exist is each address hashed, so a send to 5,000 readers usually costs 5,000 set
+ * lookups and no HMAC at all.
+ */
+export function suppressionMatcher(tx: Tx): (email: string) => boolean {
+  const rows = tx
+    .select({ hash: suppressions.emailHash, email: suppressions.email })
+    .from(suppressions)
+    .where(isNull(suppressions.liftedAt))
+    .all();
+  if (rows.length === 0) return () => false;
+  const addresses = new Set<string>();
+  const hashes = new Set<string>();
+  for (const row of rows) {
+    if (row.email) addresses.add(row.email);
+    else hashes.add(row.hash);
+  }
+  const key = hashes.size > 0 ? hashKey() : undefined;
+  return (email) => {
+    const address = normaliseAddress(email);
+    return addresses.has(address) || (key !== undefined && hashes.has(emailHash(address, key)));
+  };
+}

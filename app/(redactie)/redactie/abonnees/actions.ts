@@ -42,7 +42,7 @@ const commit = editorAction<z.ZodType<{ upload: string }>, ImportCounts>({
       action: 'subscribers.imported',
       entityType: 'newsletter',
       entityId: upload.newsletterId,
-      summary: `CSV-import: ${counts.created} nieuw, ${counts.updated} bijgewerkt, ${counts.invalid} ongeldig, ${counts.duplicate} dubbel, ${counts.unsubscribed} eerder afgemeld`,
+      summary: `CSV-import: ${counts.created} nieuw, ${counts.updated} bijgewerkt, ${counts.invalid} ongeldig, ${counts.duplicate} dubbel, ${counts.unsubscribed} eerder afgemeld${counts.suppressed ? `, ${counts.suppressed} op de onderdrukkingslijst` : ''}`,
       details: { ...counts, rows: plan.total },
     });
     return { status: 'ok', data: counts };
@@ -58,7 +58,7 @@ export async function commitSubscriberImport(
   dropUpload(String(form.get('upload')));
   const c = result.data;
   redirect(
-    `/redactie/abonnees?import=klaar&nieuw=${c.created}&bijgewerkt=${c.updated}&overgeslagen=${c.invalid + c.duplicate + c.unsubscribed}`,
+    `/redactie/abonnees?import=klaar&nieuw=${c.created}&bijgewerkt=${c.updated}&overgeslagen=${c.invalid + c.duplicate + c.unsubscribed + c.suppressed}`,
   );
 }
 
@@ -74,7 +74,8 @@ const erase = editorAction({
   explainInvalid: true,
   revalidate: ['/redactie/abonnees'],
   mutate(input, { editor, tx }) {
-    if (!eraseSubscriber(tx, input.id)) invalid('Deze abonnee bestaat niet of is al gewist.');
+    if (!eraseSubscriber(tx, input.id, new Date(), editor.id))
+      invalid('Deze abonnee bestaat niet of is al gewist.');
     // No address in the log: the point of erasing is that it is gone everywhere.
     recordAudit(tx, {
       actor: { id: editor.id, label: editorLabel(editor) },

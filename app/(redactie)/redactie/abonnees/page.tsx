@@ -29,11 +29,17 @@ function ImportedNotice({ params }: { params: Params }) {
   );
 }
 
-/** Import and export, for a hoofdredacteur; the export takes the list's current filter. */
+/**
+ * Import, export and the suppression list, for a hoofdredacteur; the export takes the list's
+ * current filter.
+ */
 function ListActions({ query }: { query: URLSearchParams }) {
   return (
     <>
       <ButtonLink href="/redactie/abonnees/importeren">Importeren</ButtonLink>
+      <ButtonLink href="/redactie/abonnees/onderdrukt" variant="secondary">
+        Onderdrukkingslijst
+      </ButtonLink>
       {/* A plain link: the export is a file download, not a page. */}
       <a
         href={`/redactie/abonnees/exporteren?${query}`}

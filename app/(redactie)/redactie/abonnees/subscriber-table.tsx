@@ -57,14 +57,17 @@ export function Pagination({
   query,
   previous,
   next,
+  path = '/redactie/abonnees',
 }: {
   query: URLSearchParams;
   previous?: number;
   next?: number;
+  /** The list page the links lead to. */
+  path?: string;
 }) {
   if (!previous && !next) return null;
   const link = (key: 'na' | 'voor', id: number) =>
-    `/redactie/abonnees?${new URLSearchParams([...query, [key, String(id)]])}`;
+    `${path}?${new URLSearchParams([...query, [key, String(id)]])}`;
   return (
     <nav aria-label="Paginering" className="mt-4 flex justify-between">
       {previous ? (

@@ -40,12 +40,15 @@ export async function POST(request: Request) {
       }),
     );
     // Known or not, the visitor sees the same answer; only the mailbox owner learns which.
-    const identity = newsletterIdentity(db(), newsletter.id)!;
-    const mail =
-      result.outcome === 'confirm'
-        ? await confirmMail(identity, personalLink('confirm', result.claims))
-        : await alreadySubscribedMail(identity, personalLink('preferences', result.claims));
-    await sendMail({ to: result.email, ...mail });
+    // A suppressed address gets no mail at all (and the same answer).
+    if (result.outcome !== 'suppressed') {
+      const identity = newsletterIdentity(db(), newsletter.id)!;
+      const mail =
+        result.outcome === 'confirm'
+          ? await confirmMail(identity, personalLink('confirm', result.claims))
+          : await alreadySubscribedMail(identity, personalLink('preferences', result.claims));
+      await sendMail({ to: result.email, ...mail });
+    }
     return done(
       request,
       `/aanmelden/controleer?nieuwsbrief=${encodeURIComponent(newsletter.slug)}`,

@@ -12,7 +12,8 @@ export function EraseSection({ id }: { id: number }) {
       <p className="mt-1 mb-4 text-sm text-muted">
         Op verzoek van de abonnee (AVG art. 17): adres, naam en gemeente worden verwijderd en alle
         inschrijvingen beëindigd. Aantallen en de geschiedenis zonder persoonsgegevens blijven
-        bewaard.
+        bewaard. Het adres komt alleen als onleesbare vingerafdruk op de onderdrukkingslijst, zodat
+        het nooit meer e-mail krijgt, ook niet na een nieuwe import.
       </p>
       <EraseForm id={id} />
     </section>

@@ -44,12 +44,18 @@ function planGroups(plan: ImportPlan): Group[] {
       help: 'Deze mensen hebben zich afgemeld en worden niet opnieuw aangemeld.',
       rows: plan.unsubscribed,
     },
+    {
+      key: 'onderdrukt',
+      title: 'Onderdrukt',
+      help: 'Deze adressen krijgen nooit meer post van ons en worden overgeslagen.',
+      rows: plan.suppressed.map((r) => ({ ...r, note: 'Staat op de onderdrukkingslijst.' })),
+    },
   ];
 }
 
 function GroupCounts({ groups }: { groups: Group[] }) {
   return (
-    <dl className="mt-4 grid gap-3 sm:grid-cols-5">
+    <dl className="mt-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
       {groups.map((g) => (
         <div key={g.key} className="rounded-md border border-line p-3">
           <dt className="text-sm font-semibold">{g.title}</dt>

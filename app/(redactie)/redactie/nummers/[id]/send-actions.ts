@@ -37,7 +37,13 @@ export const sendNow = editorTask({
     );
     if (!result.ok) return { status: result.status, message: result.message };
     refresh(issueId);
-    return { status: 'ok', message: `De verzending is gestart: ${result.recipients} abonnee(s).` };
+    const skipped = result.suppressed
+      ? ` ${result.suppressed} adres(sen) op de onderdrukkingslijst overgeslagen.`
+      : '';
+    return {
+      status: 'ok',
+      message: `De verzending is gestart: ${result.recipients} abonnee(s).${skipped}`,
+    };
   },
 });
 
