@@ -5,7 +5,8 @@ import { db } from '@/db';
 import { issues, items, newsletters, themes } from '@/db/schema';
 import { editorAction, editorTask, invalid } from '@/lib/actions';
 import { getConfig } from '@/lib/config';
-import { checkIssue, type Check } from '@/lib/email/checks';
+import type { Check } from '@/lib/email/checks';
+import { approvalChecks, deliverySetup } from '@/lib/email/delivery-checks';
 import { renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
 import { MAX_TEST_ADDRESSES, sendTestIssue } from '@/lib/email/test-send';
@@ -112,7 +113,7 @@ export const previewIssue = editorTask<typeof previewSchema, PreviewData>({
         html: rendered.html,
         text: rendered.text,
         bytes: rendered.bytes,
-        checks: checkIssue(rendered.source, rendered.bytes),
+        checks: approvalChecks(rendered.source, rendered.bytes, deliverySetup(getConfig())),
       },
     };
   },

@@ -97,23 +97,36 @@ function PreviewFrame({ preview, view }: { preview: PreviewData; view: View }) {
   );
 }
 
+/** Problems that block approval in red; warnings (delivery advice) below them, in their own list. */
 function Checks({ checks }: { checks: PreviewData['checks'] }) {
+  const blocking = checks.filter((c) => c.level === 'block');
+  const warnings = checks.filter((c) => c.level === 'warn');
   return (
     <section aria-labelledby="controles">
       <h3 id="controles" className="font-bold">
         Controles
       </h3>
-      {checks.length ? (
+      {blocking.length ? (
         <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-danger" data-checks>
-          {checks.map((c) => (
+          {blocking.map((c) => (
             <li key={c.id}>{c.message}</li>
           ))}
         </ul>
       ) : (
         <p className="mt-1 text-sm font-semibold text-success" data-checks>
-          Alle controles zijn in orde.
+          {warnings.length ? 'Niets houdt goedkeuring tegen.' : 'Alle controles zijn in orde.'}
         </p>
       )}
+      {warnings.length ? (
+        <>
+          <h4 className="mt-2 text-sm font-semibold">Let op (houdt goedkeuring niet tegen)</h4>
+          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm" data-check-warnings>
+            {warnings.map((c) => (
+              <li key={c.id}>{c.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }
