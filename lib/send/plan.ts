@@ -12,7 +12,7 @@ import { blockingMessages } from '@/lib/email/checks';
 import { deliveryChecks, type DeliverySetup } from '@/lib/email/delivery-checks';
 import type { IssueDocument } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
-import { freezeSentItems } from '@/lib/issue/sent-items';
+import { freezeSentItems, hasFrozenItems } from '@/lib/issue/sent-items';
 import { takeStep, type StepInput, type StepResult } from '@/lib/issue/transition';
 
 export type Recipient = { subscriberId: number; themeIds: number[] };
@@ -91,7 +91,7 @@ export function sendBlockers(tx: Tx, issueId: number, setup: DeliverySetup): str
 
 /**
  * Starts a send inside the caller's transaction: the workflow step (approved or scheduled →
- * sending), the items as sent, and one delivery row per reader. The audience is frozen here;
+ * sending), the items as approved, and one delivery row per reader. The audience is frozen here;
  * who subscribes later waits for the next issue. With `delivery`, a blocking delivery check
  * refuses the start; every start from the app and the scheduler passes it.
  */
@@ -109,7 +109,8 @@ export function startSend(
     .where(eq(issues.id, input.issueId))
     .get()!;
   const present = issueThemes(loadIssueDocument(tx, issue.id)!.document);
-  freezeSentItems(tx, issue.id);
+  // Frozen at approval (sent-items.ts); an issue approved before Kopij froze there gets it now.
+  if (!hasFrozenItems(tx, issue.id)) freezeSentItems(tx, issue.id);
   const audience = audienceOf(tx, issue.newsletterId, now);
   // A send that was cancelled and is started again must not send twice to whom it reached.
   tx.delete(deliveries)

@@ -92,7 +92,11 @@ export type PreviewData = { html: string; text: string; bytes: number; checks: C
 const previewSchema = z.object({ issueId: z.number().int().positive(), document: issueDocument });
 
 async function renderFor(issueId: number, document: IssueDocument) {
-  const source = emailSource(db(), issueId, getConfig().publicUrl, { document });
+  // An approved issue is shown and tested with the texts that approval froze: what will be sent.
+  const source = emailSource(db(), issueId, getConfig().publicUrl, {
+    document,
+    approvedText: true,
+  });
   if (!source) return null;
   const rendered = await renderIssueEmail(source);
   return { source, ...rendered, bytes: Buffer.byteLength(rendered.html) };

@@ -29,10 +29,10 @@ export function sendState(database: Db, data: BuilderData, steps: WorkflowStep[]
   };
 }
 
-// Once a send has started, the issue is shown with its items as sent (and corrected), not as
-// they may have been edited in the library since.
+// Once scheduled, the issue is shown with its items as approved (and, once sent, as corrected),
+// not as they may have been edited in the library since: that is what goes or went out.
 export function withSentCopies(database: Db, data: BuilderData): BuilderData {
-  if (data.issue.status !== 'sending' && data.issue.status !== 'sent') return data;
+  if (!['scheduled', 'sending', 'sent'].includes(data.issue.status)) return data;
   const library = new Map(data.library.map((i) => [i.id, i]));
   for (const copy of sentItemsOf(database, data.issue.id).values())
     library.set(copy.itemId, { ...copy, id: copy.itemId });
