@@ -87,8 +87,9 @@ export function organisationalDomain(domain: string): string {
 export const relaxedAligned = (a: string, b: string) =>
   organisationalDomain(a) === organisationalDomain(b);
 
-// Mailbox providers for the public. They publish DMARC p=reject or quarantine, so only their own
-// servers may send as them: a newsletter "from" such an address fails at every receiver.
+// Mailbox providers for the public. Only their own servers can sign or send for their domains, so
+// a newsletter "from" such an address fails DMARC; most publish p=reject or quarantine, and the
+// big receivers reject or junk unauthenticated bulk mail even under p=none.
 const FREE_MAIL = new Set([
   'gmail.com',
   'googlemail.com',
@@ -183,7 +184,7 @@ export function deliveryChecks(setup: DeliverySetup, sender: DeliverySender): Ch
     checks.push({
       id: 'sender-free-mail',
       level: 'block',
-      message: `Het afzenderadres ${sender.senderEmail} hoort bij ${provider}, een gratis maildienst die met DMARC alleen zijn eigen servers toelaat: ontvangers weigeren deze nieuwsbrief. Gebruik een afzenderadres op het domein van uw organisatie.`,
+      message: `Het afzenderadres ${sender.senderEmail} hoort bij ${provider}, een gratis maildienst. Alleen de servers van die dienst mogen namens dat domein mailen, dus DMARC faalt en ontvangers weigeren de nieuwsbrief of zetten hem bij spam. Gebruik een afzenderadres op het domein van uw organisatie.`,
     });
   // DKIM for a free-mail domain cannot be had; the advice above is the one that helps.
   else checks.push(...dkimChecks(setup, from));
