@@ -5,6 +5,7 @@ import {
   deliveryChecks,
   deliverySetup,
   freeMailProvider,
+  isLocalUrl,
   organisationalDomain,
   relaxedAligned,
   type DeliverySetup,
@@ -96,7 +97,7 @@ describe('deliveryChecks', () => {
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ id: 'dkim-missing', level: 'warn' });
     expect(outbox[0]!.message).toContain(
-      'Nu gaat mail naar de outbox (geen SMTP_URL); zet DKIM_DOMAIN (example.nl)',
+      'Voor een proefopstelling (zonder SMTP_URL, of met PUBLIC_URL op localhost) is dat goed; zet DKIM_DOMAIN (example.nl), DKIM_SELECTOR en DKIM_PRIVATE_KEY_FILE voordat u naar echte lezers verzendt.',
     );
   });
 
@@ -138,17 +139,50 @@ describe('deliveryChecks', () => {
     );
   });
 
-  it('sees the end-to-end setup (outbox, http on 127.0.0.1, no DKIM) as warnings only', () => {
-    const setup = deliverySetup(parseConfig({ PUBLIC_URL: 'http://127.0.0.1:3100' }));
-    expect(setup).toEqual({
+  it('sees the demo and the end-to-end setup (no relay, or a catcher on localhost) as warnings only', () => {
+    const demo = deliverySetup(parseConfig({}));
+    expect(demo).toEqual({
       production: false,
       dkimDomain: undefined,
-      publicUrl: 'http://127.0.0.1:3100',
+      publicUrl: 'http://localhost:3000',
     });
-    const checks = deliveryChecks(setup, { senderEmail: 'raadsbericht@vsg.example', slug: 'r' });
-    expect(checks.map((c) => c.id)).toEqual(['dkim-missing', 'public-url-https', 'list-id-domain']);
-    expect(blockingMessages(checks)).toEqual([]);
+    // e2e/server.ts: a loopback SMTP server and PUBLIC_URL on localhost.
+    const e2e = deliverySetup(
+      parseConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', PUBLIC_URL: 'http://localhost:3210' }),
+    );
+    expect(e2e.production).toBe(false);
+    for (const setup of [demo, e2e]) {
+      const checks = deliveryChecks(setup, { senderEmail: 'raadsbericht@vsg.example', slug: 'r' });
+      expect(checks.map((c) => c.id)).toEqual([
+        'dkim-missing',
+        'public-url-https',
+        'list-id-domain',
+      ]);
+      expect(blockingMessages(checks)).toEqual([]);
+    }
   });
+
+  it('counts a relay with a PUBLIC_URL readers can reach as production, even over http', () => {
+    const setup = deliverySetup(
+      parseConfig({
+        SMTP_URL: 'smtp://127.0.0.1:25',
+        PUBLIC_URL: 'http://nieuwsbrief.vsg.example',
+      }),
+    );
+    expect(setup.production).toBe(true);
+    expect(
+      blockingMessages(deliveryChecks(setup, { senderEmail: 'r@vsg.example', slug: 'r' })),
+    ).toHaveLength(2);
+  });
+
+  it.each([
+    ['http://localhost:3000', true],
+    ['http://app.localhost', true],
+    ['http://127.0.0.1:3100', true],
+    ['http://[::1]:3000', true],
+    ['https://nieuwsbrief.example.nl', false],
+    ['http://10.0.0.5', false],
+  ])('isLocalUrl(%s) is %s', (url, local) => expect(isLocalUrl(url)).toBe(local));
 
   it('reads production and the DKIM domain from the configuration', () => {
     const config = parseConfig({

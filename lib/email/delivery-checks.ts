@@ -3,9 +3,11 @@ import { checkIssue, type Check } from './checks';
 import type { RenderInput } from './render';
 
 /**
- * The facts outside the issue that decide whether its mail is delivered. "Production" is a real
- * relay (SMTP_URL set): with the local outbox (demo, tests) nothing reaches an inbox, so what
- * would be rejected there is a warning, not a block.
+ * The facts outside the issue that decide whether its mail is delivered. "Production" is mail
+ * to real readers: a relay (SMTP_URL set) and a PUBLIC_URL they can reach. Without SMTP_URL mail
+ * goes to the outbox (the demo); with PUBLIC_URL on this machine (localhost, 127.0.0.1) no reader
+ * could open a link in the mail, so the relay is a mail catcher (the end-to-end suite relays to
+ * a loopback SMTP server). There, what would be rejected in production is a warning, not a block.
  */
 export type DeliverySetup = {
   production: boolean;
@@ -16,9 +18,21 @@ export type DeliverySetup = {
 
 export type DeliverySender = { senderEmail: string; slug: string };
 
+/** Whether a URL points at this machine, where no reader can follow it. */
+export function isLocalUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    host === '::1' ||
+    host === '0.0.0.0'
+  );
+}
+
 export function deliverySetup(config: Pick<Config, 'smtpUrl' | 'publicUrl' | 'send'>) {
   return {
-    production: !!config.smtpUrl,
+    production: !!config.smtpUrl && !isLocalUrl(config.publicUrl),
     dkimDomain: config.send.dkim?.domain.toLowerCase().replace(/\.$/, ''),
     publicUrl: config.publicUrl,
   } satisfies DeliverySetup;
@@ -140,14 +154,14 @@ export function freeMailProvider(domain: string): string | null {
   return FREE_MAIL.has(org) || FREE_MAIL_BRANDS.has(org.split('.')[0]!) ? org : null;
 }
 
-/** Blocks in production, warns with the outbox; `fix` ("zet ...") says what to change. */
+/** Blocks in production, warns elsewhere; `fix` ("zet ...") says what to change. */
 const byRelay = (setup: DeliverySetup, id: string, problem: string, fix: string): Check =>
   setup.production
     ? { id, level: 'block', message: `${problem} ${fix.charAt(0).toUpperCase()}${fix.slice(1)}.` }
     : {
         id,
         level: 'warn',
-        message: `${problem} Nu gaat mail naar de outbox (geen SMTP_URL); ${fix} voordat u via een mailserver verzendt.`,
+        message: `${problem} Voor een proefopstelling (zonder SMTP_URL, of met PUBLIC_URL op localhost) is dat goed; ${fix} voordat u naar echte lezers verzendt.`,
       };
 
 function dkimChecks(setup: DeliverySetup, from: string): Check[] {
