@@ -3,16 +3,20 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { issues, items, newsletters, themes } from '@/db/schema';
+import type { ActionState } from '@/lib/action-state';
 import { editorAction, editorTask, invalid } from '@/lib/actions';
+import { editorLabel } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
 import type { Check } from '@/lib/email/checks';
 import { approvalChecks, deliverySetup } from '@/lib/email/delivery-checks';
 import { renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
 import { MAX_TEST_ADDRESSES, sendTestIssue } from '@/lib/email/test-send';
+import { claimTestSend } from '@/lib/email/test-send-limit';
 import { issueDocument, type IssueDocument } from '@/lib/issue/document';
 import { saveIssueDocument } from '@/lib/issue/save';
 import { loadIssueDocument } from '@/lib/issue/load';
+import { unsavedReason } from '@/lib/issue/unsaved';
 import { z } from '@/lib/validation';
 
 export type SaveData = {
@@ -166,13 +170,21 @@ export const saveTestAddresses = editorAction({
   },
 });
 
-/** A test send of the current document to the editor and the saved test addresses. */
+const testSendSchema = previewSchema.extend({
+  version: z.number({ error: 'Onbekende versie.' }).int().positive('Onbekende versie.'),
+});
+
+/**
+ * A test send of the saved document, at the version the editor sees, to the editor and the saved
+ * test addresses; refused when the editor has unsaved changes or an older version, and beyond
+ * TEST_SEND_LIMIT mails per editor per hour (lib/email/test-send-limit.ts).
+ */
 export const sendTest = editorTask({
   name: 'testmail versturen',
   role: 'redacteur',
-  schema: previewSchema,
+  schema: testSendSchema,
   explainInvalid: true,
-  async run(input, { editor }) {
+  async run(input, { editor }): Promise<ActionState> {
     const rendered = await renderFor(input.issueId, input.document);
     if (!rendered) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
     const { newsletter } = rendered.source;
@@ -180,6 +192,27 @@ export const sendTest = editorTask({
       0,
       MAX_TEST_ADDRESSES + 1,
     );
+    // Checked after rendering, in one transaction with the log line that counts the send: a save
+    // or a second click in between cannot slip past either check.
+    const refusal = db().transaction((tx): ActionState | null => {
+      const unsaved = unsavedReason(tx, input.issueId, input.version, input.document);
+      if (unsaved) return { status: 'conflict', message: unsaved };
+      const number = tx
+        .select({ number: issues.number })
+        .from(issues)
+        .where(eq(issues.id, input.issueId))
+        .get()!.number;
+      const claim = claimTestSend(tx, {
+        actor: { id: editor.id, label: editorLabel(editor) },
+        issueId: input.issueId,
+        title: `${newsletter.name} ${number}`,
+        version: input.version,
+        recipients: to.length,
+        limit: getConfig().testSendLimit,
+      });
+      return claim.ok ? null : { status: 'invalid', message: claim.message };
+    });
+    if (refusal) return refusal;
     await sendTestIssue(
       {
         html: rendered.html,

@@ -6,6 +6,7 @@ import { FormMessage } from '@/components/form-message';
 import { idle, type ActionState } from '@/lib/action-state';
 import { GMAIL_CLIP_BYTES } from '@/lib/email/checks';
 import type { IssueDocument } from '@/lib/issue/document';
+import type { BuilderData } from '@/lib/issue/load-builder';
 import { previewIssue, saveTestAddresses, sendTest, type PreviewData } from './actions';
 
 type View = 'desktop' | 'mobiel' | 'tekst' | 'donker';
@@ -131,15 +132,24 @@ function Checks({ checks }: { checks: PreviewData['checks'] }) {
   );
 }
 
-/** A test send to the editor and the newsletter's fixed test addresses, which are kept here too. */
+/** Whether the document in the builder is the saved one, and at which version. */
+export type SavedState = { version: number; ready: boolean };
+
+/**
+ * A test send to the editor and the newsletter's fixed test addresses, which are kept here too.
+ * Only a saved document goes out, named by its version: the button waits while there is
+ * something to save, and the server refuses an older version or unsaved changes all the same.
+ */
 function TestMail({
   issueId,
   doc,
   testAddresses,
+  saved,
 }: {
   issueId: number;
   doc: IssueDocument;
   testAddresses: string[];
+  saved: SavedState;
 }) {
   const [sendState, setSendState] = useState<ActionState>(idle);
   const [addressState, setAddressState] = useState<ActionState>(idle);
@@ -177,14 +187,24 @@ function TestMail({
         <button
           type="button"
           className={button}
-          disabled={sending}
+          disabled={sending || !saved.ready}
+          aria-describedby={saved.ready ? undefined : 'testmail-wacht'}
           onClick={() =>
-            startSending(async () => setSendState(await sendTest(idle, { issueId, document: doc })))
+            startSending(async () =>
+              setSendState(
+                await sendTest(idle, { issueId, version: saved.version, document: doc }),
+              ),
+            )
           }
         >
           {sending ? 'Versturen...' : 'Testmail versturen'}
         </button>
       </div>
+      {saved.ready ? null : (
+        <p id="testmail-wacht" className="text-sm text-muted" data-testmail-wait>
+          Een testmail verstuurt alleen de opgeslagen versie. Wacht tot alles is opgeslagen.
+        </p>
+      )}
       <FormMessage state={sendState} />
     </section>
   );
@@ -192,14 +212,15 @@ function TestMail({
 
 /** The e-mail as it will look, refreshed shortly after every change, with its checks and a test send. */
 export function PreviewPane({
-  issueId,
+  data,
   doc,
-  testAddresses,
+  saved,
 }: {
-  issueId: number;
+  data: Pick<BuilderData, 'issue' | 'testAddresses'>;
   doc: IssueDocument;
-  testAddresses: string[];
+  saved: SavedState;
 }) {
+  const issueId = data.issue.id;
   const [view, setView] = useState<View>('desktop');
   const { preview, error } = usePreview(issueId, doc);
   return (
@@ -223,7 +244,7 @@ export function PreviewPane({
       ) : (
         <p className="text-sm text-muted">Voorbeeld wordt gemaakt...</p>
       )}
-      <TestMail issueId={issueId} doc={doc} testAddresses={testAddresses} />
+      <TestMail issueId={issueId} doc={doc} testAddresses={data.testAddresses} saved={saved} />
     </aside>
   );
 }
