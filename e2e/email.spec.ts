@@ -1,5 +1,6 @@
 import { expect, test } from './support/test';
 import { expectAccessible } from './support/axe';
+import { query } from './support/db';
 import { firstLink, mailboxMark, nextMail } from './support/mailbox';
 import { open, signIn } from './support/session';
 
@@ -31,9 +32,25 @@ test('the preview follows every edit, in desktop, mobile, text and dark views, w
   await expectAccessible(mailPage);
   await mailPage.close();
 
+  // This app relays to a loopback catcher with PUBLIC_URL on localhost: delivery advice is shown
+  // as warnings, which do not block approval.
+  await expect(page.locator('[data-check-warnings]')).toContainText('DKIM is niet ingesteld');
+  await expect(page.locator('[data-check-warnings]')).toContainText(
+    'PUBLIC_URL (http://localhost:',
+  );
+
   await page.getByLabel('Onderwerp', { exact: true }).fill('');
   await expect(page.locator('[data-checks]')).toContainText('Het onderwerp ontbreekt.');
+  // A test mail goes out only from the saved version: the button waits for the autosave.
+  const testSend = page.getByRole('button', { name: 'Testmail versturen' });
   await page.getByLabel('Onderwerp', { exact: true }).fill('Raadsbericht 24: voorbeeld bijgewerkt');
+  await expect(testSend).toBeDisabled();
+  await expect(page.locator('[data-testmail-wait]')).toContainText(
+    'Een testmail verstuurt alleen de opgeslagen versie.',
+  );
+  await expect(page.locator('[data-save-status]')).toContainText('Opgeslagen om');
+  await expect(testSend).toBeEnabled();
+  await expect(page.locator('[data-testmail-wait]')).toHaveCount(0);
   await expect(page.locator('[data-checks]')).not.toContainText('Het onderwerp ontbreekt.');
 
   // An edit in a text block shows up in the e-mail.
@@ -90,4 +107,9 @@ test('a test send reaches the SMTP server as text and HTML with [TEST] before th
   for (const name of ['list-id', 'list-unsubscribe', 'list-unsubscribe-post'])
     expect(headers).toContain(name);
   expect(mail.text).toMatch(/Afmelden: https?:\/\/\S+\/nieuwe-link/);
+  // Counted against the hourly limit: one line in the log with the number of mails.
+  const logged = query<{ details: string }>(
+    "select details from audit_log where action = 'issue.testSend' order by id desc limit 1",
+  )[0]!;
+  expect(JSON.parse(logged.details)).toMatchObject({ recipients: 2 });
 });

@@ -1,7 +1,11 @@
 import { allBlocks } from '@/lib/issue/document';
 import type { RenderInput } from './render';
 
-export type Check = { id: string; message: string };
+/**
+ * One finding of the checks. 'block' stops approval (and, for delivery checks, the send);
+ * 'warn' is shown beside them but lets the issue through.
+ */
+export type Check = { id: string; message: string; level: 'block' | 'warn' };
 
 /** Gmail cuts off messages above 102 KB; we stop well before it. */
 export const GMAIL_CLIP_BYTES = 102 * 1024;
@@ -16,7 +20,7 @@ export const dutchToday = (now = new Date()) =>
  * fix in Dutch; an empty list means the issue is ready.
  */
 export function checkIssue(input: RenderInput, htmlBytes: number, today = dutchToday()): Check[] {
-  const problems: Check[] = [];
+  const problems: Omit<Check, 'level'>[] = [];
   const doc = input.document;
   const subject = doc.subject.trim();
   if (!subject) problems.push({ id: 'subject-missing', message: 'Het onderwerp ontbreekt.' });
@@ -72,5 +76,9 @@ export function checkIssue(input: RenderInput, htmlBytes: number, today = dutchT
       id: 'html-size',
       message: `De e-mail is ${Math.round(htmlBytes / 1024)} kB; houd hem onder de 90 kB, anders knipt Gmail hem af.`,
     });
-  return problems;
+  return problems.map((p) => ({ ...p, level: 'block' }));
 }
+
+/** The messages of the checks that stop approval or a send. */
+export const blockingMessages = (checks: readonly Check[]) =>
+  checks.filter((c) => c.level === 'block').map((c) => c.message);

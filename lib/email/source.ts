@@ -12,7 +12,14 @@ type Options = {
   document?: IssueDocument;
   /** The items as they were sent (and corrected) instead of the library's current text. */
   asSent?: boolean;
+  /**
+   * For an approved or scheduled issue: the items as frozen at approval, which is what will be
+   * sent, over the library's text (an item not in the copy, just placed, comes from the library).
+   */
+  approvedText?: boolean;
 };
+
+const frozenStatuses = new Set(['approved', 'scheduled']);
 
 /** Everything the renderer needs for one issue, read in two queries. */
 export function emailSource(
@@ -37,12 +44,18 @@ export function emailSource(
           .all()
           .filter((i) => i.newsletterId === loaded.issue.newsletterId)
       : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  if (options.approvedText && !options.asSent && frozenStatuses.has(loaded.issue.status)) {
+    const placed = new Set(itemIds);
+    for (const copy of sentItemsOf(database, issueId).values())
+      if (placed.has(copy.itemId)) byId.set(copy.itemId, { ...copy, id: copy.itemId });
+  }
   const newsletter = loaded.issue.newsletter;
   return {
     document: doc,
     newsletter,
     themes: loaded.themes.map((t) => ({ id: t.id, name: t.name })),
-    items: new Map(rows.map((r) => [r.id, r])),
+    items: byId,
     webUrl: `${publicUrl}/archief/${newsletter.slug}/${loaded.issue.slug}`,
   };
 }

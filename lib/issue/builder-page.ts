@@ -5,6 +5,7 @@ import { blockLabel } from './describe-changes';
 import { allBlocks } from './document';
 import { loadBuilder } from './load-builder';
 import { changesSinceReview } from './review';
+import { itemsChangedSinceFreeze } from './sent-items';
 import { decide, type WorkflowStep } from './workflow';
 
 const pageSteps = [
@@ -56,6 +57,11 @@ export function loadBuilderPage(
       issue.status === 'review'
         ? changesSinceReview(database, issue.id, data.document, itemTitle)
         : undefined,
+    // The approved text is what goes out; library edits since then are shown, not sent.
+    changedSinceApproval:
+      issue.status === 'approved' || issue.status === 'scheduled'
+        ? itemsChangedSinceFreeze(database, issue.id)
+        : [],
     comments: listComments(database, issue.id),
     commentBlocks: allBlocks(data.document).map((b) => ({
       id: b.id,

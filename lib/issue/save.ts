@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { issueBlocks, issues, items, reusableBlocks, themes, users } from '@/db/schema';
 import { allBlocks, type IssueDocument } from './document';
+import { dropFrozenItems } from './sent-items';
 import { saveBlocks } from './storage';
 
 export type SaveResult =
@@ -103,6 +104,8 @@ export function saveIssueDocument(
   if (problem) return { status: 'invalid', message: problem };
 
   saveBlocks(tx, issue.id, doc);
+  // The items' texts frozen at approval go with the approval (sent-items.ts).
+  if (issue.status === 'approved') dropFrozenItems(tx, issue.id);
   const now = new Date();
   const version = issue.version + 1;
   tx.update(issues)

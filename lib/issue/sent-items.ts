@@ -2,13 +2,19 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { issueBlocks, items, sentItems, type SentItem } from '@/db/schema';
 
-// The items as sent are issue data, written by the send when it starts. The renderer
-// (lib/email) and the archive both read them, so they live here, below both.
+// The items as approved (and later as sent) are issue data, written when the issue is approved.
+// The renderer (lib/email), the send and the archive all read them, so they live here, below all.
 
 /**
- * Copies the items placed in an issue into `sent_items`, replacing an earlier copy (a send that
- * was cancelled before anyone got it and is started again). Runs in the transaction that starts
- * the send, so every copy of the mail, and later the archive, shows the same text.
+ * Copies the items placed in an issue into `sent_items`, replacing an earlier copy.
+ *
+ * Frozen at approval: "what was approved is what is sent". Items live in a shared library and
+ * can be edited while an approved issue waits, so the copy is made in the approval's own
+ * transaction (transition.ts) and every copy of the mail, the archive and the preview of the
+ * approved issue read it; a later library edit shows in the builder as a notice, not in the
+ * mail. Saving new content (save.ts) and sending back to concept drop the copy with the
+ * approval, so a fresh approval copies the library again. The send start (lib/send/plan.ts)
+ * freezes only when no copy exists: an issue approved before the copy moved to approval.
  */
 export function freezeSentItems(tx: Tx, issueId: number): void {
   tx.delete(sentItems).where(eq(sentItems.issueId, issueId)).run();
@@ -44,4 +50,52 @@ export function freezeSentItems(tx: Tx, issueId: number): void {
 export function sentItemsOf(database: Tx, issueId: number): Map<number, SentItem> {
   const rows = database.select().from(sentItems).where(eq(sentItems.issueId, issueId)).all();
   return new Map(rows.map((r) => [r.itemId, r]));
+}
+
+/** Whether the issue has its items frozen (approved, or from an earlier start of its send). */
+export function hasFrozenItems(database: Tx, issueId: number): boolean {
+  return !!database
+    .select({ itemId: sentItems.itemId })
+    .from(sentItems)
+    .where(eq(sentItems.issueId, issueId))
+    .limit(1)
+    .get();
+}
+
+/** Drops the frozen copy with the approval it belonged to. */
+export function dropFrozenItems(tx: Tx, issueId: number): void {
+  tx.delete(sentItems).where(eq(sentItems.issueId, issueId)).run();
+}
+
+const frozenFields = [
+  'themeId',
+  'kind',
+  'title',
+  'teaser',
+  'url',
+  'eventDate',
+  'startTime',
+  'endTime',
+  'location',
+  'online',
+  'registrationUrl',
+] as const;
+
+/**
+ * The library items whose text changed after the issue's copy was frozen: the mail still carries
+ * the approved text, which the builder says. Deleted items are not listed (the copy remains).
+ */
+export function itemsChangedSinceFreeze(
+  database: Tx,
+  issueId: number,
+): { itemId: number; title: string }[] {
+  const frozen = sentItemsOf(database, issueId);
+  if (!frozen.size) return [];
+  return database
+    .select()
+    .from(items)
+    .where(inArray(items.id, [...frozen.keys()]))
+    .all()
+    .filter((item) => frozenFields.some((f) => item[f] !== frozen.get(item.id)![f]))
+    .map((item) => ({ itemId: item.id, title: frozen.get(item.id)!.title }));
 }

@@ -9,6 +9,7 @@ import {
   type IssueStatus,
 } from '@/db/schema';
 import { loadIssueDocument } from './load';
+import { dropFrozenItems, freezeSentItems } from './sent-items';
 import { recordAudit } from '@/lib/audit';
 import { decide, workflowSteps, type WorkflowStep } from './workflow';
 
@@ -156,6 +157,9 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
     .where(eq(issues.id, issue.id))
     .run();
   snapshotForReview(tx, input, issue, now);
+  // What is approved is what is sent: the items' texts are frozen with the approval.
+  if (input.step === 'approve') freezeSentItems(tx, issue.id);
+  if (input.step === 'sendBack') dropFrozenItems(tx, issue.id);
   auditStep(tx, input, issue, to);
   return {
     ok: true,

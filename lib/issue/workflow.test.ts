@@ -108,6 +108,13 @@ describe('workflow: approval rules', () => {
     });
   });
 
+  it('refuses a send start while the delivery setup has blocking problems', () => {
+    for (const status of ['approved', 'scheduled'] as const)
+      expect(
+        decide('startSend', ctx(status, 'hoofdredacteur', { blockingProblems: ['Geen DKIM.'] })),
+      ).toEqual({ ok: false, why: 'problems', message: 'Verzenden kan nu niet: Geen DKIM.' });
+  });
+
   it('refuses a schedule in the past or without a time', () => {
     expect(
       decide('schedule', ctx('approved', 'hoofdredacteur', { scheduledAt: now })),

@@ -62,7 +62,10 @@ export type WorkflowContext = {
   fourEyes: boolean;
   /** Who last changed the content; the approver must be someone else when fourEyes is on. */
   contentChangedBy: string | null;
-  /** Problems that block approval (an empty subject, a broken link...). */
+  /**
+   * Problems that block approval (an empty subject, a broken link, a misaligned DKIM domain...)
+   * or the start of a send (the delivery setup, which can change after approval).
+   */
   blockingProblems?: string[];
   /** For `schedule`: when the send should start. */
   scheduledAt?: Date;
@@ -105,6 +108,13 @@ export function decide(step: WorkflowStep, ctx: WorkflowContext): Decision {
         message: `Los eerst dit op: ${ctx.blockingProblems.join(' ')}`,
       };
     }
+  }
+  if (step === 'startSend' && ctx.blockingProblems?.length) {
+    return {
+      ok: false,
+      why: 'problems',
+      message: `Verzenden kan nu niet: ${ctx.blockingProblems.join(' ')}`,
+    };
   }
   if (step === 'schedule') {
     const now = ctx.now ?? new Date();

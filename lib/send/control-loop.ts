@@ -42,7 +42,14 @@ export async function runControl(ctx: WorkerContext) {
     try {
       keepLease(ctx);
       if (ctx.holding) {
-        for (const s of startDueIssues(ctx.database))
+        const due = startDueIssues(ctx.database, new Date(), {
+          delivery: ctx.options.delivery,
+          onHeld: (issueId, problems) =>
+            ctx.log(
+              `nummer ${issueId}: uit de planning gehaald, niet verzonden: ${problems.join(' ')}`,
+            ),
+        });
+        for (const s of due)
           ctx.log(
             `nummer ${s.issueId}: ingeplande verzending gestart (${s.recipients} ontvangers)`,
           );

@@ -65,7 +65,10 @@ export function issueMessages(
     test?: { document?: IssueDocument };
   },
 ): IssueMessages | null {
-  const content = options.test ? { document: options.test.document } : { asSent: true };
+  // A test of an approved issue shows the approved texts, as its readers will get them.
+  const content = options.test
+    ? { document: options.test.document, approvedText: true }
+    : { asSent: true };
   const source = emailSource(database, issueId, options.publicUrl, content);
   if (!source) return null;
   const n = source.newsletter;

@@ -8,9 +8,11 @@ import {
   subscriptions,
   subscriptionThemes,
 } from '@/db/schema';
+import { blockingMessages } from '@/lib/email/checks';
+import { deliveryChecks, type DeliverySetup } from '@/lib/email/delivery-checks';
 import type { IssueDocument } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
-import { freezeSentItems } from '@/lib/issue/sent-items';
+import { freezeSentItems, hasFrozenItems } from '@/lib/issue/sent-items';
 import { takeStep, type StepInput, type StepResult } from '@/lib/issue/transition';
 import { suppressionMatcher } from '@/lib/subscribers/suppression';
 
@@ -87,22 +89,41 @@ export function recipientCount(database: Tx, newsletterId: number, now = new Dat
 export type StartResult = StepResult & { recipients?: number; suppressed?: number };
 
 /**
- * Starts a send inside the caller's transaction: the workflow step (approved or scheduled →
- * sending), the items as sent, and one delivery row per reader. The audience is frozen here;
- * who subscribes later waits for the next issue.
+ * What in the delivery setup stops this issue's mail now (approval checked it too, but the
+ * configuration can change after): blocking messages, empty when it may go.
  */
-export function startSend(tx: Tx, input: Omit<StepInput, 'step'>): StartResult {
+export function sendBlockers(tx: Tx, issueId: number, setup: DeliverySetup): string[] {
+  const sender = tx
+    .select({ senderEmail: newsletters.senderEmail, slug: newsletters.slug })
+    .from(issues)
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+    .where(eq(issues.id, issueId))
+    .get();
+  return sender ? blockingMessages(deliveryChecks(setup, sender)) : [];
+}
+
+/**
+ * Starts a send inside the caller's transaction: the workflow step (approved or scheduled →
+ * sending), the items as approved, and one delivery row per reader. The audience is frozen here;
+ * who subscribes later waits for the next issue. With `delivery`, a blocking delivery check
+ * refuses the start; every start from the app and the scheduler passes it.
+ */
+export function startSend(
+  tx: Tx,
+  { delivery, ...input }: Omit<StepInput, 'step'> & { delivery?: DeliverySetup },
+): StartResult {
   const now = input.now ?? new Date();
-  const step = takeStep(tx, { ...input, step: 'startSend', now });
+  const blockingProblems = delivery ? sendBlockers(tx, input.issueId, delivery) : [];
+  const step = takeStep(tx, { ...input, step: 'startSend', now, blockingProblems });
   if (!step.ok) return step;
   const issue = tx
     .select({ id: issues.id, newsletterId: issues.newsletterId })
     .from(issues)
-    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
     .where(eq(issues.id, input.issueId))
     .get()!;
   const present = issueThemes(loadIssueDocument(tx, issue.id)!.document);
-  freezeSentItems(tx, issue.id);
+  // Frozen at approval (sent-items.ts); an issue approved before Kopij froze there gets it now.
+  if (!hasFrozenItems(tx, issue.id)) freezeSentItems(tx, issue.id);
   const { recipients: audience, suppressed } = audienceOf(tx, issue.newsletterId, now);
   // A send that was cancelled and is started again must not send twice to whom it reached.
   tx.delete(deliveries)

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Db } from '@/db';
 import type { Config } from '@/lib/config';
 import { notifyArchive } from '@/lib/archive/revalidate';
+import { deliverySetup } from '@/lib/email/delivery-checks';
 import { linkKey } from '@/lib/subscribers/links';
 import { dkimSigner } from './dkim';
 import { outboxTransport, smtpTransport } from './transport';
@@ -36,6 +37,7 @@ export function workerFromConfig(
           privateKey: fs.readFileSync(dkim.privateKeyFile, 'utf8'),
         })
       : undefined,
+    delivery: deliverySetup(config),
     log,
     // A sent issue appears in the archive: the app's cached pages are refreshed over HTTP.
     onIssueDone: (issueId, status) => {

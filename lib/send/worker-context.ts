@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/db';
+import type { DeliverySetup } from '@/lib/email/delivery-checks';
 import { bookkeeping, type Bookkeeping } from './bookkeeping';
 import { claimer, type Claim } from './claim';
 import type { Job, SendPolicy } from './jobs';
@@ -25,6 +26,8 @@ export type WorkerOptions = SendPolicy & {
   outboxDir?: string;
   mailFrom?: string;
   dkim?: (raw: Buffer) => Buffer;
+  /** The setup mail goes out under: a scheduled issue it would fail for is not started. */
+  delivery?: DeliverySetup;
   onIssueDone?: (issueId: number, status: 'sent' | 'approved') => void;
   log?: (message: string) => void;
 };

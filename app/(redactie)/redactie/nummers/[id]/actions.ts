@@ -3,15 +3,20 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { issues, items, newsletters, themes } from '@/db/schema';
+import type { ActionState } from '@/lib/action-state';
 import { editorAction, editorTask, invalid } from '@/lib/actions';
+import { editorLabel } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
-import { checkIssue, type Check } from '@/lib/email/checks';
+import type { Check } from '@/lib/email/checks';
+import { approvalChecks, deliverySetup } from '@/lib/email/delivery-checks';
 import { renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
+import { claimTestSend } from '@/lib/email/test-send-limit';
 import { MAX_TEST_ADDRESSES, sendTestIssue } from '@/lib/send/test-send';
 import { issueDocument, type IssueDocument } from '@/lib/issue/document';
 import { saveIssueDocument } from '@/lib/issue/save';
 import { loadIssueDocument } from '@/lib/issue/load';
+import { unsavedReason } from '@/lib/issue/unsaved';
 import { z } from '@/lib/validation';
 
 export type SaveData = {
@@ -91,7 +96,11 @@ export type PreviewData = { html: string; text: string; bytes: number; checks: C
 const previewSchema = z.object({ issueId: z.number().int().positive(), document: issueDocument });
 
 async function renderFor(issueId: number, document: IssueDocument) {
-  const source = emailSource(db(), issueId, getConfig().publicUrl, { document });
+  // An approved issue is shown and tested with the texts that approval froze: what will be sent.
+  const source = emailSource(db(), issueId, getConfig().publicUrl, {
+    document,
+    approvedText: true,
+  });
   if (!source) return null;
   const rendered = await renderIssueEmail(source);
   return { source, ...rendered, bytes: Buffer.byteLength(rendered.html) };
@@ -112,7 +121,7 @@ export const previewIssue = editorTask<typeof previewSchema, PreviewData>({
         html: rendered.html,
         text: rendered.text,
         bytes: rendered.bytes,
-        checks: checkIssue(rendered.source, rendered.bytes),
+        checks: approvalChecks(rendered.source, rendered.bytes, deliverySetup(getConfig())),
       },
     };
   },
@@ -161,13 +170,21 @@ export const saveTestAddresses = editorAction({
   },
 });
 
-/** A test send of the current document to the editor and the saved test addresses. */
+const testSendSchema = previewSchema.extend({
+  version: z.number({ error: 'Onbekende versie.' }).int().positive('Onbekende versie.'),
+});
+
+/**
+ * A test send of the saved document, at the version the editor sees, to the editor and the saved
+ * test addresses; refused when the editor has unsaved changes or an older version, and beyond
+ * TEST_SEND_LIMIT mails per editor per hour (lib/email/test-send-limit.ts).
+ */
 export const sendTest = editorTask({
   name: 'testmail versturen',
   role: 'redacteur',
-  schema: previewSchema,
+  schema: testSendSchema,
   explainInvalid: true,
-  async run(input, { editor }) {
+  async run(input, { editor }): Promise<ActionState> {
     const source = emailSource(db(), input.issueId, getConfig().publicUrl);
     if (!source) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
     const { newsletter } = source;
@@ -175,6 +192,27 @@ export const sendTest = editorTask({
       0,
       MAX_TEST_ADDRESSES + 1,
     );
+    // Checked in one transaction with the log line that counts the send: a save
+    // or a second click in between cannot slip past either check.
+    const refusal = db().transaction((tx): ActionState | null => {
+      const unsaved = unsavedReason(tx, input.issueId, input.version, input.document);
+      if (unsaved) return { status: 'conflict', message: unsaved };
+      const number = tx
+        .select({ number: issues.number })
+        .from(issues)
+        .where(eq(issues.id, input.issueId))
+        .get()!.number;
+      const claim = claimTestSend(tx, {
+        actor: { id: editor.id, label: editorLabel(editor) },
+        issueId: input.issueId,
+        title: `${newsletter.name} ${number}`,
+        version: input.version,
+        recipients: to.length,
+        limit: getConfig().testSendLimit,
+      });
+      return claim.ok ? null : { status: 'invalid', message: claim.message };
+    });
+    if (refusal) return refusal;
     if (!(await sendTestIssue({ issueId: input.issueId, document: input.document }, to)))
       return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
     return { status: 'ok', message: `Testmail verstuurd naar ${to.join(', ')}.` };

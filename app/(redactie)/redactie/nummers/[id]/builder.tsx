@@ -19,7 +19,7 @@ import { useLibrary } from './use-library';
 const newId = () => crypto.randomUUID();
 
 export function Builder({ data }: { data: BuilderData }) {
-  const { history, autosave, conflict } = useEditing(data);
+  const { history, autosave, conflict, saved } = useEditing(data);
   const { doc, apply } = history;
   const library = useLibrary(data);
   const { items, themeName, themeQuestion } = library;
@@ -62,7 +62,7 @@ export function Builder({ data }: { data: BuilderData }) {
               themeName={themeName}
             />
           </div>
-          <PreviewPane issueId={data.issue.id} doc={doc} testAddresses={data.testAddresses} />
+          <PreviewPane data={data} doc={doc} saved={saved} />
         </div>
         <DragOverlay dropAnimation={null}>
           {dnd.active ? (

@@ -9,6 +9,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
 import { toDutchLocal } from '@/lib/format-input';
 import { loadBuilderPage } from '@/lib/issue/builder-page';
+import { ApprovedTextNotice } from './approved-text-notice';
 import { Builder } from './builder';
 import { CommentsSection } from './comments-section';
 import { IssueReadOnly } from './issue-readonly';
@@ -59,6 +60,7 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
       ) : null}
       {issue.status === 'sent' ? <WebVersion issue={issue} /> : null}
       {page.changes !== undefined ? <ReviewChanges changes={page.changes} /> : null}
+      <ApprovedTextNotice status={issue.status} items={page.changedSinceApproval} />
       {page.editable ? (
         <Builder data={data} />
       ) : (

@@ -6,6 +6,7 @@ import { FormMessage } from '@/components/form-message';
 import { idle, type ActionState } from '@/lib/action-state';
 import { GMAIL_CLIP_BYTES } from '@/lib/email/checks';
 import type { IssueDocument } from '@/lib/issue/document';
+import type { BuilderData } from '@/lib/issue/load-builder';
 import { previewIssue, saveTestAddresses, sendTest, type PreviewData } from './actions';
 
 type View = 'desktop' | 'mobiel' | 'tekst' | 'donker';
@@ -97,36 +98,58 @@ function PreviewFrame({ preview, view }: { preview: PreviewData; view: View }) {
   );
 }
 
+/** Problems that block approval in red; warnings (delivery advice) below them, in their own list. */
 function Checks({ checks }: { checks: PreviewData['checks'] }) {
+  const blocking = checks.filter((c) => c.level === 'block');
+  const warnings = checks.filter((c) => c.level === 'warn');
   return (
     <section aria-labelledby="controles">
       <h3 id="controles" className="font-bold">
         Controles
       </h3>
-      {checks.length ? (
+      {blocking.length ? (
         <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-danger" data-checks>
-          {checks.map((c) => (
+          {blocking.map((c) => (
             <li key={c.id}>{c.message}</li>
           ))}
         </ul>
       ) : (
         <p className="mt-1 text-sm font-semibold text-success" data-checks>
-          Alle controles zijn in orde.
+          {warnings.length ? 'Niets houdt goedkeuring tegen.' : 'Alle controles zijn in orde.'}
         </p>
       )}
+      {warnings.length ? (
+        <>
+          <h4 className="mt-2 text-sm font-semibold">Let op (houdt goedkeuring niet tegen)</h4>
+          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm" data-check-warnings>
+            {warnings.map((c) => (
+              <li key={c.id}>{c.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }
 
-/** A test send to the editor and the newsletter's fixed test addresses, which are kept here too. */
+/** Whether the document in the builder is the saved one, and at which version. */
+export type SavedState = { version: number; ready: boolean };
+
+/**
+ * A test send to the editor and the newsletter's fixed test addresses, which are kept here too.
+ * Only a saved document goes out, named by its version: the button waits while there is
+ * something to save, and the server refuses an older version or unsaved changes all the same.
+ */
 function TestMail({
   issueId,
   doc,
   testAddresses,
+  saved,
 }: {
   issueId: number;
   doc: IssueDocument;
   testAddresses: string[];
+  saved: SavedState;
 }) {
   const [sendState, setSendState] = useState<ActionState>(idle);
   const [addressState, setAddressState] = useState<ActionState>(idle);
@@ -164,14 +187,24 @@ function TestMail({
         <button
           type="button"
           className={button}
-          disabled={sending}
+          disabled={sending || !saved.ready}
+          aria-describedby={saved.ready ? undefined : 'testmail-wacht'}
           onClick={() =>
-            startSending(async () => setSendState(await sendTest(idle, { issueId, document: doc })))
+            startSending(async () =>
+              setSendState(
+                await sendTest(idle, { issueId, version: saved.version, document: doc }),
+              ),
+            )
           }
         >
           {sending ? 'Versturen...' : 'Testmail versturen'}
         </button>
       </div>
+      {saved.ready ? null : (
+        <p id="testmail-wacht" className="text-sm text-muted" data-testmail-wait>
+          Een testmail verstuurt alleen de opgeslagen versie. Wacht tot alles is opgeslagen.
+        </p>
+      )}
       <FormMessage state={sendState} />
     </section>
   );
@@ -179,14 +212,15 @@ function TestMail({
 
 /** The e-mail as it will look, refreshed shortly after every change, with its checks and a test send. */
 export function PreviewPane({
-  issueId,
+  data,
   doc,
-  testAddresses,
+  saved,
 }: {
-  issueId: number;
+  data: Pick<BuilderData, 'issue' | 'testAddresses'>;
   doc: IssueDocument;
-  testAddresses: string[];
+  saved: SavedState;
 }) {
+  const issueId = data.issue.id;
   const [view, setView] = useState<View>('desktop');
   const { preview, error } = usePreview(issueId, doc);
   return (
@@ -210,7 +244,7 @@ export function PreviewPane({
       ) : (
         <p className="text-sm text-muted">Voorbeeld wordt gemaakt...</p>
       )}
-      <TestMail issueId={issueId} doc={doc} testAddresses={testAddresses} />
+      <TestMail issueId={issueId} doc={doc} testAddresses={data.testAddresses} saved={saved} />
     </aside>
   );
 }

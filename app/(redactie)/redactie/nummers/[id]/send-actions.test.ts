@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditLog, deliveries, issues, users } from '@/db/schema';
+import { auditLog, deliveries, issues, newsletters, users } from '@/db/schema';
 import { seed } from '@/scripts/seed';
 import type { SessionEditor } from '@/lib/auth/guard';
 import { testDb } from '@/lib/test/db';
@@ -81,6 +81,25 @@ describe('send actions called directly', () => {
       status: 'conflict',
       message: 'Een nummer met status concept kunt u niet verzenden.',
     });
+    expect(database().select().from(deliveries).all()).toHaveLength(0);
+  });
+
+  it('refuses to send when the delivery setup would make the mail fail', async () => {
+    signInAs('hoofdredactie@kopij.test');
+    const issue = database().select().from(issues).where(eq(issues.id, issueId)).get()!;
+    database()
+      .update(newsletters)
+      .set({ senderEmail: 'raadsbericht@ziggo.nl' })
+      .where(eq(newsletters.id, issue.newsletterId))
+      .run();
+    const result = await sendNow(idle, { issueId });
+    expect(result).toMatchObject({ status: 'invalid' });
+    expect(result.message).toMatch(
+      /^Verzenden kan nu niet: Het afzenderadres raadsbericht@ziggo\.nl hoort bij ziggo\.nl/,
+    );
+    expect(database().select().from(issues).where(eq(issues.id, issueId)).get()!.status).toBe(
+      'approved',
+    );
     expect(database().select().from(deliveries).all()).toHaveLength(0);
   });
 

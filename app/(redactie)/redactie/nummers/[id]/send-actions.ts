@@ -5,6 +5,8 @@ import { db } from '@/db';
 import type { ActionState } from '@/lib/action-state';
 import { editorTask } from '@/lib/actions';
 import { editorLabel } from '@/lib/auth/guard';
+import { getConfig } from '@/lib/config';
+import { deliverySetup } from '@/lib/email/delivery-checks';
 import { workflowSteps } from '@/lib/issue/workflow';
 import { controlSend, type SendControl } from '@/lib/send/control';
 import { startSend } from '@/lib/send/plan';
@@ -21,7 +23,10 @@ function refresh(issueId: number) {
   revalidatePath('/redactie');
 }
 
-/** "Nu verzenden": freezes the audience and hands the send to the worker. */
+/**
+ * "Nu verzenden": freezes the audience and hands the send to the worker; refused while the
+ * delivery setup would make the mail fail (an issue approved before the configuration changed).
+ */
 export const sendNow = editorTask({
   name: 'nummer verzenden',
   role: workflowSteps.startSend.role,
@@ -33,6 +38,7 @@ export const sendNow = editorTask({
         issueId,
         version,
         editor: { id: editor.id, role: editor.role, label: editorLabel(editor) },
+        delivery: deliverySetup(getConfig()),
       }),
     );
     if (!result.ok) return { status: result.status, message: result.message };

@@ -1,14 +1,20 @@
 import type { Db } from '@/db';
+import { getConfig } from '@/lib/config';
+import { deliverySetup } from '@/lib/email/delivery-checks';
 import { sentItemsOf } from '@/lib/issue/sent-items';
 import type { BuilderData } from '@/lib/issue/load-builder';
 import type { WorkflowStep } from '@/lib/issue/workflow';
-import { recipientCount } from '@/lib/send/plan';
+import { recipientCount, sendBlockers } from '@/lib/send/plan';
 import { failedDeliveries, sendProgress } from '@/lib/send/progress';
 
 // The issue page's send side lives beside the page rather than in lib/issue: lib/issue comes
 // before lib/send and lib/archive in the data flow and does not reach forward into them.
 
-/** What the send confirmation names, a running send's progress and its first failures. */
+/**
+ * What the send confirmation names, what in the delivery setup stops an approved issue from
+ * going out (the configuration can change after approval), a running send's progress and its
+ * first failures.
+ */
 export function sendState(database: Db, data: BuilderData, steps: WorkflowStep[], now: Date) {
   const { issue } = data;
   const progress =
@@ -22,6 +28,10 @@ export function sendState(database: Db, data: BuilderData, steps: WorkflowStep[]
       recipients: steps.includes('startSend')
         ? recipientCount(database, issue.newsletterId, now)
         : 0,
+      blockers:
+        issue.status === 'approved' || issue.status === 'scheduled'
+          ? sendBlockers(database, issue.id, deliverySetup(getConfig()))
+          : [],
     },
     progress: progress && progress.total > 0 ? progress : null,
     failures:
@@ -29,10 +39,10 @@ export function sendState(database: Db, data: BuilderData, steps: WorkflowStep[]
   };
 }
 
-// Once a send has started, the issue is shown with its items as sent (and corrected), not as
-// they may have been edited in the library since.
+// Once scheduled, the issue is shown with its items as approved (and, once sent, as corrected),
+// not as they may have been edited in the library since: that is what goes or went out.
 export function withSentCopies(database: Db, data: BuilderData): BuilderData {
-  if (data.issue.status !== 'sending' && data.issue.status !== 'sent') return data;
+  if (!['scheduled', 'sending', 'sent'].includes(data.issue.status)) return data;
   const library = new Map(data.library.map((i) => [i.id, i]));
   for (const copy of sentItemsOf(database, data.issue.id).values())
     library.set(copy.itemId, { ...copy, id: copy.itemId });

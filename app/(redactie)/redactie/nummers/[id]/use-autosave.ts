@@ -76,6 +76,12 @@ export function useAutosave(
 ) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
   const version = useRef(initialVersion);
+  // The same number as state, for what must name the saved version (the test send).
+  const [savedVersion, setSavedVersion] = useState(initialVersion);
+  const setVersion = (v: number) => {
+    version.current = v;
+    setSavedVersion(v);
+  };
   const [savedRevision, setSavedRevision] = useState(0);
   const inFlight = useRef(false);
   const [retry, setRetry] = useState(0);
@@ -94,6 +100,7 @@ export function useAutosave(
       const next = statusAfter(result);
       if (next.kind === 'saved') {
         version.current = result.data!.version;
+        setSavedVersion(version.current);
         setSavedRevision(revision);
         onSaved(revision, unsavedOps, doc);
       } else if (next.kind === 'error') failedRevision.current = revision;
@@ -108,6 +115,8 @@ export function useAutosave(
   return {
     status,
     dirty,
+    /** The version last saved by or adopted from the server: what the editor's document is, when not dirty. */
+    version: savedVersion,
     retry: () => {
       failedRevision.current = -1;
       setStatus({ kind: 'saving' });
@@ -115,13 +124,13 @@ export function useAutosave(
     },
     /** After a conflict: continue from their version (the caller has put the document to save in place). */
     resolve: (theirVersion: number) => {
-      version.current = theirVersion;
+      setVersion(theirVersion);
       setStatus({ kind: 'saving' });
       setRetry((n) => n + 1);
     },
     /** Their version taken as it is: nothing left to save. */
     adopt: (theirVersion: number, revisionNow: number) => {
-      version.current = theirVersion;
+      setVersion(theirVersion);
       setSavedRevision(revisionNow);
       setStatus({ kind: 'saved', at: Date.now() });
     },

@@ -75,5 +75,7 @@ export function useEditing(data: BuilderData) {
   const { status } = autosave;
   const conflict =
     status.kind === 'conflict' ? conflictChoices(status, base, setBase, history, autosave) : null;
-  return { history, autosave, conflict };
+  // What a test send may name: the saved version, and only while nothing waits to be saved.
+  const saved = { version: autosave.version, ready: !autosave.dirty && status.kind === 'saved' };
+  return { history, autosave, conflict, saved };
 }

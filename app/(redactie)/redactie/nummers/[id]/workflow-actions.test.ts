@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditLog, issues, users } from '@/db/schema';
+import { auditLog, issues, newsletters, sentItems, users } from '@/db/schema';
 import { seed } from '@/scripts/seed';
 import type { SessionEditor } from '@/lib/auth/guard';
 import { testDb } from '@/lib/test/db';
@@ -58,4 +58,46 @@ describe('workflow actions called directly', () => {
       expect(denied[0]!.actorLabel).toBe('Fatima El Idrissi');
     },
   );
+
+  it('refuses approval for a free-mail sender and lets delivery warnings through', async () => {
+    const chief = database()
+      .select()
+      .from(users)
+      .where(eq(users.email, 'hoofdredactie@kopij.test'))
+      .get()!;
+    state.editor = { id: chief.id, email: chief.email, name: chief.name, role: chief.role };
+    const issue = database().select().from(issues).where(eq(issues.id, issueId)).get()!;
+    const original = database()
+      .select()
+      .from(newsletters)
+      .where(eq(newsletters.id, issue.newsletterId))
+      .get()!;
+    database()
+      .update(newsletters)
+      .set({ senderEmail: 'raadsbericht@gmail.com' })
+      .where(eq(newsletters.id, issue.newsletterId))
+      .run();
+    const refused = await approve(idle, { issueId });
+    expect(refused).toMatchObject({ status: 'invalid' });
+    expect(refused.message).toMatch(
+      /^Los eerst dit op: Het afzenderadres raadsbericht@gmail\.com hoort bij gmail\.com/,
+    );
+    expect(database().select().from(issues).where(eq(issues.id, issueId)).get()!.status).toBe(
+      'review',
+    );
+    expect(database().select().from(sentItems).where(eq(sentItems.issueId, issueId)).all()).toEqual(
+      [],
+    );
+
+    // The tests' own setup (outbox, no DKIM, http) only warns: approval goes through.
+    database()
+      .update(newsletters)
+      .set({ senderEmail: original.senderEmail })
+      .where(eq(newsletters.id, issue.newsletterId))
+      .run();
+    expect(await approve(idle, { issueId })).toMatchObject({ status: 'ok' });
+    expect(database().select().from(issues).where(eq(issues.id, issueId)).get()!.status).toBe(
+      'approved',
+    );
+  });
 });

@@ -6,7 +6,8 @@ import type { ActionState } from '@/lib/action-state';
 import { editorTask } from '@/lib/actions';
 import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
-import { checkIssue } from '@/lib/email/checks';
+import { blockingMessages } from '@/lib/email/checks';
+import { approvalChecks, deliverySetup } from '@/lib/email/delivery-checks';
 import { renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
 import { fromDutchLocal } from '@/lib/format-input';
@@ -114,7 +115,10 @@ export const requestReview = simple('requestReview', 'nummer ter review aanbiede
 export const sendBack = simple('sendBack', 'nummer terugsturen');
 export const unschedule = simple('unschedule', 'nummer uit de planning halen');
 
-/** Approval re-runs the checks on the stored content: a failed check blocks it. */
+/**
+ * Approval re-runs the checks on the stored content and the delivery setup: a blocking check
+ * stops it (warnings do not). The step freezes the items' texts (lib/issue/sent-items.ts).
+ */
 export const approve = editorTask({
   name: 'nummer goedkeuren',
   role: workflowSteps.approve.role,
@@ -124,7 +128,8 @@ export const approve = editorTask({
     const source = emailSource(db(), input.issueId, getConfig().publicUrl);
     if (!source) return { status: 'invalid', message: 'Dit nummer bestaat niet (meer).' };
     const { html } = await renderIssueEmail(source);
-    const problems = checkIssue(source, Buffer.byteLength(html)).map((c) => c.message);
+    const checks = approvalChecks(source, Buffer.byteLength(html), deliverySetup(getConfig()));
+    const problems = blockingMessages(checks);
     return run('approve', input, editor, { blockingProblems: problems });
   },
 });

@@ -12,7 +12,13 @@ import { formatCount } from '@/lib/format';
 const actions = { requestReview, approve, schedule, unschedule, sendBack, startSend: sendNow };
 type Step = keyof typeof actions;
 /** What the send confirmation names, so nobody sends the wrong issue to the wrong list. */
-export type SendSummary = { title: string; subject: string; recipients: number };
+export type SendSummary = {
+  title: string;
+  subject: string;
+  recipients: number;
+  /** Delivery checks that stop the send now (lib/email/delivery-checks.ts); empty when it may go. */
+  blockers: string[];
+};
 type Props = {
   issueId: number;
   version: number;
@@ -123,6 +129,25 @@ function NoteField() {
   );
 }
 
+/** Why an approved issue cannot go out now, named before anyone tries (the server refuses too). */
+function SendBlockers({ blockers }: { blockers: string[] }) {
+  if (!blockers.length) return null;
+  return (
+    <div
+      role="alert"
+      data-send-blockers
+      className="mt-2 rounded-md border border-red-300 bg-danger-50 px-4 py-3 text-sm text-danger"
+    >
+      <p className="font-semibold">Verzenden kan nu niet:</p>
+      <ul className="mt-1 list-disc pl-5">
+        {blockers.map((b) => (
+          <li key={b}>{b}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /**
  * The next steps this editor may take; the server decides again on every one. The outcome is
  * kept here, not in the step's own form: that form vanishes once its step is taken.
@@ -150,7 +175,8 @@ export function WorkflowPanel({
   };
   const forms: StepForms = { steps, issueId, version, pending, onSubmit };
 
-  if (!steps.length && !fourEyesNote && !scheduledFor && outcome.status === 'idle') return null;
+  const quiet = !steps.length && !fourEyesNote && !scheduledFor && !send.blockers.length;
+  if (quiet && outcome.status === 'idle') return null;
   return (
     <section
       aria-labelledby="workflow-title"
@@ -161,6 +187,7 @@ export function WorkflowPanel({
       </h2>
       {scheduledFor ? <p className="mt-1">Ingepland voor {scheduledFor}.</p> : null}
       {fourEyesNote ? <p className="mt-1 text-sm text-muted">{fourEyesNote}</p> : null}
+      <SendBlockers blockers={send.blockers} />
       <div className="mt-3">
         <FormMessage state={pending ? { status: 'idle' } : outcome} />
       </div>
