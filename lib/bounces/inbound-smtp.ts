@@ -70,6 +70,17 @@ function receive(
   });
 }
 
+/** Why the listener could not open its port, in words for whoever starts Kopij. */
+export function listenFailure(at: { host: string; port: number }, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const where = `${at.host}:${at.port}`;
+  if (code === 'EADDRINUSE')
+    return `De bounce-ontvanger kan niet luisteren op ${where}: de poort is al in gebruik. Laat één proces luisteren: de app of npm run inbound (geef INBOUND_SMTP_PORT aan maar één van beide).`;
+  if (code === 'EACCES')
+    return `De bounce-ontvanger mag niet luisteren op ${where}: poorten onder 1024 vragen extra rechten. Kies een hogere poort en laat de mailserver daarheen doorsturen.`;
+  return `De bounce-ontvanger kan niet luisteren op ${where}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 /** Starts listening; resolves once the port is open (port 0 picks a free one). */
 export function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSmtp> {
   const log = options.log ?? ((line: string) => console.log(`[bounces] ${line}`));
