@@ -1,18 +1,23 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { bounceEvents, deliveries, subscribers } from '@/db/schema';
+import { subscribers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { getConfig } from '@/lib/config';
 import { subscriptionOf } from '@/lib/subscribers/flows-common';
 import { unsubscribe } from '@/lib/subscribers/flows-unsubscribe';
-import { suppress } from '@/lib/subscribers/suppression';
+import { normaliseAddress } from '@/lib/subscribers/address';
+import { emailHash, suppress } from '@/lib/subscribers/suppression';
 import type { BounceReport } from './event';
 import { resolveTarget, type Target } from './resolve';
+import { statementsFor, SYSTEM_LABEL, type Statements } from './statements';
 
 export type ApplyResult = { applied: boolean; reason?: string };
 export type ApplyOptions = { softLimit?: number; now?: Date };
 
-const system = { id: null, label: 'Kopij (bounces)' };
+/** One report being applied: its transaction, the prepared statements, who it is about. */
+type Step = { tx: Tx; s: Statements; report: BounceReport; target: Target; now: Date };
+
+const system = { id: null, label: SYSTEM_LABEL };
 
 /** "5.1.1 550 5.1.1 user unknown": the status and the server's words, for people. */
 function what(report: BounceReport): string {
@@ -22,54 +27,43 @@ function what(report: BounceReport): string {
 const copyOf = (t: Target) =>
   t.issueNumber === null ? t.newsletterName : `${t.newsletterName} nummer ${t.issueNumber}`;
 
-function markDelivery(tx: Tx, target: Target, text: string, now: Date) {
+function markDelivery({ s, target, now }: Step, text: string) {
   if (target.deliveryId === null) return;
-  // The copy stays 'sent' (the relay took it); the note says what became of it afterwards.
-  tx.update(deliveries)
-    .set({ lastError: text.slice(0, 500), updatedAt: now })
-    .where(eq(deliveries.id, target.deliveryId))
-    .run();
+  s.markDelivery.run({ id: target.deliveryId, text: text.slice(0, 500), now: now.getTime() });
 }
 
-function bounced(tx: Tx, target: Target, detail: string, summary: string) {
-  suppress(tx, { email: target.email!, reason: 'hard_bounce', detail });
-  recordAudit(tx, {
-    actor: system,
-    action: 'subscriber.bounced',
-    entityType: 'subscriber',
-    entityId: target.subscriberId,
-    summary,
+/** Suppressed and a line in the audit log: what suppress() and recordAudit() write, prepared. */
+function bounced({ s, target }: Step, detail: string, summary: string) {
+  s.suppressBounced.run({
+    emailHash: emailHash(target.email!),
+    email: normaliseAddress(target.email!),
+    detail,
   });
+  s.auditBounced.run({ subscriberId: String(target.subscriberId), summary });
 }
 
 /** A hard bounce: the address does not exist (any more). The reader is bounced at once. */
-function applyHard(tx: Tx, target: Target, report: BounceReport, now: Date) {
-  markDelivery(tx, target, `Later gebouncet: ${what(report)}`, now);
-  const before = target.subscriberStatus;
-  tx.update(subscribers)
-    .set({
-      hardBounces: sql`${subscribers.hardBounces} + 1`,
-      status: sql`case when ${subscribers.status} = 'active' then 'bounced' else ${subscribers.status} end`,
-    })
-    .where(eq(subscribers.id, target.subscriberId))
-    .run();
+function applyHard(step: Step) {
+  const { s, report, target, now } = step;
+  markDelivery(step, `Later gebouncet: ${what(report)}`);
+  s.hardBounce.run({ id: target.subscriberId, now: now.getTime() });
   const detail = `Harde bounce na verzending van ${copyOf(target)}: ${what(report)}`;
-  if (before === 'active')
+  if (target.subscriberStatus === 'active')
     bounced(
-      tx,
-      target,
+      step,
       detail,
       `Abonnee ${target.subscriberId} staat op 'gebouncet' na een harde bounce op ${copyOf(target)}: ${what(report)}`,
     );
-  else suppress(tx, { email: target.email!, reason: 'hard_bounce', detail });
+  else suppress(step.tx, { email: target.email!, reason: 'hard_bounce', detail });
 }
 
 /**
  * A soft bounce (mailbox full, delayed): counted; at the limit the reader counts as bounced. A
  * copy that later goes through resets the count (bookkeeping.ts).
  */
-function applySoft(tx: Tx, target: Target, report: BounceReport, limit: number, now: Date) {
-  markDelivery(tx, target, `Later tijdelijk gebouncet: ${what(report)}`, now);
+function applySoft(step: Step, limit: number) {
+  const { tx, report, target } = step;
+  markDelivery(step, `Later tijdelijk gebouncet: ${what(report)}`);
   const after = tx
     .update(subscribers)
     .set({ softBounces: sql`${subscribers.softBounces} + 1` })
@@ -82,14 +76,13 @@ function applySoft(tx: Tx, target: Target, report: BounceReport, limit: number, 
     .where(eq(subscribers.id, target.subscriberId))
     .run();
   bounced(
-    tx,
-    target,
+    step,
     `Gebouncet na ${after.softBounces} zachte bounces (laatste: ${what(report)})`,
     `Abonnee ${target.subscriberId} staat op 'gebouncet' na ${after.softBounces} zachte bounces; de laatste op ${copyOf(target)}: ${what(report)}`,
   );
 }
 
-function unsubscribeFrom(tx: Tx, target: Target, source: 'klacht' | 'mailto', now: Date) {
+function unsubscribeFrom({ tx, target, now }: Step, source: 'klacht' | 'mailto') {
   if (!subscriptionOf(tx, target)) return;
   const claims = {
     subscriberId: target.subscriberId,
@@ -103,9 +96,10 @@ function unsubscribeFrom(tx: Tx, target: Target, source: 'klacht' | 'mailto', no
  * A spam complaint (feedback loop): the reader is unsubscribed from this newsletter, with a
  * consent event, and the address is never mailed again until an admin lifts it.
  */
-function applyComplaint(tx: Tx, target: Target, report: BounceReport, now: Date) {
-  markDelivery(tx, target, `Later als ongewenst gemeld (klacht): ${what(report)}`, now);
-  unsubscribeFrom(tx, target, 'klacht', now);
+function applyComplaint(step: Step) {
+  const { tx, report, target } = step;
+  markDelivery(step, `Later als ongewenst gemeld (klacht): ${what(report)}`);
+  unsubscribeFrom(step, 'klacht');
   suppress(tx, {
     email: target.email!,
     reason: 'complaint',
@@ -120,45 +114,40 @@ function applyComplaint(tx: Tx, target: Target, report: BounceReport, now: Date)
   });
 }
 
-function record(tx: Tx, report: BounceReport, target: Target, now: Date): boolean {
-  const rows = tx
-    .insert(bounceEvents)
-    .values({
-      dedupeKey: report.dedupeKey,
-      source: report.source,
-      kind: report.kind,
-      deliveryId: target.deliveryId,
-      subscriberId: target.subscriberId,
-      status: report.status ?? null,
-      diagnostic: (report.diagnostic ?? '').slice(0, 1000),
-      receivedAt: now,
-    })
-    .onConflictDoNothing({ target: bounceEvents.dedupeKey })
-    .returning({ id: bounceEvents.id })
-    .all();
+function record({ s, report, target, now }: Step): boolean {
+  const rows = s.record.all({
+    dedupeKey: report.dedupeKey,
+    source: report.source,
+    kind: report.kind,
+    deliveryId: target.deliveryId,
+    subscriberId: target.subscriberId,
+    status: report.status ?? null,
+    diagnostic: (report.diagnostic ?? '').slice(0, 1000),
+    now: now.getTime(),
+  });
   return rows.length > 0;
 }
 
-function applyIn(tx: Tx, report: BounceReport, options: ApplyOptions): ApplyResult {
-  const now = options.now ?? new Date();
-  const target = resolveTarget(tx, report);
+function applyIn(tx: Tx, s: Statements, report: BounceReport, options: ApplyOptions) {
+  const target = resolveTarget(tx, s, report);
   if (typeof target === 'string') return { applied: false, reason: target };
-  if (!record(tx, report, target, now)) return { applied: false, reason: 'al verwerkt' };
+  const step: Step = { tx, s, report, target, now: options.now ?? new Date() };
+  if (!record(step)) return { applied: false, reason: 'al verwerkt' };
   // An erased reader keeps no address: the event is kept (for the counts), nothing else changes.
   if (target.subscriberStatus === 'erased' || !target.email)
     return { applied: true, reason: 'abonnee gewist' };
   switch (report.kind) {
     case 'hard':
-      applyHard(tx, target, report, now);
+      applyHard(step);
       break;
     case 'soft':
-      applySoft(tx, target, report, options.softLimit ?? getConfig().bounces.softLimit, now);
+      applySoft(step, options.softLimit ?? getConfig().bounces.softLimit);
       break;
     case 'complaint':
-      applyComplaint(tx, target, report, now);
+      applyComplaint(step);
       break;
     case 'unsubscribe':
-      unsubscribeFrom(tx, target, 'mailto', now);
+      unsubscribeFrom(step, 'mailto');
       break;
   }
   return { applied: true };
@@ -174,5 +163,32 @@ export function applyBounce(
   report: BounceReport,
   options: ApplyOptions = {},
 ): ApplyResult {
-  return database.transaction((tx) => applyIn(tx, report, options), { behavior: 'immediate' });
+  const s = statementsFor(database);
+  return database.transaction((tx) => applyIn(tx, s, report, options), {
+    behavior: 'immediate',
+  });
+}
+
+/**
+ * Several reports in one transaction (group commit, see group-commit.ts), each in a savepoint
+ * of its own: a report that fails yields its error and takes no other report down with it.
+ * Throws only when the transaction as a whole cannot commit.
+ */
+export function applyBounceBatch(
+  database: Tx,
+  reports: BounceReport[],
+  options: ApplyOptions = {},
+): (ApplyResult | Error)[] {
+  const s = statementsFor(database);
+  return database.transaction(
+    (tx) =>
+      reports.map((report) => {
+        try {
+          return tx.transaction((savepoint) => applyIn(savepoint, s, report, options));
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    { behavior: 'immediate' },
+  );
 }

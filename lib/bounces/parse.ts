@@ -226,6 +226,7 @@ export async function parseInbound(raw: Buffer, options: ParseOptions): Promise<
     // body, the returned message would lose its Return-Path and Message-ID.
     keepDeliveryStatus: true,
     ignoreEmbedded: true,
+    checksumAlgo: false,
     skipHtmlToText: true,
     skipTextToHtml: true,
     skipTextLinks: true,

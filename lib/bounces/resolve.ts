@@ -6,6 +6,7 @@ import { currentTokenVersion } from '@/lib/subscribers/flows-common';
 import { linkKey } from '@/lib/subscribers/links';
 import { verifyToken } from '@/lib/subscribers/tokens';
 import type { BounceReport } from './event';
+import type { Statements } from './statements';
 
 /** Who and what a report is about, once it is known to be about one of ours. */
 export type Target = {
@@ -84,14 +85,14 @@ function byToken(tx: Tx, token: string): Target | string {
 }
 
 /** The reader (and copy) a report is about, or why it is about nobody we know. */
-export function resolveTarget(tx: Tx, report: BounceReport): Target | string {
+export function resolveTarget(tx: Tx, s: Statements, report: BounceReport): Target | string {
   if (report.kind === 'unsubscribe') {
     if (!report.unsubscribeToken) return 'afmelding zonder afmeldcode';
     return byToken(tx, report.unsubscribeToken);
   }
   const target =
     report.deliveryId !== undefined
-      ? deliveryQuery(tx).where(eq(deliveries.id, report.deliveryId)).get()
+      ? s.delivery.get({ id: report.deliveryId })
       : byMessageOrEmail(tx, report);
   return target ?? 'onbekende verzending';
 }
