@@ -32,7 +32,7 @@ async function main() {
     console.error(listenFailure(inbound, error));
     process.exit(1);
   });
-  const domains = bounceDomains(database);
+  const domains = bounceDomains(database)();
   console.log(
     `[bounces] ontvangt bouncemail op ${inbound.host}:${server.port} (${domains.length ? domains.join(', ') : 'nog geen nieuwsbrieven'})`,
   );

@@ -3,7 +3,7 @@ import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 's
 import type { Tx } from '@/db';
 import { newsletters } from '@/db/schema';
 import { getConfig } from '@/lib/config';
-import { processInbound } from './inbound';
+import { groupCommit } from './group-commit';
 import { bounceDomain, deliveryOfVerp } from './verp';
 
 /**
@@ -11,7 +11,8 @@ import { bounceDomain, deliveryOfVerp } from './verp';
  * mail server, forwarding that domain) delivers here. It accepts only what Kopij reads, so it is
  * no relay: RCPT TO a VERP address with a valid MAC or the afmelden@ address, on a bounce domain.
  * No AUTH, no STARTTLS (without a certificate of our own it would protect nothing). A message is
- * answered 250 only once it is recorded, so one cut off by a crash is sent again by its sender.
+ * answered 250 only once it is recorded (group-commit.ts), so one cut off by a crash is sent
+ * again by its sender.
  */
 export type InboundSmtp = { port: number; close(): Promise<void> };
 
@@ -31,12 +32,15 @@ const MAX_SIZE = 10 * 1024 * 1024;
 const reply = (message: string, responseCode: number) =>
   Object.assign(new Error(message), { responseCode });
 
-/** BOUNCE_DOMAIN, or where each newsletter's copies send their bounces when it is not set. */
-export function bounceDomains(database: Tx): string[] {
+/**
+ * BOUNCE_DOMAIN, or where each newsletter's copies send their bounces when it is not set. Read
+ * afresh for every RCPT (a new newsletter's bounces are taken at once), with a prepared query.
+ */
+export function bounceDomains(database: Tx): () => string[] {
   const configured = getConfig().bounces.domain;
-  if (configured) return [configured];
-  const senders = database.select({ email: newsletters.senderEmail }).from(newsletters).all();
-  return [...new Set(senders.map((n) => bounceDomain(n.email)))];
+  if (configured) return () => [configured];
+  const senders = database.select({ email: newsletters.senderEmail }).from(newsletters).prepare();
+  return () => [...new Set(senders.all().map((n) => bounceDomain(n.email)))];
 }
 
 /** Whether a recipient is one the parser can act on: a signed VERP address or afmelden@. */
@@ -48,7 +52,7 @@ export function acceptsRecipient(address: string, domains: string[], key?: Buffe
 }
 
 function receive(
-  options: InboundSmtpOptions,
+  record: ReturnType<typeof groupCommit>,
   log: (line: string) => void,
   stream: SMTPServerDataStream,
   session: SMTPServerSession,
@@ -60,7 +64,7 @@ function receive(
     if (stream.sizeExceeded)
       return callback(reply('5.3.4 Message too big / bericht te groot', 552));
     const recipients = session.envelope.rcptTo.map((r) => r.address);
-    processInbound(options.db, Buffer.concat(chunks), { source: 'smtp', recipients, log }).then(
+    record(Buffer.concat(chunks), { source: 'smtp', recipients, log }).then(
       () => callback(),
       (error: unknown) => {
         log(`Bericht niet verwerkt, de afzender probeert het later opnieuw: ${String(error)}`);
@@ -84,7 +88,8 @@ export function listenFailure(at: { host: string; port: number }, error: unknown
 /** Starts listening; resolves once the port is open (port 0 picks a free one). */
 export function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSmtp> {
   const log = options.log ?? ((line: string) => console.log(`[bounces] ${line}`));
-  const domains = options.domains ?? (() => bounceDomains(options.db));
+  const domains = options.domains ?? bounceDomains(options.db);
+  const record = groupCommit(options.db);
   const server = new SMTPServer({
     name: os.hostname(),
     banner: 'Kopij bounces',
@@ -98,7 +103,7 @@ export function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSm
       callback(reply('5.7.1 Recipient not accepted / ontvanger niet bekend', 550));
     },
     onData(stream, session, callback) {
-      receive(options, log, stream, session, callback);
+      receive(record, log, stream, session, callback);
     },
   });
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import type { Tx } from '@/db';
-import { applyBounce } from './apply';
-import { parseInbound, type InboundSource } from './parse';
+import { applyBounce, type ApplyResult } from './apply';
+import type { BounceReport } from './event';
+import { parseInbound, type InboundSource, type ParsedInbound } from './parse';
 
 export type InboundMeta = {
   source: InboundSource;
@@ -10,7 +11,31 @@ export type InboundMeta = {
   log?: (line: string) => void;
 };
 
+export type InboundResult = { reports: number; applied: number };
+
 const consoleLog = (line: string) => console.log(`[bounces] ${line}`);
+
+/** Reads a message, and says in the log when it holds nothing to act on. */
+export async function readInbound(raw: Buffer, meta: InboundMeta): Promise<ParsedInbound> {
+  const parsed = await parseInbound(raw, { source: meta.source, recipients: meta.recipients });
+  if (parsed.ignored)
+    (meta.log ?? consoleLog)(`Bericht genegeerd (${meta.source}): ${parsed.ignored}`);
+  return parsed;
+}
+
+/** Counts what was applied, and says in the log what was not and why. */
+export function inboundResult(
+  meta: InboundMeta,
+  reports: BounceReport[],
+  results: ApplyResult[],
+): InboundResult {
+  const log = meta.log ?? consoleLog;
+  results.forEach((result, i) => {
+    if (!result.applied)
+      log(`Melding (${reports[i]!.kind}, ${meta.source}) niet verwerkt: ${result.reason}`);
+  });
+  return { reports: reports.length, applied: results.filter((r) => r.applied).length };
+}
 
 /**
  * One inbound message, from the SMTP listener or the IMAP mailbox: read into reports, each
@@ -22,15 +47,8 @@ export async function processInbound(
   database: Tx,
   raw: Buffer,
   meta: InboundMeta,
-): Promise<{ reports: number; applied: number }> {
-  const log = meta.log ?? consoleLog;
-  const parsed = await parseInbound(raw, { source: meta.source, recipients: meta.recipients });
-  if (parsed.ignored) log(`Bericht genegeerd (${meta.source}): ${parsed.ignored}`);
-  let applied = 0;
-  for (const report of parsed.reports) {
-    const result = applyBounce(database, report);
-    if (result.applied) applied += 1;
-    else log(`Melding (${report.kind}, ${meta.source}) niet verwerkt: ${result.reason}`);
-  }
-  return { reports: parsed.reports.length, applied };
+): Promise<InboundResult> {
+  const { reports } = await readInbound(raw, meta);
+  const results = reports.map((report) => applyBounce(database, report));
+  return inboundResult(meta, reports, results);
 }
