@@ -98,6 +98,35 @@ describe('applying a hard bounce', () => {
     expect(events(database)).toEqual([]);
   });
 
+  it('a bounce of a copy sent before the reader changed address leaves the new address alone', () => {
+    const database = testDb();
+    const setup = bounceSetup(database, { issues: 2 });
+    const reader = setup.readers[0]!;
+    const [before, after] = reader.deliveries as [number, number];
+    // Confirmed between the two copies (bounceSetup sends them a day apart).
+    database
+      .insert(consentEvents)
+      .values({
+        subscriberId: reader.subscriberId,
+        newsletterId: setup.newsletterId,
+        kind: 'email_changed',
+        source: 'bevestigingslink',
+        createdAt: new Date(delivery(database, before).sentAt!.getTime() + 3_600_000),
+      })
+      .run();
+    expect(applyBounce(database, hard(before))).toEqual({
+      applied: true,
+      reason: 'adres sindsdien gewijzigd',
+    });
+    expect(subscriber(database, reader.subscriberId).status).toBe('active');
+    expect(database.select().from(suppressions).all()).toEqual([]);
+    expect(delivery(database, before).lastError).toMatch(/^Later gebouncet op het oude adres/);
+    expect(events(database)).toHaveLength(1);
+
+    expect(applyBounce(database, hard(after))).toEqual({ applied: true });
+    expect(subscriber(database, reader.subscriberId).status).toBe('bounced');
+  });
+
   it("an erased reader's event is kept, and nothing else changes", () => {
     const database = testDb();
     const setup = bounceSetup(database);

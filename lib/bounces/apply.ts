@@ -136,6 +136,12 @@ function applyIn(tx: Tx, s: Statements, report: BounceReport, options: ApplyOpti
   // An erased reader keeps no address: the event is kept (for the counts), nothing else changes.
   if (target.subscriberStatus === 'erased' || !target.email)
     return { applied: true, reason: 'abonnee gewist' };
+  // A bounce of a copy sent to an address the reader has since replaced says nothing about the
+  // new one: noted on the copy, and the reader and their new address are left alone.
+  if ((report.kind === 'hard' || report.kind === 'soft') && target.addressChanged) {
+    markDelivery(step, `Later gebouncet op het oude adres (sindsdien gewijzigd): ${what(report)}`);
+    return { applied: true, reason: 'adres sindsdien gewijzigd' };
+  }
   switch (report.kind) {
     case 'hard':
       applyHard(step);

@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { deliveries, issues, newsletters, subscribers } from '@/db/schema';
+import { deliveries, newsletters, subscribers } from '@/db/schema';
 import { normaliseAddress } from '@/lib/subscribers/address';
 import { currentTokenVersion } from '@/lib/subscribers/flows-common';
 import { linkKey } from '@/lib/subscribers/links';
 import { verifyToken } from '@/lib/subscribers/tokens';
 import type { BounceReport } from './event';
-import type { Statements } from './statements';
+import { targetQuery, type Statements } from './statements';
 
 /** Who and what a report is about, once it is known to be about one of ours. */
 export type Target = {
@@ -18,27 +18,9 @@ export type Target = {
   email: string | null;
   subscriberStatus: string;
   tokenVersion: number;
+  /** The reader confirmed a new address after the copy went out (see targetQuery). */
+  addressChanged: boolean;
 };
-
-const deliveryFields = {
-  deliveryId: deliveries.id,
-  subscriberId: deliveries.subscriberId,
-  newsletterId: issues.newsletterId,
-  newsletterName: newsletters.name,
-  issueNumber: issues.number,
-  email: subscribers.email,
-  subscriberStatus: subscribers.status,
-  tokenVersion: subscribers.tokenVersion,
-};
-
-function deliveryQuery(tx: Tx) {
-  return tx
-    .select(deliveryFields)
-    .from(deliveries)
-    .innerJoin(issues, eq(issues.id, deliveries.issueId))
-    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
-    .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId));
-}
 
 /**
  * A webhook that names no VERP delivery names the copy by its Message-ID (as we wrote it, with
@@ -48,13 +30,13 @@ function deliveryQuery(tx: Tx) {
 function byMessageOrEmail(tx: Tx, report: BounceReport): Target | undefined {
   const id = report.messageId?.trim().replace(/^<|>$/g, '');
   if (id) {
-    const found = deliveryQuery(tx)
+    const found = targetQuery(tx)
       .where(inArray(deliveries.messageId, [`<${id}>`, id]))
       .get();
     if (found) return found;
   }
   if (!report.email) return undefined;
-  return deliveryQuery(tx)
+  return targetQuery(tx)
     .where(
       and(eq(subscribers.email, normaliseAddress(report.email)), eq(deliveries.status, 'sent')),
     )
@@ -81,7 +63,14 @@ function byToken(tx: Tx, token: string): Target | string {
     .where(eq(subscribers.id, subscriberId))
     .get();
   if (!row) return 'afmeldcode voor een onbekende abonnee of nieuwsbrief';
-  return { ...row, deliveryId: null, subscriberId, newsletterId, issueNumber: null };
+  return {
+    ...row,
+    deliveryId: null,
+    subscriberId,
+    newsletterId,
+    issueNumber: null,
+    addressChanged: false,
+  };
 }
 
 /** The reader (and copy) a report is about, or why it is about nobody we know. */

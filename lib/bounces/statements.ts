@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import {
   auditLog,
   bounceEvents,
+  consentEvents,
   deliveries,
   issues,
   newsletters,
@@ -15,27 +16,46 @@ import { param } from '@/lib/prepared';
 export const SYSTEM_LABEL = 'Kopij (bounces)';
 
 /**
+ * A copy with its reader and newsletter. `addressChanged`: the reader confirmed a new address
+ * after the copy went out, so a bounce of it is about the old mailbox, not the current one.
+ */
+export function targetQuery(database: Tx) {
+  const changed = database
+    .select({ one: sql`1` })
+    .from(consentEvents)
+    .where(
+      and(
+        eq(consentEvents.subscriberId, deliveries.subscriberId),
+        eq(consentEvents.kind, 'email_changed'),
+        gt(consentEvents.createdAt, sql`coalesce(${deliveries.sentAt}, ${deliveries.createdAt})`),
+      ),
+    );
+  return database
+    .select({
+      deliveryId: deliveries.id,
+      subscriberId: deliveries.subscriberId,
+      newsletterId: issues.newsletterId,
+      newsletterName: newsletters.name,
+      issueNumber: issues.number,
+      email: subscribers.email,
+      subscriberStatus: subscribers.status,
+      tokenVersion: subscribers.tokenVersion,
+      addressChanged: sql<boolean>`exists ${changed}`.mapWith(Boolean),
+    })
+    .from(deliveries)
+    .innerJoin(issues, eq(issues.id, deliveries.issueId))
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+    .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId));
+}
+
+/**
  * The statements every report runs, prepared once per database (see lib/prepared.ts): a
  * bounce run lands thousands of reports in a few minutes, and building a statement costs more
  * than running it. They run inside applyBounce's transaction (the same connection).
  */
 function prepare(database: Tx) {
   return {
-    delivery: database
-      .select({
-        deliveryId: deliveries.id,
-        subscriberId: deliveries.subscriberId,
-        newsletterId: issues.newsletterId,
-        newsletterName: newsletters.name,
-        issueNumber: issues.number,
-        email: subscribers.email,
-        subscriberStatus: subscribers.status,
-        tokenVersion: subscribers.tokenVersion,
-      })
-      .from(deliveries)
-      .innerJoin(issues, eq(issues.id, deliveries.issueId))
-      .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
-      .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
+    delivery: targetQuery(database)
       .where(eq(deliveries.id, param('id')))
       .prepare(),
     record: database
