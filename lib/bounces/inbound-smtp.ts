@@ -4,6 +4,7 @@ import type { Tx } from '@/db';
 import { newsletters } from '@/db/schema';
 import { getConfig } from '@/lib/config';
 import { groupCommit } from './group-commit';
+import { isUnsubscribeAddress } from './parse';
 import { bounceDomain, deliveryOfVerp } from './verp';
 
 /**
@@ -48,7 +49,7 @@ export function acceptsRecipient(address: string, domains: string[], key?: Buffe
   const normal = address.trim().toLowerCase();
   const at = normal.lastIndexOf('@');
   if (at < 1 || !domains.includes(normal.slice(at + 1))) return false;
-  return normal.slice(0, at) === 'afmelden' || deliveryOfVerp(normal, key) !== null;
+  return isUnsubscribeAddress(normal) || deliveryOfVerp(normal, key) !== null;
 }
 
 function receive(

@@ -149,6 +149,18 @@ describe('mail to the unsubscribe address and other mail', () => {
     expect(reports[0]!.deliveryId).toBeUndefined();
   });
 
+  it('the same mail twice has one key; a new mail later (after a resubscribe) another', async () => {
+    const raw = fixture('mailto-unsubscribe', { to, subject: `afmelden ${token}` });
+    const again = Buffer.from(
+      raw.toString().replace('-ABcD@mail.gmail.com', '-EFgH@mail.gmail.com'),
+    );
+    const [a] = (await parse(raw, [to])).reports;
+    const [b] = (await parse(raw, [to])).reports;
+    const [c] = (await parse(again, [to])).reports;
+    expect(a!.dedupeKey).toBe(b!.dedupeKey);
+    expect(c!.dedupeKey).not.toBe(a!.dedupeKey);
+  });
+
   it('any other mail to it is left alone', async () => {
     for (const subject of ['Vraag over de nieuwsbrief', 'afmelden', 'Re: afmelden']) {
       const result = await parse(fixture('mailto-unsubscribe', { to, subject }), [to]);

@@ -11,7 +11,7 @@ import {
   statusOf,
   type FieldBlock,
 } from './fields';
-import { deliveryOfVerp, verpKey } from './verp';
+import { deliveryOfVerp, unsubscribeAddress, verpKey } from './verp';
 
 /** The inbound paths that carry whole messages (the webhooks send JSON instead). */
 export type InboundSource = 'smtp' | 'imap';
@@ -26,7 +26,9 @@ export type ParseOptions = {
   key?: Buffer;
 };
 
-const UNSUBSCRIBE_LOCAL = 'afmelden';
+/** afmelden@<domain>, on whatever domain: the listener (or the mailbox) decides which are ours. */
+export const isUnsubscribeAddress = (address: string) =>
+  address === unsubscribeAddress(address.slice(address.lastIndexOf('@') + 1));
 const verpShaped = /^bounces\+/;
 const complaintTypes = new Set(['abuse', 'fraud', 'other']);
 
@@ -55,9 +57,9 @@ function partsOf(mail: ParsedMail): Parts {
   let original: FieldBlock | undefined;
   for (const attachment of mail.attachments) {
     const type = attachment.contentType.toLowerCase();
-    const text = attachment.content.toString('utf8');
-    if (reportTypes.has(type)) reports.push(...fieldBlocks(text));
-    else if (originalTypes.has(type)) original ??= leadingFields(text);
+    if (reportTypes.has(type)) reports.push(...fieldBlocks(attachment.content.toString('utf8')));
+    else if (originalTypes.has(type))
+      original ??= leadingFields(attachment.content.toString('utf8'));
   }
   // Some reporters label the machine-readable part text/plain, which mailparser merges into the
   // text body (as it does message/delivery-status without keepDeliveryStatus).
@@ -191,8 +193,11 @@ function isAutoReply(mail: ParsedMail): boolean {
   );
 }
 
-/** A mail to the List-Unsubscribe mailto address: its subject carries the signed token. */
-function unsubscribeReport(mail: ParsedMail, source: InboundSource): ParsedInbound {
+/**
+ * A mail to the List-Unsubscribe mailto address: its subject carries the signed token. The same
+ * mail twice counts once; a new mail later (after a resubscribe) counts again.
+ */
+function unsubscribeReport(mail: ParsedMail, raw: Buffer, source: InboundSource): ParsedInbound {
   const token = /^\s*afmelden\s+([A-Za-z0-9._-]+)\s*$/i.exec(mail.subject ?? '')?.[1];
   if (!token)
     return { reports: [], ignored: 'mail aan het afmeldadres zonder afmeldcode in het onderwerp' };
@@ -201,7 +206,7 @@ function unsubscribeReport(mail: ParsedMail, source: InboundSource): ParsedInbou
       {
         source,
         kind: 'unsubscribe',
-        dedupeKey: sha256(JSON.stringify(['unsubscribe', token])),
+        dedupeKey: sha256(JSON.stringify(['unsubscribe', token, fallbackId(mail, raw)])),
         unsubscribeToken: token,
       },
     ],
@@ -254,12 +259,6 @@ export async function parseInbound(raw: Buffer, options: ParseOptions): Promise<
       : complaintReports(mail, raw, parts, deliveryId, options.source);
   }
   if (isAutoReply(mail)) return { reports: [], ignored: 'automatisch antwoord (afwezigheid)' };
-  if (recipients.some((a) => a.startsWith(`${UNSUBSCRIBE_LOCAL}@`)))
-    return unsubscribeReport(mail, options.source);
+  if (recipients.some(isUnsubscribeAddress)) return unsubscribeReport(mail, raw, options.source);
   return { reports: [], ignored: 'geen bounce, klacht of afmelding' };
-}
-
-/** The reports in one message; see parseInbound for why a message may hold none. */
-export async function parseBounce(raw: Buffer, options: ParseOptions): Promise<BounceReport[]> {
-  return (await parseInbound(raw, options)).reports;
 }
