@@ -32,14 +32,19 @@ function markDelivery({ s, target, now }: Step, text: string) {
   s.markDelivery.run({ id: target.deliveryId, text: text.slice(0, 500), now: now.getTime() });
 }
 
-/** Suppressed and a line in the audit log: what suppress() and recordAudit() write, prepared. */
-function bounced({ s, target }: Step, detail: string, summary: string) {
+/** On the suppression list as a hard bounce: the row suppress() writes, prepared. */
+function suppressed({ s, target }: Step, detail: string) {
   s.suppressBounced.run({
     emailHash: emailHash(target.email!),
     email: normaliseAddress(target.email!),
     detail,
   });
-  s.auditBounced.run({ subscriberId: String(target.subscriberId), summary });
+}
+
+/** Suppressed, and a line in the audit log (the line recordAudit() writes, prepared). */
+function bounced(step: Step, detail: string, summary: string) {
+  suppressed(step, detail);
+  step.s.auditBounced.run({ subscriberId: String(step.target.subscriberId), summary });
 }
 
 /** A hard bounce: the address does not exist (any more). The reader is bounced at once. */
@@ -48,13 +53,13 @@ function applyHard(step: Step) {
   markDelivery(step, `Later gebouncet: ${what(report)}`);
   s.hardBounce.run({ id: target.subscriberId, now: now.getTime() });
   const detail = `Harde bounce na verzending van ${copyOf(target)}: ${what(report)}`;
-  if (target.subscriberStatus === 'active')
-    bounced(
-      step,
-      detail,
-      `Abonnee ${target.subscriberId} staat op 'gebouncet' na een harde bounce op ${copyOf(target)}: ${what(report)}`,
-    );
-  else suppress(step.tx, { email: target.email!, reason: 'hard_bounce', detail });
+  // Already bounced (at send time, or by an earlier report): the list still gets the address.
+  if (target.subscriberStatus !== 'active') return suppressed(step, detail);
+  bounced(
+    step,
+    detail,
+    `Abonnee ${target.subscriberId} staat op 'gebouncet' na een harde bounce op ${copyOf(target)}: ${what(report)}`,
+  );
 }
 
 /**
