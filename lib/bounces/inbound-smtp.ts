@@ -98,6 +98,8 @@ export function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSm
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: options.maxSize ?? MAX_SIZE,
     maxClients: 100,
+    // Who connects decides nothing here (the MAC does): no reverse DNS lookup per connection.
+    disableReverseLookup: true,
     logger: false,
     onRcptTo(address, _session, callback) {
       if (acceptsRecipient(address.address, domains())) return callback();
