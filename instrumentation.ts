@@ -1,7 +1,10 @@
-// Runs once when the Next server starts: the sender runs inside the app unless SEND_WORKER=apart.
+// Runs once when the Next server starts: the sender runs inside the app unless SEND_WORKER=apart,
+// and the inbound SMTP listener for bounce mail when INBOUND_SMTP_PORT is set.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build')
     return;
   const { startAppWorker } = await import('@/lib/send/app-worker');
   startAppWorker();
+  const { startAppInbound } = await import('@/lib/bounces/app-inbound');
+  startAppInbound();
 }

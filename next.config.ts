@@ -1,8 +1,10 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
-  // better-sqlite3 is a native addon: keep it out of the server bundle.
-  serverExternalPackages: ['better-sqlite3'],
+  // better-sqlite3 is a native addon: keep it out of the server bundle. The bounce listener's
+  // smtp-server and mailparser stay out too: server-only Node packages, so bundling them gains
+  // nothing, and mailparser's charset decoders load their tables at run time.
+  serverExternalPackages: ['better-sqlite3', 'smtp-server', 'mailparser'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -1,6 +1,6 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, ne, notExists, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { deliveries, issues, subscribers } from '@/db/schema';
+import { bounceEvents, deliveries, issues, subscribers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { param } from '@/lib/prepared';
 import { retryDelay } from './backoff';
@@ -42,7 +42,7 @@ export function bookkeeping(database: Db, policy: SendPolicy) {
     record(job: Job, outcome: SendOutcome, messageId: string, now = Date.now()) {
       if (outcome.ok) {
         s.sent.run({ id: job.id, messageId, now });
-        if (job.hardBounces > 0) clearBounces(database, job.subscriberId);
+        if (job.hardBounces > 0 || job.softBounces > 0) clearBounces(database, job);
         return;
       }
       // The relay's failure says nothing about the reader: the copy goes back as it was.
@@ -127,11 +127,48 @@ function statements(database: Db) {
 }
 
 /** A reader whose copy went through after earlier hard bounces starts counting afresh. */
-function clearBounces(database: Tx, subscriberId: number) {
+function clearBounces(database: Tx, job: Job) {
+  if (job.hardBounces > 0)
+    database
+      .update(subscribers)
+      .set({ hardBounces: 0 })
+      .where(and(eq(subscribers.id, job.subscriberId), gt(subscribers.hardBounces, 0)))
+      .run();
+  if (job.softBounces > 0) clearSoftBounces(database, job);
+}
+
+/**
+ * Soft bounces (a full mailbox) are reported days after the relay took the copy, so a copy
+ * going out proves nothing yet: resetting then would undo every count before it could reach
+ * SEND_SOFT_BOUNCE_LIMIT. What shows the mailbox works again is that the reader's previous
+ * copy drew no bounce report; then the count starts afresh.
+ */
+function clearSoftBounces(database: Tx, job: Job) {
+  const previous = database
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.subscriberId, job.subscriberId),
+        eq(deliveries.status, 'sent'),
+        ne(deliveries.id, job.id),
+      ),
+    )
+    .orderBy(desc(deliveries.sentAt), desc(deliveries.id))
+    .limit(1);
+  const bounced = database
+    .select({ id: bounceEvents.id })
+    .from(bounceEvents)
+    .where(
+      and(
+        eq(bounceEvents.deliveryId, sql`(${previous})`),
+        inArray(bounceEvents.kind, ['soft', 'hard']),
+      ),
+    );
   database
     .update(subscribers)
-    .set({ hardBounces: 0 })
-    .where(and(eq(subscribers.id, subscriberId), gt(subscribers.hardBounces, 0)))
+    .set({ softBounces: 0 })
+    .where(and(eq(subscribers.id, job.subscriberId), notExists(bounced)))
     .run();
 }
 

@@ -74,6 +74,7 @@ function jobQuery(database: Db) {
       email: subscribers.email,
       tokenVersion: subscribers.tokenVersion,
       hardBounces: subscribers.hardBounces,
+      softBounces: subscribers.softBounces,
       subscriberStatus: subscribers.status,
       subscriptionStatus: subscriptions.status,
       pausedUntil: subscriptions.pausedUntil,

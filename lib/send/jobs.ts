@@ -9,6 +9,7 @@ export type Job = {
   email: string | null;
   tokenVersion: number;
   hardBounces: number;
+  softBounces: number;
   subscriberStatus: string;
   subscriptionStatus: string | null;
   pausedUntil: Date | null;

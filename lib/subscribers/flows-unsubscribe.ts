@@ -7,7 +7,8 @@ import type { TokenClaims } from './tokens';
 
 // Runs inside the caller's transaction and sends no mail: see flows-common.ts.
 
-export type UnsubscribeSource = 'afmeldpagina' | 'one-click' | 'voorkeuren';
+/** 'mailto': the List-Unsubscribe mail; 'klacht': a spam complaint (lib/bounces/apply.ts). */
+export type UnsubscribeSource = 'afmeldpagina' | 'one-click' | 'voorkeuren' | 'mailto' | 'klacht';
 
 /** Unsubscribes from this newsletter only; saying it twice changes nothing the second time. */
 export function unsubscribe(
