@@ -72,6 +72,8 @@ describe('pollMailbox', () => {
     const filed = imap.folder('Kopij/Verwerkt')!;
     expect(filed.map((m) => Buffer.compare(m.raw, sent[filed.indexOf(m)]!))).toEqual([0, 0, 0]);
     expect(filed.every((m) => m.flags.includes('\\Seen'))).toBe(true);
+    // Made when first needed, not before.
+    expect(imap.folder('Kopij/Fout')).toBeUndefined();
     expect(lines).toEqual(['INBOX op 127.0.0.1: 3 bericht(en) verwerkt, 0 naar Kopij/Fout']);
 
     const second = await pollMailbox({ url: imap.url, process, log });
@@ -218,6 +220,29 @@ describe('pollMailbox failures', () => {
     expect(result.error?.message).toMatch(/^Beveiligde verbinding met IMAP-server 127\.0\.0\.1/);
     expect(calls).toHaveLength(0);
     expect(imap.folder('INBOX')).toHaveLength(1);
+  });
+
+  it('reports a connection lost in the middle of a poll, without throwing', async () => {
+    const imap = await server();
+    await imap.append(mail(1));
+    await imap.append(mail(2));
+    const calls: Buffer[] = [];
+    const { lines, log } = logs();
+
+    const result = await pollMailbox({
+      url: imap.url,
+      log,
+      process: async (raw) => {
+        calls.push(raw);
+        await imap.close();
+      },
+    });
+
+    expect(result.error?.kind).toBe('connect');
+    expect(result.error?.message).toMatch(/^IMAP-server 127\.0\.0\.1 niet bereikbaar/);
+    expect(lines[0]).toBe(result.error!.message);
+    // Both were processed; neither could be filed, so the next poll processes them again.
+    expect(calls).toHaveLength(2);
   });
 
   it('reports a folder that does not exist', async () => {

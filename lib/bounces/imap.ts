@@ -125,9 +125,10 @@ function folders(client: ImapFlow) {
 }
 
 /** Marks the messages read and moves them; read first, so a failed move never loops them. */
-async function file(client: ImapFlow, uids: number[], folder: string) {
+async function file(client: ImapFlow, uids: number[], target: () => Promise<string>) {
   if (uids.length === 0) return;
   const range = uids.join(',');
+  const folder = await target();
   if (!(await client.messageFlagsAdd(range, ['\\Seen'], { uid: true })))
     throw new Error(`markeren als gelezen mislukt (UID ${range})`);
   if (!(await client.messageMove(range, folder, { uid: true })))
@@ -167,8 +168,8 @@ async function drain(
     }
     result.processed += done.length;
     result.failed += failed.length;
-    await file(client, done, await folder(processedFolder));
-    await file(client, failed, await folder(failedFolder));
+    await file(client, done, () => folder(processedFolder));
+    await file(client, failed, () => folder(failedFolder));
   }
 }
 
