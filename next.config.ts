@@ -1,8 +1,9 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
-  // better-sqlite3 is a native addon: keep it out of the server bundle.
-  serverExternalPackages: ['better-sqlite3'],
+  // better-sqlite3 is a native addon: keep it out of the server bundle. imapflow (the bounce
+  // mailbox) is loaded from node_modules as is, with its pino logger and charset tables.
+  serverExternalPackages: ['better-sqlite3', 'imapflow'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
