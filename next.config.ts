@@ -1,10 +1,10 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
-  // better-sqlite3 is a native addon: keep it out of the server bundle. The bounce listener's
-  // smtp-server and mailparser stay out too: server-only Node packages, so bundling them gains
-  // nothing, and mailparser's charset decoders load their tables at run time.
-  serverExternalPackages: ['better-sqlite3', 'smtp-server', 'mailparser'],
+  // better-sqlite3 is a native addon: keep it out of the server bundle. The bounce paths'
+  // smtp-server, mailparser and imapflow stay out too: server-only Node packages, so bundling them
+  // gains nothing, and their charset decoders and logger load at run time.
+  serverExternalPackages: ['better-sqlite3', 'smtp-server', 'mailparser', 'imapflow'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

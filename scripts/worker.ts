@@ -1,7 +1,9 @@
 // `npm run worker`: the sender as its own process, for installations that keep the web server
-// free of sending (set SEND_WORKER=apart for the app). Stops cleanly on SIGTERM and SIGINT.
+// free of sending (set SEND_WORKER=apart for the app), with the bounce mailbox when IMAP_URL is
+// set. Stops cleanly on SIGTERM and SIGINT.
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { imapPollerFromConfig } from '@/lib/bounces/mailbox';
 import { ConfigError, getConfig } from '@/lib/config';
 import { workerFromConfig } from '@/lib/send/run';
 
@@ -20,11 +22,13 @@ function main() {
   // Idempotent; a worker started before the app must not fail on a fresh database.
   migrateDatabase(database);
   const worker = workerFromConfig(config, database);
+  // The bounce mailbox (IMAP_URL) is read where the sender runs.
+  const mailbox = imapPollerFromConfig(config, database);
   console.log(
     `[verzending] gestart (${config.smtpUrl ? 'SMTP' : `outbox ${config.outboxDir}`}, ${config.send.concurrency} verbindingen)`,
   );
   const stop = () => {
-    worker.stop().then(() => process.exit(0));
+    Promise.all([worker.stop(), mailbox?.stop()]).then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
