@@ -134,6 +134,7 @@ export function confirmSignUp(tx: Tx, claims: TokenClaims, now = new Date()): Co
       // A confirmed mailbox is a working mailbox again.
       status: 'active',
       hardBounces: 0,
+      softBounces: 0,
     })
     .where(eq(subscribers.id, claims.subscriberId))
     .run();

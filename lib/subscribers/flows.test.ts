@@ -161,11 +161,12 @@ describe('sign-up with double opt-in', () => {
 
   it('brings a bounced address back when its owner confirms again', () => {
     const signUp = request();
-    database.update(subscribers).set({ status: 'bounced', hardBounces: 3 }).run();
+    database.update(subscribers).set({ status: 'bounced', hardBounces: 3, softBounces: 2 }).run();
     database.transaction((tx) => confirmSignUp(tx, signUp.claims));
     expect(database.select().from(subscribers).get()).toMatchObject({
       status: 'active',
       hardBounces: 0,
+      softBounces: 0,
     });
   });
 });
