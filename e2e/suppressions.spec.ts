@@ -120,13 +120,15 @@ test('a hoofdredacteur sees the list but cannot change it; a redacteur cannot se
   browser,
 }) => {
   test.setTimeout(90_000);
-  const admin = await browser.newPage();
+  // A context per editor (axe needs a page from a context of its own).
+  const asEditor = async () => (await browser.newContext()).newPage();
+  const admin = await asEditor();
   await signIn(admin, 'redactie@kopij.test');
   await open(admin, '/redactie/abonnees/onderdrukt');
   await addByHand(admin, SEEN, 'Zichtbaar voor de hoofdredactie');
-  await admin.close();
+  await admin.context().close();
 
-  const chief = await browser.newPage();
+  const chief = await asEditor();
   await signIn(chief, 'hoofdredactie@kopij.test');
   await open(chief, '/redactie/abonnees/onderdrukt');
   await expect(chief.getByRole('heading', { name: 'Onderdrukkingslijst', level: 1 })).toBeVisible();
@@ -134,12 +136,12 @@ test('a hoofdredacteur sees the list but cannot change it; a redacteur cannot se
   await expect(chief.getByRole('heading', { name: 'Adres toevoegen' })).toHaveCount(0);
   await expect(chief.locator('summary')).toHaveCount(0);
   await expectAccessible(chief);
-  await chief.close();
+  await chief.context().close();
 
-  const editor = await browser.newPage();
+  const editor = await asEditor();
   await signIn(editor, 'redacteur@kopij.test');
   await open(editor, '/redactie/abonnees');
   await expect(editor.getByRole('link', { name: 'Onderdrukkingslijst' })).toHaveCount(0);
   expect((await editor.goto('/redactie/abonnees/onderdrukt'))?.status()).toBe(403);
-  await editor.close();
+  await editor.context().close();
 });
