@@ -43,6 +43,7 @@ function messagesFor(ctx: WorkerContext, issueId: number): IssueMessages | null 
         linkKey: ctx.options.linkKey,
         sendStartedAt: issue?.sendStartedAt ?? new Date(0),
         dkim: ctx.options.dkim,
+        identity: ctx.options.identity,
       }),
     );
   }
@@ -60,7 +61,7 @@ async function sendOne(ctx: WorkerContext, lane: Lane, job: Job, epoch: number) 
   const built = skip ? null : messagesFor(ctx, job.issueId);
   if (skip || !built) return books.skip(job, skip ?? 'Nummer niet gevonden');
   const template = await built.template(job.variant);
-  const { raw, messageId } = built.build(template, {
+  const { raw, messageId, envelopeFrom } = built.build(template, {
     deliveryId: job.id,
     subscriberId: job.subscriberId,
     email: job.email!,
@@ -68,7 +69,7 @@ async function sendOne(ctx: WorkerContext, lane: Lane, job: Job, epoch: number) 
   });
   await pace(ctx);
   if (books.hold(job) !== 'go') return;
-  const outcome = await lane.send({ from: built.envelopeFrom, to: job.email! }, raw);
+  const outcome = await lane.send({ from: envelopeFrom, to: job.email! }, raw);
   books.record(job, outcome, messageId);
   noteOutcome(ctx, outcome, epoch);
   if (!outcome.ok)

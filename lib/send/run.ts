@@ -4,6 +4,7 @@ import type { Config } from '@/lib/config';
 import { notifyArchive } from '@/lib/archive/revalidate';
 import { linkKey } from '@/lib/subscribers/links';
 import { dkimSigner } from './dkim';
+import { sendIdentity } from './messages';
 import { outboxTransport, smtpTransport } from './transport';
 import { startWorker, type SendWorker, type WorkerOptions } from './worker';
 
@@ -20,6 +21,7 @@ export function workerFromConfig(
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : outboxTransport(config.outboxDir),
     publicUrl: config.publicUrl,
     linkKey: linkKey(config.authSecret),
+    identity: sendIdentity(config),
     concurrency: config.send.concurrency,
     rate: config.send.rate,
     maxAttempts: config.send.maxAttempts,

@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { bookkeeping, type Bookkeeping } from './bookkeeping';
 import { claimer, type Claim } from './claim';
 import type { Job, SendPolicy } from './jobs';
-import type { IssueMessages } from './messages';
+import type { IssueMessages, SendIdentity } from './messages';
 import type { Transport } from './transport';
 
 export type WorkerOptions = SendPolicy & {
@@ -25,6 +25,8 @@ export type WorkerOptions = SendPolicy & {
   outboxDir?: string;
   mailFrom?: string;
   dkim?: (raw: Buffer) => Buffer;
+  /** Keys for VERP senders and Message-IDs, and the bounce domain; from the configuration if not given. */
+  identity?: SendIdentity;
   onIssueDone?: (issueId: number, status: 'sent' | 'approved') => void;
   log?: (message: string) => void;
 };
