@@ -52,7 +52,8 @@ function messagesFor(ctx: WorkerContext, issueId: number): IssueMessages | null 
 
 /**
  * Sends one claimed job: skipped when the reader left, otherwise built, paced, checked against a
- * pause or cancel made meanwhile, handed to the server and recorded as soon as it answers.
+ * pause or cancel made meanwhile, handed to the server and recorded with the next batch of
+ * answers (bookkeeping.ts).
  * `epoch` is the relay epoch when the lane took the job (relay.ts).
  */
 async function sendOne(ctx: WorkerContext, lane: Lane, job: Job, epoch: number) {

@@ -65,14 +65,15 @@ export type RelayState = {
 };
 
 export function workerContext(options: WorkerOptions): WorkerContext {
+  const log = options.log ?? (() => {});
   return {
     options,
     database: options.database,
     holder: crypto.randomUUID(),
     leaseMs: options.leaseMs ?? 30_000,
-    log: options.log ?? (() => {}),
+    log,
     claim: claimer(options.database),
-    books: bookkeeping(options.database, options),
+    books: bookkeeping(options.database, options, { batch: options.concurrency, log }),
     buffer: [],
     batch: Math.max(4, options.concurrency * 2),
     messages: new Map(),
