@@ -46,8 +46,9 @@ export type WorkerContext = {
   readonly batch: number;
   /** Each issue's messages, built on first use and dropped when the issue is done. */
   readonly messages: Map<number, IssueMessages | null>;
-  /** Whether this worker holds the lease, so it may send. */
+  /** Whether this worker holds the lease, so it may send; when it last said so (Date.now()). */
   holding: boolean;
+  heartbeatAt: number;
   stopping: boolean;
   /** When the rate limit lets the next message go (performance.now() time). */
   nextSlot: number;
@@ -78,6 +79,7 @@ export function workerContext(options: WorkerOptions): WorkerContext {
     batch: Math.max(4, options.concurrency * 2),
     messages: new Map(),
     holding: false,
+    heartbeatAt: 0,
     stopping: false,
     nextSlot: 0,
     relay: { failures: 0, epoch: 0, waitUntil: 0 },
