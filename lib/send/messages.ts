@@ -26,7 +26,7 @@ export type IssueMessages = {
   build(template: MimeTemplate, reader: Reader): BuiltCopy;
 };
 
-/** The keys (from AUTH_SECRET) and bounce domain (BOUNCE_DOMAIN) that envelopes and ids are made with. */
+/** What envelope senders and Message-IDs are made with: keys from AUTH_SECRET, BOUNCE_DOMAIN. */
 export type SendIdentity = { verpKey: Buffer; messageIdKey: Buffer; bounceDomain?: string };
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
@@ -43,6 +43,7 @@ export function messageIdKey(secret = getConfig().authSecret): Buffer {
   return cachedIdKey.key;
 }
 
+/** The worker's identity from the configuration (the keys are derived once and cached). */
 export function sendIdentity(
   config: { authSecret: string; bounces: { domain?: string } } = getConfig(),
 ): SendIdentity {
