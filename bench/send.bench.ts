@@ -1,7 +1,8 @@
 // send-build: personal messages built per second for 10,000 readers (each theme combination
-// rendered once, then address, Message-ID and links filled in), against rendering react-email
-// per reader in the same run. send-smtp: copies per second handed to a loopback SMTP server
-// (smtp-server in its own process) by the worker, from the start of the send until it is closed.
+// rendered once, then address, Message-ID, VERP envelope sender and links filled in), against
+// rendering react-email per reader in the same run. send-smtp: copies per second handed to a
+// loopback SMTP server (smtp-server in its own process) by the worker, from the start of the
+// send until it is closed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,7 @@ import { deliveries, subscribers } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import { emailSource } from '@/lib/email/source';
 import { fillPersonalLinks, renderIssueEmail } from '@/lib/email/render';
-import { issueMessages } from '@/lib/send/messages';
+import { issueMessages, sendIdentity } from '@/lib/send/messages';
 import { variantThemes } from '@/lib/send/plan';
 import { smtpTransport } from '@/lib/send/transport';
 import { startWorker } from '@/lib/send/worker';
@@ -25,7 +26,9 @@ import { report, round } from './support';
 const READERS = 10_000;
 const BASELINE_SAMPLE = 300;
 const publicUrl = 'https://nieuwsbrief.example.nl';
-const key = tokenKey('een-geheim-van-minstens-tweeendertig-tekens');
+const secret = 'een-geheim-van-minstens-tweeendertig-tekens';
+const key = tokenKey(secret);
+const identity = sendIdentity({ authSecret: secret, bounces: {} });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-bench-send-'));
 const database = openDatabase(path.join(dir, 'kopij.db'));
@@ -48,7 +51,12 @@ const rows = database
 
 const source = emailSource(database, fixture.issueId, publicUrl)!;
 // Both paths warm up first (JIT), so neither is timed cold: a few renders, a few thousand copies.
-const warm = issueMessages(database, fixture.issueId, { publicUrl, linkKey: key, sendStartedAt })!;
+const warm = issueMessages(database, fixture.issueId, {
+  publicUrl,
+  linkKey: key,
+  sendStartedAt,
+  identity,
+})!;
 for (const row of rows.slice(0, 2000))
   warm.build(await warm.template(rows[0]!.variant), {
     deliveryId: row.id,
@@ -66,6 +74,7 @@ const messages = issueMessages(database, fixture.issueId, {
   publicUrl,
   linkKey: key,
   sendStartedAt,
+  identity,
 })!;
 for (const variant of new Set(rows.map((r) => r.variant))) await messages.template(variant);
 const renderMs = performance.now() - started;
@@ -128,6 +137,7 @@ const worker = startWorker({
   transport: smtpTransport(`smtp://127.0.0.1:${port}`),
   publicUrl,
   linkKey: key,
+  identity,
   concurrency,
   rate: 0,
   pollMs: 20,

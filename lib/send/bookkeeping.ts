@@ -8,14 +8,52 @@ import type { Job, SendPolicy } from './jobs';
 import type { SendOutcome } from './transport';
 
 const system = { id: null, label: 'Kopij (verzending)' };
+// How long an answered copy may wait for others to be written with.
+const FLUSH_MS = 5;
+
+/** A copy the server answered, waiting to be written with the others of the same moment. */
+type Finished = { job: Job; outcome: SendOutcome; messageId: string; now: number };
 
 /**
  * The delivery bookkeeping after a claim: whether a copy may still go out, and what became of
  * it. The statements for the common cases are prepared once: they run for every copy (see
  * claim.ts). A copy given up on, or a reader's bounce count reset, is rare and built per call.
+ *
+ * What the server answered is written in one transaction for several copies: as soon as
+ * `batch` copies wait (the worker passes its concurrency), else a few milliseconds after the
+ * first. A commit per copy (its locks, WAL frames and the checkpoints they bring on) cost more
+ * than the rest of a copy's bookkeeping together. Until then the copy stays 'sending', which is
+ * what a crash-safe restart needs to know (worker.ts); a failed write is kept and tried again.
  */
-export function bookkeeping(database: Db, policy: SendPolicy) {
+export function bookkeeping(
+  database: Db,
+  policy: SendPolicy,
+  options: { batch?: number; log?: (message: string) => void } = {},
+) {
+  const batchSize = options.batch ?? 1;
+  const log = options.log ?? (() => {});
   const s = statements(database);
+  const finished: Finished[] = [];
+  // A flush is due (shortly, or later after a failed write). A stale timer finds nothing left
+  // to write, so flushing early never needs to cancel it.
+  let due = false;
+  const write = outcomeWriter(s, policy);
+  const flush = () => {
+    due = false;
+    if (finished.length === 0) return;
+    const batch = finished.splice(0);
+    try {
+      database.transaction((tx) => {
+        for (const f of batch) write(tx, f);
+      });
+    } catch (error) {
+      // Most likely another writer held the database past busy_timeout: keep them for later.
+      finished.unshift(...batch);
+      due = true;
+      setTimeout(flush, 250);
+      log(`${batch.length} verzonden kopie(ën) nog niet bijgewerkt: ${String(error)}`);
+    }
+  };
   return {
     /**
      * Whether a claimed copy may still go out: a pause or cancel must also hold the copies
@@ -38,29 +76,46 @@ export function bookkeeping(database: Db, policy: SendPolicy) {
       s.skipped.run({ id: job.id, reason, now });
     },
 
-    /** Records what the server said; `accepted` is written before anything else happens. */
+    /** Takes note of what the server said; written with the next batch, within milliseconds. */
     record(job: Job, outcome: SendOutcome, messageId: string, now = Date.now()) {
-      if (outcome.ok) {
-        s.sent.run({ id: job.id, messageId, now });
-        if (job.hardBounces > 0 || job.softBounces > 0) clearBounces(database, job);
-        return;
-      }
-      // The relay's failure says nothing about the reader: the copy goes back as it was.
-      if (outcome.blame === 'relay') {
-        s.relayed.run({ id: job.id, error: outcome.message, now });
-        return;
-      }
-      if (outcome.blame === 'retry' && job.attempts < policy.maxAttempts) {
-        const at = now + retryDelay(job.attempts, policy.retryBaseMs);
-        s.retry.run({ id: job.id, at, error: outcome.message, now });
-        return;
-      }
-      database.transaction((tx) => finalFailure(tx, policy, job, outcome, now));
+      finished.push({ job, outcome, messageId, now });
+      if (finished.length >= batchSize) return flush();
+      if (due) return;
+      due = true;
+      setTimeout(flush, FLUSH_MS);
     },
+
+    /** Writes what is noted now (the worker calls this before it lets go of anything). */
+    flush,
   };
 }
 
 export type Bookkeeping = ReturnType<typeof bookkeeping>;
+
+/** Writes what became of one copy (inside the batch's transaction). */
+function outcomeWriter(s: Statements, policy: SendPolicy) {
+  return (tx: Tx, f: Finished) => {
+    const { job, outcome, messageId, now } = f;
+    if (outcome.ok) {
+      s.sent.run({ id: job.id, messageId, now });
+      if (job.hardBounces > 0 || job.softBounces > 0) clearBounces(tx, job);
+      return;
+    }
+    // The relay's failure says nothing about the reader: the copy goes back as it was.
+    if (outcome.blame === 'relay') {
+      s.relayed.run({ id: job.id, error: outcome.message, now });
+      return;
+    }
+    if (outcome.blame === 'retry' && job.attempts < policy.maxAttempts) {
+      const at = now + retryDelay(job.attempts, policy.retryBaseMs);
+      s.retry.run({ id: job.id, at, error: outcome.message, now });
+      return;
+    }
+    finalFailure(tx, policy, job, outcome, now);
+  };
+}
+
+type Statements = ReturnType<typeof statements>;
 
 function statements(database: Db) {
   const delivery = eq(deliveries.id, param('id'));

@@ -155,6 +155,110 @@ const cases: [string, SmtpErrorShape, Phase, Blame, Stage][] = [
     'message',
   ],
   [
+    'RCPT TO 550 5.7.1 Relaying denied (Sendmail)',
+    {
+      code: 'EENVELOPE',
+      command: 'RCPT TO',
+      responseCode: 550,
+      response: '550 5.7.1 <lezer@example.nl>... Relaying denied',
+      message: "Can't send mail - all recipients were rejected",
+    },
+    'message',
+    'relay',
+    'rcpt-to',
+  ],
+  [
+    'RCPT TO 554 Relay access denied (Postfix)',
+    {
+      code: 'EENVELOPE',
+      command: 'RCPT TO',
+      responseCode: 554,
+      response: '554 5.7.1 <lezer@example.nl>: Relay access denied',
+      message: "Can't send mail - all recipients were rejected",
+    },
+    'message',
+    'relay',
+    'rcpt-to',
+  ],
+  [
+    'RCPT TO 550 5.7.54 Unable to relay (Exchange)',
+    {
+      code: 'EENVELOPE',
+      command: 'RCPT TO',
+      responseCode: 550,
+      response: '550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain',
+      message: 'x',
+    },
+    'message',
+    'relay',
+    'rcpt-to',
+  ],
+  [
+    'RCPT TO 454 4.7.1 Relay access denied (temporary)',
+    {
+      code: 'EENVELOPE',
+      command: 'RCPT TO',
+      responseCode: 454,
+      response: '454 4.7.1 <lezer@example.nl>: Relay access denied',
+      message: 'x',
+    },
+    'message',
+    'relay',
+    'rcpt-to',
+  ],
+  [
+    'message 550 relay not permitted after DATA',
+    {
+      code: 'EMESSAGE',
+      command: 'DATA',
+      responseCode: 550,
+      response: '550 relay not permitted',
+      message: 'x',
+    },
+    'message',
+    'relay',
+    'message',
+  ],
+  [
+    'MAIL FROM 550 5.7.1 relaying denied',
+    {
+      code: 'EENVELOPE',
+      command: 'MAIL FROM',
+      responseCode: 550,
+      response: '550 5.7.1 Relaying denied',
+      message: 'Mail command failed',
+    },
+    'message',
+    'relay',
+    'mail-from',
+  ],
+  [
+    "RCPT TO 550 5.7.1 about this mailbox's own policy",
+    {
+      code: 'EENVELOPE',
+      command: 'RCPT TO',
+      responseCode: 550,
+      response: '550 5.7.1 <lezer@example.nl>: Recipient address rejected: Access denied',
+      message: 'x',
+    },
+    'message',
+    'reader',
+    'rcpt-to',
+  ],
+  [
+    'RCPT TO 550 for a reader whose address reads like a relay refusal',
+    {
+      code: 'EENVELOPE',
+      command: 'RCPT TO',
+      responseCode: 550,
+      response: '550 5.1.1 <rcpthosts@example.nl>: Recipient address rejected: User unknown',
+      message: 'x',
+    },
+    'message',
+    'reader',
+    'rcpt-to',
+  ],
+  [
     'address nodemailer will not send',
     { code: 'EENVELOPE', command: 'API', message: 'Invalid recipient "a b"' },
     'message',
@@ -189,6 +293,15 @@ describe('relayReason', () => {
       relayReason({ stage: 'auth', code: 535, message: '535 Invalid username or password' }),
     ).toBe(
       'De mailserver weigert de inlog (535): controleer gebruiker en wachtwoord in SMTP_URL. Antwoord van de server: 535 Invalid username or password',
+    );
+    expect(
+      relayReason({
+        stage: 'rcpt-to',
+        code: 550,
+        message: '550 5.7.1 <a@b.nl>... Relaying denied',
+      }),
+    ).toBe(
+      'De mailserver weigert ontvangers (550): controleer de inlog in SMTP_URL en of de mailserver Kopij toestaat via haar te versturen (relay). Antwoord van de server: 550 5.7.1 <a@b.nl>... Relaying denied',
     );
     expect(relayReason({ stage: 'connect', message: 'connect ECONNREFUSED' })).toMatch(
       /^De mailserver is niet bereikbaar: /,

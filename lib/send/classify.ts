@@ -5,9 +5,10 @@
  * recipient (RCPT TO, or the end of DATA with a single recipient) is the reader's.
  *
  * - 'relay':  the session failed before any recipient was named (connect, greeting, TLS, AUTH,
- *             RSET, MAIL FROM, the DATA command itself) or the server closes the session (421)
- *             or asks for a login (530). The copy goes back untouched; the send pauses itself
- *             after SEND_RELAY_FAILURE_LIMIT of these in a row.
+ *             RSET, MAIL FROM, the DATA command itself) or the server closes the session (421),
+ *             asks for a login (530) or refuses to relay ("550 5.7.1 Relaying denied" at RCPT TO or
+ *             after the message: it would say so for every reader). The copy goes back untouched; the send pauses
+ *             itself after SEND_RELAY_FAILURE_LIMIT of these in a row.
  * - 'reader': a 5xx about this recipient. Failed, and a hard bounce for the reader.
  * - 'retry':  a 4xx about this recipient, or a connection lost while the message was on its way
  *             (it may have arrived, so this counts as an attempt, as before).
@@ -39,9 +40,28 @@ function stageOf(error: SmtpErrorShape, phase: Phase): Stage {
   return phase === 'session' ? 'connect' : 'message';
 }
 
-function blameOf(stage: Stage, code: number | undefined, phase: Phase, apiError: boolean): Blame {
+/**
+ * A relay that will not pass our mail on ("Relaying denied", "Relay access denied", "Unable to
+ * relay", Exchange's 5.7.54, qmail's rcpthosts). Addresses are left out before matching, so a
+ * reader called relay@... refused for their own reasons stays the reader's.
+ */
+const relayRefusal =
+  /\b5\.7\.54\b|\brelay(ing)? (access )?(denied|refused|prohibited|not (permitted|allowed))\b|\b(unable|not (permitted|allowed)|refused|denied) to relay\b|\b(do|does)(n't| not) relay\b|\brcpthosts\b/i;
+
+export function refusesToRelay(response: string): boolean {
+  return relayRefusal.test(response.replace(/<[^>]*>/g, ''));
+}
+
+function blameOf(
+  stage: Stage,
+  code: number | undefined,
+  phase: Phase,
+  apiError: boolean,
+  response: string,
+): Blame {
   // 421: the server is closing the session; 530: it wants a login. Neither is about a reader.
   if (code === 421 || code === 530) return 'relay';
+  if ((stage === 'rcpt-to' || stage === 'message') && refusesToRelay(response)) return 'relay';
   if (phase === 'session') return 'relay';
   switch (stage) {
     case 'rcpt-to':
@@ -59,7 +79,7 @@ export function classifySmtpError(error: SmtpErrorShape, phase: Phase): Verdict 
   const stage = stageOf(error, phase);
   const apiError = error.command === 'API' && error.code === 'EENVELOPE';
   const message = (error.response ?? error.message).replace(/\s+/g, ' ').trim().slice(0, 300);
-  return { blame: blameOf(stage, code, phase, apiError), stage, code, message };
+  return { blame: blameOf(stage, code, phase, apiError, message), stage, code, message };
 }
 
 const stageWords: Record<Stage, string> = {
@@ -77,6 +97,9 @@ const stageHints: Partial<Record<Stage, string>> = {
   tls: 'controleer SMTP_URL (smtp:// of smtps://) en het certificaat',
   auth: 'controleer gebruiker en wachtwoord in SMTP_URL',
   'mail-from': 'controleer het afzenderadres van de nieuwsbrief en wat de mailserver toestaat',
+  // At RCPT TO only a login request or a refusal to relay is the relay's (see blameOf).
+  'rcpt-to':
+    'controleer de inlog in SMTP_URL en of de mailserver Kopij toestaat via haar te versturen (relay)',
 };
 
 /**

@@ -1,21 +1,30 @@
 import { completeIfDone } from './complete';
 import { acquireLease, renewLease } from './lease';
-import { activeIssueIds, pendingCount, recoverOrphans } from './queue';
+import { activeIssueIds, hasPending, recoverOrphans } from './queue';
 import { startDueIssues } from './scheduler';
 import { sleep, type WorkerContext } from './worker-context';
 
 /**
  * Takes the lease when it is free, or renews it (the heartbeat). A worker that takes it first
  * puts back what a dead holder left in flight; one that lost it drops its claimed jobs.
+ *
+ * The heartbeat is written every sixth of the lease, not on every tick: with a short poll it
+ * was a commit every few milliseconds beside the lanes', and the lease only goes stale after
+ * a whole `leaseMs` without one.
  */
-function keepLease(ctx: WorkerContext) {
+function keepLease(ctx: WorkerContext, now = Date.now()) {
   if (!ctx.holding) {
-    ctx.holding = acquireLease(ctx.database, 'sender', ctx.holder, ctx.leaseMs);
+    ctx.holding = acquireLease(ctx.database, 'sender', ctx.holder, ctx.leaseMs, now);
     if (!ctx.holding) return;
+    ctx.heartbeatAt = now;
     const orphans = recoverOrphans(ctx.database);
     if (orphans)
       ctx.log(`${orphans} bezorging(en) van een afgebroken verzending worden opnieuw verstuurd`);
-  } else if (!renewLease(ctx.database, 'sender', ctx.holder)) {
+    return;
+  }
+  if (now - ctx.heartbeatAt < ctx.leaseMs / 6) return;
+  ctx.heartbeatAt = now;
+  if (!renewLease(ctx.database, 'sender', ctx.holder, now)) {
     ctx.holding = false;
     ctx.buffer.length = 0;
     ctx.log('een ander proces heeft de verzending overgenomen');
@@ -25,7 +34,7 @@ function keepLease(ctx: WorkerContext) {
 /** Closes every active send with nothing left to do. */
 function finishIdleIssues(ctx: WorkerContext) {
   for (const issueId of activeIssueIds(ctx.database)) {
-    if (pendingCount(ctx.database, issueId) > 0) continue;
+    if (hasPending(ctx.database, issueId)) continue;
     const done = completeIfDone(ctx.database, issueId);
     if (!done) continue;
     ctx.messages.delete(issueId);

@@ -59,7 +59,7 @@ function message(overrides: { text?: string; html?: string } = {}): Buffer {
       'To: lezer@example.org',
       'Subject: Nieuwsbrief juni',
       'Date: Mon, 02 Jun 2025 09:00:00 +0000',
-      'Message-ID: <kopij.1.abc.42@kopij.test>',
+      'Message-ID: <3f9a0c5be1d84a7f9c2e6b1d0a4f8e27@kopij.test>',
       'MIME-Version: 1.0',
       'List-Id: "Kopij" <nieuws.kopij.test>',
       `List-Unsubscribe: <${unsubscribe}>,\r\n <mailto:redactie@kopij.test?subject=afmelden%20${'x'.repeat(40)}>`,
@@ -163,7 +163,7 @@ describe('dkimSigner', () => {
     });
     const copy = fillTemplate(template, {
       to: 'lezer@example.org',
-      messageId: '<kopij.7.m0x.42@kopij.test>',
+      messageId: '<b71e4c09a3d25f6e8c1a9d7f0e3b5c42@kopij.test>',
       unsubscribe,
       preferences: unsubscribe.replace('afmelden', 'voorkeuren'),
       mailtoSubject: `afmelden%20${'aB3_'.repeat(30)}`,

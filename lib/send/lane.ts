@@ -43,6 +43,7 @@ function messagesFor(ctx: WorkerContext, issueId: number): IssueMessages | null 
         linkKey: ctx.options.linkKey,
         sendStartedAt: issue?.sendStartedAt ?? new Date(0),
         dkim: ctx.options.dkim,
+        identity: ctx.options.identity,
       }),
     );
   }
@@ -51,7 +52,8 @@ function messagesFor(ctx: WorkerContext, issueId: number): IssueMessages | null 
 
 /**
  * Sends one claimed job: skipped when the reader left, otherwise built, paced, checked against a
- * pause or cancel made meanwhile, handed to the server and recorded as soon as it answers.
+ * pause or cancel made meanwhile, handed to the server and recorded with the next batch of
+ * answers (bookkeeping.ts).
  * `epoch` is the relay epoch when the lane took the job (relay.ts).
  */
 async function sendOne(ctx: WorkerContext, lane: Lane, job: Job, epoch: number) {
@@ -60,7 +62,7 @@ async function sendOne(ctx: WorkerContext, lane: Lane, job: Job, epoch: number) 
   const built = skip ? null : messagesFor(ctx, job.issueId);
   if (skip || !built) return books.skip(job, skip ?? 'Nummer niet gevonden');
   const template = await built.template(job.variant);
-  const { raw, messageId } = built.build(template, {
+  const { raw, messageId, envelopeFrom } = built.build(template, {
     deliveryId: job.id,
     subscriberId: job.subscriberId,
     email: job.email!,
@@ -68,7 +70,7 @@ async function sendOne(ctx: WorkerContext, lane: Lane, job: Job, epoch: number) 
   });
   await pace(ctx);
   if (books.hold(job) !== 'go') return;
-  const outcome = await lane.send({ from: built.envelopeFrom, to: job.email! }, raw);
+  const outcome = await lane.send({ from: envelopeFrom, to: job.email! }, raw);
   books.record(job, outcome, messageId);
   noteOutcome(ctx, outcome, epoch);
   if (!outcome.ok)

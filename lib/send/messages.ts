@@ -1,4 +1,7 @@
+import crypto from 'node:crypto';
 import type { Db } from '@/db';
+import { bounceDomain, unsubscribeAddress, verpAddress, verpKey } from '@/lib/bounces/verp';
+import { getConfig } from '@/lib/config';
 import { emailSource } from '@/lib/email/source';
 import type { IssueDocument } from '@/lib/issue/document';
 import { newMessageId } from '@/lib/mail/message-id';
@@ -14,30 +17,65 @@ export type Reader = {
   tokenVersion: number;
 };
 
+/** One reader's copy and the envelope sender it goes out with. */
+export type BuiltCopy = { raw: Buffer; messageId: string; envelopeFrom: string };
+
 export type IssueMessages = {
   issueId: number;
   newsletterId: number;
-  /** Envelope sender (bounces go here). */
-  envelopeFrom: string;
   template(variant: string): Promise<MimeTemplate>;
   /** One reader's copy: the variant's bytes with their own address, Message-ID and links. */
-  build(template: MimeTemplate, reader: Reader): { raw: Buffer; messageId: string };
+  build(template: MimeTemplate, reader: Reader): BuiltCopy;
 };
 
+/** What envelope senders and Message-IDs are made with: keys from AUTH_SECRET, BOUNCE_DOMAIN. */
+export type SendIdentity = { verpKey: Buffer; messageIdKey: Buffer; bounceDomain?: string };
+
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
+let cachedIdKey: { secret: string; key: Buffer } | undefined;
+
+/** Derived from the configured secret, apart from every other MAC of ours (see verpKey). */
+export function messageIdKey(secret = getConfig().authSecret): Buffer {
+  if (cachedIdKey?.secret !== secret)
+    cachedIdKey = {
+      secret,
+      key: Buffer.from(crypto.hkdfSync('sha256', secret, 'kopij', 'message-id', 32)),
+    };
+  return cachedIdKey.key;
+}
+
+/** The worker's identity from the configuration (the keys are derived once and cached). */
+export function sendIdentity(
+  config: { authSecret: string; bounces: { domain?: string } } = getConfig(),
+): SendIdentity {
+  return {
+    verpKey: verpKey(config.authSecret),
+    messageIdKey: messageIdKey(config.authSecret),
+    bounceDomain: config.bounces.domain,
+  };
+}
 
 /**
  * The Message-ID of a delivery depends only on the send and the delivery, never on the attempt:
  * a copy sent again after a crash carries the first copy's id, so receiving systems can drop it.
- * The send's start time keeps ids unique across databases that reuse row ids.
+ * The send's start time keeps ids unique across databases that reuse row ids. It is a MAC
+ * (128 bits, hex) rather than the numbers themselves: a row id in every header would tell each
+ * reader how large the list is and where they are in it.
  */
 export function messageIdOf(
+  key: Buffer,
   issueId: number,
   sendStartedAt: Date,
   deliveryId: number,
   domain: string,
 ): string {
-  return `<kopij.${issueId}.${sendStartedAt.getTime().toString(36)}.${deliveryId}@${domain}>`;
+  const mac = crypto
+    .createHmac('sha256', key)
+    .update(`${issueId}.${sendStartedAt.getTime()}.${deliveryId}`)
+    .digest()
+    .toString('hex', 0, 16);
+  return `<${mac}@${domain}>`;
 }
 
 /** A test has no reader: its personal links lead to the page that mails a reader their own. */
@@ -46,24 +84,28 @@ const testLinks = (publicUrl: string) => ({
   preferences: `${publicUrl}/nieuwe-link`,
 });
 
+export type MessageOptions = {
+  publicUrl: string;
+  linkKey: Buffer;
+  sendStartedAt: Date;
+  date?: Date;
+  dkim?: (raw: Buffer) => Buffer;
+  /** From the configuration when not given (the worker passes its own). */
+  identity?: SendIdentity;
+  test?: { document?: IssueDocument };
+};
+
 /**
  * Renders each theme combination of an issue once, on first use, and builds copies from it.
  *
  * `test` makes a test send of the same template: "[TEST] " before the subject, the document as
- * the editor has it (saved or not) with the library's current items, testLinks, and a fresh
+ * the editor has it (saved or not; an approved issue's frozen texts), testLinks, and a fresh
  * random Message-ID (newMessageId); of `reader` only `email` is used.
  */
 export function issueMessages(
   database: Db,
   issueId: number,
-  options: {
-    publicUrl: string;
-    linkKey: Buffer;
-    sendStartedAt: Date;
-    date?: Date;
-    dkim?: (raw: Buffer) => Buffer;
-    test?: { document?: IssueDocument };
-  },
+  options: MessageOptions,
 ): IssueMessages | null {
   // A test of an approved issue shows the approved texts, as its readers will get them.
   const content = options.test
@@ -73,6 +115,9 @@ export function issueMessages(
   if (!source) return null;
   const n = source.newsletter;
   const domain = domainOf(n.senderEmail);
+  const identity = options.identity ?? sendIdentity();
+  // Bounces and mailed unsubscribes go to the bounce domain, where Kopij reads them.
+  const bounces = bounceDomain(n.senderEmail, identity.bounceDomain ?? domain);
   const templates = new Map<string, Promise<MimeTemplate>>();
   const date = options.date ?? new Date();
   let variants: ReturnType<typeof issueVariants> | undefined;
@@ -85,7 +130,7 @@ export function issueMessages(
       subject: options.test ? `[TEST] ${subject}` : subject,
       date,
       listId: { name: n.name, id: `${n.slug}.${new URL(options.publicUrl).hostname}` },
-      unsubscribeMailto: n.replyTo ?? n.senderEmail,
+      unsubscribeMailto: unsubscribeAddress(bounces),
       text,
       html,
       placeholders: {
@@ -97,7 +142,6 @@ export function issueMessages(
   return {
     issueId,
     newsletterId: n.id,
-    envelopeFrom: n.senderEmail,
     template(variant) {
       let template = templates.get(variant);
       if (!template) {
@@ -113,9 +157,10 @@ export function issueMessages(
             { subscriberId: reader.subscriberId, newsletterId: n.id, version: reader.tokenVersion },
             { publicUrl: options.publicUrl, key: options.linkKey },
           );
+      const { deliveryId } = reader;
       const messageId = options.test
         ? newMessageId(domain)
-        : messageIdOf(issueId, options.sendStartedAt, reader.deliveryId, domain);
+        : messageIdOf(identity.messageIdKey, issueId, options.sendStartedAt, deliveryId, domain);
       const raw = fillTemplate(template, {
         to: reader.email,
         messageId,
@@ -123,7 +168,13 @@ export function issueMessages(
         preferences: links.preferences,
         mailtoSubject: `afmelden%20${links.unsubscribe.slice(links.unsubscribe.lastIndexOf('/') + 1)}`,
       });
-      return { raw: options.dkim ? options.dkim(raw) : raw, messageId };
+      // Each copy's own envelope sender, so a bounce names its delivery (lib/bounces/verp.ts).
+      // No Return-Path header: the receiving server writes it from this envelope.
+      return {
+        raw: options.dkim ? options.dkim(raw) : raw,
+        messageId,
+        envelopeFrom: verpAddress(deliveryId, bounces, identity.verpKey),
+      };
     },
   };
 }

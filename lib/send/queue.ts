@@ -5,18 +5,22 @@ import { deliveries, issues } from '@/db/schema';
 // The state of the queue as the control loop and an idle lane see it: what is left, what is
 // due when, and putting rows back after a crash or a stop. None of this runs per copy.
 
+const open = (issueId: number) =>
+  and(eq(deliveries.issueId, issueId), inArray(deliveries.status, ['queued', 'retry', 'sending']));
+
 /** Deliveries of an issue that are not finished yet (queued, waiting for a retry, in flight). */
 export function pendingCount(database: Tx, issueId: number): number {
-  return database
-    .select({ n: count() })
+  return database.select({ n: count() }).from(deliveries).where(open(issueId)).get()!.n;
+}
+
+/** Whether any is left: what the control loop asks every tick, without counting a large send. */
+export function hasPending(database: Tx, issueId: number): boolean {
+  return !!database
+    .select({ id: deliveries.id })
     .from(deliveries)
-    .where(
-      and(
-        eq(deliveries.issueId, issueId),
-        inArray(deliveries.status, ['queued', 'retry', 'sending']),
-      ),
-    )
-    .get()!.n;
+    .where(open(issueId))
+    .limit(1)
+    .get();
 }
 
 /** Issues being sent and not paused, in the order their sends started: they take turns. */

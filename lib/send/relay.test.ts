@@ -167,6 +167,75 @@ describe('a relay that fails', () => {
     expectNoReaderTouched(database);
   }, 60_000);
 
+  it('refusing to relay at RCPT TO (550 5.7.1) for everyone: pauses with that reason and bounces nobody; resumed, each copy arrives once', async () => {
+    const database = testDb();
+    const fixture = sendFixture(database, 30);
+    let refuse = true;
+    const smtp = await harness.smtp(undefined, { refuseRelay: () => refuse });
+    startFixtureSend(database, fixture.issueId);
+    harness.run(database, smtp.url, { outboxDir: tempDir('kopij-relay-outbox') });
+    const paused = await waitFor(() => {
+      const row = issueRow(database, fixture.issueId);
+      return row.sendPausedAt ? row : undefined;
+    }, 'de pauze');
+    expect(paused.sendPauseReason).toMatch(
+      /^De mailserver weigert ontvangers \(550\): .*\(relay\)\..*Relaying denied/,
+    );
+    await waitFor(
+      () =>
+        database
+          .select()
+          .from(deliveries)
+          .all()
+          .every((d) => d.status !== 'sending'),
+      'de teruggelegde kopieën',
+    );
+    expect(deliveryCounts(database, fixture.issueId)).toMatchObject({ sent: 0, failed: 0 });
+    expectNoReaderTouched(database);
+
+    refuse = false;
+    const chief = database.select().from(users).where(eq(users.role, 'hoofdredacteur')).get()!;
+    database.transaction((tx) =>
+      controlSend(tx, fixture.issueId, 'resume', { id: chief.id, label: 'Hoofdredactie' }),
+    );
+    await waitForStatus(database, fixture.issueId, 'sent');
+    expectEachReaderOnce(
+      database,
+      fixture,
+      smtp.messages.flatMap((m) => m.envelopeTo),
+    );
+  }, 60_000);
+
+  it('a connection cut in the middle of DATA: that copy goes back to the queue and arrives once after reconnecting', async () => {
+    const database = testDb();
+    const fixture = sendFixture(database, 80, { seed: 9 });
+    const victim = 'lezer37@example.test';
+    let cuts = 0;
+    const smtp = await harness.smtp(undefined, {
+      dropInData: (to) => to.includes(victim) && cuts++ === 0,
+    });
+    startFixtureSend(database, fixture.issueId);
+    harness.run(database, smtp.url);
+    await waitForStatus(database, fixture.issueId, 'sent');
+
+    expect(cuts).toBe(2);
+    expectEachReaderOnce(
+      database,
+      fixture,
+      smtp.messages.flatMap((m) => m.envelopeTo),
+    );
+    const row = database
+      .select({ status: deliveries.status, attempts: deliveries.attempts })
+      .from(deliveries)
+      .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
+      .where(eq(subscribers.email, victim))
+      .get();
+    // The cut copy may have arrived for all we knew, so it counts as an attempt; nothing more.
+    expect(row).toEqual({ status: 'sent', attempts: 2 });
+    expect(deliveryCounts(database, fixture.issueId)).toMatchObject({ sent: 80, failed: 0 });
+    expect(issueRow(database, fixture.issueId).sendPausedAt).toBeNull();
+  }, 60_000);
+
   it('refusing 3 recipients with 550 at RCPT TO: exactly those fail and bounce, the rest arrive', async () => {
     const database = testDb();
     const refusedAddresses = new Set([

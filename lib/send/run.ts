@@ -5,6 +5,7 @@ import { notifyArchive } from '@/lib/archive/revalidate';
 import { deliverySetup } from '@/lib/email/delivery-checks';
 import { linkKey } from '@/lib/subscribers/links';
 import { dkimSigner } from './dkim';
+import { sendIdentity } from './messages';
 import { outboxTransport, smtpTransport } from './transport';
 import { startWorker, type SendWorker, type WorkerOptions } from './worker';
 
@@ -21,6 +22,7 @@ export function workerFromConfig(
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : outboxTransport(config.outboxDir),
     publicUrl: config.publicUrl,
     linkKey: linkKey(config.authSecret),
+    identity: sendIdentity(config),
     concurrency: config.send.concurrency,
     rate: config.send.rate,
     maxAttempts: config.send.maxAttempts,

@@ -4,6 +4,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { deliveries, issues, newsletters, subscribers } from '@/db/schema';
+import { deliveryOfVerp } from '@/lib/bounces/verp';
 import { tokenKey, verifyToken } from '@/lib/subscribers/tokens';
 import { testDb } from '@/lib/test/db';
 import { prng, sendFixture, startFixtureSend, waitForStatus } from '@/lib/test/send-fixture';
@@ -39,6 +40,15 @@ describe('sending an issue', () => {
       .from(newsletters)
       .where(eq(newsletters.id, fixture.newsletterId))
       .get()!;
+    const senderDomain = newsletter.senderEmail.split('@')[1]!.toLowerCase();
+    const domainPattern = senderDomain.replace(/\./g, '\\.');
+    const deliveryOf = new Map(
+      database
+        .select()
+        .from(deliveries)
+        .all()
+        .map((d) => [d.subscriberId, d]),
+    );
     const themeNames = new Set(fixture.themeNames.values());
     const messageIds = new Set<string>();
     for (const mail of smtp.messages) {
@@ -72,8 +82,9 @@ describe('sending an issue', () => {
       };
       const listUnsubscribe = list.unsubscribe;
       expect(listUnsubscribe.url).toBe(`${publicUrl}/afmelden/${unsubscribe}`);
+      // The mailto goes to Kopij's inbound side on the bounce domain (the sender's without BOUNCE_DOMAIN).
       expect(listUnsubscribe.mail).toBe(
-        `${newsletter.replyTo ?? newsletter.senderEmail}?subject=afmelden%20${unsubscribe}`,
+        `afmelden@${senderDomain}?subject=afmelden%20${unsubscribe}`,
       );
       expect(mail.raw.toString()).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
       expect(list.id.id).toBe(`${newsletter.slug}.nieuwsbrief.example.nl`);
@@ -87,6 +98,16 @@ describe('sending an issue', () => {
       expect(parsed.subject).toBe(
         database.select().from(issues).where(eq(issues.id, fixture.issueId)).get()!.subject,
       );
+      // VERP: the envelope sender names this reader's delivery, signed; no Return-Path of ours.
+      const delivery = deliveryOf.get(reader.subscriberId)!;
+      expect(mail.envelopeFrom).toMatch(
+        new RegExp(`^bounces\\+[0-9a-z]+-[0-9a-f]{16}@${domainPattern}$`),
+      );
+      expect(deliveryOfVerp(mail.envelopeFrom)).toBe(delivery.id);
+      expect(mail.raw.subarray(0, 4096).toString('latin1')).not.toMatch(/^Return-Path:/im);
+      // The Message-ID is a MAC: no issue, delivery or row number to read from it.
+      expect(parsed.messageId).toMatch(new RegExp(`^<[0-9a-f]{32}@${domainPattern}>$`));
+      expect(parsed.messageId).toBe(delivery.messageId);
       messageIds.add(parsed.messageId!);
     }
     expect(messageIds.size).toBe(1000);

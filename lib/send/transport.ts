@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { classifySmtpError, type Phase, type SmtpErrorShape, type Verdict } from './classify';
+import { escapeDataFast } from './smtp-data';
 
 /** A failure says whose problem it is (the relay's or the reader's) and at which stage: classify.ts. */
 export type SendOutcome = { ok: true; response: string } | ({ ok: false } & Verdict);
@@ -48,7 +49,8 @@ function step(connection: SMTPConnection, start: (done: (error?: Error | null) =
  * An SMTP lane keeps one connection open and reuses it for message after message (the pooling
  * that makes bulk sending cheap), reconnecting after a drop. TCP_NODELAY is switched on: SMTP
  * is a chatty command/response protocol, and Nagle's algorithm meeting delayed ACKs otherwise
- * costs ~40 ms per message.
+ * costs ~40 ms per message. Messages are escaped for DATA by smtp-data.ts rather than by
+ * nodemailer's byte-by-byte loop.
  */
 class SmtpLane implements Lane {
   private connection: SMTPConnection | undefined;
@@ -69,6 +71,7 @@ class SmtpLane implements Lane {
     });
     // A connection that fails later reports through events; without a listener Node would throw.
     connection.on('error', () => {});
+    escapeDataFast(connection);
     connection.on('end', () => {
       if (this.connection === connection) this.connection = undefined;
     });

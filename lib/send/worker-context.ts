@@ -4,7 +4,7 @@ import type { DeliverySetup } from '@/lib/email/delivery-checks';
 import { bookkeeping, type Bookkeeping } from './bookkeeping';
 import { claimer, type Claim } from './claim';
 import type { Job, SendPolicy } from './jobs';
-import type { IssueMessages } from './messages';
+import type { IssueMessages, SendIdentity } from './messages';
 import type { Transport } from './transport';
 
 export type WorkerOptions = SendPolicy & {
@@ -28,6 +28,8 @@ export type WorkerOptions = SendPolicy & {
   dkim?: (raw: Buffer) => Buffer;
   /** The setup mail goes out under: a scheduled issue it would fail for is not started. */
   delivery?: DeliverySetup;
+  /** Keys for VERP senders and Message-IDs, and the bounce domain; from the configuration if not given. */
+  identity?: SendIdentity;
   onIssueDone?: (issueId: number, status: 'sent' | 'approved') => void;
   log?: (message: string) => void;
 };
@@ -47,8 +49,9 @@ export type WorkerContext = {
   readonly batch: number;
   /** Each issue's messages, built on first use and dropped when the issue is done. */
   readonly messages: Map<number, IssueMessages | null>;
-  /** Whether this worker holds the lease, so it may send. */
+  /** Whether this worker holds the lease, so it may send; when it last said so (Date.now()). */
   holding: boolean;
+  heartbeatAt: number;
   stopping: boolean;
   /** When the rate limit lets the next message go (performance.now() time). */
   nextSlot: number;
@@ -66,18 +69,20 @@ export type RelayState = {
 };
 
 export function workerContext(options: WorkerOptions): WorkerContext {
+  const log = options.log ?? (() => {});
   return {
     options,
     database: options.database,
     holder: crypto.randomUUID(),
     leaseMs: options.leaseMs ?? 30_000,
-    log: options.log ?? (() => {}),
+    log,
     claim: claimer(options.database),
-    books: bookkeeping(options.database, options),
+    books: bookkeeping(options.database, options, { batch: options.concurrency, log }),
     buffer: [],
     batch: Math.max(4, options.concurrency * 2),
     messages: new Map(),
     holding: false,
+    heartbeatAt: 0,
     stopping: false,
     nextSlot: 0,
     relay: { failures: 0, epoch: 0, waitUntil: 0 },

@@ -9,14 +9,15 @@ import { workerContext, type WorkerContext, type WorkerOptions } from './worker-
  * Crash safety: what a kill -9 at any moment can and cannot do.
  *
  * A delivery goes queued → sending (claimed, committed: claim.ts) → handed to SMTP → sent
- * (committed as soon as the server's 250 arrives, before the next message: sendOne in lane.ts,
- * record in bookkeeping.ts). SMTP cannot make the hand-over and our bookkeeping one atomic step,
- * so we choose at-least-once:
+ * (committed together with the copies answered around the same moment: as soon as
+ * `concurrency` of them wait, else a few milliseconds after the server's 250; record in
+ * bookkeeping.ts). SMTP cannot make the hand-over and our bookkeeping one atomic step, so we
+ * choose at-least-once:
  *
  * - A restart turns every row still marked "sending" into a retry (recoverOrphans in queue.ts,
  *   run by whichever worker takes the lease). Those are the messages in flight at the crash
- *   (claimed but not yet answered); only they can reach a reader twice, and only when the server
- *   accepted them in the instant before the crash.
+ *   (claimed, and not yet answered or answered but not yet written); only they can reach a
+ *   reader twice, and only when the server accepted them in the moments before the crash.
  * - A resent copy carries the first copy's Message-ID (it depends on the delivery, not the
  *   attempt: messageIdOf in messages.ts), so receiving systems can recognise and drop it.
  * - A row recorded as sent is never claimed again: claims only take queued and retry rows.
@@ -24,8 +25,10 @@ import { workerContext, type WorkerContext, type WorkerOptions } from './worker-
  *   classify.ts) goes back to the queue as if never claimed (bookkeeping.ts); the server never
  *   saw it, so this adds nothing to the in-flight window, and no reader is blamed for it.
  *
- * The in-flight window is at most `concurrency` messages plus a small claimed batch that has not
- * been handed over yet (those are resent without harm: the server never saw them).
+ * The in-flight window is at most `concurrency` messages on their way, fewer than `concurrency`
+ * answered ones waiting (milliseconds) to be written with their batch, and a small claimed batch
+ * that has not been handed over yet (those are resent without harm: the server never saw them).
+ * Stopping writes the waiting ones before it lets go of the lease.
  * lib/send/crash.test.ts kills a sending process at random moments and checks all of this.
  */
 
@@ -50,6 +53,7 @@ export function startWorker(options: WorkerOptions): SendWorker {
 async function stopWorker(ctx: WorkerContext, running: Promise<unknown>) {
   ctx.stopping = true;
   await running;
+  ctx.books.flush();
   requeueUnsent(
     ctx.database,
     ctx.buffer.splice(0).map((job) => job.id),

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 
 export type ReceivedMail = { envelopeFrom: string; envelopeTo: string[]; raw: Buffer };
 export type TestSmtp = {
@@ -31,6 +31,13 @@ export type TestSmtpOptions = {
   refuseMailFrom?: () => boolean;
   /** Recipients answered "550 Mailbox unavailable" at RCPT TO (besides every weiger@...). */
   refuseRcpt?: (address: string) => boolean;
+  /** While true, every RCPT TO is answered "550 5.7.1 <address>... Relaying denied". */
+  refuseRelay?: () => boolean;
+  /**
+   * Asked once per message, when its first bytes arrive after DATA: true cuts the connection
+   * there, in the middle of the message, which is then neither kept nor answered.
+   */
+  dropInData?: (envelopeTo: string[]) => boolean;
 };
 
 type Connections = Set<{ id: string; _socket: Socket; close(): void }>;
@@ -48,6 +55,8 @@ const connections = (server: SMTPServer) =>
 function closeConnection(server: SMTPServer, id: string) {
   for (const c of connections(server)) if (c.id === id) c.close();
 }
+
+const recipients = (session: SMTPServerSession) => session.envelope.rcptTo.map((r) => r.address);
 
 const listen = (server: SMTPServer, port: number) =>
   new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -77,8 +86,9 @@ function controls(server: SMTPServer, port: number, state: State) {
 /**
  * A real SMTP server on loopback that keeps what it receives. Recipients starting with
  * "weiger@" get a permanent 550, so tests can exercise refusals. `fault` may answer a message
- * with a 451 or drop the connection before the answer (the message is then not kept); the other
- * options refuse the login, the sender or chosen recipients.
+ * with a 451 or drop the connection before the answer (the message is then not kept), and
+ * `dropInData` cut it halfway; the other options refuse the login, the sender, chosen
+ * recipients or relaying.
  */
 export async function startTestSmtp(
   onMessage?: (mail: ReceivedMail) => void,
@@ -101,16 +111,27 @@ export async function startTestSmtp(
       callback();
     },
     onRcptTo(address, _session, callback) {
+      if (options.refuseRelay?.())
+        return callback(refusal(`5.7.1 <${address.address}>... Relaying denied`, 550));
       if (address.address.startsWith('weiger@') || options.refuseRcpt?.(address.address))
         return callback(refusal('Mailbox unavailable', 550));
       callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let cut = false;
+      stream.on('data', (chunk: Buffer) => {
+        if (chunks.length === 0 && options.dropInData?.(recipients(session))) {
+          cut = true;
+          state.busy.delete(session.id);
+          for (const c of connections(server)) if (c.id === session.id) c._socket.destroy();
+        }
+        chunks.push(chunk);
+      });
       stream.on('end', () => {
-        // Answered below (synchronously); a server going down hangs up right after that.
         state.busy.delete(session.id);
+        if (cut) return;
+        // Answered below (synchronously); a server going down hangs up right after that.
         if (state.stopping) setImmediate(() => closeConnection(server, session.id));
         const fault = options.fault?.();
         if (fault === 'tempfail') return callback(refusal('Try again later', 451));
@@ -120,7 +141,7 @@ export async function startTestSmtp(
         }
         const mail = {
           envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+          envelopeTo: recipients(session),
           raw: Buffer.concat(chunks),
         };
         messages.push(mail);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { messageIdKey, messageIdOf } from './messages';
+
+const key = messageIdKey('x'.repeat(32));
+const started = new Date('2026-11-30T09:00:00Z');
+
+describe('messageIdOf', () => {
+  it('is the same for every attempt of a delivery, so a resent copy keeps its id', () => {
+    const first = messageIdOf(key, 3, started, 4711, 'gemeente.example');
+    expect(messageIdOf(key, 3, new Date(started.getTime()), 4711, 'gemeente.example')).toBe(first);
+    expect(first).toMatch(/^<[0-9a-f]{32}@gemeente\.example>$/);
+  });
+
+  it('tells nothing about the list: no issue, delivery or start time in it', () => {
+    const id = messageIdOf(key, 3, started, 4711, 'gemeente.example');
+    expect(id).not.toContain('4711');
+    expect(id).not.toContain((4711).toString(36));
+    expect(id).not.toContain(started.getTime().toString(36));
+    const ids = [4710, 4711, 4712].map((d) => messageIdOf(key, 3, started, d, 'g.example'));
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('differs per send, issue and secret', () => {
+    const id = messageIdOf(key, 3, started, 1, 'g.example');
+    expect(messageIdOf(key, 3, new Date(started.getTime() + 1), 1, 'g.example')).not.toBe(id);
+    expect(messageIdOf(key, 4, started, 1, 'g.example')).not.toBe(id);
+    expect(messageIdOf(messageIdKey('y'.repeat(32)), 3, started, 1, 'g.example')).not.toBe(id);
+  });
+});
