@@ -14,6 +14,9 @@ export default defineConfig({
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**', 'data/**'],
     testTimeout: 20_000,
+    // Two files at a time even on a two-core machine: the longest files (the crash and outage
+    // tests) mostly wait on sockets and timers, so a second file runs in their shadow.
+    maxWorkers: 2,
     // Keys derived from the secret (links, VERP, suppression hashes) must not depend on data/.
     env: { AUTH_SECRET: 'vitest-secret-that-is-only-used-in-unit-tests' },
   },
