@@ -18,6 +18,12 @@ import { useLibrary } from './use-library';
 
 const newId = () => crypto.randomUUID();
 
+// Three columns need more than the page's 72rem: on wide screens the grid reaches past the page
+// margins (negative margins, not a transform: a transform would move dnd-kit's fixed-position
+// drag overlay).
+const columns =
+  'grid gap-6 lg:grid-cols-[minmax(16rem,22rem)_1fr] 2xl:mx-[calc((100%_-_min(100vw_-_3rem,100rem))/2)] 2xl:grid-cols-[minmax(16rem,20rem)_minmax(24rem,1fr)_40rem]';
+
 export function Builder({ data }: { data: BuilderData }) {
   const { history, autosave, conflict, saved } = useEditing(data);
   const { doc, apply } = history;
@@ -44,10 +50,7 @@ export function Builder({ data }: { data: BuilderData }) {
     <div>
       <BuilderToolbar history={history} autosave={autosave} />
       <DndContext id="issue-builder" autoScroll={{ threshold: { x: 0, y: 0.1 } }} {...dnd.context}>
-        {/* Three columns need more than the page's 72rem: on wide screens the grid reaches past the
-            page margins (negative margins, not a transform: a transform would move dnd-kit's
-            fixed-position drag overlay). */}
-        <div className="grid gap-6 lg:grid-cols-[minmax(16rem,22rem)_1fr] 2xl:mx-[calc((100%_-_min(100vw_-_3rem,100rem))/2)] 2xl:grid-cols-[minmax(16rem,20rem)_minmax(24rem,1fr)_40rem]">
+        <div className={columns}>
           <LibraryPanel
             library={library.library}
             themes={data.themes}
