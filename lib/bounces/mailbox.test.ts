@@ -1,10 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { bounceEvents, deliveries, issues, newsletters, subscribers } from '@/db/schema';
+import {
+  bounceEvents,
+  deliveries,
+  issues,
+  newsletters,
+  subscribers,
+  subscriptions,
+} from '@/db/schema';
 import { parseConfig } from '@/lib/config';
 import { testDb } from '@/lib/test/db';
 import { startTestImap, type TestImap } from '@/lib/test/imap';
+import { bounceFixture } from '@/lib/test/bounce-fixtures';
 import { sendFixture, startFixtureSend, waitFor } from '@/lib/test/send-fixture';
 import { bounceDomain, verpAddress } from './verp';
 import type { ImapPoller } from './imap';
@@ -109,6 +117,42 @@ describe('the bounce mailbox as configured', () => {
       subscriberId: bounced.subscriberId,
       status: '5.1.1',
     });
+  });
+
+  it('reads the Postfix, Exchange and Gmail shapes and a complaint, each for its own reader', async () => {
+    const database = testDb();
+    const fixture = sendFixture(database, 5);
+    startFixtureSend(database, fixture.issueId);
+    const shapes = ['postfix-hard', 'exchange-hard', 'gmail-hard', 'arf-complaint'] as const;
+    const readers = shapes.map((shape, i) => {
+      const email = `lezer${i + 1}@example.test`;
+      return { shape, email, ...deliveryTo(database, fixture.issueId, email) };
+    });
+    const untouched = deliveryTo(database, fixture.issueId, 'lezer5@example.test');
+    const imap = (open.imap = await startTestImap());
+    for (const r of readers)
+      await imap.append(bounceFixture(r.shape, { verp: r.verp, email: r.email }));
+
+    const config = parseConfig({ IMAP_URL: imap.url, IMAP_POLL_SECONDS: '1' });
+    open.poller = imapPollerFromConfig(config, database);
+    await waitFor(() => imap.folder('Kopij/Verwerkt')?.length === 4, 'alle berichten verwerkt');
+
+    expect(imap.folder('Kopij/Fout')).toBeUndefined();
+    const events = database.select().from(bounceEvents).all();
+    expect(events.map((e) => [e.deliveryId, e.kind, e.source])).toEqual(
+      readers.map((r) => [r.id, r.shape === 'arf-complaint' ? 'complaint' : 'hard', 'imap']),
+    );
+    const subscriber = (id: number) =>
+      database.select().from(subscribers).where(eq(subscribers.id, id)).get()!;
+    for (const r of readers.slice(0, 3)) expect(subscriber(r.subscriberId).status).toBe('bounced');
+    expect(subscriber(untouched.subscriberId).status).toBe('active');
+    // The complaint unsubscribes its reader from this newsletter.
+    const subscription = database
+      .select({ status: subscriptions.status })
+      .from(subscriptions)
+      .where(eq(subscriptions.subscriberId, readers[3]!.subscriberId))
+      .get()!;
+    expect(subscription.status).toBe('unsubscribed');
   });
 
   it('is off without IMAP_URL', () => {
