@@ -93,7 +93,7 @@ export function bounceKindOf(action: string, status: string | undefined): Bounce
   return status.startsWith('5.') ? 'hard' : null;
 }
 
-/** Addresses from a field value such as "rfc822; jan@example.nl" or "<bounces+1-ab@x.nl>". */
+/** Addresses from a field value such as "rfc822; jan@example.nl" or "<bounces+9f3c…@x.nl>". */
 export function addressesIn(value: string | undefined): string[] {
   if (!value) return [];
   return [...value.matchAll(/[^\s<>;,"()]+@[^\s<>;,"()]+/g)].map((m) =>

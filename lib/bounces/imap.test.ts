@@ -20,7 +20,7 @@ function mail(n: number, body = `Bericht ${n} kon niet worden afgeleverd.`) {
   return Buffer.from(
     [
       'From: MAILER-DAEMON@mail.example.test',
-      'To: bounces+abc-0123456789abcdef@bounces.example.test',
+      'To: bounces+0123456789abcdef0123456789abcdef@bounces.example.test',
       `Subject: Undelivered Mail Returned to Sender ${n}`,
       `Message-ID: <bounce-${n}@mail.example.test>`,
       '',

@@ -76,7 +76,7 @@ describe('the inbound SMTP listener', () => {
   it('refuses a VERP address with a wrong MAC at RCPT TO, and nothing changes', async () => {
     const w = await world();
     const verp = w.setup.verp(w.setup.readers[0]!.deliveries[0]!);
-    const forged = verp.replace(/-([0-9a-f])/, (_, c: string) => `-${c === 'f' ? 'e' : 'f'}`);
+    const forged = verp.replace(/\+([0-9a-f])/, (_, c: string) => `+${c === '0' ? '1' : '0'}`);
     const outcome = await w.lane.send(
       { from: '', to: forged },
       bounceFixture('postfix-hard', { verp: forged, email: reader(w).email! }),

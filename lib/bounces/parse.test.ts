@@ -73,7 +73,7 @@ describe('reading bounces (RFC 3464)', () => {
   });
 
   it('a bounce whose VERP MAC is wrong or missing names nothing', async () => {
-    const forged = verp.replace(/-([0-9a-f])/, (_, c: string) => `-${c === '0' ? '1' : '0'}`);
+    const forged = verp.replace(/\+([0-9a-f])/, (_, c: string) => `+${c === '0' ? '1' : '0'}`);
     const wrong = await parse(fixture('postfix-hard', { verp: forged }), [forged]);
     expect(wrong.reports).toEqual([]);
     expect(wrong.ignored).toMatch(/VERP/);

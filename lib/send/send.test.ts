@@ -98,11 +98,9 @@ describe('sending an issue', () => {
       expect(parsed.subject).toBe(
         database.select().from(issues).where(eq(issues.id, fixture.issueId)).get()!.subject,
       );
-      // VERP: the envelope sender names this reader's delivery, signed; no Return-Path of ours.
+      // VERP: the envelope sender names this reader's delivery, encrypted; no Return-Path of ours.
       const delivery = deliveryOf.get(reader.subscriberId)!;
-      expect(mail.envelopeFrom).toMatch(
-        new RegExp(`^bounces\\+[0-9a-z]+-[0-9a-f]{16}@${domainPattern}$`),
-      );
+      expect(mail.envelopeFrom).toMatch(new RegExp(`^bounces\\+[0-9a-f]{32}@${domainPattern}$`));
       expect(deliveryOfVerp(mail.envelopeFrom)).toBe(delivery.id);
       expect(mail.raw.subarray(0, 4096).toString('latin1')).not.toMatch(/^Return-Path:/im);
       // The Message-ID is a MAC: no issue, delivery or row number to read from it.
