@@ -50,6 +50,10 @@ const inFlight = () =>
     "select count(*) as n from deliveries where issue_id = ? and status = 'sending'",
     DRAFT,
   )[0]!.n;
+/** When the sending worker last renewed its lease (every sixth of the lease: control-loop.ts). */
+const heartbeat = () =>
+  query<{ at: number }>("select heartbeat_at as at from worker_leases where name = 'sender'")[0]
+    ?.at ?? 0;
 const sentCount = () =>
   query<{ n: number }>(
     "select count(*) as n from deliveries where issue_id = ? and status = 'sent'",
@@ -239,8 +243,10 @@ test('review, send back with a note, change, approve, schedule a minute ahead: s
   // Whatever was in flight at the pause lands; then nothing more goes out.
   await expect.poll(inFlight, { timeout: 10_000 }).toBe(0);
   const atPause = sentCount();
-  // Proving that nothing happens takes a stretch of time: six of the worker's polls (500 ms).
-  await chief.waitForTimeout(3_000);
+  const settledAt = Date.now();
+  // Nothing may go out while paused: wait until the worker shows it was alive a second past the
+  // pause (its lease heartbeat renewed after two or more of its 500 ms polls), then count.
+  await expect.poll(heartbeat, { timeout: 15_000 }).toBeGreaterThan(settledAt + 1_000);
   expect(sentCount()).toBe(atPause);
   expect(atPause).toBeLessThan(readers);
   await paused.getByRole('button', { name: 'Hervatten' }).click();
