@@ -1,11 +1,4 @@
-import {
-  Action,
-  notAsked,
-  Paragraph,
-  previewBrand,
-  SystemLayout,
-  type SystemBrand,
-} from './system-layout';
+import { LinkMail, previewBrand, type SystemBrand } from './system-layout';
 
 export type AlreadySubscribedEmailProps = { brand: SystemBrand; link: string };
 
@@ -15,19 +8,14 @@ export type AlreadySubscribedEmailProps = { brand: SystemBrand; link: string };
  */
 export default function AlreadySubscribedEmail({ brand, link }: AlreadySubscribedEmailProps) {
   return (
-    <SystemLayout
+    <LinkMail
       brand={brand}
       title="U bent al aangemeld"
       preheader={`U ontvangt ${brand.name} al; er is niets veranderd.`}
       footer={`U ontvangt dit bericht omdat dit adres opnieuw is aangemeld voor ${brand.name}.`}
-    >
-      <Paragraph>Goedendag,</Paragraph>
-      <Paragraph>
-        {`Iemand heeft dit adres aangemeld voor ${brand.name}, maar u ontvangt deze nieuwsbrief al. Er is niets veranderd.`}
-      </Paragraph>
-      <Action href={link} label="Mijn voorkeuren bekijken" color={brand.color} />
-      <Paragraph>{notAsked}</Paragraph>
-    </SystemLayout>
+      text={`Iemand heeft dit adres aangemeld voor ${brand.name}, maar u ontvangt deze nieuwsbrief al. Er is niets veranderd.`}
+      action={{ href: link, label: 'Mijn voorkeuren bekijken' }}
+    />
   );
 }
 

@@ -1,11 +1,4 @@
-import {
-  Action,
-  notAsked,
-  Paragraph,
-  previewBrand,
-  SystemLayout,
-  type SystemBrand,
-} from './system-layout';
+import { LinkMail, previewBrand, type SystemBrand } from './system-layout';
 
 export type SubscriptionConfirmEmailProps = { brand: SystemBrand; link: string; days: number };
 
@@ -16,20 +9,15 @@ export default function SubscriptionConfirmEmail({
   days,
 }: SubscriptionConfirmEmailProps) {
   return (
-    <SystemLayout
+    <LinkMail
       brand={brand}
       title="Bevestig uw aanmelding"
       preheader={`Nog één stap: bevestig dat u ${brand.name} wilt ontvangen.`}
       footer={`U ontvangt dit bericht omdat dit adres is aangemeld voor ${brand.name}.`}
-    >
-      <Paragraph>Goedendag,</Paragraph>
-      <Paragraph>
-        {`U heeft zich aangemeld voor de nieuwsbrief ${brand.name}. Bevestig uw aanmelding om de nieuwsbrief te gaan ontvangen.`}
-      </Paragraph>
-      <Action href={link} label="Aanmelding bevestigen" color={brand.color} />
-      <Paragraph>{`De link is ${days} dagen geldig.`}</Paragraph>
-      <Paragraph>{notAsked}</Paragraph>
-    </SystemLayout>
+      text={`U heeft zich aangemeld voor de nieuwsbrief ${brand.name}. Bevestig uw aanmelding om de nieuwsbrief te gaan ontvangen.`}
+      action={{ href: link, label: 'Aanmelding bevestigen' }}
+      days={days}
+    />
   );
 }
 

@@ -129,3 +129,33 @@ export function Action({ href, label, color }: { href: string; label: string; co
 /** "Did you not ask for this? Then nothing happens": the close of every mail a stranger can cause. */
 export const notAsked =
   'Heeft u dit niet zelf gevraagd? Dan kunt u dit bericht negeren; er gebeurt niets.';
+
+/**
+ * The shape most subscriber mails share: greeting, one paragraph, one button, how long the link
+ * works (when it expires) and the "not asked for this" line.
+ */
+export function LinkMail(props: {
+  brand: SystemBrand;
+  title: string;
+  preheader: string;
+  footer: string;
+  text: string;
+  action: { href: string; label: string };
+  days?: number;
+}) {
+  const { brand, action, days } = props;
+  return (
+    <SystemLayout
+      brand={brand}
+      title={props.title}
+      preheader={props.preheader}
+      footer={props.footer}
+    >
+      <Paragraph>Goedendag,</Paragraph>
+      <Paragraph>{props.text}</Paragraph>
+      <Action href={action.href} label={action.label} color={brand.color} />
+      {days !== undefined && <Paragraph>{`De link is ${days} dagen geldig.`}</Paragraph>}
+      <Paragraph>{notAsked}</Paragraph>
+    </SystemLayout>
+  );
+}
