@@ -1,5 +1,5 @@
 // Started by Playwright (webServer): a loopback SMTP server that files every message it
-// receives, a fresh migrated and seeded database, and `next start` on the last build.
+// receives, a fresh migrated and seeded database, and the web server (scripts/serve.ts) on the last build.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,30 +30,28 @@ async function main() {
   seed(database);
   database.$client.close();
 
-  const next = spawn(
-    path.resolve('node_modules/.bin/next'),
-    ['start', '-H', '127.0.0.1', '-p', port],
-    {
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATA_DIR: dir,
-        DATABASE_URL: databaseFile,
-        SMTP_URL: smtp.url,
-        PUBLIC_URL: `http://localhost:${port}`,
-        AUTH_SECRET: 'e2e-geheim-alleen-voor-tests-0123456789abcdef',
-        AUTH_TRUST_HOST: 'true',
-        // The suite signs in dozens of times; the limit itself has its own test.
-        SIGN_IN_LIMIT: '500',
-        SUBSCRIBE_CLIENT_LIMIT: '100000',
-        // Slow enough to watch a send's progress and pause it; the scheduler looks every second.
-        SEND_RATE: '4',
-        SEND_POLL_MS: '500',
-        PORT: port,
-      },
+  const next = spawn(path.resolve('node_modules/.bin/tsx'), [path.resolve('scripts/serve.ts')], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      HOST: '127.0.0.1',
+      DATA_DIR: dir,
+      DATABASE_URL: databaseFile,
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: `http://localhost:${port}`,
+      AUTH_SECRET: 'e2e-geheim-alleen-voor-tests-0123456789abcdef',
+      AUTH_TRUST_HOST: 'true',
+      // The suite signs in dozens of times; the limit itself has its own test.
+      SIGN_IN_LIMIT: '500',
+      SUBSCRIBE_CLIENT_LIMIT: '100000',
+      // Slow enough to watch a send's progress and pause it; the scheduler looks every second.
+      SEND_RATE: '4',
+      SEND_POLL_MS: '500',
+      PORT: port,
     },
-  );
+  });
 
   async function stop() {
     next.kill('SIGTERM');

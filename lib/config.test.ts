@@ -38,9 +38,52 @@ describe('parseConfig', () => {
     ['PUBLIC_URL', 'nieuws.example.nl'],
     ['AUTH_SECRET', 'te-kort'],
     ['SEND_RELAY_FAILURE_LIMIT', '0'],
+    ['TRUSTED_PROXIES', 'proxy.example.nl'],
+    ['TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['BACKUP_SCHEDULE', '25:00'],
+    ['METRICS_TOKEN', 'kort'],
+    ['OIDC_ISSUER', 'login.example.nl'],
   ])('refuses %s=%s with a message that names the variable', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`- ${name}: `));
+  });
+});
+
+describe('parseConfig: trusted proxies, backups and single sign-on', () => {
+  it('believes no forwarded hop unless told, then a count or a list of blocks', () => {
+    expect(parseConfig({}).trustedProxies).toEqual({ hops: 0 });
+    expect(parseConfig({ TRUSTED_PROXIES: '2' }).trustedProxies).toEqual({ hops: 2 });
+    expect(parseConfig({ TRUSTED_PROXIES: '10.0.0.0/8, ::1' }).trustedProxies).toEqual({
+      cidrs: ['10.0.0.0/8', '::1'],
+    });
+  });
+
+  it('backs up daily at 03:30 into data/backups unless told otherwise', () => {
+    expect(parseConfig({}).backup).toEqual({
+      dir: path.resolve('data/backups'),
+      schedule: '03:30',
+      keep: 14,
+    });
+    expect(parseConfig({ BACKUP_SCHEDULE: 'uit' }).backup.schedule).toBeUndefined();
+  });
+
+  it('wants all three OIDC settings or none', () => {
+    expect(parseConfig({}).oidc).toBeUndefined();
+    expect(() => parseConfig({ OIDC_ISSUER: 'https://login.example.nl' })).toThrow(
+      /OIDC_CLIENT_ID/,
+    );
+    expect(
+      parseConfig({
+        OIDC_ISSUER: 'https://login.example.nl/',
+        OIDC_CLIENT_ID: 'kopij',
+        OIDC_CLIENT_SECRET: 'geheim',
+      }).oidc,
+    ).toEqual({
+      issuer: 'https://login.example.nl',
+      clientId: 'kopij',
+      clientSecret: 'geheim',
+      name: 'uw organisatieaccount',
+    });
   });
 });
 

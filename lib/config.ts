@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 
 // Read by the Next server and by the scripts (start, migrate, seed), so no 'server-only' here.
 
@@ -13,99 +12,7 @@ export class ConfigError extends Error {
   }
 }
 
-// An empty variable (as .env files and CI matrices produce) means "not set".
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
-const limit = z.coerce
-  .number({ error: 'moet een getal zijn' })
-  .int('moet een geheel getal zijn')
-  .min(1, 'moet minstens 1 zijn');
-
-const envSchema = z.object({
-  DATA_DIR: optional(z.string()),
-  DATABASE_URL: optional(z.string()),
-  SMTP_URL: optional(
-    z.url({
-      protocol: /^smtps?$/,
-      error:
-        'moet een smtp:// of smtps:// adres zijn, bijvoorbeeld smtp://gebruiker:wachtwoord@mail.example.nl:587',
-    }),
-  ),
-  AUTH_SECRET: optional(
-    z
-      .string()
-      .min(32, 'moet minstens 32 tekens lang zijn (genereer er een met: openssl rand -base64 32)'),
-  ),
-  PUBLIC_URL: optional(
-    z.url({
-      protocol: /^https?$/,
-      error: 'moet een http:// of https:// adres zijn, bijvoorbeeld https://nieuwsbrief.example.nl',
-    }),
-  ),
-  PORT: optional(
-    z.coerce
-      .number({ error: 'moet een getal zijn' })
-      .int('moet een geheel getal zijn')
-      .min(1, 'moet tussen 1 en 65535 liggen')
-      .max(65535, 'moet tussen 1 en 65535 liggen'),
-  ),
-  INTERNAL_URL: optional(
-    z.url({
-      protocol: /^https?$/,
-      error: 'moet een http:// of https:// adres zijn, bijvoorbeeld http://127.0.0.1:3000',
-    }),
-  ),
-  MAIL_FROM: optional(z.string().min(3)),
-  SIGN_IN_LIMIT: optional(limit),
-  SUBSCRIBE_LIMIT: optional(limit),
-  SUBSCRIBE_CLIENT_LIMIT: optional(limit),
-  SEND_WORKER: optional(
-    z.enum(['app', 'apart'], { error: "moet 'app' (in de app) of 'apart' (npm run worker) zijn" }),
-  ),
-  SEND_CONCURRENCY: optional(limit.max(100, 'mag hoogstens 100 zijn')),
-  SEND_RATE: optional(
-    z.coerce.number({ error: 'moet een getal zijn' }).min(0, 'mag niet negatief zijn'),
-  ),
-  SEND_MAX_ATTEMPTS: optional(limit),
-  SEND_RETRY_SECONDS: optional(
-    z.coerce.number({ error: 'moet een getal zijn' }).positive('moet groter dan 0 zijn'),
-  ),
-  SEND_BOUNCE_LIMIT: optional(limit),
-  SEND_RELAY_FAILURE_LIMIT: optional(limit),
-  SEND_POLL_MS: optional(limit),
-  DKIM_DOMAIN: optional(z.string().min(3)),
-  DKIM_SELECTOR: optional(z.string().min(1)),
-  DKIM_PRIVATE_KEY_FILE: optional(z.string().min(1)),
-  BOUNCE_DOMAIN: optional(
-    z
-      .string()
-      .regex(
-        /^[a-z0-9.-]+\.[a-z]{2,}$/i,
-        'moet een domeinnaam zijn, bijvoorbeeld bounces.example.nl',
-      ),
-  ),
-  SEND_SOFT_BOUNCE_LIMIT: optional(limit),
-  INBOUND_SMTP_PORT: optional(
-    z.coerce
-      .number({ error: 'moet een getal zijn' })
-      .int('moet een geheel getal zijn')
-      .min(1, 'moet tussen 1 en 65535 liggen')
-      .max(65535, 'moet tussen 1 en 65535 liggen'),
-  ),
-  INBOUND_SMTP_HOST: optional(z.string().min(1)),
-  IMAP_URL: optional(
-    z.url({
-      protocol: /^imaps?$/,
-      error:
-        'moet een imap:// of imaps:// adres zijn, bijvoorbeeld imaps://bounces:wachtwoord@mail.example.nl/INBOX',
-    }),
-  ),
-  IMAP_POLL_SECONDS: optional(limit),
-  POSTMARK_WEBHOOK_SECRET: optional(z.string().min(16, 'moet minstens 16 tekens lang zijn')),
-  SES_WEBHOOK_SECRET: optional(z.string().min(16, 'moet minstens 16 tekens lang zijn')),
-  TEST_SEND_LIMIT: optional(limit),
-});
+import { envSchema } from './config-env';
 
 export type Config = {
   dataDir: string;
@@ -150,10 +57,60 @@ export type Config = {
   };
   /** Test sends one editor may make per hour. */
   testSendLimit: number;
+  /**
+   * Which X-Forwarded-For hops to believe: none by default (the socket's address is the client),
+   * a count of proxies in front of the app, or the proxies' addresses and CIDR blocks.
+   */
+  trustedProxies: { hops: number } | { cidrs: string[] };
+  /** Sign-in links one address may get in 15 minutes from all clients together (the ceiling). */
+  signInAddressLimit: number;
+  backup: {
+    dir: string;
+    /** Daily time (HH:MM, the app's time zone) for the backup inside the app; undefined: off. */
+    schedule: string | undefined;
+    /** Backups kept; older ones are removed after a new one is written. */
+    keep: number;
+  };
+  health: {
+    /** Free space on the data folder's disk below which the app is not ready. */
+    minFreeBytes: number;
+    /** While a send runs, the relay must have answered within this many minutes. */
+    relayMinutes: number;
+  };
+  /** Bearer token for /api/metrics; without it the endpoint is off. */
+  metricsToken: string | undefined;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** OpenID Connect sign-in for editors (Microsoft Entra ID and others); off unless all are set. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined;
   /** Where AUTH_SECRET is kept when it is not given in the environment. */
   secretFile: string;
   authSecret: string | undefined;
 };
+
+function trustedProxies(value: string | undefined): Config['trustedProxies'] {
+  if (!value || /^\d+$/.test(value)) return { hops: Number(value ?? 0) };
+  return { cidrs: value.split(',').map((part) => part.trim()) };
+}
+
+function oidcConfig(
+  issuer?: string,
+  clientId?: string,
+  clientSecret?: string,
+  name?: string,
+): Config['oidc'] {
+  const given = [issuer, clientId, clientSecret].filter(Boolean).length;
+  if (given === 0) return undefined;
+  if (given < 3)
+    throw new ConfigError(
+      'Ongeldige configuratie:\n  - OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET: zet ze alle drie, of geen van drieën',
+    );
+  return {
+    issuer: issuer!.replace(/\/+$/, ''),
+    clientId: clientId!,
+    clientSecret: clientSecret!,
+    name: name ?? 'uw organisatieaccount',
+  };
+}
 
 function dkimConfig(
   domain?: string,
@@ -221,6 +178,20 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       sesSecret: e.SES_WEBHOOK_SECRET,
     },
     testSendLimit: e.TEST_SEND_LIMIT ?? 20,
+    trustedProxies: trustedProxies(e.TRUSTED_PROXIES),
+    signInAddressLimit: e.SIGN_IN_ADDRESS_LIMIT ?? 50,
+    backup: {
+      dir: path.resolve(/*turbopackIgnore: true*/ e.BACKUP_DIR ?? path.join(dataDir, 'backups')),
+      schedule: e.BACKUP_SCHEDULE === 'uit' ? undefined : (e.BACKUP_SCHEDULE ?? '03:30'),
+      keep: e.BACKUP_KEEP ?? 14,
+    },
+    health: {
+      minFreeBytes: (e.HEALTH_MIN_FREE_MB ?? 100) * 1024 * 1024,
+      relayMinutes: e.HEALTH_RELAY_MINUTES ?? 5,
+    },
+    metricsToken: e.METRICS_TOKEN,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    oidc: oidcConfig(e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET, e.OIDC_NAME),
     secretFile: path.join(dataDir, 'auth-secret'),
     authSecret: e.AUTH_SECRET,
   };

@@ -1,6 +1,7 @@
 // `npm start`: one command from a fresh clone to a running app with demo content.
-// Checks the configuration, migrates, seeds an empty database, builds when the sources
-// changed since the last build, starts `next start` and prints a sign-in link for the demo admin.
+// Checks the configuration, migrates, seeds an empty database, builds when the sources changed
+// since the last build, starts the web server (scripts/serve.ts) and prints a sign-in link for
+// the demo admin.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { seed } from './seed';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+const tsxBin = path.join(root, 'node_modules', '.bin', 'tsx');
 const stampFile = path.join(root, '.next', 'kopij-build-stamp');
 
 function prepare(): Config & { authSecret: string } {
@@ -100,10 +102,17 @@ async function main() {
   buildIfNeeded();
 
   const host = process.env.HOST ?? '127.0.0.1';
-  const server = spawn(nextBin, ['start', '-H', host, '-p', String(config.port)], {
+  const server = spawn(tsxBin, [path.join(root, 'scripts', 'serve.ts')], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AUTH_TRUST_HOST: 'true' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      AUTH_TRUST_HOST: 'true',
+      HOST: host,
+      PORT: String(config.port),
+    },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => server.kill(signal));

@@ -1,0 +1,52 @@
+// The web server: Next's request handler behind a plain Node HTTP server, because only here is
+// the socket's address known (Next itself passes on whatever X-Forwarded-For a client sent).
+// Every request gets the peer address and a request id in headers that a client cannot forge:
+// whatever it sent under those names is replaced. HOST and PORT say where to listen.
+import crypto from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { PEER_HEADER, REQUEST_ID_HEADER } from '@/lib/http/headers';
+import { observeRequest } from '@/lib/observe/requests';
+
+const root = path.resolve(import.meta.dirname, '..');
+const hostname = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3000);
+
+async function main() {
+  const app = next({ dev: false, dir: root, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((request, response) => {
+    const started = performance.now();
+    const requestId = crypto.randomUUID();
+    request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
+    request.headers[REQUEST_ID_HEADER] = requestId;
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    response.once('finish', () =>
+      observeRequest({
+        method: request.method ?? 'GET',
+        path: (request.url ?? '/').split('?')[0]!,
+        status: response.statusCode,
+        durationMs: performance.now() - started,
+        requestId,
+      }),
+    );
+    void handle(request, response);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`Kopij luistert op http://${hostname}:${port}`);
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    // Keep-alive connections would hold close() open; a stop should not wait for browsers.
+    server.closeAllConnections();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
