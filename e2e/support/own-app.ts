@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { launchApp, waitForApp } from './launch';
+
+// An app of the spec's own, for settings the workers' apps do not have (trusted proxies, single
+// sign-on, a data folder on a small disk). Costs a few seconds to start; stop it in afterAll.
+
+export type OwnApp = {
+  url: string;
+  port: number;
+  dir: string;
+  mailDir: string;
+  databaseFile: string;
+  /** The server process itself (for its memory, or to stop it hard). */
+  pid: number;
+  stop: () => Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startOwnApp({
+  env = {},
+  dir,
+  publicHost = 'localhost',
+}: {
+  env?: Record<string, string>;
+  /** The data folder; a fresh temporary one when not given. */
+  dir?: string;
+  /** The host in PUBLIC_URL (the browser must use the same one for the session cookie). */
+  publicHost?: string;
+} = {}): Promise<OwnApp> {
+  const port = await freePort();
+  const dataDir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-own-app-'));
+  const url = `http://${publicHost}:${port}`;
+  const { server, smtp, databaseFile } = await launchApp({
+    dir: dataDir,
+    port,
+    env: { PUBLIC_URL: url, ...env },
+    stdio: process.env.E2E_APP_LOG ? 'inherit' : 'ignore',
+  });
+  try {
+    await waitForApp(`http://127.0.0.1:${port}`, server);
+  } catch (error) {
+    server.kill('SIGKILL');
+    await smtp.close();
+    throw error;
+  }
+  return {
+    url,
+    port,
+    dir: dataDir,
+    mailDir: path.join(dataDir, 'mail'),
+    databaseFile,
+    pid: server.pid!,
+    async stop() {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGTERM');
+        await exited;
+      }
+      await smtp.close();
+      if (!dir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
