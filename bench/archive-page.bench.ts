@@ -1,6 +1,7 @@
-// archive-page: an archive issue page under 50 concurrent connections on `next start`, against
-// the same HTML served by the same server as a file from public/ (the baseline). Plus
-// archive-first-load-js: the JavaScript an archive page loads, against Next's own 404 page.
+// archive-page: an archive issue page under 50 concurrent connections on the web server
+// (scripts/serve.ts), against the same HTML served by the same server as a file from public/
+// (the baseline). Plus archive-first-load-js: the JavaScript an archive page loads, against
+// Next's own 404 page.
 //
 // The load client runs on the same two cores as the server, so both figures are lower than on
 // a machine with a separate client; the ratio is what compares.
@@ -50,17 +51,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 async function start() {
-  const child = spawn(next, ['start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/serve.ts')], {
     cwd: root,
     stdio: 'ignore',
     env: {
       ...process.env,
+      NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
+      HOST: '127.0.0.1',
+      PORT: String(port),
       DATA_DIR: db.dir,
       DATABASE_URL: db.file,
       AUTH_SECRET: 'b'.repeat(40),
       SEND_WORKER: 'apart',
-      PORT: String(port),
     },
   });
   // Held at once, so a start that times out is still stopped by cleanUp().
@@ -174,7 +177,7 @@ try {
     .get()!;
   const pagePath = `/archief/${newest.newsletter}/${newest.slug}`;
 
-  // next start serves only the files public/ held when it started: fetch the page, then restart.
+  // The server serves only the files public/ held when it started: fetch the page, then restart.
   await start();
   const html = await text(`${base}${pagePath}`);
   await stop();
