@@ -6,6 +6,7 @@ import { db } from '@/db';
 import { accounts, sessions, users, verificationTokens, type EditorRole } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { SIGN_IN_LINK_MAX_AGE_S, signInConfirmUrl } from '@/lib/auth/magic-link';
+import { OIDC_PROVIDER_ID, checkOidcSignIn, oidcProvider } from '@/lib/auth/oidc';
 import { publicRedirect } from '@/lib/auth/public-url';
 import { signInMail } from '@/lib/auth/sign-in-mail';
 import { getConfig, type Config } from '@/lib/config';
@@ -73,6 +74,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           if (!config.smtpUrl) console.log(`Inloglink voor ${identifier}: ${link}`);
         },
       }),
+      ...(config.oidc ? [oidcProvider(config.oidc, config.publicUrl)] : []),
     ],
     callbacks: callbacks(config),
     events: { signIn: recordSignIn },
@@ -81,7 +83,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
 
 function callbacks(config: Config): NextAuthConfig['callbacks'] {
   return {
-    signIn({ user, email }) {
+    signIn({ user, account, profile, email }) {
+      if (account?.provider === OIDC_PROVIDER_ID && config.oidc)
+        return checkOidcSignIn(config.oidc, profile, user.email);
       if (user.email && findActiveEditor(user.email)) return true;
       // Unknown or deactivated: when asking for a link, the same answer as for a known address.
       return email?.verificationRequest ? '/inloggen/controleer' : false;
@@ -98,8 +102,9 @@ function callbacks(config: Config): NextAuthConfig['callbacks'] {
   };
 }
 
-const recordSignIn: NonNullable<NextAuthConfig['events']>['signIn'] = ({ user }) => {
+const recordSignIn: NonNullable<NextAuthConfig['events']>['signIn'] = ({ user, account }) => {
   if (!user.id) return;
+  const method = account?.provider === OIDC_PROVIDER_ID ? 'oidc' : 'link';
   db().transaction((tx) => {
     tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id!)).run();
     recordAudit(tx, {
@@ -107,7 +112,8 @@ const recordSignIn: NonNullable<NextAuthConfig['events']>['signIn'] = ({ user })
       action: 'editor.sign_in',
       entityType: 'editor',
       entityId: user.id!,
-      summary: 'Ingelogd',
+      summary: method === 'oidc' ? `Ingelogd met ${getConfig().oidc?.name}` : 'Ingelogd',
+      details: { method },
     });
   });
 };
