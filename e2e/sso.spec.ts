@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from './support/test';
 import { expectAccessible } from './support/axe';
+import { firstLink, mailboxMark, nextMail } from './support/mailbox';
 import { startOidcProvider, type TestOidcProvider } from './support/oidc';
 import { startOwnApp, type OwnApp } from './support/own-app';
 
@@ -24,6 +25,8 @@ test.beforeAll(async () => {
       email_verified: true,
       name: 'F. El Idrissi',
     },
+    // A second organisation account with her address (say, made anew after a reorganisation).
+    'f.elidrissi@gemeente.example': { email: 'redacteur@kopij.test', email_verified: true },
     'onbekend@gemeente.example': { email: 'onbekend@gemeente.example', email_verified: true },
     // An editor's address, but the provider has not verified it.
     'ongeverifieerd@gemeente.example': {
@@ -136,6 +139,38 @@ test('an editor an admin added signs in with her organisation account and lands 
   await expect(page).toHaveURL(`${app.url}/redactie`);
   await expect(page.getByRole('heading', { name: 'Welkom, Fatima El Idrissi' })).toBeVisible();
   expect(query(`select count(*) as n from accounts`)).toEqual([{ n: 1 }]);
+});
+
+test("pressing the button while signed in as someone else signs in the account's own editor", async ({
+  page,
+}) => {
+  const other = 'hoofdredactie@kopij.test';
+  const mark = mailboxMark(other, app.mailDir);
+  await page.goto(`${app.url}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(other);
+  await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+  await page.goto(firstLink(await nextMail(other, mark, app.mailDir), '/inloggen/bevestigen'));
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('heading', { name: 'Welkom, Pieter Jansen' })).toBeVisible();
+
+  // Auth.js links an organisation account to whoever is signed in; Pieter is signed out first,
+  // so the account goes to Fatima, whose address it carries.
+  await page.goto(`${app.url}/inloggen`);
+  await signInAtProvider(page, 'f.elidrissi@gemeente.example');
+  await expect(page).toHaveURL(`${app.url}/redactie`);
+  await expect(page.getByRole('heading', { name: 'Welkom, Fatima El Idrissi' })).toBeVisible();
+  expect(
+    query(
+      `select u.email from accounts a join users u on u.id = a.user_id where a.provider_account_id = ?`,
+      'f.elidrissi@gemeente.example',
+    ),
+  ).toEqual([{ email: 'redacteur@kopij.test' }]);
+  expect(
+    query(
+      `select count(*) as n from sessions s join users u on u.id = s.user_id where u.email = ?`,
+      other,
+    ),
+  ).toEqual([{ n: 0 }]);
 });
 
 for (const [login, reason] of [

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect, unstable_rethrow } from 'next/navigation';
-import { signIn } from '@/auth';
+import { auth, signIn, signOut } from '@/auth';
 import { OIDC_PROVIDER_ID } from '@/lib/auth/oidc';
 import { getConfig } from '@/lib/config';
 import { safeCallbackUrl } from './callback-url';
@@ -13,9 +13,13 @@ import { safeCallbackUrl } from './callback-url';
  */
 export async function signInWithOrganisation(form: unknown): Promise<void> {
   if (!getConfig().oidc) redirect('/inloggen');
-  const callbackUrl = form instanceof FormData ? form.get('callbackUrl') : undefined;
+  const redirectTo = safeCallbackUrl(form instanceof FormData ? form.get('callbackUrl') : null);
+  // Whoever is signed in here now is signed out first: Auth.js would otherwise link the
+  // organisation account to the current editor instead of the one whose address it carries.
+  // The same redirectTo, or sign-out's own callback address (this page) would win.
+  if (await auth()) await signOut({ redirect: false, redirectTo });
   try {
-    await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackUrl(callbackUrl) });
+    await signIn(OIDC_PROVIDER_ID, { redirectTo });
   } catch (error) {
     unstable_rethrow(error);
     console.error('SSO: de OpenID-provider is niet bereikbaar', error);

@@ -102,5 +102,8 @@ describe('oidcProvider', () => {
       allowDangerousEmailAccountLinking: true,
     });
     expect(provider.account?.({ access_token: 'a', id_token: 'i' })).toBeUndefined();
+    expect(
+      provider.profile?.({ sub: 's1', email: ' Redacteur@Kopij.TEST', name: 'F' }, {}),
+    ).toEqual({ id: 's1', name: 'F', email: 'redacteur@kopij.test' });
   });
 });

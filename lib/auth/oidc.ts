@@ -104,6 +104,12 @@ export function oidcProvider(oidc: Oidc, publicUrl: string): OIDCConfig<Claims> 
     // verified by the provider and belongs to an active editor an admin added; users are never
     // created by sign-in (createUser throws).
     allowDangerousEmailAccountLinking: true,
+    // The address as Kopij stores it, so the lookup that links the account finds the editor.
+    profile: (claims) => ({
+      id: String(claims.sub),
+      name: typeof claims.name === 'string' ? claims.name : null,
+      email: typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null,
+    }),
     // Kopij never calls the provider's APIs: keep no access, refresh or ID token in the database.
     account: () => undefined,
   };
