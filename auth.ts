@@ -1,13 +1,15 @@
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { eq } from 'drizzle-orm';
-import NextAuth, { type DefaultSession } from 'next-auth';
+import NextAuth, { type DefaultSession, type NextAuthConfig } from 'next-auth';
 import Nodemailer from 'next-auth/providers/nodemailer';
 import { db } from '@/db';
 import { accounts, sessions, users, verificationTokens, type EditorRole } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { SIGN_IN_LINK_MAX_AGE_S, signInConfirmUrl } from '@/lib/auth/magic-link';
+import { OIDC_PROVIDER_ID, checkOidcSignIn, oidcProvider } from '@/lib/auth/oidc';
+import { publicRedirect } from '@/lib/auth/public-url';
 import { signInMail } from '@/lib/auth/sign-in-mail';
-import { getConfig } from '@/lib/config';
+import { getConfig, type Config } from '@/lib/config';
 import { findActiveEditor } from '@/lib/editors/queries';
 import { sendMail } from '@/lib/mail';
 
@@ -26,6 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = getConfig();
   // Auth.js builds its redirects from this; without it, `next start` reports its own host
   // (localhost) and the session cookie set for the public address would be lost on the way.
+  // Next still reports a loopback PUBLIC_URL as localhost: lib/auth/public-url.ts covers that.
   process.env.AUTH_URL ??= `${config.publicUrl}/api/auth`;
   const adapter = DrizzleAdapter(db(), {
     usersTable: users,
@@ -71,33 +74,46 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           if (!config.smtpUrl) console.log(`Inloglink voor ${identifier}: ${link}`);
         },
       }),
+      ...(config.oidc ? [oidcProvider(config.oidc, config.publicUrl)] : []),
     ],
-    callbacks: {
-      signIn({ user, email }) {
-        if (user.email && findActiveEditor(user.email)) return true;
-        // Unknown or deactivated: when asking for a link, the same answer as for a known address.
-        return email?.verificationRequest ? '/inloggen/controleer' : false;
-      },
-      session({ session, user }) {
-        session.user.id = user.id;
-        session.user.role = user.role ?? 'redacteur';
-        return session;
-      },
-    },
-    events: {
-      signIn({ user }) {
-        if (!user.id) return;
-        db().transaction((tx) => {
-          tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id!)).run();
-          recordAudit(tx, {
-            actor: { id: user.id!, label: user.email ?? user.id! },
-            action: 'editor.sign_in',
-            entityType: 'editor',
-            entityId: user.id!,
-            summary: 'Ingelogd',
-          });
-        });
-      },
-    },
+    callbacks: callbacks(config),
+    events: { signIn: recordSignIn },
   };
 });
+
+function callbacks(config: Config): NextAuthConfig['callbacks'] {
+  return {
+    signIn({ user, account, profile, email }) {
+      if (account?.provider === OIDC_PROVIDER_ID && config.oidc)
+        return checkOidcSignIn(config.oidc, profile, user.email);
+      if (user.email && findActiveEditor(user.email)) return true;
+      // Unknown or deactivated: when asking for a link, the same answer as for a known address.
+      return email?.verificationRequest ? '/inloggen/controleer' : false;
+    },
+    // Every address a browser is sent to after sign-in is on PUBLIC_URL (lib/auth/public-url.ts).
+    redirect({ url }) {
+      return publicRedirect(url, config.publicUrl);
+    },
+    session({ session, user }) {
+      session.user.id = user.id;
+      session.user.role = user.role ?? 'redacteur';
+      return session;
+    },
+  };
+}
+
+const recordSignIn: NonNullable<NextAuthConfig['events']>['signIn'] = ({ user, account }) => {
+  if (!user.id) return;
+  const method = account?.provider === OIDC_PROVIDER_ID ? 'oidc' : 'link';
+  db().transaction((tx) => {
+    tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id!)).run();
+    recordAudit(tx, {
+      actor: { id: user.id!, label: user.email ?? user.id! },
+      action: 'editor.sign_in',
+      entityType: 'editor',
+      entityId: user.id!,
+      summary: method === 'oidc' ? `Ingelogd met ${getConfig().oidc?.name}` : 'Ingelogd',
+      details: { method },
+    });
+  });
+};

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { listPathFor } from '@/lib/archive/list-key';
+import { getConfig } from '@/lib/config';
 
 // Public subscriber forms post to their own page's URL (RFC 8058 wants the one-click POST on
 // the very URL in List-Unsubscribe); a page cannot take a POST, so it goes to the route handler
@@ -24,7 +25,9 @@ export function proxy(request: NextRequest) {
     request.cookies.has('authjs.session-token') ||
     request.cookies.has('__Secure-authjs.session-token');
   if (hasSession) return NextResponse.next();
-  const url = new URL('/inloggen', request.url);
+  // PUBLIC_URL, not the request's URL: that names the address the server binds to, with a
+  // loopback address reported as localhost, where the browser's cookies do not apply.
+  const url = new URL('/inloggen', getConfig().publicUrl);
   url.searchParams.set('callbackUrl', pathname + request.nextUrl.search);
   return NextResponse.redirect(url);
 }

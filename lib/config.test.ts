@@ -85,6 +85,22 @@ describe('parseConfig: trusted proxies, backups and single sign-on', () => {
       name: 'uw organisatieaccount',
     });
   });
+
+  it('wants an https issuer, and an Entra ID issuer for one tenant', () => {
+    const oidc = (issuer: string) =>
+      parseConfig({ OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'kopij', OIDC_CLIENT_SECRET: 'geheim' })
+        .oidc;
+    expect(() => oidc('http://login.example.nl')).toThrow(/OIDC_ISSUER: moet een https/);
+    expect(oidc('http://127.0.0.1:4000')?.issuer).toBe('http://127.0.0.1:4000');
+    expect(oidc('http://localhost:4000')?.issuer).toBe('http://localhost:4000');
+    const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    expect(oidc(`https://login.microsoftonline.com/${tenant}/v2.0`)?.issuer).toBe(
+      `https://login.microsoftonline.com/${tenant}/v2.0`,
+    );
+    for (const wrong of ['common', 'organizations', 'gemeente.onmicrosoft.com'])
+      expect(() => oidc(`https://login.microsoftonline.com/${wrong}/v2.0`)).toThrow(/tenant-ID/);
+    expect(() => oidc(`https://login.microsoftonline.com/${tenant}`)).toThrow(/tenant-ID/);
+  });
 });
 
 describe('prepareRuntime', () => {

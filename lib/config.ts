@@ -92,6 +92,22 @@ function trustedProxies(value: string | undefined): Config['trustedProxies'] {
   return { cidrs: value.split(',').map((part) => part.trim()) };
 }
 
+/**
+ * Tokens and the client secret travel to the issuer: https, except on this machine (tests). An
+ * Entra ID issuer must name one tenant by its ID; `common` or `organizations` would accept any
+ * tenant's accounts (and Auth.js cannot check their tokens' issuer).
+ */
+function issuerProblem(url: URL): string | undefined {
+  if (url.protocol === 'http:' && !/^(localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname))
+    return 'moet een https:// adres zijn';
+  if (
+    url.hostname === 'login.microsoftonline.com' &&
+    !/^\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\/v2\.0\/?$/i.test(url.pathname)
+  )
+    return 'gebruik voor Microsoft Entra ID https://login.microsoftonline.com/<tenant-ID>/v2.0, met de tenant-ID (Directory-ID) van uw organisatie';
+  return undefined;
+}
+
 function oidcConfig(
   issuer?: string,
   clientId?: string,
@@ -104,6 +120,8 @@ function oidcConfig(
     throw new ConfigError(
       'Ongeldige configuratie:\n  - OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET: zet ze alle drie, of geen van drieën',
     );
+  const problem = issuerProblem(new URL(issuer!));
+  if (problem) throw new ConfigError(`Ongeldige configuratie:\n  - OIDC_ISSUER: ${problem}`);
   return {
     issuer: issuer!.replace(/\/+$/, ''),
     clientId: clientId!,
