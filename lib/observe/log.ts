@@ -22,7 +22,8 @@ type LogState = {
   scrub: boolean;
   /** The console's own methods, kept to write with once they are replaced. */
   write: { out: (line: string) => void; err: (line: string) => void };
-  installed: boolean;
+  /** The console's methods before installJsonConsole replaced them. */
+  original: Record<string, unknown> | undefined;
 };
 
 const KEY = Symbol.for('kopij.observe.log');
@@ -37,7 +38,7 @@ function state(): LogState {
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),
     },
-    installed: false,
+    original: undefined,
   };
   return global[KEY];
 }
@@ -124,12 +125,20 @@ export function installJsonConsole(options: { level: Level; scrub: boolean }) {
   const s = state();
   s.level = options.level;
   s.scrub = options.scrub;
-  if (s.installed) return;
-  s.installed = true;
+  if (s.original) return;
+  const target = console as unknown as Record<string, unknown>;
+  s.original = Object.fromEntries(Object.keys(consoleLevels).map((m) => [m, target[m]]));
   for (const [method, level] of Object.entries(consoleLevels))
     (console as unknown as Record<string, (...args: unknown[]) => void>)[method] = (
       ...args: unknown[]
     ) => emit(level, args);
+}
+
+/** Puts the console back as it was (tests). */
+export function restoreConsole() {
+  const s = state();
+  if (s.original) Object.assign(console, s.original);
+  s.original = undefined;
 }
 
 /** LOG_LEVEL, and scrubbing unless mail goes to the outbox; defaults when the environment does not parse (the app says why). */
