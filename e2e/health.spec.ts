@@ -56,6 +56,8 @@ test.beforeAll(async () => {
       SEND_WORKER: 'apart',
       HEALTH_MIN_FREE_MB: String(minFreeMb),
       METRICS_TOKEN,
+      // The access log is part of what this spec checks.
+      LOG_LEVEL: 'info',
     },
   });
 });
@@ -200,7 +202,7 @@ test('a full disk: 503 naming the disk space (and the database that can no longe
     expect(body.checks.schijfruimte).toEqual({
       ok: false,
       reden: expect.stringMatching(
-        /^Nog [\d,]+ MB vrij op de schijf met de gegevens; minimaal [\d,]+ MB nodig \(HEALTH_MIN_FREE_MB\)$/,
+        /^Nog [\d.,]+ MB vrij op de schijf met de gegevens; minimaal [\d.,]+ MB nodig \(HEALTH_MIN_FREE_MB\)$/,
       ),
     });
     if (mounted)

@@ -101,3 +101,11 @@ describe('logSettings', () => {
     expect(logSettings({ LOG_LEVEL: 'luid' })).toEqual({ level: 'info', scrub: true });
   });
 });
+
+describe('logRecord', () => {
+  it("drops the terminal colours from Next's own lines", () => {
+    installJsonConsole({ level: 'info', scrub: true });
+    console.log('\u001b[32m\u001b[1m✓\u001b[22m\u001b[39m Ready in 120ms');
+    expect(lines(out)[0]!.msg).toBe('✓ Ready in 120ms');
+  });
+});

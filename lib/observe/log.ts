@@ -66,7 +66,8 @@ function errorFields(error: Error): Fields {
 export function logRecord(level: Level, args: unknown[], fields: Fields = {}): Fields {
   const errors = args.filter((a): a is Error => a instanceof Error);
   const rest = args.filter((a) => !(a instanceof Error));
-  let msg = rest.length ? util.format(...rest) : '';
+  // Next colours its own lines for a terminal; in a JSON log the escape codes are noise.
+  let msg = rest.length ? util.stripVTControlCharacters(util.format(...rest)) : '';
   if (!msg && errors[0]) msg = errors[0].message;
   const requestId = currentRequestId();
   const record: Fields = {
