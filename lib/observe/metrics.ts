@@ -71,6 +71,11 @@ function createMetrics() {
       labelNames: ['stage'] as const,
       registers,
     }),
+    databaseUp: new client.Gauge({
+      name: 'kopij_metrics_database_up',
+      help: 'Whether this scrape could read the counts from the database (1) or not (0: they are from the last good scrape)',
+      registers,
+    }),
     backupAge: new client.Gauge({
       name: 'kopij_backup_age_seconds',
       help: 'Age of the newest backup in BACKUP_DIR (+Inf when there is none)',

@@ -76,11 +76,29 @@ describe('GET /api/metrics', () => {
       'kopij_bounces_total{kind="hard"} 0',
       'kopij_signups_total{stage="confirmed"}',
       'kopij_backup_age_seconds +Inf',
+      'kopij_metrics_database_up 1',
       '# TYPE kopij_process_resident_memory_bytes gauge',
       '# TYPE kopij_nodejs_eventloop_lag_seconds gauge',
     ])
       expect(text).toContain(line);
     // No e-mail addresses or tokens: only counts.
     expect(text).not.toMatch(/@/);
+  });
+
+  it('still answers with the process metrics when the database cannot be read', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const GET = await load(TOKEN);
+    const working = state.database;
+    state.database = testDb();
+    (state.database as ReturnType<typeof testDb>).$client.close();
+    try {
+      const response = await get(GET, `Bearer ${TOKEN}`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text).toContain('kopij_metrics_database_up 0');
+      expect(text).toContain('kopij_process_resident_memory_bytes');
+    } finally {
+      state.database = working;
+    }
   });
 });

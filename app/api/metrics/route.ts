@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { db } from '@/db';
 import { getConfig } from '@/lib/config';
 import { collectDatabaseMetrics } from '@/lib/observe/database-metrics';
+import { log } from '@/lib/observe/log';
 import { metrics } from '@/lib/observe/metrics';
 
 export const dynamic = 'force-dynamic';
@@ -28,10 +29,17 @@ export async function GET(request: Request) {
       headers: { ...headers, 'WWW-Authenticate': 'Bearer realm="kopij-metrics"' },
     });
   const m = metrics();
-  collectDatabaseMetrics(db(), m, {
-    maxAttempts: config.send.maxAttempts,
-    backupDir: config.backup.dir,
-  });
+  try {
+    collectDatabaseMetrics(db(), m, {
+      maxAttempts: config.send.maxAttempts,
+      backupDir: config.backup.dir,
+    });
+    m.databaseUp.set(1);
+  } catch (error) {
+    // The process and request metrics still help when the database does not answer.
+    m.databaseUp.set(0);
+    log.error('metrics: tellingen uit de database niet gelezen', { error: String(error) });
+  }
   return new Response(await m.registry.metrics(), {
     headers: { ...headers, 'Content-Type': m.registry.contentType },
   });
