@@ -3,8 +3,15 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: keep it out of the server bundle. The bounce paths'
   // smtp-server, mailparser and imapflow stay out too: server-only Node packages, so bundling them
-  // gains nothing, and their charset decoders and logger load at run time.
-  serverExternalPackages: ['better-sqlite3', 'smtp-server', 'mailparser', 'imapflow'],
+  // gains nothing, and their charset decoders and logger load at run time. prom-client: one
+  // copy for scripts/serve.ts (which counts requests) and the /api/metrics route (which reads them).
+  serverExternalPackages: [
+    'better-sqlite3',
+    'smtp-server',
+    'mailparser',
+    'imapflow',
+    'prom-client',
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -5,6 +5,7 @@ import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { bounceDomains, listenFailure, startInboundSmtp } from '@/lib/bounces/inbound-smtp';
 import { ConfigError, getConfig } from '@/lib/config';
+import { installJsonConsole, logSettings } from '@/lib/observe/log';
 
 function configuration() {
   try {
@@ -18,6 +19,8 @@ function configuration() {
 
 async function main() {
   const config = configuration();
+  // After the configuration check, whose message is meant for a person at a terminal.
+  installJsonConsole(logSettings());
   const inbound = config.bounces.inboundSmtp;
   if (!inbound) {
     console.error(

@@ -7,16 +7,21 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { PEER_HEADER, REQUEST_ID_HEADER } from '@/lib/http/headers';
-import { observeRequest } from '@/lib/observe/requests';
+import { installJsonConsole, logSettings, withRequestId } from '@/lib/observe/log';
+import { loadRoutes, observeRequest } from '@/lib/observe/requests';
 
 const root = path.resolve(import.meta.dirname, '..');
 const hostname = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
 
+// Before Next loads: its own console output becomes JSON lines too.
+installJsonConsole(logSettings());
+
 async function main() {
   const app = next({ dev: false, dir: root, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  loadRoutes(path.join(root, process.env.NEXT_DIST_DIR ?? '.next'));
   const server = http.createServer((request, response) => {
     const started = performance.now();
     const requestId = crypto.randomUUID();
@@ -32,7 +37,8 @@ async function main() {
         requestId,
       }),
     );
-    void handle(request, response);
+    // Whatever the request causes logs this id (lib/observe/log.ts).
+    withRequestId(requestId, () => void handle(request, response));
   });
   server.listen(port, hostname, () => {
     console.log(`Kopij luistert op http://${hostname}:${port}`);

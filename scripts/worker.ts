@@ -5,6 +5,7 @@ import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { imapPollerFromConfig } from '@/lib/bounces/mailbox';
 import { ConfigError, getConfig } from '@/lib/config';
+import { installJsonConsole, logSettings } from '@/lib/observe/log';
 import { workerFromConfig } from '@/lib/send/run';
 
 function main() {
@@ -18,6 +19,8 @@ function main() {
     }
     throw error;
   }
+  // After the configuration check, whose message is meant for a person at a terminal.
+  installJsonConsole(logSettings());
   const database = openDatabase(config.databaseFile);
   // Idempotent; a worker started before the app must not fail on a fresh database.
   migrateDatabase(database);

@@ -66,6 +66,8 @@ export async function launchApp({
       SEND_RATE: '4',
       SEND_POLL_MS: '500',
       BACKUP_SCHEDULE: 'uit',
+      // An access log line per request would bury what matters in the test output.
+      LOG_LEVEL: 'warn',
       PORT: String(port),
       ...env,
     },

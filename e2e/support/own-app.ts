@@ -15,6 +15,8 @@ export type OwnApp = {
   databaseFile: string;
   /** The server process itself (for its memory, or to stop it hard). */
   pid: number;
+  /** The app's log lines so far (with `captureLog`; E2E_APP_LOG=1 shows them instead). */
+  logLines: () => string[];
   stop: () => Promise<void>;
 };
 
@@ -33,12 +35,15 @@ export async function startOwnApp({
   env = {},
   dir,
   publicHost = 'localhost',
+  captureLog = false,
 }: {
   env?: Record<string, string>;
   /** The data folder; a fresh temporary one when not given. */
   dir?: string;
   /** The host in PUBLIC_URL (the browser must use the same one for the session cookie). */
   publicHost?: string;
+  /** Keep what the app writes to stdout and stderr, for logLines(). */
+  captureLog?: boolean;
 } = {}): Promise<OwnApp> {
   const port = await freePort();
   const dataDir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-own-app-'));
@@ -47,8 +52,12 @@ export async function startOwnApp({
     dir: dataDir,
     port,
     env: { PUBLIC_URL: url, ...env },
-    stdio: process.env.E2E_APP_LOG ? 'inherit' : 'ignore',
+    stdio: process.env.E2E_APP_LOG ? 'inherit' : captureLog ? 'pipe' : 'ignore',
   });
+  // Read as it comes, so a full pipe never holds the app up.
+  const output: string[] = [];
+  server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   try {
     await waitForApp(`http://127.0.0.1:${port}`, server);
   } catch (error) {
@@ -63,6 +72,7 @@ export async function startOwnApp({
     mailDir: path.join(dataDir, 'mail'),
     databaseFile,
     pid: server.pid!,
+    logLines: () => output.join('').split('\n').filter(Boolean),
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -5,6 +5,9 @@ import { workerLeases } from '@/db/schema';
 
 export type Lease = typeof workerLeases.$inferSelect;
 
+/** Another process's lease counts as abandoned after this long without a heartbeat. */
+export const DEFAULT_LEASE_MS = 30_000;
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -13,6 +16,21 @@ function alive(pid: number): boolean {
     // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Whether a lease's holder counts as gone: its heartbeat is older than `staleMs`, or it ran on
+ * this host and its pid is gone. The rule by which another process takes the lease over, and by
+ * which /api/health/ready calls the sender down.
+ */
+export function holderGone(
+  lease: Lease,
+  staleMs: number,
+  now = Date.now(),
+): 'stale' | 'dead' | null {
+  if (now - lease.heartbeatAt.getTime() > staleMs) return 'stale';
+  if (lease.host === os.hostname() && lease.pid !== process.pid && !alive(lease.pid)) return 'dead';
+  return null;
 }
 
 /**
@@ -31,11 +49,7 @@ export function acquireLease(
   return database.transaction(
     (tx) => {
       const current = tx.select().from(workerLeases).where(eq(workerLeases.name, name)).get();
-      const free =
-        !current ||
-        current.holder === holder ||
-        now - current.heartbeatAt.getTime() > staleMs ||
-        (current.host === host && current.pid !== process.pid && !alive(current.pid));
+      const free = !current || current.holder === holder || holderGone(current, staleMs, now);
       if (!free) return false;
       const lease = { holder, host, pid: process.pid, heartbeatAt: new Date(now) };
       tx.insert(workerLeases)

@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import type { DeliverySetup } from '@/lib/email/delivery-checks';
 import { bookkeeping, type Bookkeeping } from './bookkeeping';
 import { claimer, type Claim } from './claim';
+import { DEFAULT_LEASE_MS } from './lease';
 import type { Job, SendPolicy } from './jobs';
 import type { IssueMessages, SendIdentity } from './messages';
 import type { Transport } from './transport';
@@ -74,7 +75,7 @@ export function workerContext(options: WorkerOptions): WorkerContext {
     options,
     database: options.database,
     holder: crypto.randomUUID(),
-    leaseMs: options.leaseMs ?? 30_000,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     log,
     claim: claimer(options.database),
     books: bookkeeping(options.database, options, { batch: options.concurrency, log }),
