@@ -3,7 +3,6 @@
 // newest BACKUP_KEEP backups and removes older ones. Prints the path and size; exit code 1 and
 // the reason when it fails.
 import fs from 'node:fs';
-import { openDatabase } from '@/db';
 import { takeBackup } from '@/lib/backup/backup';
 import { describeSize } from '@/lib/backup/names';
 import { ConfigError, parseConfig } from '@/lib/config';
@@ -15,24 +14,20 @@ async function main() {
     console.error(`Er is geen database om te back-uppen: ${config.databaseFile} bestaat niet.`);
     process.exit(1);
   }
-  // Its own connection: the app's writes go on meanwhile (see lib/backup/backup.ts).
-  const source = openDatabase(config.databaseFile).$client;
-  try {
-    const result = await takeBackup(source, {
-      dir: config.backup.dir,
-      keep: config.backup.keep,
-      dataDir: config.dataDir,
-    });
+  // In line: this process has no event loop to keep free. The app's writes go on meanwhile.
+  const result = await takeBackup(config.databaseFile, {
+    dir: config.backup.dir,
+    keep: config.backup.keep,
+    dataDir: config.dataDir,
+    inLine: true,
+  });
+  console.log(
+    `Back-up gemaakt: ${result.file} (${describeSize(result.bytes)}, gecontroleerd, ${formatCount(Math.round(result.ms))} ms)`,
+  );
+  if (result.removed.length)
     console.log(
-      `Back-up gemaakt: ${result.file} (${describeSize(result.bytes)}, gecontroleerd, ${formatCount(Math.round(result.ms))} ms)`,
+      `Oudere back-ups verwijderd (de nieuwste ${config.backup.keep} blijven): ${result.removed.length}`,
     );
-    if (result.removed.length)
-      console.log(
-        `Oudere back-ups verwijderd (de nieuwste ${config.backup.keep} blijven): ${result.removed.length}`,
-      );
-  } finally {
-    source.close();
-  }
 }
 
 main().catch((error: unknown) => {

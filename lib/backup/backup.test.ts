@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db';
 import { fileDb } from '@/lib/test/file-db';
 import { tempDir } from '@/lib/test/temp-dir';
 import { pruneBackups, takeBackup } from './backup';
@@ -53,7 +52,7 @@ describe('takeBackup', () => {
     const { file, database } = fileDb(dir);
     note(database, 'voor de back-up');
     const backups = path.join(dir, 'backups');
-    const result = await takeBackup(database.$client, { dir: backups, keep: 5, dataDir: dir });
+    const result = await takeBackup(database.$client.name, { dir: backups, keep: 5, dataDir: dir });
 
     expect(path.basename(result.file)).toMatch(/^kopij-\d{8}T\d{6}Z\.db$/);
     expect(result.bytes).toBe(fs.statSync(result.file).size);
@@ -70,33 +69,78 @@ describe('takeBackup', () => {
     expect(lastBackup(backups)).toMatchObject({ file: result.file, ok: true });
   });
 
-  it('finishes while another connection keeps writing, and holds every write from before it', async () => {
+  it('holds back no write: the app keeps writing on its connection while the copy runs in a thread', async () => {
     const dir = tempDir('kopij-backup');
     const { file, database } = fileDb(dir);
-    // Another process's connection (npm run worker): each of its writes makes SQLite restart.
-    const other = openDatabase(file);
     let written = 0;
     let writing = true;
     const writer = (async () => {
       while (writing) {
-        note(other, `ander ${++written}`);
+        note(database, `schrijven ${++written}`);
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const before = written;
-    const result = await takeBackup(database.$client, {
+    const result = await takeBackup(file, {
       dir: path.join(dir, 'backups'),
       keep: 5,
       dataDir: dir,
     });
+    const during = written - before;
     writing = false;
     await writer;
-    other.$client.close();
-    expect(result.restarts).toBeGreaterThan(0);
+    expect(result.offThread).toBe(true);
+    // The event loop went on and every write went through while the copy was made.
+    expect(during).toBeGreaterThan(10);
     const notes = new Set(notesIn(result.file));
-    for (let n = 1; n <= before; n++) expect(notes.has(`ander ${n}`)).toBe(true);
+    for (let n = 1; n <= before; n++) expect(notes.has(`schrijven ${n}`)).toBe(true);
   });
+
+  it('copies in line, with the same result, where a worker thread cannot load better-sqlite3', async () => {
+    const dir = tempDir('kopij-backup');
+    const { file, database } = fileDb(dir, { seeded: false });
+    note(database, 'een');
+    const cwd = process.cwd();
+    // A worker's require resolves from the working directory: here one without node_modules.
+    process.chdir(dir);
+    try {
+      const result = await takeBackup(file, {
+        dir: path.join(dir, 'backups'),
+        keep: 5,
+        dataDir: dir,
+      });
+      expect(result.offThread).toBe(false);
+      expect(notesIn(result.file)).toEqual(['een']);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('npm run backup prints where the backup is and how big, in Dutch', () => {
+    const dir = tempDir('kopij-backup');
+    const { database } = fileDb(dir);
+    database.$client.close();
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/backup.ts'], {
+        env: { ...process.env, DATA_DIR: dir, BACKUP_KEEP: '1' },
+        encoding: 'utf8',
+      });
+    const first = run();
+    expect(first.stderr).toBe('');
+    const [made] = listBackups(path.join(dir, 'backups'));
+    expect(first.stdout).toMatch(
+      new RegExp(`^Back-up gemaakt: ${made!.file} \\(\\d+ kB, gecontroleerd, [\\d.]+ ms\\)\\n$`),
+    );
+    // Keeping one: the second replaces the first and says so.
+    expect(run().stdout).toContain('Oudere back-ups verwijderd (de nieuwste 1 blijven): 1');
+    fs.rmSync(path.join(dir, 'kopij.db'));
+    const none = run();
+    expect(none.status).toBe(1);
+    expect(none.stderr).toBe(
+      `Er is geen database om te back-uppen: ${path.join(dir, 'kopij.db')} bestaat niet.\n`,
+    );
+  }, 30_000);
 
   it('keeps the newest backups and removes only older files of its own name shape', async () => {
     const dir = tempDir('kopij-backup');
@@ -118,7 +162,7 @@ describe('takeBackup', () => {
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
     fs.utimesSync(crashed, twoHoursAgo, twoHoursAgo);
 
-    const result = await takeBackup(database.$client, { dir: backups, keep: 3, dataDir: dir });
+    const result = await takeBackup(database.$client.name, { dir: backups, keep: 3, dataDir: dir });
     expect(result.removed.sort()).toEqual([old[0], old[1]]);
     expect(listBackups(backups).map((b) => b.file)).toEqual([result.file, old[3], old[2]]);
     for (const f of [...mine, current]) expect(fs.existsSync(f)).toBe(true);
@@ -126,7 +170,7 @@ describe('takeBackup', () => {
     expect(pruneBackups(backups, 1)).toEqual([old[3], old[2]]);
   });
 
-  it('gives two backups in the same second their own names', async () => {
+  it('gives backups in the same second their own names, in order, also when keeping one', async () => {
     const dir = tempDir('kopij-backup');
     const { database } = fileDb(dir, { seeded: false });
     const options = {
@@ -135,11 +179,17 @@ describe('takeBackup', () => {
       dataDir: dir,
       now: () => new Date('2026-11-29T15:30:00Z'),
     };
-    const first = await takeBackup(database.$client, options);
-    const second = await takeBackup(database.$client, options);
+    const first = await takeBackup(database.$client.name, options);
+    const second = await takeBackup(database.$client.name, options);
     expect(path.basename(first.file)).toBe('kopij-20261129T153000Z.db');
     expect(path.basename(second.file)).toBe('kopij-20261129T153000Z-2.db');
     expect(lastBackup(options.dir)?.file).toBe(second.file);
+    // Keeping one: each new backup replaces the last, and its name still sorts after it.
+    const third = await takeBackup(database.$client.name, { ...options, keep: 1 });
+    const fourth = await takeBackup(database.$client.name, { ...options, keep: 1 });
+    expect(path.basename(fourth.file)).toBe('kopij-20261129T153000Z-4.db');
+    expect(third.removed).toEqual([second.file, first.file]);
+    expect(fs.readdirSync(options.dir)).toEqual([path.basename(fourth.file)]);
   });
 });
 
@@ -150,7 +200,7 @@ describe('a failing backup', () => {
     const blocker = path.join(dir, 'een-bestand');
     fs.writeFileSync(blocker, '');
     const backups = path.join(blocker, 'backups');
-    const failure = await takeBackup(database.$client, {
+    const failure = await takeBackup(database.$client.name, {
       dir: backups,
       keep: 3,
       dataDir: dir,
@@ -178,7 +228,11 @@ describe('a failing backup', () => {
       const pages = database.$client.pragma('page_count', { simple: true }) as number;
       const pageSize = database.$client.pragma('page_size', { simple: true }) as number;
       expect(pages * pageSize).toBeGreaterThan(256 * 1024);
-      const failure = await takeBackup(database.$client, { dir: disk, keep: 3, dataDir: dir }).then(
+      const failure = await takeBackup(database.$client.name, {
+        dir: disk,
+        keep: 3,
+        dataDir: dir,
+      }).then(
         () => undefined,
         (error: unknown) => error as BackupFailure,
       );

@@ -40,7 +40,7 @@ function notesIn(file: string): string[] {
 async function liveAndBackup(dir: string) {
   const live = fileDb(dir);
   note(live.database, 'in de back-up');
-  const backup = await takeBackup(live.database.$client, {
+  const backup = await takeBackup(live.database.$client.name, {
     dir: path.join(dir, 'backups'),
     keep: 5,
     dataDir: dir,
@@ -90,7 +90,7 @@ describe('restoreBackup', () => {
     const live = fileDb(dir);
     live.database.$client.pragma('wal_autocheckpoint = 0');
     note(live.database, 'in de back-up');
-    const backup = await takeBackup(live.database.$client, {
+    const backup = await takeBackup(live.database.$client.name, {
       dir: path.join(dir, 'backups'),
       keep: 5,
       dataDir: dir,

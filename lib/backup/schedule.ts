@@ -65,9 +65,13 @@ export function startBackupSchedule(options: ScheduleOptions): BackupSchedule {
     try {
       // Another process may have made it between our look and the lease.
       if (!isDue(options, now())) return;
-      const result = await takeBackup(options.database.$client, { ...options, now });
+      const result = await takeBackup(options.database.$client.name, { ...options, now });
+      // In line means the app stood still meanwhile: worth knowing, and fixable (start in Kopij's folder).
+      const where = result.offThread
+        ? ''
+        : `, in de hoofdthread: better-sqlite3 niet gevonden vanuit ${process.cwd()}`;
       options.log.info(
-        `back-up gemaakt: ${result.file} (${describeSize(result.bytes)}, ${formatCount(Math.round(result.ms))} ms)`,
+        `back-up gemaakt: ${result.file} (${describeSize(result.bytes)}, ${formatCount(Math.round(result.ms))} ms${where})`,
       );
     } finally {
       releaseLease(options.database, 'backup', holder);
