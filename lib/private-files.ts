@@ -57,7 +57,12 @@ export function prepareDatabaseFile(file: string): void {
   if (file === '' || file === ':memory:' || file.startsWith('file:')) return;
   // A missing folder is left to SQLite, whose error names it.
   if (!exists(path.dirname(file))) return;
-  fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE));
+  try {
+    createPrivateFile(file);
+  } catch (error) {
+    // An existing database is not opened here: a read-only one stays SQLite's to report.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
   for (const suffix of ['', '-wal', '-shm', '-journal']) tighten(file + suffix);
 }
 
