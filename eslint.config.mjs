@@ -38,7 +38,17 @@ export default defineConfig([
   // Data flows one way: builder -> lib/issue -> emails + lib/email (renderer) -> lib/send ->
   // lib/archive, all on top of db/. A module never imports one further along the flow.
   ...layers([
-    ['db/**', ['**/lib/**', '!**/lib/config', '!**/lib/enums', '**/app/**', '**/scripts/**']],
+    [
+      'db/**',
+      [
+        '**/lib/**',
+        '!**/lib/config',
+        '!**/lib/enums',
+        '!**/lib/private-files',
+        '**/app/**',
+        '**/scripts/**',
+      ],
+    ],
     ['lib/issue/**', ['**/lib/email/**', '**/emails/**', '**/lib/send/**', '**/lib/archive/**']],
     ['{lib/email,emails}/**', ['**/lib/send/**', '**/lib/archive/**', '@/app/**']],
     ['lib/send/**', ['@/app/**']],

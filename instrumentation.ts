@@ -1,5 +1,6 @@
 // Runs once when the Next server starts: the sender runs inside the app unless SEND_WORKER=apart,
-// and the inbound SMTP listener for bounce mail when INBOUND_SMTP_PORT is set.
+// the inbound SMTP listener for bounce mail when INBOUND_SMTP_PORT is set, and the daily backup
+// when BACKUP_SCHEDULE is set (not 'uit').
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build')
     return;
@@ -7,4 +8,6 @@ export async function register() {
   startAppWorker();
   const { startAppInbound } = await import('@/lib/bounces/app-inbound');
   startAppInbound();
+  const { startAppBackups } = await import('@/lib/backup/app-backup');
+  startAppBackups();
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { getConfig } from '@/lib/config';
+import { prepareDatabaseFile } from '@/lib/private-files';
 import * as schema from './schema';
 
 /** The process's client: the query builder plus the raw better-sqlite3 handle for measured hot paths. */
@@ -15,6 +16,8 @@ export type Tx = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 
 /** Opens a database file with the pragmas every connection needs. */
 export function openDatabase(file: string): Db {
+  // 0600 before SQLite opens it: the -wal and -shm it makes take the database file's mode.
+  prepareDatabaseFile(file);
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

@@ -13,6 +13,7 @@ export class ConfigError extends Error {
 }
 
 import { envSchema } from './config-env';
+import { isInside, PRIVATE_FILE, privateDir, secureDataFolder } from './private-files';
 
 export type Config = {
   dataDir: string;
@@ -215,9 +216,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   };
 }
 
-function ensureDir(dir: string, variable: string) {
+/** Makes a folder 0700 (tightening it too when it is Kopij's own); throws ConfigError naming `variable`. */
+function ensureDir(dir: string, variable: string, own: boolean) {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    privateDir(dir, own);
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (error) {
     const reason =
@@ -229,18 +231,21 @@ function ensureDir(dir: string, variable: string) {
 }
 
 /**
- * Makes the configured folders and, on a first start, a random AUTH_SECRET in the data folder.
- * Run once by the start script; the server itself only reads.
+ * Makes the configured folders (0700) and, on a first start, a random AUTH_SECRET (0600) in the
+ * data folder, and tightens files an older install left readable to others. Run once by the
+ * start script; the server itself only reads.
  */
 export function prepareRuntime(config: Config): Config {
-  ensureDir(config.dataDir, 'DATA_DIR');
-  ensureDir(path.dirname(config.databaseFile), 'DATABASE_URL');
-  ensureDir(config.outboxDir, 'DATA_DIR');
+  ensureDir(config.dataDir, 'DATA_DIR', true);
+  const databaseDir = path.dirname(config.databaseFile);
+  ensureDir(databaseDir, 'DATABASE_URL', isInside(databaseDir, config.dataDir));
+  ensureDir(config.outboxDir, 'DATA_DIR', true);
   if (!config.authSecret && !fs.existsSync(config.secretFile)) {
     fs.writeFileSync(config.secretFile, crypto.randomBytes(32).toString('base64url'), {
-      mode: 0o600,
+      mode: PRIVATE_FILE,
     });
   }
+  secureDataFolder(config);
   return { ...config, authSecret: readSecret(config) };
 }
 

@@ -1,11 +1,14 @@
 // `npm run worker`: the sender as its own process, for installations that keep the web server
 // free of sending (set SEND_WORKER=apart for the app), with the bounce mailbox when IMAP_URL is
-// set. Stops cleanly on SIGTERM and SIGINT.
+// set, and the daily backup (BACKUP_SCHEDULE; the app runs it as well, one of them makes it).
+// Stops cleanly on SIGTERM and SIGINT.
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { backupScheduleFromConfig } from '@/lib/backup/schedule';
 import { imapPollerFromConfig } from '@/lib/bounces/mailbox';
 import { ConfigError, getConfig } from '@/lib/config';
 import { installJsonConsole, logSettings } from '@/lib/observe/log';
+import { secureDataFolder } from '@/lib/private-files';
 import { workerFromConfig } from '@/lib/send/run';
 
 function main() {
@@ -21,17 +24,20 @@ function main() {
   }
   // After the configuration check, whose message is meant for a person at a terminal.
   installJsonConsole(logSettings());
+  secureDataFolder(config);
   const database = openDatabase(config.databaseFile);
   // Idempotent; a worker started before the app must not fail on a fresh database.
   migrateDatabase(database);
   const worker = workerFromConfig(config, database);
   // The bounce mailbox (IMAP_URL) is read where the sender runs.
   const mailbox = imapPollerFromConfig(config, database);
+  // The daily backup runs in the app too; the 'backup' lease lets one of them make it.
+  const backups = backupScheduleFromConfig(config, database);
   console.log(
     `[verzending] gestart (${config.smtpUrl ? 'SMTP' : `outbox ${config.outboxDir}`}, ${config.send.concurrency} verbindingen)`,
   );
   const stop = () => {
-    Promise.all([worker.stop(), mailbox?.stop()]).then(() => process.exit(0));
+    Promise.all([worker.stop(), mailbox?.stop(), backups?.stop()]).then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -11,6 +11,7 @@ import {
   subscribers,
 } from '@/db/schema';
 import { testDb } from '@/lib/test/db';
+import { backupName } from '@/lib/backup/names';
 import { tempDir } from '@/lib/test/temp-dir';
 import { seed } from '@/scripts/seed';
 import { collectDatabaseMetrics } from './database-metrics';
@@ -152,16 +153,17 @@ describe('collectDatabaseMetrics', () => {
   it('gives the age of the newest finished backup, and +Inf without one', async () => {
     expect((await scrape()).backupAge).toBe(Number.POSITIVE_INFINITY);
     expect((await scrape()).text).toContain('kopij_backup_age_seconds +Inf');
-    const now = Date.now();
-    for (const [name, ageS] of [
-      ['kopij-1.db', 7200],
-      ['kopij-2.db', 3600],
-      ['kopij-3.db.tmp', 10],
-    ] as const) {
-      const file = path.join(backupDir, name);
-      fs.writeFileSync(file, '');
-      fs.utimesSync(file, new Date(now - ageS * 1000), new Date(now - ageS * 1000));
-    }
+    // Age counts from the moment a backup started, which its name records; a file being written
+    // (a hidden temporary name) or one of another shape is no backup.
+    // A whole second: names keep seconds, so any milliseconds would show up in the age.
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    for (const name of [
+      backupName(new Date(now - 7200_000)),
+      backupName(new Date(now - 3600_000)),
+      `.${backupName(new Date(now - 10_000))}.tmp`,
+      'kopij-kopie.db',
+    ])
+      fs.writeFileSync(path.join(backupDir, name), '');
     expect((await scrape(now)).backupAge).toBeCloseTo(3600, 0);
   });
 });

@@ -2,7 +2,7 @@ import { and, count, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { auditLog, bounceEvents, consentEvents, deliveries, issues } from '@/db/schema';
 import { param } from '@/lib/prepared';
-import { lastBackup } from './backup-age';
+import { lastBackup } from '@/lib/backup/status';
 import { setCounter, type Metrics } from './metrics';
 
 // The counts that live in the database, read at scrape time: the sender may be another process

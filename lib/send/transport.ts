@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { PRIVATE_DIR, PRIVATE_FILE } from '@/lib/private-files';
 import { classifySmtpError, type Phase, type SmtpErrorShape, type Verdict } from './classify';
 import { escapeDataFast } from './smtp-data';
 
@@ -154,10 +155,11 @@ export function outboxTransport(dir: string): Transport {
     describe: dir,
     lane: () => ({
       async send(envelope, raw) {
-        await fs.mkdir(dir, { recursive: true });
+        // Every copy holds a reader's address and personal links: for the app's user only.
+        await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         const name = `${stamp}-${envelope.to.replace(/[^a-z0-9@.-]/gi, '_').slice(0, 80)}-${crypto.randomBytes(3).toString('hex')}.eml`;
-        await fs.writeFile(path.join(dir, name), raw);
+        await fs.writeFile(path.join(dir, name), raw, { mode: PRIVATE_FILE });
         return { ok: true, response: `250 ${name}` };
       },
       close() {},

@@ -1,0 +1,37 @@
+// `npm run backup`: a verified copy of the database in BACKUP_DIR (default data/backups) while
+// the app keeps running, named after the time in UTC (kopij-20261129T153000Z.db). Keeps the
+// newest BACKUP_KEEP backups and removes older ones. Prints the path and size; exit code 1 and
+// the reason when it fails.
+import fs from 'node:fs';
+import { takeBackup } from '@/lib/backup/backup';
+import { describeSize } from '@/lib/backup/names';
+import { ConfigError, parseConfig } from '@/lib/config';
+import { formatCount } from '@/lib/format';
+
+async function main() {
+  const config = parseConfig();
+  if (!fs.existsSync(config.databaseFile)) {
+    console.error(`Er is geen database om te back-uppen: ${config.databaseFile} bestaat niet.`);
+    process.exit(1);
+  }
+  // In line: this process has no event loop to keep free. The app's writes go on meanwhile.
+  const result = await takeBackup(config.databaseFile, {
+    dir: config.backup.dir,
+    keep: config.backup.keep,
+    dataDir: config.dataDir,
+    inLine: true,
+  });
+  console.log(
+    `Back-up gemaakt: ${result.file} (${describeSize(result.bytes)}, gecontroleerd, ${formatCount(Math.round(result.ms))} ms)`,
+  );
+  if (result.removed.length)
+    console.log(
+      `Oudere back-ups verwijderd (de nieuwste ${config.backup.keep} blijven): ${result.removed.length}`,
+    );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(`Back-up mislukt: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

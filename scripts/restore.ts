@@ -1,0 +1,46 @@
+// `npm run restore FILE`: puts a backup in place of the database, with Kopij stopped (the app,
+// `npm run worker`, `npm run inbound`). Checks the file first (SQLite, integrity_check, made by
+// this version of Kopij or an older one); keeps the current database aside as
+// <database>.voor-herstel-<time>; migrates the restored database. See README, "Back-up en herstel".
+import { describeSize, listBackups } from '@/lib/backup/names';
+import { restoreBackup, RestoreRefused } from '@/lib/backup/restore';
+import { ConfigError, parseConfig } from '@/lib/config';
+
+function main() {
+  const config = parseConfig();
+  const file = process.argv[2];
+  if (!file) {
+    const newest = listBackups(config.backup.dir).slice(0, 5);
+    console.error('Gebruik: npm run restore -- <back-upbestand>');
+    if (newest.length) {
+      console.error(`\nDe nieuwste back-ups in ${config.backup.dir}:`);
+      for (const b of newest) console.error(`  ${b.file} (${describeSize(b.bytes)})`);
+    }
+    process.exit(2);
+  }
+  const result = restoreBackup({
+    file,
+    databaseFile: config.databaseFile,
+    dataDir: config.dataDir,
+  });
+  console.log(`Hersteld: ${file} staat nu in ${result.databaseFile}.`);
+  if (result.keptAside)
+    console.log(
+      `De vorige database is bewaard als ${result.keptAside}${result.previousUnreadable ? ' (die was niet leesbaar)' : ''}; verwijder die zelf als alles in orde is.`,
+    );
+  if (result.migrated)
+    console.log(
+      `De back-up kwam van een oudere versie: ${result.migrated} migratie(s) uitgevoerd.`,
+    );
+  console.log('Start Kopij weer (npm start, en npm run worker als u die gebruikt).');
+}
+
+try {
+  main();
+} catch (error) {
+  if (error instanceof RestoreRefused || error instanceof ConfigError) {
+    console.error(`Niet hersteld: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
