@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { refusingMalformed } from '@/lib/http/request-guard';
 import { PEER_HEADER, REQUEST_ID_HEADER } from '@/lib/http/headers';
 import { observeRequest } from '@/lib/observe/requests';
 
@@ -15,7 +16,7 @@ const port = Number(process.env.PORT ?? 3000);
 
 async function main() {
   const app = next({ dev: false, dir: root, hostname, port });
-  const handle = app.getRequestHandler();
+  const handle = refusingMalformed(app.getRequestHandler());
   await app.prepare();
   const server = http.createServer((request, response) => {
     const started = performance.now();
