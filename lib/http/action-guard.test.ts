@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTION_BODY_LIMIT, refuseMalformedAction } from './action-guard';
+import { ACTION_BODY_LIMIT, POSTED_ROUTE_HANDLERS, refuseMalformedAction } from './action-guard';
 
 const id = '60' + '98b450fac13e28636f94e55d96e2fb98eeb9a5a6';
 const host = 'kopij.example:3000';
@@ -144,5 +146,30 @@ describe('server action requests in the proxy', () => {
         }),
       ),
     ).toBe('Next');
+  });
+
+  it('leaves multipart posts to route handlers alone, however large', async () => {
+    const upload = post('/redactie/abonnees/importeren/uploaden', {
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: `--x\r\n${'x'.repeat(2 * ACTION_BODY_LIMIT)}`,
+    });
+    expect(await status(upload)).toBe('Next');
+    expect(
+      await status(post('/api/bounces/postmark', { headers: { 'next-action': 'x' }, body: '[' })),
+    ).toBe('Next');
+  });
+
+  it('knows every route handler outside /api that takes a POST', () => {
+    const app = path.resolve(import.meta.dirname, '../../app');
+    const posted = (fs.readdirSync(app, { recursive: true }) as string[])
+      .filter((file) => file.endsWith('route.ts'))
+      .filter((file) =>
+        /export (async )?function POST|export const \{[^}]*POST/.test(
+          fs.readFileSync(path.join(app, file), 'utf8'),
+        ),
+      )
+      .map((file) => `/${path.dirname(file)}`.replace(/\/\([^)]+\)/g, ''))
+      .filter((route) => !route.startsWith('/api/'));
+    expect(posted.sort()).toEqual([...POSTED_ROUTE_HANDLERS].sort());
   });
 });

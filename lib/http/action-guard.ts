@@ -10,6 +10,13 @@ import { argumentsProblem, boundActionProblem, type PartLookup } from './action-
  * well-formed action id is left to Next: its 409 tells our client code to reload the page.
  */
 
+/**
+ * Route handlers outside /api that take a POST: no server actions run there, and a multipart
+ * body is theirs to read (a CSV import may be 10 MB). action-guard.test.ts checks this list
+ * against the route handlers in app/.
+ */
+export const POSTED_ROUTE_HANDLERS = new Set(['/redactie/abonnees/importeren/uploaden']);
+
 /** Next's default `serverActions.bodySizeLimit`; past it Next throws a 413 that becomes a 500. */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 const ACTION_ID = /^[0-9a-f]{42}$/;
@@ -74,6 +81,8 @@ function formActionProblem(form: FormData): string | null {
 /** The refusal for a malformed server action request, or null to let Next handle it. */
 export async function refuseMalformedAction(request: Request): Promise<Response | null> {
   if (request.method !== 'POST') return null;
+  const { pathname } = new URL(request.url);
+  if (pathname.startsWith('/api/') || POSTED_ROUTE_HANDLERS.has(pathname)) return null;
   const actionId = request.headers.get('next-action');
   const type = request.headers.get('content-type') ?? '';
   // Next's own tests, byte for byte: anything else is no server action to it.
