@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { refusingMalformed } from '@/lib/http/request-guard';
 import { PEER_HEADER, REQUEST_ID_HEADER } from '@/lib/http/headers';
 import { installJsonConsole, logSettings, withRequestId } from '@/lib/observe/log';
 import { loadRoutes, observeRequest } from '@/lib/observe/requests';
@@ -19,7 +20,7 @@ installJsonConsole(logSettings());
 
 async function main() {
   const app = next({ dev: false, dir: root, hostname, port });
-  const handle = app.getRequestHandler();
+  const handle = refusingMalformed(app.getRequestHandler());
   await app.prepare();
   loadRoutes(path.join(root, process.env.NEXT_DIST_DIR ?? '.next'));
   const server = http.createServer((request, response) => {

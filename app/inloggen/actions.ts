@@ -41,7 +41,8 @@ export async function requestSignInLink(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const parsed = schema.safeParse(formDataToObject(form));
+  // A hand-made call may pass anything as the form (React decodes whatever was sent).
+  const parsed = schema.safeParse(form instanceof FormData ? formDataToObject(form) : {});
   if (!parsed.success)
     return {
       status: 'invalid',

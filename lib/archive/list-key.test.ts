@@ -12,6 +12,20 @@ describe('the cached archive list', () => {
     expect(path('thema=1e3&pagina=99999999999')).toBe('/archief/lijst/t0-j0-p1');
   });
 
+  it('ignores years outside the archive, so a typed-in year neither fails nor fills the cache', () => {
+    expect(path('jaar=9999')).toBe('/archief/lijst/t0-j0-p1');
+    expect(path('jaar=1899&thema=2')).toBe('/archief/lijst/t2-j0-p1');
+    expect(path('jaar=2100')).toBe('/archief/lijst/t0-j2100-p1');
+    expect(listFilterOf('t0-j9999-p1')).toBeNull();
+    expect(listFilterOf('t0-j1899-p1')).toBeNull();
+  });
+
+  it('renders pages past the thousandth per request instead of caching each', () => {
+    expect(path('pagina=1000')).toBe('/archief/lijst/t0-j0-p1000');
+    expect(path('pagina=1001')).toBeNull();
+    expect(listFilterOf('t0-j0-p1001')).toBeNull();
+  });
+
   it('leaves searches and unknown parameters to the page rendered per request', () => {
     expect(path('q=raad')).toBeNull();
     expect(path('thema=3&utm_source=mail')).toBeNull();

@@ -53,6 +53,38 @@ describe('the archive queries', () => {
       { thema: undefined, jaar: 2026, pagina: undefined },
     );
   });
+
+  it('read years outside the archive and absurd numbers as absent too, so a list never fails', () => {
+    const { database } = demo();
+    for (const value of [
+      '9999',
+      '10000',
+      '99999',
+      '1899',
+      '0',
+      '-2024',
+      '1e400',
+      '9007199254740993',
+    ]) {
+      const params = archiveListParams.parse({ jaar: value, thema: value, pagina: value });
+      expect(params.jaar, value).toBeUndefined();
+      // What the page does with them: the list, unfiltered where the value made no sense.
+      const list = listSentIssues(database, {
+        themeId: params.thema,
+        year: params.jaar,
+        page: params.pagina,
+      });
+      expect(list.page, value).toBeGreaterThan(0);
+    }
+    expect(archiveListParams.parse({ jaar: '2100', pagina: '1000000' })).toEqual({
+      thema: undefined,
+      jaar: 2100,
+      pagina: 1_000_000,
+    });
+    expect(archiveListParams.parse({ pagina: '1000001' }).pagina).toBeUndefined();
+    // The year 9999 was a 500 (no date for the year after it); now it is simply absent.
+    expect(listSentIssues(database, { year: 2100 }).total).toBe(0);
+  });
 });
 
 describe('rssFeed', () => {

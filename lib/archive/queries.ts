@@ -5,6 +5,7 @@ import { emailSource } from '@/lib/email/source';
 import { issueEmailProps } from '@/lib/email/render';
 import { fromDutchLocal } from '@/lib/format-input';
 import { z } from '@/lib/validation';
+import { ARCHIVE_YEARS } from './list-key';
 
 /**
  * The public archive reads only issues with status 'sent': every query here filters on it, so a
@@ -14,16 +15,20 @@ import { z } from '@/lib/validation';
 export const ARCHIVE_LIST_SIZE = 20;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const optionalInt = z.preprocess(
-  (v) => (first(v) === '' || first(v) == null ? undefined : first(v)),
-  z.coerce.number().int().positive().optional(),
-);
+const optionalInt = (max: number, min = 1) =>
+  z.preprocess(
+    (v) => (first(v) === '' || first(v) == null ? undefined : first(v)),
+    z.coerce.number().int().min(min).max(max).optional(),
+  );
 
-/** The list's filters from the query string; anything malformed is ignored, never an error page. */
+/**
+ * The list's filters from the query string; anything malformed is ignored, never an error page.
+ * Years outside ARCHIVE_YEARS are malformed; a page past a million would overflow the offset.
+ */
 export const archiveListParams = z.object({
-  thema: optionalInt.catch(undefined),
-  jaar: optionalInt.catch(undefined),
-  pagina: optionalInt.catch(undefined),
+  thema: optionalInt(2 ** 31).catch(undefined),
+  jaar: optionalInt(ARCHIVE_YEARS.max, ARCHIVE_YEARS.min).catch(undefined),
+  pagina: optionalInt(1_000_000).catch(undefined),
 });
 
 export type ArchiveListItem = {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db';
+import { archivedIssueParams } from '@/lib/archive/params';
 import { sentIssue } from '@/lib/archive/queries';
 import { getConfig } from '@/lib/config';
 import { formatDate } from '@/lib/format';
@@ -19,13 +20,10 @@ type Params = { params: Promise<{ nieuwsbrief: string; nummer: string }> };
 
 // Only sent issues exist here: any other slug, a draft's included, is a plain 404.
 const load = async ({ params }: Params) => {
-  const { nieuwsbrief, nummer } = await params;
-  return sentIssue(
-    db(),
-    decodeURIComponent(nieuwsbrief),
-    decodeURIComponent(nummer),
-    getConfig().publicUrl,
-  );
+  const parsed = archivedIssueParams.safeParse(await params);
+  if (!parsed.success) return null;
+  const { nieuwsbrief, nummer } = parsed.data;
+  return sentIssue(db(), nieuwsbrief, nummer, getConfig().publicUrl);
 };
 
 export async function generateMetadata(props: Params): Promise<Metadata> {

@@ -1,5 +1,6 @@
 import { db } from '@/db';
 import { icsFor } from '@/lib/archive/ics';
+import { archivedItemParams } from '@/lib/archive/params';
 import { sentIssue } from '@/lib/archive/queries';
 import { sentItem } from '@/lib/archive/sent-items';
 import { getConfig } from '@/lib/config';
@@ -15,12 +16,11 @@ export async function GET(
   _request: Request,
   { params }: { params: Promise<{ nieuwsbrief: string; nummer: string; item: string }> },
 ) {
-  const { nieuwsbrief, nummer, item } = await params;
-  const itemId = /^\d{1,9}$/.test(item) ? Number(item) : NaN;
+  const parsed = archivedItemParams.safeParse(await params);
+  if (!parsed.success) return notFound();
+  const { nieuwsbrief, nummer, item: itemId } = parsed.data;
   const { publicUrl } = getConfig();
-  const issue = Number.isSafeInteger(itemId)
-    ? sentIssue(db(), decodeURIComponent(nieuwsbrief), decodeURIComponent(nummer), publicUrl)
-    : null;
+  const issue = sentIssue(db(), nieuwsbrief, nummer, publicUrl);
   if (!issue) return notFound();
   const e = sentItem(db(), issue.id, itemId);
   if (!e || e.kind !== 'event' || !e.eventDate) return notFound();
