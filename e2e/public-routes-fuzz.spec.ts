@@ -54,6 +54,8 @@ test.beforeAll(async () => {
       AUTH_SECRET,
       POSTMARK_WEBHOOK_SECRET: SECRETS.postmark,
       SES_WEBHOOK_SECRET: SECRETS.ses,
+      // /api/metrics exists only with a token: its refusals are fuzzed too.
+      METRICS_TOKEN: 'metrics-fuzz-geheim-0123456789',
       NODE_OPTIONS: [process.env.NODE_OPTIONS, `--inspect=127.0.0.1:${inspectorPort}`]
         .filter(Boolean)
         .join(' '),

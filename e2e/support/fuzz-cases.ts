@@ -90,6 +90,8 @@ function pagePath(random: Random, ctx: FuzzContext): { path: string; keys: strin
     { path: '/robots.txt', keys: [] },
     { path: '/sitemap.xml', keys: [] },
     { path: '/api/health', keys: [] },
+    { path: '/api/health/ready', keys: [] },
+    { path: '/api/metrics', keys: [] },
     {
       path: `/api/auth/${pick(random, ['session', 'csrf', 'providers', 'signin', 'signout', 'error', 'verify-request', seg()])}`,
       keys: ['callbackUrl', 'error'],
