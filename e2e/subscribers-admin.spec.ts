@@ -208,4 +208,14 @@ test('a redacteur sees the list but cannot import, export or erase', async ({ pa
   expect(await foreign.text()).toBe('Dit formulier komt niet van deze site.');
   await open(page, '/redactie/abonnees/1');
   await expect(page.getByRole('button', { name: 'Abonnee wissen' })).toHaveCount(0);
+  // The art. 15 export asks hoofdredacteur too: no button, and the address itself refuses (logged).
+  await expect(page.getByRole('link', { name: 'Gegevens exporteren (JSON)' })).toHaveCount(0);
+  const denied = () => query('select id from audit_log where action = ?', 'access.denied').length;
+  const before = denied();
+  const personal = await page.request.get('/redactie/abonnees/1/gegevens');
+  expect(personal.status()).toBe(403);
+  expect(await personal.text()).toBe(
+    'U heeft geen rechten om gegevens van abonnees te exporteren.',
+  );
+  expect(denied()).toBe(before + 1);
 });

@@ -81,6 +81,15 @@ describe('editorAction', () => {
     expect(logged[0]?.entityId).toBe('test hernoemen');
   });
 
+  it('refuses a role that is too low before the validation says anything, and logs it', async () => {
+    state.editor = { ...state.editor!, role: 'redacteur' };
+    const result = await renameAll(idle, { name: 'x' });
+    expect(result).toEqual({ status: 'error', message: 'U heeft geen rechten voor deze actie.' });
+    const logged = db().select().from(auditLog).where(eq(auditLog.action, 'access.denied')).all();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ entityType: 'action', actorId: 'u1' });
+  });
+
   it('rolls back everything when the mutation fails halfway', async () => {
     const result = await renameAll(idle, { name: 'halverwege' });
     expect(result).toEqual({ status: 'invalid', message: 'Afgebroken.', fieldErrors: undefined });

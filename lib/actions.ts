@@ -3,8 +3,8 @@ import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
 import { db, type Tx } from '@/db';
 import type { EditorRole } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
-import { currentEditor, editorLabel, type SessionEditor } from '@/lib/auth/guard';
+import { currentEditor, type SessionEditor } from '@/lib/auth/guard';
+import { recordRefusal } from '@/lib/auth/refusal';
 import { hasRole } from '@/lib/auth/roles';
 
 import type { ActionState } from '@/lib/action-state';
@@ -62,15 +62,14 @@ type Options<S extends z.ZodType, T> = {
   explainInvalid?: boolean;
 };
 
-/**
- * The one shape of every editor action: session → zod parse → permission → mutate in a
- * transaction → revalidate → typed state. Usable with useActionState or called directly.
- */
 type Authorized<S extends z.ZodType> =
   | { ok: true; editor: SessionEditor; input: z.output<S> }
   | { ok: false; state: ActionState<never> };
 
-/** The first three steps every action takes, in this order: session, zod parse, permission. */
+/**
+ * The first three steps every action takes, in this order: session, permission, zod parse. The
+ * role comes before the input, so a refused role learns nothing from the validation's answers.
+ */
 async function authorize<S extends z.ZodType>(
   options: { name: string; role: EditorRole; schema: S; explainInvalid?: boolean },
   payload: unknown,
@@ -85,6 +84,14 @@ async function authorize<S extends z.ZodType>(
       },
     };
 
+  if (!hasRole(editor.role, options.role)) {
+    recordRefusal(editor, { name: options.name, role: options.role, kind: 'action' });
+    return {
+      ok: false,
+      state: { status: 'error', message: 'U heeft geen rechten voor deze actie.' },
+    };
+  }
+
   const parsed = options.schema.safeParse(
     payload instanceof FormData ? formDataToObject(payload) : payload,
   );
@@ -95,27 +102,11 @@ async function authorize<S extends z.ZodType>(
       : 'Controleer de gemarkeerde velden.';
     return { ok: false, state: { status: 'invalid', message, fieldErrors } };
   }
-
-  if (!hasRole(editor.role, options.role)) {
-    db().transaction((tx) =>
-      recordAudit(tx, {
-        actor: { id: editor.id, label: editorLabel(editor) },
-        action: 'access.denied',
-        entityType: 'action',
-        entityId: options.name,
-        summary: `Geweigerd: ${options.name} vraagt de rol ${options.role}`,
-      }),
-    );
-    return {
-      ok: false,
-      state: { status: 'error', message: 'U heeft geen rechten voor deze actie.' },
-    };
-  }
   return { ok: true, editor, input: parsed.data };
 }
 
 /**
- * The one shape of every editor action: session → zod parse → permission → mutate in a
+ * The one shape of every editor action: session → permission → zod parse → mutate in a
  * transaction → revalidate → typed state. Usable with useActionState or called directly.
  */
 export function editorAction<S extends z.ZodType, T = unknown>(options: Options<S, T>) {

@@ -25,9 +25,9 @@ export type Config = {
   internalUrl: string;
   port: number;
   mailFrom: string;
-  /** Sign-in links one address may ask for in 15 minutes. */
+  /** Sign-in links per (address, client) in 15 minutes; one client over all addresses: six times. */
   signInLimit: number;
-  /** Sign-ups and fresh-link requests per address per hour, and per client address per hour. */
+  /** Sign-ups and fresh-link requests per (address, client) per hour, and per client per hour. */
   subscribeLimit: number;
   subscribeClientLimit: number;
   send: {

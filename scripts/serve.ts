@@ -19,7 +19,10 @@ const port = Number(process.env.PORT ?? 3000);
 installJsonConsole(logSettings());
 
 async function main() {
-  const app = next({ dev: false, dir: root, hostname, port });
+  // 'localhost', whatever HOST is: Next names loopback requests localhost, and a rewrite in
+  // proxy.ts to an origin other than the one it was given here goes out over HTTP to this very
+  // server, which would then see the request come from 127.0.0.1 (every visitor one client).
+  const app = next({ dev: false, dir: root, hostname: 'localhost', port });
   const handle = refusingMalformed(app.getRequestHandler());
   await app.prepare();
   loadRoutes(path.join(root, process.env.NEXT_DIST_DIR ?? '.next'));

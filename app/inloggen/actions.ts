@@ -1,6 +1,6 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from '@/lib/validation';
 import { signIn } from '@/auth';
@@ -8,22 +8,14 @@ import type { ActionState } from '@/lib/action-state';
 import { fieldErrorsOf, formDataToObject } from '@/lib/actions';
 import { getConfig } from '@/lib/config';
 import { findActiveEditor } from '@/lib/editors/queries';
-import { rateLimiter } from '@/lib/rate-limit';
+import { DEVICE_COOKIE, knownDevice } from '@/lib/auth/known-device';
+import { signInLimiter } from '@/lib/auth/sign-in-limits';
+import { clientKey } from '@/lib/http/client-address';
 import { safeCallbackUrl } from './callback-url';
 
-// A mailbox gets at most SIGN_IN_LIMIT links in 15 minutes; one client (perhaps a whole town
-// hall behind one address) six times as many. Made on first use: the build reads no configuration.
-let limiters:
-  | { perAddress: ReturnType<typeof rateLimiter>; perClient: ReturnType<typeof rateLimiter> }
-  | undefined;
-function limits() {
-  const limit = getConfig().signInLimit;
-  limiters ??= {
-    perAddress: rateLimiter({ limit, windowMs: 15 * 60_000 }),
-    perClient: rateLimiter({ limit: limit * 6, windowMs: 15 * 60_000 }),
-  };
-  return limiters;
-}
+// The limits (lib/auth/sign-in-limits.ts) are made on first use: the build reads no configuration.
+let limiter: ReturnType<typeof signInLimiter> | undefined;
+const limits = () => (limiter ??= signInLimiter(getConfig()));
 
 const schema = z.object({
   email: z
@@ -50,14 +42,19 @@ export async function requestSignInLink(
       fieldErrors: fieldErrorsOf(parsed.error),
     };
   const { email } = parsed.data;
-  const client = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'onbekend';
-  if (!limits().perClient.take(client))
+  const device = knownDevice(
+    (await cookies()).get(DEVICE_COOKIE)?.value,
+    email,
+    getConfig().authSecret,
+  );
+  const verdict = limits().take({ email, client: clientKey(await headers()), device });
+  if (verdict === 'client-limit')
     return {
       status: 'error',
       message: 'U heeft te vaak een inloglink gevraagd. Probeer het over een kwartier opnieuw.',
     };
-  // Past its limit an address gets the usual answer but no mail: nobody learns whether it is known.
-  if (!limits().perAddress.take(email)) redirect('/inloggen/controleer');
+  // Past a limit an address gets the usual answer but no mail: nobody learns whether it is known.
+  if (verdict === 'quiet') redirect('/inloggen/controleer');
   if (!findActiveEditor(email)) redirect('/inloggen/controleer');
   try {
     await signIn('nodemailer', {

@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import { z } from '@/lib/validation';
 import { getConfig } from '@/lib/config';
 import { escapeHtml } from '@/lib/html';
+import { clientKey } from '@/lib/http/client-address';
 import { rateLimiter } from '@/lib/rate-limit';
 import { SubscriberError } from './errors';
 
@@ -52,25 +53,34 @@ export function parseForm<S extends z.ZodType>(schema: S, fields: FormFields): z
   throw new SubscriberError('Controleer de gemarkeerde velden.', 422, fieldErrors);
 }
 
-/** The first address in X-Forwarded-For (set by the reverse proxy in front of us), else unknown. */
-export function clientOf(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'onbekend';
-}
+// Per client (lib/http/client-address.ts) and action: SUBSCRIBE_CLIENT_LIMIT an hour. Per mailbox
+// the same pair idea as sign-in: SUBSCRIBE_LIMIT an hour per (address, client), so a stranger who
+// asks for someone's address uses up only their own pair, under a ceiling over all clients that
+// keeps the mailbox from being flooded. Whoever meets the ceiling has those mails in the inbox,
+// which is what the answer says.
+const CEILING_FACTOR = 4;
 
 const limits = (() => {
   let made:
-    { address: ReturnType<typeof rateLimiter>; client: ReturnType<typeof rateLimiter> } | undefined;
+    | {
+        client: ReturnType<typeof rateLimiter>;
+        pair: ReturnType<typeof rateLimiter>;
+        address: ReturnType<typeof rateLimiter>;
+      }
+    | undefined;
   return () => {
+    const { subscribeLimit, subscribeClientLimit } = getConfig();
     made ??= {
-      address: rateLimiter({ limit: getConfig().subscribeLimit, windowMs: HOUR }),
-      client: rateLimiter({ limit: getConfig().subscribeClientLimit, windowMs: HOUR }),
+      client: rateLimiter({ limit: subscribeClientLimit, windowMs: HOUR }),
+      pair: rateLimiter({ limit: subscribeLimit, windowMs: HOUR }),
+      address: rateLimiter({ limit: subscribeLimit * CEILING_FACTOR, windowMs: HOUR }),
     };
     return made;
   };
 })();
 
 export function limitClient(request: Request, action: string) {
-  if (!limits().client.take(`${action}:${clientOf(request)}`)) {
+  if (!limits().client.take(`${action}\0${clientKey(request.headers)}`)) {
     throw new SubscriberError(
       'Er zijn vanaf uw netwerk te veel verzoeken gedaan. Probeer het over een uur opnieuw.',
       429,
@@ -78,8 +88,10 @@ export function limitClient(request: Request, action: string) {
   }
 }
 
-export function limitAddress(email: string, action: string) {
-  if (!limits().address.take(`${action}:${email}`)) {
+/** Counts a mail to `email` asked for by this request's client; the ceiling only past the pair. */
+export function limitAddress(request: Request, email: string, action: string) {
+  const pair = `${action}\0${email}\0${clientKey(request.headers)}`;
+  if (!limits().pair.take(pair) || !limits().address.take(`${action}\0${email}`)) {
     throw new SubscriberError(
       'Voor dit adres is het afgelopen uur al vaak een mail gevraagd. Kijk in uw inbox (en uw map met ongewenste mail), of probeer het over een uur opnieuw.',
       429,

@@ -1,11 +1,11 @@
 import { db } from '@/db';
+import { clientAddress } from '@/lib/http/client-address';
 import { sendMail } from '@/lib/mail';
 import { consentWording } from '@/lib/subscribers/consent';
 import { SubscriberError } from '@/lib/subscribers/errors';
 import { requestSignUp } from '@/lib/subscribers/flows-sign-up';
 import { signUpForm } from '@/lib/subscribers/forms';
 import {
-  clientOf,
   done,
   handlePost,
   limitAddress,
@@ -25,7 +25,7 @@ export async function POST(request: Request) {
     const input = parseForm(signUpForm, await readForm(request));
     const newsletter = publicNewsletter(input.nieuwsbrief);
     if (!newsletter) throw new SubscriberError('Deze nieuwsbrief bestaat niet.', 404);
-    limitAddress(input.email, 'aanmelden');
+    limitAddress(request, input.email, 'aanmelden');
 
     const result = db().transaction((tx) =>
       requestSignUp(tx, {
@@ -36,7 +36,7 @@ export async function POST(request: Request) {
         newsletterId: newsletter.id,
         wordingVersion: consentWording.version,
         source: 'aanmeldformulier',
-        client: clientOf(request),
+        client: clientAddress(request.headers),
       }),
     );
     // Known or not, the visitor sees the same answer; only the mailbox owner learns which.

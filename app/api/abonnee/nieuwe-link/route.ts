@@ -23,7 +23,7 @@ export async function POST(request: Request) {
     const input = parseForm(freshLinkForm, await readForm(request));
     const newsletter = publicNewsletter(input.nieuwsbrief);
     if (!newsletter) throw new SubscriberError('Deze nieuwsbrief bestaat niet.', 404);
-    limitAddress(input.email, 'nieuwe-link');
+    limitAddress(request, input.email, 'nieuwe-link');
     const link = db().transaction((tx) => freshLinkFor(tx, input.email, newsletter.id));
     if (link) {
       const identity = newsletterIdentity(db(), newsletter.id)!;

@@ -38,13 +38,16 @@ export default async function SubscriberPage({
             : s.email
         }
         actions={
-          <a
-            href={`/redactie/abonnees/${s.id}/gegevens`}
-            className={buttonClass('secondary')}
-            download
-          >
-            Gegevens exporteren (JSON)
-          </a>
+          // The art. 15 export, like the list's, asks at least hoofdredacteur.
+          hasRole(editor.role, 'hoofdredacteur') ? (
+            <a
+              href={`/redactie/abonnees/${s.id}/gegevens`}
+              className={buttonClass('secondary')}
+              download
+            >
+              Gegevens exporteren (JSON)
+            </a>
+          ) : undefined
         }
       />
       {justErased ? <PageNotice>De abonnee is gewist.</PageNotice> : null}

@@ -18,7 +18,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     const claims = requireLink('preferences', token);
     const input = parseForm(preferencesForm, fields);
     // Counted before anything changes, so a refusal leaves the preferences as they were.
-    if (input.email !== preferencesOf(claims)?.email) limitAddress(input.email, 'adres');
+    if (input.email !== preferencesOf(claims)?.email) limitAddress(request, input.email, 'adres');
     const result = db().transaction((tx) =>
       updatePreferences(tx, claims, {
         email: input.email,

@@ -1,19 +1,21 @@
 import { db } from '@/db';
 import { recordAudit } from '@/lib/audit';
-import { currentEditor, editorLabel } from '@/lib/auth/guard';
+import { editorLabel } from '@/lib/auth/guard';
+import { routeEditor } from '@/lib/auth/refusal';
 import { subscriberExport } from '@/lib/subscribers/queries';
 
 // One subscriber's data as JSON (AVG art. 15), for an editor answering a request for access.
+// Personal data leaving the app asks the role that may export the list (see ../../exporteren).
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const editor = await currentEditor();
+  const auth = await routeEditor({
+    name: 'abonneegegevens exporteren',
+    role: 'hoofdredacteur',
+    returnTo: '/redactie/abonnees',
+    refusal: 'U heeft geen rechten om gegevens van abonnees te exporteren.',
+  });
+  if (!auth.ok) return auth.response;
+  const { editor } = auth;
   const { id } = await params;
-  if (!editor)
-    return new Response(null, {
-      status: 303,
-      headers: {
-        Location: `/inloggen?callbackUrl=${encodeURIComponent(`/redactie/abonnees/${id}`)}`,
-      },
-    });
   const data = /^[1-9][0-9]{0,8}$/.test(id) ? subscriberExport(Number(id)) : null;
   if (!data)
     return new Response('Deze abonnee bestaat niet.', {

@@ -1,6 +1,5 @@
-import { currentEditor } from '@/lib/auth/guard';
+import { routeEditor } from '@/lib/auth/refusal';
 import { getConfig } from '@/lib/config';
-import { hasRole } from '@/lib/auth/roles';
 import { MAX_IMPORT_BYTES, readImportFile, type ImportError } from '@/lib/subscribers/import';
 import { keepUpload } from '@/lib/subscribers/import-store';
 import { newslettersWithThemes } from '@/lib/subscribers/queries';
@@ -34,13 +33,14 @@ export async function POST(request: Request) {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
-  const editor = await currentEditor();
-  if (!editor) return see(`/inloggen?callbackUrl=${encodeURIComponent(page)}`);
-  if (!hasRole(editor.role, 'hoofdredacteur'))
-    return new Response('U heeft geen rechten om abonnees te importeren.', {
-      status: 403,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+  const auth = await routeEditor({
+    name: 'abonnees importeren (uploaden)',
+    role: 'hoofdredacteur',
+    returnTo: page,
+    refusal: 'U heeft geen rechten om abonnees te importeren.',
+  });
+  if (!auth.ok) return auth.response;
+  const { editor } = auth;
   if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
     return fail('te-groot');
 

@@ -1,0 +1,58 @@
+import 'server-only';
+import { db } from '@/db';
+import type { EditorRole } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { currentEditor, editorLabel, type SessionEditor } from '@/lib/auth/guard';
+import { hasRole } from '@/lib/auth/roles';
+
+// Every action and route handler under /redactie asks, in this order: a session, the role, and
+// only then the input. A refused role learns nothing about what its input would have caused,
+// and every refusal is in the audit log.
+
+/** Logs that `editor` tried what `name` needs `role` for. */
+export function recordRefusal(
+  editor: SessionEditor,
+  { name, role, kind }: { name: string; role: EditorRole; kind: 'action' | 'route' },
+) {
+  db().transaction((tx) =>
+    recordAudit(tx, {
+      actor: { id: editor.id, label: editorLabel(editor) },
+      action: 'access.denied',
+      entityType: kind,
+      entityId: name,
+      summary: `Geweigerd: ${name} vraagt de rol ${role}`,
+    }),
+  );
+}
+
+const plain = (message: string, status: number) =>
+  new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+
+/**
+ * For route handlers under /redactie: the signed-in editor with at least `role`, or the answer to
+ * give instead (a redirect to sign in, or 403 with the refusal logged). Call it before reading
+ * anything from the request.
+ */
+export async function routeEditor(options: {
+  name: string;
+  role: EditorRole;
+  /** Where sign-in returns to. */
+  returnTo: string;
+  /** The 403 text, in Dutch. */
+  refusal: string;
+}): Promise<{ ok: true; editor: SessionEditor } | { ok: false; response: Response }> {
+  const editor = await currentEditor();
+  if (!editor)
+    return {
+      ok: false,
+      response: new Response(null, {
+        status: 303,
+        headers: { Location: `/inloggen?callbackUrl=${encodeURIComponent(options.returnTo)}` },
+      }),
+    };
+  if (!hasRole(editor.role, options.role)) {
+    recordRefusal(editor, { name: options.name, role: options.role, kind: 'route' });
+    return { ok: false, response: plain(options.refusal, 403) };
+  }
+  return { ok: true, editor };
+}
