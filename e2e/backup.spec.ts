@@ -31,7 +31,8 @@ test('the app makes its daily backup in a thread, keeps its files private, and i
   const { server, smtp, databaseFile } = await launchApp({
     dir,
     port,
-    env: { BACKUP_SCHEDULE: '00:00', BACKUP_KEEP: '3' },
+    // LOG_LEVEL info: the suite's apps log warnings only, and the backup's line is an info line.
+    env: { BACKUP_SCHEDULE: '00:00', BACKUP_KEEP: '3', LOG_LEVEL: 'info' },
     stdio: 'pipe',
   });
   let log = '';

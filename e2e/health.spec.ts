@@ -230,6 +230,9 @@ function startWorker(): ChildProcess {
       AUTH_SECRET: SECRET,
       PUBLIC_URL: app.url,
       SEND_POLL_MS: '200',
+      // No daily backup at its start: copies of the database would fill the small tmpfs, and a
+      // full disk is the previous test's subject, not this one's.
+      BACKUP_SCHEDULE: 'uit',
     },
   });
   workers.push(worker);

@@ -28,19 +28,24 @@ function main() {
   const database = openDatabase(config.databaseFile);
   // Idempotent; a worker started before the app must not fail on a fresh database.
   migrateDatabase(database);
-  const worker = workerFromConfig(config, database);
-  // The bounce mailbox (IMAP_URL) is read where the sender runs.
-  const mailbox = imapPollerFromConfig(config, database);
-  // The daily backup runs in the app too; the 'backup' lease lets one of them make it.
-  const backups = backupScheduleFromConfig(config, database);
-  console.log(
-    `[verzending] gestart (${config.smtpUrl ? 'SMTP' : `outbox ${config.outboxDir}`}, ${config.send.concurrency} verbindingen)`,
-  );
+  // Handlers first: the sender takes its lease as it starts, and a SIGTERM that came before the
+  // handlers would end the process holding it (a lease of a dead process, not a free one).
+  const parts: { stop(): Promise<void> }[] = [];
   const stop = () => {
-    Promise.all([worker.stop(), mailbox?.stop(), backups?.stop()]).then(() => process.exit(0));
+    Promise.all(parts.map((part) => part.stop())).then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  parts.push(workerFromConfig(config, database));
+  // The bounce mailbox (IMAP_URL) is read where the sender runs.
+  const mailbox = imapPollerFromConfig(config, database);
+  if (mailbox) parts.push(mailbox);
+  // The daily backup runs in the app too; the 'backup' lease lets one of them make it.
+  const backups = backupScheduleFromConfig(config, database);
+  if (backups) parts.push(backups);
+  console.log(
+    `[verzending] gestart (${config.smtpUrl ? 'SMTP' : `outbox ${config.outboxDir}`}, ${config.send.concurrency} verbindingen)`,
+  );
 }
 
 main();
