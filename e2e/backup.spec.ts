@@ -1,25 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { launchApp, waitForApp } from './support/launch';
+import { freePort } from '@/lib/test/free-port';
 
 // The daily backup as the built app runs it (instrumentation, a worker thread inside Next's
 // server), the files the running app leaves readable to nobody else, and a restore that refuses
 // while the app runs and succeeds once it has stopped.
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { signToken, tokenKey } from '@/lib/subscribers/tokens';
@@ -10,6 +9,7 @@ import { connectInspector, type Inspector } from './support/inspector';
 import { startOwnApp, type OwnApp } from './support/own-app';
 import { sendRaw, type RawResponse } from './support/raw-http';
 import { expect, test } from './support/test';
+import { freePort } from '@/lib/test/free-port';
 
 // 2,000 seeded malformed requests at every route a visitor can reach without a session (see
 // support/fuzz-cases.ts): not one answer of 500 or above, every refusal of ours in Dutch, the
@@ -38,14 +38,6 @@ const SECRETS = { postmark: 'postmark-fuzz-geheim-0123456789', ses: 'ses-fuzz-ge
 
 let app: OwnApp;
 let inspector: Inspector;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test.beforeAll(async () => {
   const inspectorPort = await freePort();

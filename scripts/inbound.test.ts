@@ -1,5 +1,4 @@
 import { spawn, spawnSync } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from '@/db';
@@ -10,18 +9,10 @@ import { bounceFixture } from '@/lib/test/bounce-fixtures';
 import { bounceSetup } from '@/lib/test/bounce-setup';
 import { waitFor } from '@/lib/test/send-fixture';
 import { tempDir } from '@/lib/test/temp-dir';
+import { freePort } from '@/lib/test/free-port';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('npm run inbound', () => {
   it('refuses to start without INBOUND_SMTP_PORT, in Dutch and without a stack trace', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { launchApp, waitForApp } from './launch';
+import { freePort } from '@/lib/test/free-port';
 
 // An app of the spec's own, for settings the workers' apps do not have (trusted proxies, single
 // sign-on, a data folder on a small disk). Costs a few seconds to start; stop it in afterAll.
@@ -19,17 +19,6 @@ export type OwnApp = {
   logLines: () => string[];
   stop: () => Promise<void>;
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startOwnApp({
   env = {},
