@@ -142,6 +142,7 @@ export const badAddresses = [
   'jan\n@x.nl',
   'jan@x.nl\r\nBcc: a@b.nl',
   '\u0000@x.nl',
+  'ja n@x.nl',
   '.jan@x.nl',
 ];
 
@@ -149,6 +150,7 @@ export const badAddresses = [
 export const brokenTokens = [
   'x',
   '1.1.1.0.AAAAAAAAAAAAAAAAAAAAAA',
+  '1.1.1.0.' + 'A'.repeat(21),
   'zz.zz.zz.zz.' + 'B'.repeat(22),
   '..%2F..%2Fetc',
   'a'.repeat(2000),
