@@ -18,3 +18,30 @@ export function rateLimiter({ limit, windowMs }: { limit: number; windowMs: numb
     },
   };
 }
+
+/**
+ * Mails to one mailbox: a limit per (address, client) pair under a ceiling per address over all
+ * clients. A stranger who asks for someone's address uses up only their own pair; only a request
+ * that passed its pair counts toward the ceiling, so one client repeating itself cannot fill it.
+ */
+export function mailboxLimiter({
+  pairLimit,
+  ceiling,
+  windowMs,
+}: {
+  pairLimit: number;
+  ceiling: number;
+  windowMs: number;
+}) {
+  const perPair = rateLimiter({ limit: pairLimit, windowMs });
+  const perAddress = rateLimiter({ limit: ceiling, windowMs });
+  return {
+    take(address: string, client: string, now = Date.now()): boolean {
+      return perPair.take(`${address}\0${client}`, now) && perAddress.take(address, now);
+    },
+    /** The pair alone: for a client known to be the owner's, whom the ceiling must not stop. */
+    takePair(address: string, client: string, now = Date.now()): boolean {
+      return perPair.take(`${address}\0${client}`, now);
+    },
+  };
+}

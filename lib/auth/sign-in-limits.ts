@@ -1,5 +1,5 @@
 import type { Config } from '@/lib/config';
-import { rateLimiter } from '@/lib/rate-limit';
+import { mailboxLimiter, rateLimiter } from '@/lib/rate-limit';
 
 // Three counters, each over 15 minutes:
 // - per (address, client): SIGN_IN_LIMIT links. A stranger who asks for an editor's address
@@ -25,8 +25,11 @@ export type SignInVerdict =
 
 export function signInLimiter(config: Pick<Config, 'signInLimit' | 'signInAddressLimit'>) {
   const perClient = rateLimiter({ limit: config.signInLimit * 6, windowMs: WINDOW_MS });
-  const perPair = rateLimiter({ limit: config.signInLimit, windowMs: WINDOW_MS });
-  const perAddress = rateLimiter({ limit: config.signInAddressLimit, windowMs: WINDOW_MS });
+  const mailbox = mailboxLimiter({
+    pairLimit: config.signInLimit,
+    ceiling: config.signInAddressLimit,
+    windowMs: WINDOW_MS,
+  });
   return {
     /**
      * Counts one request for `email` from `client` (lib/http/client-address.ts clientKey);
@@ -36,10 +39,9 @@ export function signInLimiter(config: Pick<Config, 'signInLimit' | 'signInAddres
       { email, client, device }: { email: string; client: string; device?: string },
       now = Date.now(),
     ): SignInVerdict {
-      if (device) return perPair.take(`${email}\0apparaat:${device}`, now) ? 'send' : 'quiet';
+      if (device) return mailbox.takePair(email, `apparaat:${device}`, now) ? 'send' : 'quiet';
       if (!perClient.take(client, now)) return 'client-limit';
-      if (!perPair.take(`${email}\0${client}`, now)) return 'quiet';
-      return perAddress.take(email, now) ? 'send' : 'quiet';
+      return mailbox.take(email, client, now) ? 'send' : 'quiet';
     },
   };
 }

@@ -4,7 +4,7 @@ import { z } from '@/lib/validation';
 import { getConfig } from '@/lib/config';
 import { escapeHtml } from '@/lib/html';
 import { clientKey } from '@/lib/http/client-address';
-import { rateLimiter } from '@/lib/rate-limit';
+import { mailboxLimiter, rateLimiter } from '@/lib/rate-limit';
 import { SubscriberError } from './errors';
 
 // The public subscriber forms post plain HTML forms (they must work without JavaScript) to
@@ -62,18 +62,17 @@ const CEILING_FACTOR = 4;
 
 const limits = (() => {
   let made:
-    | {
-        client: ReturnType<typeof rateLimiter>;
-        pair: ReturnType<typeof rateLimiter>;
-        address: ReturnType<typeof rateLimiter>;
-      }
+    | { client: ReturnType<typeof rateLimiter>; mailbox: ReturnType<typeof mailboxLimiter> }
     | undefined;
   return () => {
     const { subscribeLimit, subscribeClientLimit } = getConfig();
     made ??= {
       client: rateLimiter({ limit: subscribeClientLimit, windowMs: HOUR }),
-      pair: rateLimiter({ limit: subscribeLimit, windowMs: HOUR }),
-      address: rateLimiter({ limit: subscribeLimit * CEILING_FACTOR, windowMs: HOUR }),
+      mailbox: mailboxLimiter({
+        pairLimit: subscribeLimit,
+        ceiling: subscribeLimit * CEILING_FACTOR,
+        windowMs: HOUR,
+      }),
     };
     return made;
   };
@@ -90,8 +89,7 @@ export function limitClient(request: Request, action: string) {
 
 /** Counts a mail to `email` asked for by this request's client; the ceiling only past the pair. */
 export function limitAddress(request: Request, email: string, action: string) {
-  const pair = `${action}\0${email}\0${clientKey(request.headers)}`;
-  if (!limits().pair.take(pair) || !limits().address.take(`${action}\0${email}`)) {
+  if (!limits().mailbox.take(`${action}\0${email}`, clientKey(request.headers))) {
     throw new SubscriberError(
       'Voor dit adres is het afgelopen uur al vaak een mail gevraagd. Kijk in uw inbox (en uw map met ongewenste mail), of probeer het over een uur opnieuw.',
       429,
