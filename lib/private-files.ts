@@ -72,7 +72,7 @@ export function createPrivateFile(file: string): void {
 }
 
 /** Tightens every file directly in a folder (the data folder, outbox mails, backups) and the folder itself. */
-export function tightenFolder(dir: string, own = true): void {
+function tightenFolder(dir: string, own = true): void {
   if (!exists(dir)) return;
   if (own) tighten(dir);
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }))

@@ -7,7 +7,7 @@
  * Auth.js would choke on. No dependencies: the proxy imports this.
  */
 
-export const CALLBACK_COOKIES = ['authjs.callback-url', '__Secure-authjs.callback-url'];
+const CALLBACK_COOKIES = ['authjs.callback-url', '__Secure-authjs.callback-url'];
 
 export function isUsableCallbackUrl(value: string, origin: string): boolean {
   try {

@@ -22,7 +22,7 @@ type InUse = 'free' | 'busy' | 'unreadable';
  * Whether another connection has the database open. On 'free' the database is left in rollback
  * mode with its WAL written into it, so the file alone holds everything.
  */
-export function databaseInUse(file: string): InUse {
+function databaseInUse(file: string): InUse {
   if (!fs.existsSync(file)) return 'free';
   let probe: Database.Database | undefined;
   try {

@@ -48,7 +48,7 @@ export function withRequestId<T>(requestId: string, fn: () => T): T {
   return state().context.run({ requestId }, fn);
 }
 
-export function currentRequestId(): string | undefined {
+function currentRequestId(): string | undefined {
   return state().context.getStore()?.requestId;
 }
 
