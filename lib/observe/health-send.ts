@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lte, max, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { deliveries, issues, workerLeases } from '@/db/schema';
 import { holderGone } from '@/lib/send/lease';
+import { dueScheduled } from '@/lib/send/queue';
 import { fail, type CheckResult } from './health-storage';
 
 // Sending checks for /api/health/ready: the sender's heartbeat is fresh when a sender is
@@ -34,7 +35,7 @@ function scheduledDue(database: Tx, now: number): boolean {
   return !!database
     .select({ id: issues.id })
     .from(issues)
-    .where(and(eq(issues.status, 'scheduled'), lte(issues.scheduledAt, new Date(now))))
+    .where(dueScheduled(new Date(now)))
     .limit(1)
     .get();
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, min } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lte, min } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { deliveries, issues } from '@/db/schema';
 
@@ -22,6 +22,13 @@ export function hasPending(database: Tx, issueId: number): boolean {
     .limit(1)
     .get();
 }
+
+/**
+ * Scheduled issues whose moment has come: what the planner starts (scheduler.ts), and what
+ * readiness expects a running sender for (lib/observe/health-send.ts).
+ */
+export const dueScheduled = (now: Date) =>
+  and(eq(issues.status, 'scheduled'), lte(issues.scheduledAt, now));
 
 /** Issues being sent and not paused, in the order their sends started: they take turns. */
 export function activeIssues(database: Tx) {

@@ -1,9 +1,10 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { issues, users } from '@/db/schema';
 import type { DeliverySetup } from '@/lib/email/delivery-checks';
 import { takeStep } from '@/lib/issue/transition';
 import { sendBlockers, startSend } from './plan';
+import { dueScheduled } from './queue';
 
 export type DueOptions = {
   /** The delivery setup the send would go out under; its blocking checks hold an issue back. */
@@ -29,7 +30,7 @@ export function startDueIssues(
   const due = database
     .select({ id: issues.id, scheduledBy: issues.scheduledBy, approvedBy: issues.approvedBy })
     .from(issues)
-    .where(and(eq(issues.status, 'scheduled'), lte(issues.scheduledAt, now)))
+    .where(dueScheduled(now))
     .all();
   const started: { issueId: number; recipients: number }[] = [];
   for (const issue of due) {
