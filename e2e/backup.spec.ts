@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { launchApp, waitForApp } from './support/launch';
-import { freePort } from '@/lib/test/free-port';
+import { startOwnApp } from './support/own-app';
 
 // The daily backup as the built app runs it (instrumentation, a worker thread inside Next's
 // server), the files the running app leaves readable to nobody else, and a restore that refuses
@@ -15,27 +14,23 @@ const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 test('the app makes its daily backup in a thread, keeps its files private, and is restored only when stopped', async () => {
   test.setTimeout(120_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-e2e-backup-'));
-  const port = await freePort();
   // 00:00 has passed today and there is no backup yet: the app makes one at its start.
-  const { server, smtp, databaseFile } = await launchApp({
+  const app = await startOwnApp({
     dir,
-    port,
+    captureLog: true,
     // LOG_LEVEL info: the suite's apps log warnings only, and the backup's line is an info line.
     env: { BACKUP_SCHEDULE: '00:00', BACKUP_KEEP: '3', LOG_LEVEL: 'info' },
-    stdio: 'pipe',
   });
-  let log = '';
-  server.stdout!.on('data', (chunk) => (log += chunk));
-  server.stderr!.on('data', (chunk) => (log += chunk));
+  const { databaseFile } = app;
+  const log = () => app.logLines().join('\n');
   const restore = (file: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'scripts/restore.ts', file], {
       env: { ...process.env, DATA_DIR: dir, DATABASE_URL: databaseFile, BACKUP_SCHEDULE: 'uit' },
       encoding: 'utf8',
     });
   try {
-    await waitForApp(`http://127.0.0.1:${port}`, server);
-    await expect.poll(() => log, { timeout: 30_000 }).toContain('[back-up] back-up gemaakt: ');
-    const line = log.split('\n').find((l) => l.includes('[back-up] back-up gemaakt: '))!;
+    await expect.poll(log, { timeout: 30_000 }).toContain('[back-up] back-up gemaakt: ');
+    const line = app.logLines().find((l) => l.includes('[back-up] back-up gemaakt: '))!;
     // Made in the worker thread: the log names the main thread only when it had to use it.
     expect(line).not.toContain('hoofdthread');
     const backup = /back-up gemaakt: (\S+) \(/.exec(line)![1]!;
@@ -51,12 +46,7 @@ test('the app makes its daily backup in a thread, keeps its files private, and i
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('Niet hersteld: Kopij gebruikt de database nog');
   } finally {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    await smtp.close();
+    await app.stop();
   }
   const [backup] = fs.readdirSync(path.join(dir, 'backups')).filter((n) => n.startsWith('kopij-'));
   const restored = restore(path.join(dir, 'backups', backup!));
