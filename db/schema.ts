@@ -128,11 +128,35 @@ export const newsletters = sqliteTable(
     brandColor: text('brand_color').notNull().default('#1d4f91'),
     logoUrl: text('logo_url'),
     logoAlt: text('logo_alt'),
+    /** On the sign-up page, under its heading. */
+    description: text('description').notNull().default(''),
+    /** The domain part of List-Id (`<slug>.<domain>`); null: the host of PUBLIC_URL. */
+    listIdDomain: text('list_id_domain'),
+    /** How an issue is called everywhere (mail, archive, feed, log): `{naam}` and `{nummer}`. */
+    titlePattern: text('title_pattern').notNull().default('{naam} {nummer}'),
+    // Footer of the mail and the archive page. The personal links (unsubscribe, preferences)
+    // are made per reader; only their labels are the newsletter's.
     footerText: text('footer_text').notNull().default(''),
-    websiteUrl: text('website_url'),
-    contactUrl: text('contact_url'),
-    disclaimerUrl: text('disclaimer_url'),
+    contactLine: text('contact_line').notNull().default(''),
+    postalAddress: text('postal_address').notNull().default(''),
+    /** "U ontvangt deze e-mail omdat ..." */
+    reasonLine: text('reason_line').notNull().default(''),
+    footerLinks: text('footer_links', { mode: 'json' })
+      .$type<{ label: string; url: string }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    unsubscribeLabel: text('unsubscribe_label').notNull().default('Afmelden'),
+    preferencesLabel: text('preferences_label').notNull().default('Gegevens wijzigen'),
     privacyUrl: text('privacy_url'),
+    /** Edited system mail texts (lib/newsletters/mail-texts.ts); a missing one uses the default. */
+    mailTexts: text('mail_texts', { mode: 'json' })
+      .$type<Record<string, { subject: string; body: string }>>()
+      .notNull()
+      .default(sql`'{}'`),
+    /** A welcome mail after confirming. */
+    welcomeMail: integer('welcome_mail', { mode: 'boolean' }).notNull().default(true),
+    /** Archived: keeps its archive and subscribers, takes no new issues or sign-ups. */
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
     // Vier-ogenprincipe: the approver must differ from whoever last changed the content.
     fourEyes: integer('four_eyes', { mode: 'boolean' }).notNull().default(true),
     /** Up to ten addresses that get every test send, besides the editor who sends it. */
@@ -163,6 +187,8 @@ export const themes = sqliteTable(
     name: text('name').notNull(),
     /** Editorial order within the newsletter: sections appear in this order. */
     position: integer('position').notNull(),
+    /** Archived: gone from sign-up, preferences and the builder; sent sections keep it. */
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -197,6 +223,8 @@ export const items = sqliteTable(
     location: text('location'),
     online: integer('online', { mode: 'boolean' }).notNull().default(false),
     registrationUrl: text('registration_url'),
+    /** Archived (it was sent, so it cannot be deleted): hidden from the library. */
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -319,6 +347,8 @@ export const sentItems = sqliteTable(
     themeId: integer('theme_id')
       .notNull()
       .references(() => themes.id, { onDelete: 'restrict' }),
+    /** The theme's name when it was sent: a later rename changes future issues only. */
+    themeName: text('theme_name').notNull().default(''),
     kind: text('kind', { enum: itemKinds }).notNull(),
     title: text('title').notNull(),
     teaser: text('teaser').notNull().default(''),
@@ -387,6 +417,8 @@ export const reusableBlocks = sqliteTable(
     /** Placed in every new issue of the newsletter. */
     inNewIssues: integer('in_new_issues', { mode: 'boolean' }).notNull().default(false),
     position: integer('position').notNull().default(0),
+    /** Archived: not offered for new issues; issues that hold it keep their copy. */
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

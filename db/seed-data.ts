@@ -61,10 +61,12 @@ export const demoNewsletter: {
   senderEmail: string;
   replyTo: string;
   brandColor: string;
+  description: string;
   footerText: string;
-  websiteUrl: string;
-  contactUrl: string;
-  disclaimerUrl: string;
+  footerLinks: { label: string; url: string }[];
+  contactLine: string;
+  postalAddress: string;
+  reasonLine: string;
   privacyUrl: string;
 } = {
   slug: 'raadsbericht',
@@ -74,10 +76,17 @@ export const demoNewsletter: {
   senderEmail: 'raadsbericht@vsg.example',
   replyTo: 'redactie@vsg.example',
   brandColor: '#0b3a6e',
+  description:
+    'Elke twee weken het nieuws uit de vereniging voor raadsleden, griffiers en collegeleden.',
   footerText: 'Dit bericht is verzonden door de Vereniging Samenwerkende Gemeenten.',
-  websiteUrl: 'https://www.vsg.example',
-  contactUrl: 'https://www.vsg.example/contact',
-  disclaimerUrl: 'https://www.vsg.example/disclaimer',
+  footerLinks: [
+    { label: 'Contact', url: 'https://www.vsg.example/contact' },
+    { label: 'Lees onze disclaimer', url: 'https://www.vsg.example/disclaimer' },
+  ],
+  contactLine: 'Vragen over dit bericht? Mail redactie@vsg.example.',
+  postalAddress: 'Postbus 1000, 2500 BA Den Haag',
+  reasonLine:
+    'U ontvangt deze e-mail omdat u zich heeft aangemeld voor Raadsbericht van de Vereniging Samenwerkende Gemeenten.',
   privacyUrl: 'https://www.vsg.example/privacyverklaring',
 };
 

@@ -165,30 +165,23 @@ export function CallToAction({
   );
 }
 
-export type FooterLinks = {
-  contactUrl: string | null;
-  unsubscribeUrl: string;
-  preferencesUrl: string;
-  websiteUrl: string | null;
-  disclaimerUrl: string | null;
+export type FooterLink = { href: string; label: string };
+
+/**
+ * The newsletter's footer: its own links first (contact, disclaimer, ...), then the reader's
+ * personal links, then the contact line, postal address, the reason line and the footer text.
+ */
+export type FooterProps = {
+  links: FooterLink[];
+  unsubscribe: FooterLink;
+  preferences: FooterLink;
+  /** Contact line, postal address, "U ontvangt deze e-mail omdat ...": empty ones left out. */
+  lines: string[];
+  text: string;
 };
 
-export function Footer({
-  links,
-  footerText,
-  color,
-}: {
-  links: FooterLinks;
-  footerText: string;
-  color: string;
-}) {
-  const items = [
-    links.contactUrl ? { href: links.contactUrl, label: 'Contact' } : null,
-    { href: links.unsubscribeUrl, label: 'Afmelden' },
-    { href: links.preferencesUrl, label: 'Gegevens wijzigen' },
-    links.websiteUrl ? { href: links.websiteUrl, label: 'Website' } : null,
-    links.disclaimerUrl ? { href: links.disclaimerUrl, label: 'Disclaimer' } : null,
-  ].filter((x): x is { href: string; label: string } => x !== null);
+export function Footer({ footer, color }: { footer: FooterProps; color: string }) {
+  const items = [...footer.links, footer.unsubscribe, footer.preferences];
   return (
     <Section style={{ padding: '24px 32px', backgroundColor: theme.page }}>
       <Text style={{ ...small, margin: '0 0 8px' }}>
@@ -201,7 +194,12 @@ export function Footer({
           </span>
         ))}
       </Text>
-      {footerText ? <Text style={small}>{footerText}</Text> : null}
+      {footer.lines.map((line) => (
+        <Text key={line} style={{ ...small, margin: '0 0 4px' }}>
+          {line}
+        </Text>
+      ))}
+      {footer.text ? <Text style={small}>{footer.text}</Text> : null}
     </Section>
   );
 }

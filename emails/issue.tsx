@@ -7,7 +7,7 @@ import {
   TextBlock,
   ThemedItem,
   type EmailItem,
-  type FooterLinks,
+  type FooterProps,
 } from './blocks';
 import { small, theme, type Brand } from './theme';
 
@@ -22,7 +22,7 @@ export type IssueEmailProps = {
     | { kind: 'text'; title: string; body: string }
     | { kind: 'cta'; title: string; body: string; buttonLabel: string; buttonUrl: string }
   )[];
-  footer: { links: FooterLinks; text: string } | null;
+  footer: FooterProps | null;
   /** Rendered in place of the sections, so the sender can compose sections rendered one by one. */
   sectionsSlot?: string;
 };
@@ -130,7 +130,7 @@ export default function IssueEmail(props: IssueEmailProps) {
             ),
           )}
           {props.footer ? (
-            <Footer links={props.footer.links} footerText={props.footer.text} color={color} />
+            <Footer footer={props.footer} color={color} />
           ) : null}
         </Container>
       </Body>
@@ -187,12 +187,16 @@ IssueEmail.PreviewProps = {
   ],
   footer: {
     text: 'Dit bericht is verzonden door de Vereniging Samenwerkende Gemeenten.',
-    links: {
-      contactUrl: 'https://www.vsg.example/contact',
-      unsubscribeUrl: 'https://kopij.invalid/__afmelden__',
-      preferencesUrl: 'https://kopij.invalid/__voorkeuren__',
-      websiteUrl: 'https://www.vsg.example',
-      disclaimerUrl: 'https://www.vsg.example/disclaimer',
-    },
+    links: [
+      { label: 'Contact', href: 'https://www.vsg.example/contact' },
+      { label: 'Disclaimer', href: 'https://www.vsg.example/disclaimer' },
+    ],
+    unsubscribe: { label: 'Afmelden', href: 'https://kopij.invalid/__afmelden__' },
+    preferences: { label: 'Gegevens wijzigen', href: 'https://kopij.invalid/__voorkeuren__' },
+    lines: [
+      'Vragen? Mail redactie@vsg.example of bel 070 000 00 00.',
+      'Postbus 1, 2500 AA Den Haag',
+      'U ontvangt deze e-mail omdat u zich heeft aangemeld voor Raadsbericht.',
+    ],
   },
 } satisfies IssueEmailProps;

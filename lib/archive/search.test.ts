@@ -340,6 +340,11 @@ describe('migrations 0005_archive_search and 0006_sent_items', () => {
     database.run(sql`delete from sent_items`);
     database.run(sql`delete from archive_search`);
     for (const statement of statements.slice(2)) database.run(sql.raw(statement));
+    // 0009 then gives those copies the names their themes had.
+    for (const statement of migrationStatements('0009_make_it_yours').filter((s) =>
+      s.includes('UPDATE `sent_items`'),
+    ))
+      database.run(sql.raw(statement));
     expect(copies()).toEqual(frozen);
     expect(index()).toEqual(indexed);
   });

@@ -58,9 +58,7 @@ export function checkIssue(input: RenderInput, htmlBytes: number, today = dutchT
   const links = [
     ...placed.flatMap((id) => [input.items.get(id)?.url, input.items.get(id)?.registrationUrl]),
     ...doc.extras.flatMap((b) => (b.kind === 'cta' ? [b.content.buttonUrl] : [])),
-    input.newsletter.contactUrl,
-    input.newsletter.websiteUrl,
-    input.newsletter.disclaimerUrl,
+    ...input.newsletter.footerLinks.map((l) => l.url),
   ].filter((u): u is string => !!u);
   for (const url of new Set(links))
     if (!url.startsWith('https://'))

@@ -31,9 +31,12 @@ export type EmailNewsletter = {
   logoUrl: string | null;
   logoAlt: string | null;
   footerText: string;
-  contactUrl: string | null;
-  websiteUrl: string | null;
-  disclaimerUrl: string | null;
+  footerLinks: { label: string; url: string }[];
+  contactLine: string;
+  postalAddress: string;
+  reasonLine: string;
+  unsubscribeLabel: string;
+  preferencesLabel: string;
 };
 
 export type EmailSourceItem = {
@@ -113,13 +116,10 @@ export function issueEmailProps(input: RenderInput): IssueEmailProps {
     footer: themed.footer
       ? {
           text: n.footerText,
-          links: {
-            contactUrl: n.contactUrl,
-            unsubscribeUrl: PLACEHOLDERS.unsubscribe,
-            preferencesUrl: PLACEHOLDERS.preferences,
-            websiteUrl: n.websiteUrl,
-            disclaimerUrl: n.disclaimerUrl,
-          },
+          links: n.footerLinks.map((l) => ({ label: l.label, href: l.url })),
+          unsubscribe: { label: n.unsubscribeLabel, href: PLACEHOLDERS.unsubscribe },
+          preferences: { label: n.preferencesLabel, href: PLACEHOLDERS.preferences },
+          lines: [n.contactLine, n.postalAddress, n.reasonLine].filter((l) => l.trim() !== ''),
         }
       : null,
   };
@@ -159,13 +159,11 @@ export function plainText(props: IssueEmailProps): string {
     if (block.kind === 'cta') out.push(`${block.buttonLabel}: ${block.buttonUrl}`, '');
   }
   if (props.footer) {
-    const l = props.footer.links;
+    const f = props.footer;
     out.push('--');
-    if (l.contactUrl) out.push(`Contact: ${l.contactUrl}`);
-    out.push(`Afmelden: ${l.unsubscribeUrl}`, `Gegevens wijzigen: ${l.preferencesUrl}`);
-    if (l.websiteUrl) out.push(`Website: ${l.websiteUrl}`);
-    if (l.disclaimerUrl) out.push(`Disclaimer: ${l.disclaimerUrl}`);
-    if (props.footer.text) out.push('', props.footer.text);
+    for (const l of [...f.links, f.unsubscribe, f.preferences]) out.push(`${l.label}: ${l.href}`);
+    if (f.lines.length) out.push('', ...f.lines);
+    if (f.text) out.push('', f.text);
   }
   return `${out.join('\n').trim()}\n`;
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { issueBlocks, items, sentItems, type SentItem } from '@/db/schema';
+import { issueBlocks, items, sentItems, themes, type SentItem } from '@/db/schema';
 
 // The items as approved (and later as sent) are issue data, written when the issue is approved.
 // The renderer (lib/email), the send and the archive all read them, so they live here, below all.
@@ -29,6 +29,7 @@ export function freezeSentItems(tx: Tx, issueId: number): void {
           issueId: sql<number>`${issueId}`.as('issue_id'),
           itemId: items.id,
           themeId: items.themeId,
+          themeName: themes.name,
           kind: items.kind,
           title: items.title,
           teaser: items.teaser,
@@ -41,6 +42,7 @@ export function freezeSentItems(tx: Tx, issueId: number): void {
           registrationUrl: items.registrationUrl,
         })
         .from(items)
+        .innerJoin(themes, eq(themes.id, items.themeId))
         .where(inArray(items.id, placed)),
     )
     .run();
