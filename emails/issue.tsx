@@ -129,9 +129,7 @@ export default function IssueEmail(props: IssueEmailProps) {
               <CallToAction key={i} {...block} color={color} />
             ),
           )}
-          {props.footer ? (
-            <Footer footer={props.footer} color={color} />
-          ) : null}
+          {props.footer ? <Footer footer={props.footer} color={color} /> : null}
         </Container>
       </Body>
     </Html>

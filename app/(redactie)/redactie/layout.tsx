@@ -13,6 +13,8 @@ export default async function EditorLayout({ children }: { children: React.React
     { href: '/redactie/abonnees', label: 'Abonnees' },
     ...(hasRole(editor.role, 'admin')
       ? [
+          { href: '/redactie/nieuwsbrieven', label: 'Nieuwsbrieven' },
+          { href: '/redactie/blokken', label: 'Blokken' },
           { href: '/redactie/logboek', label: 'Logboek' },
           { href: '/redactie/instellingen', label: 'Instellingen' },
         ]
