@@ -60,6 +60,12 @@ const actions: Record<string, Record<string, EditorRole>> = {
   },
   'abonnees/onderdrukt/actions.ts': { addSuppression: 'admin', liftSuppressionAction: 'admin' },
   'instellingen/actions.ts': { addEditor: 'admin', updateEditor: 'admin' },
+  'nieuwsbrieven/[id]/mails/actions.ts': {
+    saveMailTextAction: 'admin',
+    resetMailTextAction: 'admin',
+    saveWelcomeMailAction: 'admin',
+    previewMailTextAction: 'admin',
+  },
 };
 
 type Handler = (request: Request, context: { params: Promise<object> }) => Promise<Response>;
