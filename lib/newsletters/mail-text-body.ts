@@ -57,7 +57,7 @@ function blockOf(
 function paragraph(text: string): BodyPart[] {
   const lines = text
     .split('\n')
-    .map((line) => line.trimEnd())
+    .map((line) => line.trim())
     .filter((line, at, all) => line !== '' || (at > 0 && at < all.length - 1));
   return lines.some((line) => line.trim() !== '') ? [{ type: 'paragraph', lines }] : [];
 }
