@@ -19,7 +19,6 @@ export function WelcomeSwitch({ newsletterId, on }: { newsletterId: number; on: 
           name="welkomstmail"
           type="checkbox"
           value="aan"
-          role="switch"
           defaultChecked={on}
           className="mt-1 size-5"
           aria-describedby="welkomstmail-hint"
