@@ -7,6 +7,7 @@ import {
   mailText,
   mailTextDefinitions,
   mailTextKinds,
+  mailTextSchema,
   type MailText,
   type MailTextKind,
 } from './mail-texts';
@@ -56,24 +57,28 @@ function write(
   tx.update(newsletters).set({ mailTexts: next }).where(eq(newsletters.id, newsletter.id)).run();
 }
 
-/** Stores an edited text (validated by mailTextSchema); the default text stores as "none". */
+/**
+ * Stores an edited text; the default text stores as "none". The action validated it already
+ * (with Dutch field errors); checked again here so no other caller stores a text without its link.
+ */
 export function saveMailText(
   tx: Tx,
   actor: AuditActor,
   input: { newsletterId: number; kind: MailTextKind; text: MailText },
 ): MailTextChange {
+  const text = mailTextSchema(input.kind).parse(input.text);
   const newsletter = row(tx, input.newsletterId);
   if (!newsletter) return 'missing';
   const before = mailText(newsletter, input.kind);
-  if (before.subject === input.text.subject && before.body === input.text.body) return 'unchanged';
-  write(tx, newsletter, input.kind, input.text);
+  if (before.subject === text.subject && before.body === text.body) return 'unchanged';
+  write(tx, newsletter, input.kind, text);
   recordAudit(tx, {
     actor,
     action: 'newsletter.mail-text.updated',
     entityType: 'newsletter',
     entityId: newsletter.id,
     summary: `${newsletter.name}: ${mailTextDefinitions[input.kind].label.toLowerCase()} gewijzigd`,
-    details: { kind: input.kind, before, after: input.text },
+    details: { kind: input.kind, before, after: text },
   });
   return 'saved';
 }

@@ -41,6 +41,7 @@ export function textMail<K extends MailTextKind>(
   const subject = fillSubject(text.subject, {
     newsletter: brand.name,
     organisation: brand.organisation ?? '',
+    days: CONFIRM_DAYS,
   });
   const body = text.body;
   const element =

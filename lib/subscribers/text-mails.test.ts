@@ -62,7 +62,7 @@ describe('mails from edited texts', () => {
   it('the confirmation: the edited subject and text, from the newsletter, with the link as button and written out', async () => {
     edit(
       'bevestiging',
-      'Nog één klik voor {nieuwsbrief} van {organisatie}',
+      'Nog één klik voor {nieuwsbrief} van {organisatie}, {dagen} dagen geldig',
       'Beste lezer,\n\nWelkom bij {nieuwsbrief}! Klik hieronder.\n\n{bevestigingslink}\n\nDe link werkt {dagen} dagen.',
     );
     const newsletter = newsletterIdentity(database, fixture.newsletterId)!;
@@ -73,7 +73,7 @@ describe('mails from edited texts', () => {
     );
     const { parsed } = await received(result.messageId);
     expect(parsed.subject).toBe(
-      'Nog één klik voor Raadsbericht van Vereniging Samenwerkende Gemeenten',
+      'Nog één klik voor Raadsbericht van Vereniging Samenwerkende Gemeenten, 7 dagen geldig',
     );
     expect(parsed.from?.value).toEqual([
       { name: 'VSG Raadsbericht', address: 'raadsbericht@vsg.example' },
