@@ -22,6 +22,10 @@ const create = editorAction({
       .where(eq(newsletters.id, input.newsletterId))
       .get();
     if (!newsletter) invalid('Deze nieuwsbrief bestaat niet.');
+    if (newsletter.archivedAt)
+      invalid(
+        `${newsletter.name} is gearchiveerd en krijgt geen nieuwe nummers. Zet de nieuwsbrief eerst terug.`,
+      );
     const issue = createIssue(tx, newsletter.id, editor.id);
     recordAudit(tx, {
       actor: { id: editor.id, label: editorLabel(editor) },
