@@ -100,6 +100,7 @@ describe('rssFeed', () => {
           sentAt: new Date('2026-11-01T10:00:00Z'),
           newsletterSlug: 'n',
           newsletterName: 'N',
+          title: 'N 7',
           themes: ['A & B'],
         },
       ],
