@@ -116,9 +116,10 @@ export const newsletterSettings = z
     logoUrl: optional(httpsUrl),
     logoAlt: optional(text(200, 'De alt-tekst')),
     privacyUrl: optional(httpUrl),
+    // On unless said otherwise, as in the database (the form says "false" for an unticked box).
     fourEyes: z
       .union([z.boolean(), z.enum(['on', 'true', 'false', ''])])
-      .optional()
+      .default(true)
       .transform((v) => v === true || v === 'on' || v === 'true'),
     titlePattern: z
       .string()
@@ -143,12 +144,12 @@ export const newsletterSettings = z
       40,
       'De tekst van de afmeldlink',
       'Vul een tekst voor de afmeldlink in.',
-    ),
+    ).default('Afmelden'),
     preferencesLabel: required(
       40,
       'De tekst van de voorkeurenlink',
       'Vul een tekst voor de voorkeurenlink in.',
-    ),
+    ).default('Gegevens wijzigen'),
   })
   .superRefine((settings, ctx) => {
     if (settings.logoUrl && !settings.logoAlt)
@@ -172,6 +173,8 @@ function fromForm(raw: unknown): unknown {
   const rows = Math.max(labels.length, urls.length);
   return {
     ...rest,
+    // An unticked checkbox is not posted at all.
+    fourEyes: rest.fourEyes ?? 'false',
     footerLinks: Array.from({ length: rows }, (_, i) => ({
       label: labels[i] ?? '',
       url: urls[i] ?? '',
