@@ -164,7 +164,7 @@ export type NewsletterSettingsInput = z.input<typeof newsletterSettings>;
 export type NewsletterSettings = z.output<typeof newsletterSettings>;
 
 /** The settings form posts its footer links as repeated `footerLinkLabel`/`footerLinkUrl` fields. */
-function fromForm(raw: unknown): unknown {
+export function settingsFromForm(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null) return raw;
   const { footerLinkLabel, footerLinkUrl, ...rest } = raw as Record<string, unknown>;
   const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
@@ -183,4 +183,4 @@ function fromForm(raw: unknown): unknown {
 }
 
 /** The same schema, read from the settings form's fields. */
-export const newsletterSettingsForm = z.preprocess(fromForm, newsletterSettings);
+export const newsletterSettingsForm = z.preprocess(settingsFromForm, newsletterSettings);

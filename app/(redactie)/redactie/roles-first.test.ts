@@ -60,6 +60,12 @@ const actions: Record<string, Record<string, EditorRole>> = {
   },
   'abonnees/onderdrukt/actions.ts': { addSuppression: 'admin', liftSuppressionAction: 'admin' },
   'instellingen/actions.ts': { addEditor: 'admin', updateEditor: 'admin' },
+  'nieuwsbrieven/actions.ts': {
+    createNewsletterAction: 'admin',
+    updateNewsletterAction: 'admin',
+    archiveNewsletterAction: 'admin',
+    restoreNewsletterAction: 'admin',
+  },
 };
 
 type Handler = (request: Request, context: { params: Promise<object> }) => Promise<Response>;
