@@ -30,6 +30,11 @@ export function isActiveNewsletter(database: Tx, newsletterId: number): boolean 
     .get();
 }
 
+/** The newsletter id from a URL segment, or undefined for anything that is not one. */
+export function newsletterIdOf(raw: string): number | undefined {
+  return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined;
+}
+
 /** One newsletter by id, archived or not. */
 export function getNewsletter(newsletterId: number) {
   return db().select().from(newsletters).where(eq(newsletters.id, newsletterId)).get();

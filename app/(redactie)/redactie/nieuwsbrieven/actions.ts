@@ -27,9 +27,9 @@ const revalidate = [
 const actorOf = (editor: SessionEditor) => ({ id: editor.id, label: editorLabel(editor) });
 
 /** The service's refusal rolls the transaction back and answers the form. */
-function answer<T extends object>(result: ServiceResult<T>): ActionState<T> {
+function answer(result: ServiceResult<object>): ActionState {
   if (!result.ok) invalid(result.message, result.fieldErrors);
-  return { status: 'ok', message: result.message, data: result as T };
+  return { status: 'ok', message: result.message, data: result };
 }
 
 const create = editorAction({
@@ -44,9 +44,10 @@ export async function createNewsletterAction(
   previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const result = await create(previous as ActionState<{ id: number }>, form);
-  if (result.status === 'ok' && result.data)
-    redirect(`/redactie/nieuwsbrieven/${result.data.id}?aangemaakt=1`);
+  const result = await create(previous, form);
+  const created = result.data as { id?: number } | undefined;
+  if (result.status === 'ok' && created?.id)
+    redirect(`/redactie/nieuwsbrieven/${created.id}?aangemaakt=1`);
   return result;
 }
 
