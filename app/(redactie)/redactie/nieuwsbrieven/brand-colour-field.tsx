@@ -34,6 +34,10 @@ export function BrandColourField({ initial, error }: { initial: string; error?: 
             autoComplete="off"
             spellCheck={false}
             error={error}
+            // The live contrast hint below belongs to the field, beside its error.
+            aria-describedby={
+              error ? 'brandColor-contrast brandColor-error' : 'brandColor-contrast'
+            }
           />
         </div>
         <input
