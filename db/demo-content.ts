@@ -56,12 +56,14 @@ type Demo = {
   reusable: { id: number; kind: 'text' | 'cta'; content: Record<string, string> }[];
 };
 
-function insertNewsletter(tx: Tx) {
-  const newsletterId = tx
-    .insert(s.newsletters)
-    .values(demoNewsletter)
-    .returning({ id: s.newsletters.id })
-    .get().id;
+/**
+ * Makes a newsletter the way the admin screen does (lib/newsletters/service.ts), so there is one
+ * way to create one. It lives above db/, so the caller hands it in; it returns the new id.
+ */
+export type CreateNewsletter = (tx: Tx, settings: typeof demoNewsletter, actorId: string) => number;
+
+function insertNewsletter(tx: Tx, createNewsletter: CreateNewsletter, adminId: string) {
+  const newsletterId = createNewsletter(tx, demoNewsletter, adminId);
   const themeIds = new Map(
     demoThemes.map((theme, index) => [
       theme.slug,
@@ -213,11 +215,11 @@ function insertSubscribers(tx: Tx, demo: Demo): void {
  * sent, the search rows): that is the archive's business, above db/, so the caller adds it
  * (scripts/seed.ts).
  */
-export function writeDemoContent(tx: Tx, now: Date): number[] {
+export function writeDemoContent(tx: Tx, now: Date, createNewsletter: CreateNewsletter): number[] {
   const editorIds = demoEditors.map(
     (e) => tx.insert(s.users).values(e).returning({ id: s.users.id }).get().id,
   );
-  const newsletter = insertNewsletter(tx);
+  const newsletter = insertNewsletter(tx, createNewsletter, editorIds[0]!);
   const base = { now, editorIds, ...newsletter };
   const itemIds = insertItems(tx, base);
   const demo: Demo = { ...base, itemIds, reusable: insertReusableBlocks(tx, base.newsletterId) };

@@ -18,6 +18,7 @@ import {
 import { formValue, nestFields } from './correct-form';
 import { archivePaths } from './paths';
 import { indexSentIssue } from './search';
+import { issueTitle } from '@/lib/newsletters/title';
 
 /**
  * Corrections to a sent issue's web version: a typo, a dead link, a wrong time. They change
@@ -72,6 +73,7 @@ function correctableIssue(tx: Tx, input: CorrectionInput) {
       number: issues.number,
       newsletterSlug: newsletters.slug,
       newsletterName: newsletters.name,
+      titlePattern: newsletters.titlePattern,
     })
     .from(issues)
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
@@ -133,7 +135,7 @@ function applyCorrection(
     action: 'issue.corrected',
     entityType: 'issue',
     entityId: issue.id,
-    summary: `${issue.newsletterName} ${issue.number}: webversie gecorrigeerd (${changes.length} ${changes.length === 1 ? 'wijziging' : 'wijzigingen'}). Toelichting: ${input.note}`,
+    summary: `${issueTitle({ name: issue.newsletterName, titlePattern: issue.titlePattern }, issue.number)}: webversie gecorrigeerd (${changes.length} ${changes.length === 1 ? 'wijziging' : 'wijzigingen'}). Toelichting: ${input.note}`,
     details: { note: input.note, changes },
   });
 }
@@ -200,6 +202,7 @@ export function correctionDraft(database: Db, issueId: number) {
       correctedAt: issue.correctedAt,
       correctionNote: issue.correctionNote,
       newsletterName: issue.newsletter.name,
+      title: issueTitle(issue.newsletter, issue.number),
       newsletterSlug: issue.newsletter.slug,
     },
     groups,

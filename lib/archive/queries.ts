@@ -6,6 +6,7 @@ import { issueEmailProps } from '@/lib/email/render';
 import { fromDutchLocal } from '@/lib/format-input';
 import { z } from '@/lib/validation';
 import { ARCHIVE_YEARS } from './list-key';
+import { issueTitle } from '@/lib/newsletters/title';
 
 /**
  * The public archive reads only issues with status 'sent': every query here filters on it, so a
@@ -40,6 +41,8 @@ export type ArchiveListItem = {
   sentAt: Date;
   newsletterSlug: string;
   newsletterName: string;
+  /** "<name> <number>", or however the newsletter's title pattern calls an issue. */
+  title: string;
   themes: string[];
 };
 
@@ -108,6 +111,7 @@ export function listSentIssues(database: Tx, filter: Filter) {
       sentAt: issues.sentAt,
       newsletterSlug: newsletters.slug,
       newsletterName: newsletters.name,
+      titlePattern: newsletters.titlePattern,
     })
     .from(issues)
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
@@ -124,8 +128,9 @@ export function listSentIssues(database: Tx, filter: Filter) {
     total,
     page,
     pages: Math.max(1, Math.ceil(total / ARCHIVE_LIST_SIZE)),
-    issues: rows.map((r): ArchiveListItem => ({
+    issues: rows.map(({ titlePattern, ...r }): ArchiveListItem => ({
       ...r,
+      title: issueTitle({ name: r.newsletterName, titlePattern }, r.number),
       sentAt: r.sentAt!,
       themes: names.get(r.id) ?? [],
     })),

@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { escapeHtml } from '@/lib/html';
 import { z } from '@/lib/validation';
+import { issueTitle } from '@/lib/newsletters/title';
 
 export const ARCHIVE_QUERY_MAX = 200;
 export const ARCHIVE_PAGE_SIZE = 20;
@@ -100,6 +101,8 @@ export type ArchiveSearchInput = {
 export type ArchiveSearchResult = {
   issueId: number;
   issueNumber: number;
+  /** The issue as its newsletter's title pattern calls it. */
+  issueTitle: string;
   issueSlug: string;
   newsletterSlug: string;
   newsletterName: string;
@@ -127,6 +130,7 @@ type Row = {
   sentAt: number;
   newsletterSlug: string;
   newsletterName: string;
+  titlePattern: string;
 };
 
 /** Sent items matching `q`, best match first (title weighs most), then newest. */
@@ -152,7 +156,7 @@ export function searchArchive(
            highlight(archive_search, 0, ${OPEN}, ${CLOSE}) as titleMarked,
            snippet(archive_search, 1, ${OPEN}, ${CLOSE}, '…', 24) as snippet,
            i.number as issueNumber, i.slug as issueSlug, i.sent_at as sentAt,
-           n.slug as newsletterSlug, n.name as newsletterName
+           n.slug as newsletterSlug, n.name as newsletterName, n.title_pattern as titlePattern
     from ${from}
     where ${where}
     order by bm25(archive_search, 10.0, 3.0, 2.0), i.sent_at desc, a.item_id
@@ -162,6 +166,10 @@ export function searchArchive(
     results: rows.map((r) => ({
       issueId: r.issueId,
       issueNumber: r.issueNumber,
+      issueTitle: issueTitle(
+        { name: r.newsletterName, titlePattern: r.titlePattern },
+        r.issueNumber,
+      ),
       issueSlug: r.issueSlug,
       newsletterSlug: r.newsletterSlug,
       newsletterName: r.newsletterName,

@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { items, reusableBlocks, users } from '@/db/schema';
 import { ctaContent, textContent, type IssueDocument } from './document';
 import { loadIssueDocument } from './load';
+import { issueTitle } from '@/lib/newsletters/title';
 
 export type LibraryItem = {
   id: number;
@@ -76,6 +77,7 @@ export function loadBuilder(database: Db, issueId: number) {
       updatedAt: issue.updatedAt.getTime(),
       updatedBy: updatedBy ?? null,
       newsletterName: issue.newsletter.name,
+      title: issueTitle(issue.newsletter, issue.number),
       newsletterId: issue.newsletterId,
       fourEyes: issue.newsletter.fourEyes,
       contentChangedBy: issue.contentChangedBy,

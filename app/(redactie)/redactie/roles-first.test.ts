@@ -66,6 +66,12 @@ const actions: Record<string, Record<string, EditorRole>> = {
     saveWelcomeMailAction: 'admin',
     previewMailTextAction: 'admin',
   },
+  'nieuwsbrieven/actions.ts': {
+    createNewsletterAction: 'admin',
+    updateNewsletterAction: 'admin',
+    archiveNewsletterAction: 'admin',
+    restoreNewsletterAction: 'admin',
+  },
 };
 
 type Handler = (request: Request, context: { params: Promise<object> }) => Promise<Response>;

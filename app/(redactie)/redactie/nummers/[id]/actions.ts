@@ -18,6 +18,7 @@ import { saveIssueDocument } from '@/lib/issue/save';
 import { loadIssueDocument } from '@/lib/issue/load';
 import { unsavedReason } from '@/lib/issue/unsaved';
 import { z } from '@/lib/validation';
+import { issueTitle } from '@/lib/newsletters/title';
 
 export type SaveData = {
   version: number;
@@ -205,7 +206,7 @@ export const sendTest = editorTask({
       const claim = claimTestSend(tx, {
         actor: { id: editor.id, label: editorLabel(editor) },
         issueId: input.issueId,
-        title: `${newsletter.name} ${number}`,
+        title: issueTitle(newsletter, number),
         version: input.version,
         recipients: to.length,
         limit: getConfig().testSendLimit,
