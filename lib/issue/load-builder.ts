@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { items, reusableBlocks, users } from '@/db/schema';
-import { ctaContent, textContent, type IssueDocument } from './document';
+import { allBlocks, ctaContent, textContent, type IssueDocument } from './document';
 import { loadIssueDocument } from './load';
 
 export type LibraryItem = {
@@ -33,6 +33,11 @@ export function loadBuilder(database: Db, issueId: number) {
   const loaded = loadIssueDocument(database, issueId);
   if (!loaded) return null;
   const { issue, themes, document } = loaded;
+  // Items of an archived theme are no new placement; those already in the issue stay known.
+  const archived = new Set(issue.newsletter.themes.filter((t) => t.archivedAt).map((t) => t.id));
+  const placed = new Set(
+    allBlocks(document).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : [])),
+  );
   const library: LibraryItem[] = database
     .select({
       id: items.id,
@@ -49,7 +54,8 @@ export function loadBuilder(database: Db, issueId: number) {
     .from(items)
     .where(eq(items.newsletterId, issue.newsletterId))
     .orderBy(asc(items.title))
-    .all();
+    .all()
+    .filter((item) => !archived.has(item.themeId) || placed.has(item.id));
   const reusable = database
     .select()
     .from(reusableBlocks)
