@@ -3,6 +3,7 @@ import type { Tx } from '@/db';
 import {
   issueBlocks,
   items,
+  newsletters,
   sentItems,
   subscriptions,
   subscriptionThemes,
@@ -96,4 +97,14 @@ export function themesWithUsage(tx: Tx, newsletterId: number): ThemeRow[] {
       deletable: Object.values(usage).every((n) => n === 0),
     };
   });
+}
+
+/** What the themes screen shows: the newsletter's name and its themes; null for an unknown id. */
+export function themesScreen(tx: Tx, newsletterId: number) {
+  const newsletter = tx
+    .select({ id: newsletters.id, name: newsletters.name, slug: newsletters.slug })
+    .from(newsletters)
+    .where(eq(newsletters.id, newsletterId))
+    .get();
+  return newsletter ? { newsletter, themes: themesWithUsage(tx, newsletterId) } : null;
 }

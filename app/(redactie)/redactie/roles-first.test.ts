@@ -60,6 +60,15 @@ const actions: Record<string, Record<string, EditorRole>> = {
   },
   'abonnees/onderdrukt/actions.ts': { addSuppression: 'admin', liftSuppressionAction: 'admin' },
   'instellingen/actions.ts': { addEditor: 'admin', updateEditor: 'admin' },
+  'nieuwsbrieven/[id]/themas/actions.ts': {
+    addThemeAction: 'admin',
+    renameThemeAction: 'admin',
+    archiveThemeAction: 'admin',
+    restoreThemeAction: 'admin',
+    deleteThemeAction: 'admin',
+    moveThemeAction: 'admin',
+    reorderThemesAction: 'admin',
+  },
 };
 
 type Handler = (request: Request, context: { params: Promise<object> }) => Promise<Response>;
