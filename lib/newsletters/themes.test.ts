@@ -17,6 +17,8 @@ import { emailSource } from '@/lib/email/source';
 import { issueEmailProps } from '@/lib/email/render';
 import { createIssue } from '@/lib/issue/create';
 import { loadBuilder } from '@/lib/issue/load-builder';
+import { loadIssueDocument } from '@/lib/issue/load';
+import { saveIssueDocument } from '@/lib/issue/save';
 import { testDb } from '@/lib/test/db';
 import { seed } from '@/scripts/seed';
 import { themesWithUsage } from './theme-usage';
@@ -183,6 +185,40 @@ describe('archiving a theme', () => {
 
     tx((t) => restoreTheme(t, bestuur.id, actor, newsletterId));
     expect(loadBuilder(database, fresh.id)!.themes.map((t) => t.name)).toContain('Bestuur');
+  });
+
+  it('refuses a new item in an archived section from a builder opened before', () => {
+    const bestuur = themeBySlug('bestuur');
+    const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
+    const stale = loadIssueDocument(database, draft.id)!.document;
+    const section = stale.sections.find((s) => s.themeId === bestuur.id)!;
+    const free = database
+      .select()
+      .from(items)
+      .where(eq(items.themeId, bestuur.id))
+      .all()
+      .find((i) => !section.blocks.some((b) => b.itemId === i.id))!;
+    tx((t) => archiveTheme(t, bestuur.id, actor));
+    const editor = database.select().from(users).get()!;
+    const save = (document: typeof stale) =>
+      tx((t) =>
+        saveIssueDocument(t, {
+          issueId: draft.id,
+          version: draft.version,
+          document,
+          editorId: editor.id,
+        }),
+      );
+    const added = structuredClone(stale);
+    added.sections
+      .find((s) => s.themeId === bestuur.id)!
+      .blocks.push({ id: crypto.randomUUID(), kind: 'item', itemId: free.id });
+    expect(save(added)).toEqual({
+      status: 'invalid',
+      message: 'Het thema Bestuur is gearchiveerd en neemt geen nieuwe items meer op.',
+    });
+    // What was already there may stay (and be saved again).
+    expect(save(stale)).toMatchObject({ status: 'ok' });
   });
 
   it('refuses to archive the last active theme', () => {
