@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { items, reusableBlocks, users } from '@/db/schema';
 import { allBlocks, ctaContent, textContent, type IssueDocument } from './document';
 import { loadIssueDocument } from './load';
+import { sentThemeNames } from './sent-items';
 
 export type LibraryItem = {
   id: number;
@@ -69,6 +70,10 @@ export function loadBuilder(database: Db, issueId: number) {
         return [{ id: b.id, name: b.name, kind: 'cta', content: ctaContent.parse(b.content) }];
       return [];
     });
+  const sentNames =
+    issue.status === 'sent' || issue.status === 'sending'
+      ? sentThemeNames(database, issue.id)
+      : new Map<number, string>();
   const updatedBy = issue.updatedBy
     ? database.select({ name: users.name }).from(users).where(eq(users.id, issue.updatedBy)).get()
         ?.name
@@ -92,7 +97,8 @@ export function loadBuilder(database: Db, issueId: number) {
       correctedAt: issue.correctedAt?.getTime() ?? null,
       correctionNote: issue.correctionNote,
     },
-    themes: themes.map((t) => ({ id: t.id, name: t.name })),
+    // A sent issue, read-only here, shows the theme names it went out with.
+    themes: themes.map((t) => ({ id: t.id, name: sentNames.get(t.id) ?? t.name })),
     document,
     library,
     reusable,

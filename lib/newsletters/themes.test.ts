@@ -246,6 +246,7 @@ describe('renaming a theme', () => {
     expect(sectionNames(sent.slug)).not.toContain('Bestuur en raad');
     const asSent = issueEmailProps(emailSource(database, sent.id, URL, { asSent: true })!);
     expect(asSent.sections.map((s) => s.name)).toContain('Bestuur');
+    expect(loadBuilder(database, sent.id)!.themes.map((t) => t.name)).toContain('Bestuur');
     const listed = listSentIssues(database, {}).issues.find((i) => i.id === sent.id)!;
     expect(listed.themes).toContain('Bestuur');
     expect(archiveFilters(database).themes.find((t) => t.id === bestuur.id)!.name).toBe('Bestuur');
