@@ -32,8 +32,6 @@ export default async function ThemesPage({ params }: { params: Promise<{ id: str
           thema verdwijnt uit aanmelden, voorkeuren en de samensteller, maar blijft in het archief.
         </p>
         <ThemeList
-          // A new order from the server (a move, an added or deleted theme) starts the list afresh.
-          key={themes.map((t) => t.id).join(',')}
           newsletterId={newsletter.id}
           themes={themes.map((t) => ({
             id: t.id,

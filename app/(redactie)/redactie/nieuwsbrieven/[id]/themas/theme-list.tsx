@@ -52,6 +52,14 @@ function themeAnnouncements(
 export function ThemeList({ newsletterId, themes }: { newsletterId: number; themes: ThemeView[] }) {
   const [order, setOrder] = useState(() => themes.map((t) => t.id));
   const [status, setStatus] = useState<ActionState>(idle);
+  // A new order from the server (a move, an added or deleted theme) replaces the local one,
+  // without remounting, so the outcome of a drag stays announced.
+  const serverOrder = themes.map((t) => t.id).join(',');
+  const [seen, setSeen] = useState(serverOrder);
+  if (seen !== serverOrder) {
+    setSeen(serverOrder);
+    setOrder(themes.map((t) => t.id));
+  }
   const [saving, startSaving] = useTransition();
   const byId = useMemo(() => new Map(themes.map((t) => [t.id, t])), [themes]);
   const sensors = useSensors(
