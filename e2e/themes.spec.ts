@@ -77,9 +77,7 @@ test('an own theme: added, reordered by keyboard, refused deletion once used, ar
 
   // Delete is offered while nothing uses Wonen. Another tab files an item under it meanwhile:
   // the delete is then refused, saying why, and the theme stays.
-  await expect(
-    row(page, 'Wonen').getByRole('button', { name: 'Verwijderen: Wonen' }),
-  ).toBeVisible();
+  await expect(row(page, 'Wonen').getByRole('button', { name: 'Verwijderen Wonen' })).toBeVisible();
   const other = await page.context().newPage();
   await open(other, '/redactie/items/nieuw');
   await other.getByLabel('Titel').fill('Woningbouwakkoord met de provincie');
@@ -87,7 +85,7 @@ test('an own theme: added, reordered by keyboard, refused deletion once used, ar
   await other.getByRole('button', { name: 'Item opslaan' }).click();
   await expect(other).toHaveURL(/\/redactie\/items\?opgeslagen=1/);
   await other.close();
-  await row(page, 'Wonen').getByRole('button', { name: 'Verwijderen: Wonen' }).click();
+  await row(page, 'Wonen').getByRole('button', { name: 'Verwijderen Wonen' }).click();
   await row(page, 'Wonen').getByRole('button', { name: 'Ja, verwijderen' }).click();
   await expect(row(page, 'Wonen').getByRole('alert')).toContainText(
     'Dit thema wordt gebruikt door 1 item(s) en kan daarom niet worden verwijderd. Archiveer het',
@@ -98,7 +96,7 @@ test('an own theme: added, reordered by keyboard, refused deletion once used, ar
   await expect(row(page, 'Wonen').getByRole('button', { name: /Verwijderen/ })).toHaveCount(0);
 
   // Archived: gone from sign-up and the item form, still listed here to put back.
-  await row(page, 'Wonen').getByRole('button', { name: 'Archiveren: Wonen' }).click();
+  await row(page, 'Wonen').getByRole('button', { name: 'Archiveren Wonen' }).click();
   await expect(row(page, 'Wonen').getByText('Gearchiveerd')).toBeVisible();
   await expectAccessible(page);
   const visitor = await browser.newContext();
@@ -152,7 +150,7 @@ test('a rename after a send and archiving a followed theme leave the sent issue 
     // issue keeps its section.
     await open(page, themesUrl());
     await row(page, 'Geld en begroting')
-      .getByRole('button', { name: 'Archiveren: Geld en begroting' })
+      .getByRole('button', { name: 'Archiveren Geld en begroting' })
       .click();
     await expect(row(page, 'Geld en begroting').getByText('Gearchiveerd')).toBeVisible();
     await open(reader, '/aanmelden');
@@ -176,7 +174,7 @@ test('a rename after a send and archiving a followed theme leave the sent issue 
     )[0]!;
     if (current.archived_at) {
       await row(page, current.name)
-        .getByRole('button', { name: `Terugzetten: ${current.name}` })
+        .getByRole('button', { name: `Terugzetten ${current.name}` })
         .click();
       await expect(row(page, current.name).getByText('Gearchiveerd')).toHaveCount(0);
     }

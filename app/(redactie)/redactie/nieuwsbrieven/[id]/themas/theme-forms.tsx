@@ -101,7 +101,7 @@ export function DeleteThemeForm({
     return (
       <div>
         <Button variant="secondary" onClick={() => setAsking(true)}>
-          Verwijderen<span className="sr-only">: {theme.name}</span>
+          Verwijderen<span className="sr-only"> {theme.name}</span>
         </Button>
         <FormMessage state={state} />
       </div>

@@ -33,12 +33,16 @@ function themeAnnouncements(
   name: (id: UniqueIdentifier) => string,
   place: (id: UniqueIdentifier) => string,
 ): Announcements {
+  const pickedUp = (id: UniqueIdentifier) => `Thema ${name(id)} opgepakt, ${place(id)}.`;
   return {
-    onDragStart: ({ active }) => `Thema ${name(active.id)} opgepakt, ${place(active.id)}.`,
+    onDragStart: ({ active }) => pickedUp(active.id),
+    // Over its own place (as right after picking up): say again where it is.
     onDragOver: ({ active, over }) =>
-      over
-        ? `Thema ${name(active.id)} boven ${place(over.id)}.`
-        : `Thema ${name(active.id)} is niet boven een plek in de lijst.`,
+      over?.id === active.id
+        ? pickedUp(active.id)
+        : over
+          ? `Thema ${name(active.id)} boven ${place(over.id)}.`
+          : `Thema ${name(active.id)} is niet boven een plek in de lijst.`,
     onDragEnd: ({ active, over }) =>
       over
         ? `Thema ${name(active.id)} neergezet op ${place(over.id)}.`

@@ -81,14 +81,14 @@ export function ThemeRow({
               action={restoreThemeAction}
               fields={hidden}
               label="Terugzetten"
-              srLabel={`: ${theme.name}`}
+              srLabel={` ${theme.name}`}
             />
           ) : (
             <ButtonForm
               action={archiveThemeAction}
               fields={hidden}
               label="Archiveren"
-              srLabel={`: ${theme.name}`}
+              srLabel={` ${theme.name}`}
             />
           )}
         </div>
