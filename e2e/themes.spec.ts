@@ -3,7 +3,7 @@ import { expect, test } from './support/test';
 import { expectAccessible } from './support/axe';
 import { nextFrames } from './support/builder';
 import { query } from './support/db';
-import { open, signIn } from './support/session';
+import { hydrated, open, signIn } from './support/session';
 
 // The theme lifecycle on the demo newsletter. Other specs rely on the demo themes, so this spec
 // makes its own theme ("Wonen", archived at the end, as it cannot be deleted once used) and puts
@@ -69,6 +69,7 @@ test('an own theme: added, reordered by keyboard, refused deletion once used, ar
   const moved = [...demoOrder.slice(0, 4), 'Wonen', demoOrder[4]!];
   expect(themeNames()).toEqual(moved);
   await page.reload();
+  await hydrated(page);
   expect(await order(page)).toEqual(moved);
   // The buttons do the same without dragging: back to the end.
   await row(page, 'Wonen').getByRole('button', { name: 'Omlaag Wonen één plek omlaag' }).click();
@@ -92,6 +93,7 @@ test('an own theme: added, reordered by keyboard, refused deletion once used, ar
   );
   expect(themeNames()).toContain('Wonen');
   await page.reload();
+  await hydrated(page);
   await expect(row(page, 'Wonen')).toContainText('1 item · 0 volgers');
   await expect(row(page, 'Wonen').getByRole('button', { name: /Verwijderen/ })).toHaveCount(0);
 
