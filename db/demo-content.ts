@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
+import { addTheme } from '@/lib/newsletters/themes';
 import type { Db, Tx } from './index';
 import * as s from './schema';
 import {
@@ -64,14 +65,11 @@ export type CreateNewsletter = (tx: Tx, settings: typeof demoNewsletter, actorId
 
 function insertNewsletter(tx: Tx, createNewsletter: CreateNewsletter, adminId: string) {
   const newsletterId = createNewsletter(tx, demoNewsletter, adminId);
+  // The same path as the themes screen: slug from the name, in order, each logged.
   const themeIds = new Map(
-    demoThemes.map((theme, index) => [
+    demoThemes.map((theme) => [
       theme.slug,
-      tx
-        .insert(s.themes)
-        .values({ newsletterId, slug: theme.slug, name: theme.name, position: index + 1 })
-        .returning({ id: s.themes.id })
-        .get().id,
+      addTheme(tx, newsletterId, theme.name, { id: null, label: 'Systeem' }).id,
     ]),
   );
   return { newsletterId, themeId: (slug: ThemeSlug) => themeIds.get(slug)! };

@@ -4,7 +4,7 @@ import { issueBlocks, issues, newsletters, sentItems } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
 import { blockId, preheaderText, subjectText } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
-import { sentItemsOf } from '@/lib/issue/sent-items';
+import { sentItemsOf, sentThemeNames } from '@/lib/issue/sent-items';
 import { z } from '@/lib/validation';
 import {
   blockCorrections,
@@ -183,11 +183,12 @@ export function correctionDraft(database: Db, issueId: number) {
   if (!loaded || loaded.issue.status !== 'sent') return null;
   const { issue, document, themes } = loaded;
   const sent = sentItemsOf(database, issueId);
+  const sentNames = sentThemeNames(database, issueId);
   const pick = (ids: number[]) => ids.flatMap((id) => (sent.has(id) ? [sent.get(id)!] : []));
   const groups = [
     ...(document.lead ? [{ heading: 'Openingsartikel', items: pick([document.lead.itemId]) }] : []),
     ...document.sections.map((s) => ({
-      heading: themes.find((t) => t.id === s.themeId)?.name ?? 'Thema',
+      heading: sentNames.get(s.themeId) ?? themes.find((t) => t.id === s.themeId)?.name ?? 'Thema',
       items: pick(s.blocks.map((b) => b.itemId)),
     })),
   ].filter((g) => g.items.length > 0);

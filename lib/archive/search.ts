@@ -30,12 +30,16 @@ export function indexSentIssue(database: Tx, issueId: number): void {
   // Raw SQL: archive_search is an FTS5 virtual table, which db/schema.ts cannot describe.
   database.run(sql`delete from archive_search where issue_id = ${issueId}`);
   // Same selection as the migration's backfill: one row per item even if it is placed twice,
-  // under its section's theme (a lead has none, so the item's own).
+  // under its section's theme (a lead has none, so the item's own), named as frozen with the
+  // items (a correction re-indexes, perhaps after a rename).
   database.run(sql`
     insert into archive_search (title, teaser, theme, issue_id, item_id, theme_id)
     select replace(replace(si.title, char(2), ''), char(3), ''),
            replace(replace(si.teaser, char(2), ''), char(3), ''),
-           t.name, placed.issue_id, placed.item_id, t.id
+           coalesce((select s2.theme_name from sent_items s2
+                     where s2.issue_id = placed.issue_id and s2.theme_id = t.id
+                       and s2.theme_name <> '' limit 1), t.name),
+           placed.issue_id, placed.item_id, t.id
     from (
       select b.issue_id, b.item_id, max(b.theme_id) as theme_id
       from issue_blocks b

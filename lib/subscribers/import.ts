@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import {
   audiences,
@@ -251,7 +251,8 @@ export function loadImportContext(database: Tx, newsletterId: number): ImportCon
   const themeRows = database
     .select({ id: themes.id, slug: themes.slug, name: themes.name })
     .from(themes)
-    .where(eq(themes.newsletterId, newsletterId))
+    // An archived theme takes no new followers, also not through an import.
+    .where(and(eq(themes.newsletterId, newsletterId), isNull(themes.archivedAt)))
     .orderBy(asc(themes.position))
     .all();
   // Rows as arrays (values()), not objects: for 50,000 known addresses that halves the time.

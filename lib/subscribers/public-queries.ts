@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { db } from '@/db';
 import { newsletters, subscribers, subscriptions, subscriptionThemes, themes } from '@/db/schema';
 import type { TokenClaims } from './tokens';
@@ -28,11 +28,12 @@ export function newsletterById(id: number) {
     .get();
 }
 
+/** The themes a reader can choose: archived ones are no longer offered. */
 export function themesOf(newsletterId: number) {
   return db()
     .select({ id: themes.id, name: themes.name })
     .from(themes)
-    .where(eq(themes.newsletterId, newsletterId))
+    .where(and(eq(themes.newsletterId, newsletterId), isNull(themes.archivedAt)))
     .orderBy(asc(themes.position))
     .all();
 }

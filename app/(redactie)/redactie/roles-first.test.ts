@@ -72,6 +72,15 @@ const actions: Record<string, Record<string, EditorRole>> = {
     archiveNewsletterAction: 'admin',
     restoreNewsletterAction: 'admin',
   },
+  'nieuwsbrieven/[id]/themas/actions.ts': {
+    addThemeAction: 'admin',
+    renameThemeAction: 'admin',
+    archiveThemeAction: 'admin',
+    restoreThemeAction: 'admin',
+    deleteThemeAction: 'admin',
+    moveThemeAction: 'admin',
+    reorderThemesAction: 'admin',
+  },
 };
 
 type Handler = (request: Request, context: { params: Promise<object> }) => Promise<Response>;

@@ -84,6 +84,8 @@ export const changeItemTheme = editorAction({
       .where(and(eq(themes.id, input.themeId), eq(themes.newsletterId, item.newsletterId)))
       .get();
     if (!theme) invalid('Dit thema hoort niet bij de nieuwsbrief van het item.');
+    if (theme.archivedAt)
+      invalid(`Het thema ${theme.name} is gearchiveerd en neemt geen items meer op.`);
     tx.update(items)
       .set({ themeId: theme.id, updatedBy: editor.id })
       .where(eq(items.id, item.id))
