@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { items, reusableBlocks, users } from '@/db/schema';
-import { ctaContent, textContent, type IssueDocument } from './document';
+import { ctaContent, placedItemIds, textContent, type IssueDocument } from './document';
 import { loadIssueDocument } from './load';
 
 export type LibraryItem = {
@@ -47,13 +47,21 @@ export function loadBuilder(database: Db, issueId: number) {
       online: items.online,
     })
     .from(items)
-    .where(eq(items.newsletterId, issue.newsletterId))
+    .where(
+      and(
+        eq(items.newsletterId, issue.newsletterId),
+        // Archived items are not offered; one this issue already holds must still show.
+        or(isNull(items.archivedAt), inArray(items.id, [...placedItemIds(document)])),
+      ),
+    )
     .orderBy(asc(items.title))
     .all();
   const reusable = database
     .select()
     .from(reusableBlocks)
-    .where(eq(reusableBlocks.newsletterId, issue.newsletterId))
+    .where(
+      and(eq(reusableBlocks.newsletterId, issue.newsletterId), isNull(reusableBlocks.archivedAt)),
+    )
     .orderBy(asc(reusableBlocks.position))
     .all()
     .flatMap((b): ReusableOption[] => {
