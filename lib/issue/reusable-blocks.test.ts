@@ -84,6 +84,14 @@ describe('reusable blocks', () => {
       buttonUrl: 'javascript:alert(1)',
     });
     expect(badUrl.success).toBe(false);
+    const plainHttp = reusableBlockInput.safeParse({
+      ...cta('X'),
+      buttonUrl: 'http://vsg.example/',
+    });
+    expect(plainHttp.error?.issues[0]).toMatchObject({
+      path: ['buttonUrl'],
+      message: 'Gebruik een beveiligd webadres dat begint met https://',
+    });
     expect(
       reusableBlockInput.safeParse({ kind: 'text', name: 'X', title: '<b>T</b>', body: 'B' })
         .success,

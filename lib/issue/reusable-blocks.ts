@@ -24,7 +24,14 @@ export const reusableBlockInput = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('text'), name, inNewIssues: startFlag }).extend(textContent.shape),
-    z.object({ kind: z.literal('cta'), name, inNewIssues: startFlag }).extend(ctaContent.shape),
+    z
+      .object({ kind: z.literal('cta'), name, inNewIssues: startFlag })
+      .extend(ctaContent.shape)
+      // A block is kept and reused for years: its button points to a secure address.
+      .refine((b) => b.buttonUrl.startsWith('https://'), {
+        path: ['buttonUrl'],
+        message: 'Gebruik een beveiligd webadres dat begint met https://',
+      }),
   ],
   { error: 'Kies een soort blok.' },
 );

@@ -60,6 +60,13 @@ const actions: Record<string, Record<string, EditorRole>> = {
   },
   'abonnees/onderdrukt/actions.ts': { addSuppression: 'admin', liftSuppressionAction: 'admin' },
   'instellingen/actions.ts': { addEditor: 'admin', updateEditor: 'admin' },
+  'blokken/actions.ts': {
+    createBlock: 'admin',
+    updateBlock: 'admin',
+    archiveBlock: 'admin',
+    restoreBlock: 'admin',
+    moveBlock: 'admin',
+  },
 };
 
 type Handler = (request: Request, context: { params: Promise<object> }) => Promise<Response>;
