@@ -19,6 +19,20 @@ export function mayDeleteIssue(
   return hasRole(editor.role, 'hoofdredacteur') || issue.createdBy === editor.id;
 }
 
+/** Whether the page offers the delete button to this editor. */
+export function canDeleteIssue(
+  tx: Tx,
+  issueId: number,
+  editor: { id: string; role: EditorRole },
+): boolean {
+  const issue = tx
+    .select({ status: issues.status, createdBy: issues.createdBy })
+    .from(issues)
+    .where(eq(issues.id, issueId))
+    .get();
+  return !!issue && mayDeleteIssue(editor, issue);
+}
+
 /** Deletes a draft issue with its blocks, comments and snapshots; returns its name for the log. */
 export function deleteDraftIssue(
   tx: Tx,

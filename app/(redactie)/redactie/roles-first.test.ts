@@ -30,7 +30,7 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 const root = import.meta.dirname;
 
 const actions: Record<string, Record<string, EditorRole>> = {
-  'nummers/actions.ts': { createIssueAction: 'redacteur' },
+  'nummers/actions.ts': { createIssueAction: 'redacteur', deleteIssue: 'redacteur' },
   'nummers/[id]/actions.ts': {
     saveIssue: 'redacteur',
     changeItemTheme: 'redacteur',
