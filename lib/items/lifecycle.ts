@@ -36,6 +36,11 @@ function wasSent(tx: Tx, itemId: number): boolean {
   );
 }
 
+/** What removing would do, for the item page to offer the right button. */
+export function removalOf(tx: Tx, itemId: number): { open: string[]; sent: boolean } {
+  return { open: openPlacements(tx, itemId), sent: wasSent(tx, itemId) };
+}
+
 /**
  * Removes an item an editor made by mistake. Never sent: deleted. Sent: archived (hidden from
  * the library; the archive shows what was sent). In an issue that is not sent yet: refused,

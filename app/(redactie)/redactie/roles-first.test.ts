@@ -53,7 +53,12 @@ const actions: Record<string, Record<string, EditorRole>> = {
     resumeSend: 'hoofdredacteur',
     cancelSend: 'hoofdredacteur',
   },
-  'items/actions.ts': { createItem: 'redacteur', updateItem: 'redacteur' },
+  'items/actions.ts': {
+    createItem: 'redacteur',
+    updateItem: 'redacteur',
+    removeItemAction: 'redacteur',
+    restoreItemAction: 'redacteur',
+  },
   'abonnees/actions.ts': {
     commitSubscriberImport: 'hoofdredacteur',
     eraseSubscriberAction: 'hoofdredacteur',
