@@ -15,7 +15,7 @@ const startList = (page: Page) =>
     .locator('p.font-semibold')
     .allInnerTexts();
 const names = (texts: string[]) =>
-  texts.map((t) => t.replace(/^Plaats \d+: /, '').replace(/\s*(Tekst|Oproep met knop)$/, ''));
+  texts.map((t) => t.replace(/^Plaats \d+:\s*/, '').replace(/\s*(Tekst|Oproep met knop)$/, ''));
 
 async function newBlock(page: Page, fields: Record<string, string>, kind: 'text' | 'cta') {
   await page.getByRole('link', { name: 'Nieuw blok voor Raadsbericht' }).click();

@@ -66,7 +66,7 @@ export function ItemRemoval(props: {
         {props.archived ? 'Gearchiveerd' : `Item ${verb}`}
       </h2>
       <div className="mt-2">
-        <FormMessage state={props.archived ? restored : state} />
+        <FormMessage state={restored.status !== 'idle' ? restored : state} />
       </div>
       {props.archived ? (
         <>
