@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
+import { createReusableBlock } from '@/lib/issue/reusable-blocks';
 import { addTheme } from '@/lib/newsletters/themes';
 import type { Db, Tx } from './index';
 import * as s from './schema';
@@ -107,16 +108,15 @@ function insertItems(tx: Tx, demo: Omit<Demo, 'itemIds' | 'reusable'>): Map<stri
   return itemIds;
 }
 
+/** Through the admin screen's own service, all marked for new issues in the demo's order. */
 function insertReusableBlocks(tx: Tx, newsletterId: number): Demo['reusable'] {
-  return demoReusableBlocks.map((block, index) => {
-    const { kind, name, ...rest } = block;
-    const content = Object.fromEntries(Object.entries(rest).filter(([field]) => field !== 'key'));
-    const id = tx
-      .insert(s.reusableBlocks)
-      .values({ newsletterId, kind, name, content, inNewIssues: true, position: index + 1 })
-      .returning({ id: s.reusableBlocks.id })
-      .get().id;
-    return { id, kind, content };
+  return demoReusableBlocks.map((block) => {
+    const created = createReusableBlock(tx, newsletterId, { ...block, inNewIssues: true });
+    return {
+      id: created.id,
+      kind: block.kind,
+      content: created.content as Record<string, string>,
+    };
   });
 }
 

@@ -15,6 +15,8 @@ export const auditGroups = {
   abonnees: { label: 'Abonnees (import, export, wissen)', prefix: 'subscriber' },
   onderdrukking: { label: 'Onderdrukkingslijst', prefix: 'suppression.' },
   redacteuren: { label: 'Redacteuren en rollen', prefix: 'editor.' },
+  blokken: { label: 'Vaste blokken', prefix: 'block.' },
+  items: { label: 'Items (verwijderd, gearchiveerd)', prefix: 'item.' },
   geweigerd: { label: 'Geweigerde pogingen', prefix: 'access.denied' },
 } as const;
 export type AuditGroup = keyof typeof auditGroups;

@@ -1,11 +1,13 @@
-import { asc, eq, max } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { Tx } from '@/db';
-import { issueBlocks, issues, reusableBlocks } from '@/db/schema';
+import { issueBlocks, issues } from '@/db/schema';
+import { startBlocks } from './reusable-blocks';
 
 /**
  * A new issue: the next number, an empty lead slot and sections (themes come from the
- * newsletter), the newsletter's default reusable blocks and a footer already placed.
+ * newsletter), the newsletter's start blocks (marked, not archived, in the admin's order) and a
+ * footer already placed.
  */
 export function createIssue(
   tx: Tx,
@@ -23,13 +25,7 @@ export function createIssue(
     .values({ newsletterId, number, slug: `${number}`, createdBy: editorId, updatedBy: editorId })
     .returning({ id: issues.id })
     .get();
-  const defaults = tx
-    .select()
-    .from(reusableBlocks)
-    .where(eq(reusableBlocks.newsletterId, newsletterId))
-    .orderBy(asc(reusableBlocks.position))
-    .all()
-    .filter((b) => b.inNewIssues && b.kind !== 'footer');
+  const defaults = startBlocks(tx, newsletterId);
   const keys = generateNKeysBetween(null, null, defaults.length + 1);
   tx.insert(issueBlocks)
     .values([

@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { items, reusableBlocks, users } from '@/db/schema';
-import { allBlocks, ctaContent, textContent, type IssueDocument } from './document';
+import { ctaContent, placedItemIds, textContent, type IssueDocument } from './document';
 import { loadIssueDocument } from './load';
 import { issueTitle } from '@/lib/newsletters/title';
 import { sentThemeNames } from './sent-items';
@@ -30,17 +30,16 @@ export type ReusableOption = { id: number; name: string } & (
     }
 );
 
-/** Everything the builder needs: the document, the newsletter's library and reusable blocks. */
-export function loadBuilder(database: Db, issueId: number) {
-  const loaded = loadIssueDocument(database, issueId);
-  if (!loaded) return null;
-  const { issue, themes, document } = loaded;
-  // Items of an archived theme are no new placement; those already in the issue stay known.
+type LoadedIssue = NonNullable<ReturnType<typeof loadIssueDocument>>;
+
+/**
+ * The items an editor may place: the newsletter's, except archived items and items of archived
+ * themes; those this issue already holds stay known.
+ */
+function libraryOf(database: Db, { issue, document }: LoadedIssue): LibraryItem[] {
   const archived = new Set(issue.newsletter.themes.filter((t) => t.archivedAt).map((t) => t.id));
-  const placed = new Set(
-    allBlocks(document).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : [])),
-  );
-  const library: LibraryItem[] = database
+  const placed = placedItemIds(document);
+  return database
     .select({
       id: items.id,
       kind: items.kind,
@@ -54,14 +53,23 @@ export function loadBuilder(database: Db, issueId: number) {
       online: items.online,
     })
     .from(items)
-    .where(eq(items.newsletterId, issue.newsletterId))
+    .where(
+      and(
+        eq(items.newsletterId, issue.newsletterId),
+        or(isNull(items.archivedAt), inArray(items.id, [...placed])),
+      ),
+    )
     .orderBy(asc(items.title))
     .all()
     .filter((item) => !archived.has(item.themeId) || placed.has(item.id));
-  const reusable = database
+}
+
+/** The newsletter's live reusable blocks, in their order. */
+function reusableOf(database: Db, newsletterId: number): ReusableOption[] {
+  return database
     .select()
     .from(reusableBlocks)
-    .where(eq(reusableBlocks.newsletterId, issue.newsletterId))
+    .where(and(eq(reusableBlocks.newsletterId, newsletterId), isNull(reusableBlocks.archivedAt)))
     .orderBy(asc(reusableBlocks.position))
     .all()
     .flatMap((b): ReusableOption[] => {
@@ -71,6 +79,15 @@ export function loadBuilder(database: Db, issueId: number) {
         return [{ id: b.id, name: b.name, kind: 'cta', content: ctaContent.parse(b.content) }];
       return [];
     });
+}
+
+/** Everything the builder needs: the document, the newsletter's library and reusable blocks. */
+export function loadBuilder(database: Db, issueId: number) {
+  const loaded = loadIssueDocument(database, issueId);
+  if (!loaded) return null;
+  const { issue, themes, document } = loaded;
+  const library = libraryOf(database, loaded);
+  const reusable = reusableOf(database, issue.newsletterId);
   const sentNames =
     issue.status === 'sent' || issue.status === 'sending'
       ? sentThemeNames(database, issue.id)

@@ -17,6 +17,7 @@ export function parseItemFilter(params: Params, themes: { id: number }[]) {
     themeId,
     kind,
     unplaced: text('geplaatst') === 'nee',
+    archived: text('status') === 'gearchiveerd',
   };
 }
 

@@ -1,10 +1,17 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, notExists, or } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, notExists, or } from 'drizzle-orm';
 import { db } from '@/db';
-import { issueBlocks, items, themes, type ItemKind } from '@/db/schema';
+import { issueBlocks, items, newsletters, themes, type ItemKind } from '@/db/schema';
 import { contains } from '@/lib/like';
 
-export type ItemFilter = { q?: string; themeId?: number; kind?: ItemKind; unplaced?: boolean };
+export type ItemFilter = {
+  q?: string;
+  themeId?: number;
+  kind?: ItemKind;
+  unplaced?: boolean;
+  /** Archived items only; without it the library hides them. */
+  archived?: boolean;
+};
 
 export function listItems(newsletterId: number, filter: ItemFilter) {
   const q = filter.q?.trim();
@@ -21,6 +28,7 @@ export function listItems(newsletterId: number, filter: ItemFilter) {
       location: items.location,
       online: items.online,
       updatedAt: items.updatedAt,
+      archivedAt: items.archivedAt,
       placements: db().$count(issueBlocks, eq(issueBlocks.itemId, items.id)),
     })
     .from(items)
@@ -28,6 +36,7 @@ export function listItems(newsletterId: number, filter: ItemFilter) {
     .where(
       and(
         eq(items.newsletterId, newsletterId),
+        filter.archived ? isNotNull(items.archivedAt) : isNull(items.archivedAt),
         q ? or(contains(items.title, q), contains(items.teaser, q)) : undefined,
         filter.themeId ? eq(items.themeId, filter.themeId) : undefined,
         filter.kind ? eq(items.kind, filter.kind) : undefined,
@@ -68,4 +77,22 @@ export function themesOf(newsletterId: number, keep?: number) {
     )
     .orderBy(asc(themes.position))
     .all();
+}
+
+/**
+ * The newsletters an item may belong to, each with its themes; an archived newsletter only if
+ * kept, and the item's own theme (`keepTheme`) even when it was archived.
+ */
+export function newsletterChoices(keepId?: number, keepTheme?: number) {
+  return db()
+    .select({ id: newsletters.id, name: newsletters.name, archivedAt: newsletters.archivedAt })
+    .from(newsletters)
+    .orderBy(asc(newsletters.name))
+    .all()
+    .filter((n) => !n.archivedAt || n.id === keepId)
+    .map((n) => ({
+      id: n.id,
+      name: n.name,
+      themes: themesOf(n.id, n.id === keepId ? keepTheme : undefined),
+    }));
 }

@@ -30,7 +30,7 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 const root = import.meta.dirname;
 
 const actions: Record<string, Record<string, EditorRole>> = {
-  'nummers/actions.ts': { createIssueAction: 'redacteur' },
+  'nummers/actions.ts': { createIssueAction: 'redacteur', deleteIssue: 'redacteur' },
   'nummers/[id]/actions.ts': {
     saveIssue: 'redacteur',
     changeItemTheme: 'redacteur',
@@ -53,7 +53,12 @@ const actions: Record<string, Record<string, EditorRole>> = {
     resumeSend: 'hoofdredacteur',
     cancelSend: 'hoofdredacteur',
   },
-  'items/actions.ts': { createItem: 'redacteur', updateItem: 'redacteur' },
+  'items/actions.ts': {
+    createItem: 'redacteur',
+    updateItem: 'redacteur',
+    removeItemAction: 'redacteur',
+    restoreItemAction: 'redacteur',
+  },
   'abonnees/actions.ts': {
     commitSubscriberImport: 'hoofdredacteur',
     eraseSubscriberAction: 'hoofdredacteur',
@@ -80,6 +85,13 @@ const actions: Record<string, Record<string, EditorRole>> = {
     deleteThemeAction: 'admin',
     moveThemeAction: 'admin',
     reorderThemesAction: 'admin',
+  },
+  'blokken/actions.ts': {
+    createBlock: 'admin',
+    updateBlock: 'admin',
+    archiveBlock: 'admin',
+    restoreBlock: 'admin',
+    moveBlock: 'admin',
   },
 };
 

@@ -11,10 +11,14 @@ import type { ActionState } from '@/lib/action-state';
 import { itemKindLabels } from '@/lib/items/labels';
 import { itemInput } from '@/lib/items/schema';
 import { EventFields, TeaserField } from './item-form-fields';
+import { NewsletterField, type NewsletterThemes } from './item-newsletter-field';
 
 type Props = {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
-  themes: { id: number; name: string }[];
+  newsletters: NewsletterThemes[];
+  newsletterId: number;
+  /** Placed in an issue: its newsletter is fixed. */
+  locked?: boolean;
   item?: Item;
   hidden: Record<string, string | number>;
 };
@@ -35,9 +39,11 @@ function useInlineErrors() {
   return { errors, check };
 }
 
-export function ItemForm({ action, themes, item, hidden }: Props) {
+export function ItemForm({ action, newsletters, newsletterId, locked, item, hidden }: Props) {
   const { state, formAction, onSubmit } = useFormAction(action);
   const [kind, setKind] = useState<string>(item?.kind ?? 'news');
+  const [chosen, setChosen] = useState(newsletterId);
+  const themes = newsletters.find((n) => n.id === chosen)?.themes ?? [];
   const inline = useInlineErrors();
   const error = (name: string) => inline.errors[name] ?? state.fieldErrors?.[name];
   return (
@@ -56,6 +62,13 @@ export function ItemForm({ action, themes, item, hidden }: Props) {
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      <NewsletterField
+        newsletters={newsletters}
+        value={chosen}
+        onChange={setChosen}
+        locked={!!locked}
+        error={error('newsletterId')}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="Soort"
@@ -67,10 +80,12 @@ export function ItemForm({ action, themes, item, hidden }: Props) {
           error={error('kind')}
         />
         <SelectField
+          // A new newsletter brings a new theme list: start it afresh.
+          key={chosen}
           label="Thema"
           name="themeId"
           required
-          defaultValue={item?.themeId ?? themes[0]?.id}
+          defaultValue={chosen === item?.newsletterId ? item.themeId : themes[0]?.id}
           options={themes.map((t) => ({ value: String(t.id), label: t.name }))}
           error={error('themeId')}
         />

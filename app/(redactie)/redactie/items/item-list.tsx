@@ -22,6 +22,7 @@ function ItemCard({ item }: { item: ListedItem }) {
       ) : null}
       {item.teaser ? <p className="mt-1 text-sm text-muted">{item.teaser}</p> : null}
       <p className="mt-2">
+        {item.archivedAt ? <Badge>Gearchiveerd</Badge> : null}{' '}
         {item.placements ? (
           <Badge tone="success">Geplaatst</Badge>
         ) : (

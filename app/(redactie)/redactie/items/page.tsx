@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ButtonLink } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
+import { pickNewsletter } from '@/components/newsletter-choice';
 import { PageHeader } from '@/components/page-header';
 import { PageNotice } from '@/components/page-notice';
 import { requireEditor } from '@/lib/auth/guard';
@@ -19,21 +20,37 @@ export default async function ItemsPage({
 }) {
   await requireEditor('redacteur', '/redactie/items');
   const params = await searchParams;
-  const newsletter = listNewsletters()[0];
+  const newsletters = listNewsletters();
+  const newsletter = pickNewsletter(newsletters, params.nieuwsbrief);
   if (!newsletter) return <EmptyState title="Er is nog geen nieuwsbrief" />;
   const themes = themesOf(newsletter.id);
   const filter = parseItemFilter(params, themes);
   const items = listItems(newsletter.id, filter);
   const saved = typeof params.opgeslagen === 'string' && params.opgeslagen !== '';
+  const slug = encodeURIComponent(newsletter.slug);
   return (
     <>
       <PageHeader
         title="Items"
         description={`Nieuws, evenementen, publicaties en podcasts voor ${newsletter.name}.`}
-        actions={<ButtonLink href="/redactie/items/nieuw">Nieuw item</ButtonLink>}
+        actions={
+          <ButtonLink href={`/redactie/items/nieuw?nieuwsbrief=${slug}`}>Nieuw item</ButtonLink>
+        }
       />
       {saved ? <PageNotice>Het item is opgeslagen.</PageNotice> : null}
-      <ItemFilters filter={filter} themes={themes} />
+      {params.verwijderd ? <PageNotice>Het item is verwijderd.</PageNotice> : null}
+      {params.gearchiveerd ? (
+        <PageNotice>
+          Het item is gearchiveerd: het was verzonden en blijft zo in het archief staan. U vindt het
+          terug met het filter Gearchiveerd.
+        </PageNotice>
+      ) : null}
+      <ItemFilters
+        filter={filter}
+        themes={themes}
+        newsletters={newsletters.map((n) => ({ slug: n.slug, name: n.name }))}
+        newsletterSlug={newsletter.slug}
+      />
       <p className="mb-2 text-sm text-muted" role="status">
         {items.length} {items.length === 1 ? 'item' : 'items'}
       </p>

@@ -8,6 +8,7 @@ import { editorAction, invalid } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { createIssue } from '@/lib/issue/create';
+import { deleteDraftIssue, IssueDeleteRefusal } from '@/lib/issue/delete';
 import { z } from '@/lib/validation';
 import { issueTitle } from '@/lib/newsletters/title';
 
@@ -46,5 +47,39 @@ export async function createIssueAction(
 ): Promise<ActionState> {
   const result = await create(previous as ActionState<number>, form);
   if (result.status === 'ok' && result.data) redirect(`/redactie/nummers/${result.data}`);
+  return result;
+}
+
+const remove = editorAction({
+  name: 'nummer verwijderen',
+  role: 'redacteur',
+  schema: z.object({ issueId: z.coerce.number().int().positive() }),
+  explainInvalid: true,
+  revalidate: ['/redactie/nummers', '/redactie'],
+  mutate(input, { editor, tx }) {
+    let deleted: ReturnType<typeof deleteDraftIssue>;
+    try {
+      deleted = deleteDraftIssue(tx, input.issueId, editor);
+    } catch (error) {
+      if (error instanceof IssueDeleteRefusal) invalid(error.message);
+      throw error;
+    }
+    recordAudit(tx, {
+      actor: { id: editor.id, label: editorLabel(editor) },
+      action: 'issue.deleted',
+      entityType: 'issue',
+      entityId: input.issueId,
+      summary: `${deleted.name} (concept) verwijderd`,
+      details: { newsletterId: deleted.newsletterId, number: deleted.number },
+    });
+    return { status: 'ok', data: deleted.name };
+  },
+});
+
+/** Deletes a draft (lib/issue/delete.ts says who may) and returns to the list with a notice. */
+export async function deleteIssue(previous: ActionState, payload: unknown): Promise<ActionState> {
+  const result = await remove(previous as ActionState<string>, payload);
+  if (result.status === 'ok')
+    redirect(`/redactie/nummers?verwijderd=${encodeURIComponent(result.data!)}`);
   return result;
 }

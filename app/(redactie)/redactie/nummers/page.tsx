@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { EmptyState } from '@/components/empty-state';
 import { IssueTable } from '@/components/issue-table';
 import { PageHeader } from '@/components/page-header';
+import { PageNotice } from '@/components/page-notice';
 import { requireEditor } from '@/lib/auth/guard';
 import { listIssues } from '@/lib/issue/queries';
 import { listNewsletters } from '@/lib/newsletters/queries';
@@ -9,8 +10,13 @@ import { NewIssueForm } from './new-issue-form';
 
 export const metadata: Metadata = { title: 'Nummers' };
 
-export default async function IssuesPage() {
+export default async function IssuesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireEditor('redacteur', '/redactie/nummers');
+  const { verwijderd } = await searchParams;
   // Archived newsletters keep their issues listed, but offer no "Nieuw nummer".
   const newsletters = listNewsletters({ includeArchived: true });
   return (
@@ -19,6 +25,9 @@ export default async function IssuesPage() {
         title="Nummers"
         description="Alle nummers per nieuwsbrief, het nieuwste bovenaan."
       />
+      {typeof verwijderd === 'string' && verwijderd ? (
+        <PageNotice>{verwijderd.slice(0, 200)} is verwijderd.</PageNotice>
+      ) : null}
       {newsletters.map((newsletter) => {
         const issues = listIssues(newsletter.id);
         return (

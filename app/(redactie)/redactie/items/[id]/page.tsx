@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/page-header';
+import { Badge } from '@/components/status-badge';
+import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
-import { getItem, themesOf } from '@/lib/items/queries';
+import { isPlaced, removalOf } from '@/lib/items/lifecycle';
+import { getItem, newsletterChoices } from '@/lib/items/queries';
 import { updateItem } from '../actions';
 import { ItemForm } from '../item-form';
+import { ItemRemoval } from './item-removal';
 
 export const metadata: Metadata = { title: 'Item bewerken' };
 
@@ -13,14 +17,31 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
   await requireEditor('redacteur', `/redactie/items/${id}`);
   const item = /^\d+$/.test(id) ? getItem(Number(id)) : undefined;
   if (!item) notFound();
+  const removal = removalOf(db(), item.id);
   return (
     <>
-      <PageHeader title="Item bewerken" description={item.title} />
+      <PageHeader
+        title="Item bewerken"
+        description={
+          <>
+            {item.title} {item.archivedAt ? <Badge>Gearchiveerd</Badge> : null}
+          </>
+        }
+      />
       <ItemForm
         action={updateItem}
-        themes={themesOf(item.newsletterId, item.themeId)}
+        newsletters={newsletterChoices(item.newsletterId, item.themeId)}
+        newsletterId={item.newsletterId}
+        locked={isPlaced(db(), item.id)}
         item={item}
         hidden={{ id: item.id }}
+      />
+      <ItemRemoval
+        id={item.id}
+        title={item.title}
+        archived={!!item.archivedAt}
+        open={removal.open}
+        sent={removal.sent}
       />
     </>
   );

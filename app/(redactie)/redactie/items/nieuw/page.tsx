@@ -1,28 +1,42 @@
 import type { Metadata } from 'next';
+import { pickNewsletter } from '@/components/newsletter-choice';
 import { PageHeader } from '@/components/page-header';
 import { requireEditor } from '@/lib/auth/guard';
-import { themesOf } from '@/lib/items/queries';
+import { newsletterChoices } from '@/lib/items/queries';
 import { listNewsletters } from '@/lib/newsletters/queries';
 import { createItem } from '../actions';
 import { ItemForm } from '../item-form';
 
 export const metadata: Metadata = { title: 'Nieuw item' };
 
-export default async function NewItemPage() {
+export default async function NewItemPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireEditor('redacteur', '/redactie/items/nieuw');
-  const newsletter = listNewsletters()[0];
+  const newsletter = pickNewsletter(
+    listNewsletters().filter((n) => !n.archivedAt),
+    (await searchParams).nieuwsbrief,
+  );
   if (!newsletter)
     return <PageHeader title="Nieuw item" description="Er is nog geen nieuwsbrief." />;
+  const choices = newsletterChoices();
   return (
     <>
       <PageHeader
         title="Nieuw item"
-        description={`Voor ${newsletter.name}. Een item kan later in een nummer worden geplaatst.`}
+        description={
+          choices.length > 1
+            ? 'Een item hoort bij één nieuwsbrief en kan later in een nummer daarvan worden geplaatst.'
+            : `Voor ${newsletter.name}. Een item kan later in een nummer worden geplaatst.`
+        }
       />
       <ItemForm
         action={createItem}
-        themes={themesOf(newsletter.id)}
-        hidden={{ newsletterId: newsletter.id }}
+        newsletters={choices}
+        newsletterId={newsletter.id}
+        hidden={{}}
       />
     </>
   );

@@ -9,9 +9,11 @@ import { hasRole } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
 import { toDutchLocal } from '@/lib/format-input';
 import { loadBuilderPage } from '@/lib/issue/builder-page';
+import { canDeleteIssue } from '@/lib/issue/delete';
 import { ApprovedTextNotice } from './approved-text-notice';
 import { Builder } from './builder';
 import { CommentsSection } from './comments-section';
+import { DeleteIssue } from './delete-issue';
 import { IssueReadOnly } from './issue-readonly';
 import { ReviewChanges } from './review-changes';
 import { SendProgressPanel } from './send-progress';
@@ -64,6 +66,9 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         <IssueReadOnly data={withSentCopies(db(), data)} />
       )}
       <CommentsSection issueId={issue.id} comments={page.comments} blocks={page.commentBlocks} />
+      {canDeleteIssue(db(), issue.id, editor) ? (
+        <DeleteIssue issueId={issue.id} name={`${issue.newsletterName} ${issue.number}`} />
+      ) : null}
     </>
   );
 }

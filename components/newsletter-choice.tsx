@@ -1,0 +1,60 @@
+import { buttonClass } from './button';
+
+type Choice = { id: number; slug: string; name: string; archivedAt: Date | null };
+
+/**
+ * The newsletter a page is about, from `?nieuwsbrief=<slug>`: that one if it exists, otherwise
+ * the first active one (an archived newsletter is still reachable by its slug).
+ */
+export function pickNewsletter<T extends Choice>(list: T[], slug: unknown): T | undefined {
+  return (
+    list.find((n) => typeof slug === 'string' && n.slug === slug) ??
+    list.find((n) => !n.archivedAt) ??
+    list[0]
+  );
+}
+
+/** A GET form that switches the page to another newsletter; shown only when there are several. */
+export function NewsletterChoice({
+  newsletters,
+  current,
+  hidden = {},
+}: {
+  newsletters: Choice[];
+  current: Choice;
+  hidden?: Record<string, string>;
+}) {
+  if (newsletters.length < 2) return null;
+  return (
+    <form
+      method="get"
+      className="mb-6 flex flex-wrap items-end gap-3"
+      aria-label="Nieuwsbrief kiezen"
+    >
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div>
+        <label htmlFor="nieuwsbrief" className="block text-sm font-semibold">
+          Nieuwsbrief
+        </label>
+        <select
+          id="nieuwsbrief"
+          name="nieuwsbrief"
+          defaultValue={current.slug}
+          className="mt-1 block rounded-md border border-gray-500 bg-white px-2 py-1.5"
+        >
+          {newsletters.map((n) => (
+            <option key={n.id} value={n.slug}>
+              {n.name}
+              {n.archivedAt ? ' (gearchiveerd)' : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className={buttonClass('secondary')}>
+        Tonen
+      </button>
+    </form>
+  );
+}
