@@ -45,13 +45,6 @@ export default defineConfig([
         '!**/lib/config',
         '!**/lib/enums',
         '!**/lib/private-files',
-        // The demo data is made through the admin screens' own services (issue 16).
-        '!**/lib/newsletters',
-        '**/lib/newsletters/**',
-        '!**/lib/newsletters/themes',
-        '!**/lib/issue',
-        '**/lib/issue/*',
-        '!**/lib/issue/reusable-blocks',
         '**/app/**',
         '**/scripts/**',
       ],

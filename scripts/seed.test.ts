@@ -5,7 +5,7 @@ import { loadIssue } from '@/lib/issue/load';
 import { sentItemsOf } from '@/lib/issue/sent-items';
 import { testDb } from '@/lib/test/db';
 import * as s from '@/db/schema';
-import { demoEditors, isEmpty } from '@/db/demo-content';
+import { demoEditors, isEmpty } from '@/lib/demo/content';
 import { demoNewsletter } from '@/db/seed-data';
 import { seed } from './seed';
 

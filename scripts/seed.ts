@@ -2,12 +2,11 @@
 // `npm start` and the tests use.
 import fs from 'node:fs';
 import { openDatabase, type Db } from '@/db';
-import { isEmpty, writeDemoContent, type CreateNewsletter } from '@/db/demo-content';
 import { migrateDatabase } from '@/db/migrate';
 import { indexSentIssue } from '@/lib/archive/search';
 import { ConfigError, parseConfig, prepareRuntime } from '@/lib/config';
 import { freezeSentItems } from '@/lib/issue/sent-items';
-import { createNewsletter } from '@/lib/newsletters/service';
+import { isEmpty, writeDemoContent } from '@/lib/demo/content';
 
 /**
  * Fills an empty database with the demo newsletter, in one transaction; the newsletter itself is
@@ -17,15 +16,7 @@ import { createNewsletter } from '@/lib/newsletters/service';
  */
 export function seed(database: Db, now = new Date()): void {
   database.transaction((tx) => {
-    const create: CreateNewsletter = (inner, settings, actorId) => {
-      const made = createNewsletter(inner, settings, { id: actorId, label: 'Systeem' });
-      if (!made.ok)
-        throw new Error(
-          `Demo-nieuwsbrief geweigerd: ${made.message} ${JSON.stringify(made.fieldErrors ?? {})}`,
-        );
-      return made.id;
-    };
-    for (const issueId of writeDemoContent(tx, now, create)) {
+    for (const issueId of writeDemoContent(tx, now)) {
       freezeSentItems(tx, issueId);
       indexSentIssue(tx, issueId);
     }

@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { users } from '@/db/schema';
-import { demoEditors, isEmpty } from '@/db/demo-content';
+import { demoEditors, isEmpty } from '@/lib/demo/content';
 import { createSignInLink } from '@/lib/auth/magic-link';
 import { ConfigError, parseConfig, prepareRuntime, type Config } from '@/lib/config';
 import { seed } from './seed';

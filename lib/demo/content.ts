@@ -1,9 +1,10 @@
 import { count } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { createReusableBlock } from '@/lib/issue/reusable-blocks';
+import { createNewsletter } from '@/lib/newsletters/service';
 import { addTheme } from '@/lib/newsletters/themes';
-import type { Db, Tx } from './index';
-import * as s from './schema';
+import type { Db, Tx } from '@/db';
+import * as s from '@/db/schema';
 import {
   demoIssues,
   demoItems,
@@ -13,7 +14,7 @@ import {
   demoThemes,
   type DemoIssue,
   type ThemeSlug,
-} from './seed-data';
+} from '@/db/seed-data';
 
 export const demoEditors = [
   { email: 'redactie@kopij.test', name: 'Sanne Bakker', role: 'admin' },
@@ -58,14 +59,14 @@ type Demo = {
   reusable: { id: number; kind: 'text' | 'cta'; content: Record<string, string> }[];
 };
 
-/**
- * Makes a newsletter the way the admin screen does (lib/newsletters/service.ts), so there is one
- * way to create one. It lives above db/, so the caller hands it in; it returns the new id.
- */
-export type CreateNewsletter = (tx: Tx, settings: typeof demoNewsletter, actorId: string) => number;
-
-function insertNewsletter(tx: Tx, createNewsletter: CreateNewsletter, adminId: string) {
-  const newsletterId = createNewsletter(tx, demoNewsletter, adminId);
+/** Makes the newsletter the way the admin screen's "Nieuwe nieuwsbrief" does: one way to make one. */
+function insertNewsletter(tx: Tx, adminId: string) {
+  const made = createNewsletter(tx, demoNewsletter, { id: adminId, label: 'Systeem' });
+  if (!made.ok)
+    throw new Error(
+      `Demo-nieuwsbrief geweigerd: ${made.message} ${JSON.stringify(made.fieldErrors ?? {})}`,
+    );
+  const newsletterId = made.id;
   // The same path as the themes screen: slug from the name, in order, each logged.
   const themeIds = new Map(
     demoThemes.map((theme) => [
@@ -213,11 +214,11 @@ function insertSubscribers(tx: Tx, demo: Demo): void {
  * sent, the search rows): that is the archive's business, above db/, so the caller adds it
  * (scripts/seed.ts).
  */
-export function writeDemoContent(tx: Tx, now: Date, createNewsletter: CreateNewsletter): number[] {
+export function writeDemoContent(tx: Tx, now: Date): number[] {
   const editorIds = demoEditors.map(
     (e) => tx.insert(s.users).values(e).returning({ id: s.users.id }).get().id,
   );
-  const newsletter = insertNewsletter(tx, createNewsletter, editorIds[0]!);
+  const newsletter = insertNewsletter(tx, editorIds[0]!);
   const base = { now, editorIds, ...newsletter };
   const itemIds = insertItems(tx, base);
   const demo: Demo = { ...base, itemIds, reusable: insertReusableBlocks(tx, base.newsletterId) };
