@@ -1,13 +1,23 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { publicSiteName } from '@/lib/newsletters/public-name';
 
-// The subscriber pages: plain, readable, no navigation to get lost in.
+// The subscriber pages: plain, readable, no navigation to get lost in. They carry the
+// organisation's name (lib/newsletters/public-name.ts), not Kopij's. Every page under here is
+// rendered at request time or cached at runtime (the archive lists): the build has no database.
+
+export function generateMetadata(): Metadata {
+  const name = publicSiteName();
+  return { title: { default: name, template: `%s · ${name}` } };
+}
+
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
       <header className="border-b border-line bg-white">
         <div className="mx-auto max-w-2xl px-6 py-4">
           <Link href="/" className="font-semibold text-brand-700">
-            Kopij
+            {publicSiteName()}
           </Link>
         </div>
       </header>
