@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { consentEvents, subscribers, subscriptions, subscriptionThemes, themes } from '@/db/schema';
 import { param } from '@/lib/prepared';
@@ -26,7 +26,7 @@ export function commitImport(
     allThemes: database
       .select({ id: themes.id })
       .from(themes)
-      .where(eq(themes.newsletterId, meta.newsletterId))
+      .where(and(eq(themes.newsletterId, meta.newsletterId), isNull(themes.archivedAt)))
       .all()
       .map((t) => t.id),
   };

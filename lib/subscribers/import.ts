@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import {
   audiences,
@@ -246,12 +246,15 @@ export function planImport(rows: ImportRow[], context: ImportContext): ImportPla
   return plan;
 }
 
-/** The database side of planning: this newsletter's themes and every known address. */
+/**
+ * The database side of planning: this newsletter's active themes (an archived one is gone from
+ * sign-up, so an import cannot add followers to it either) and every known address.
+ */
 export function loadImportContext(database: Tx, newsletterId: number): ImportContext {
   const themeRows = database
     .select({ id: themes.id, slug: themes.slug, name: themes.name })
     .from(themes)
-    .where(eq(themes.newsletterId, newsletterId))
+    .where(and(eq(themes.newsletterId, newsletterId), isNull(themes.archivedAt)))
     .orderBy(asc(themes.position))
     .all();
   // Rows as arrays (values()), not objects: for 50,000 known addresses that halves the time.
