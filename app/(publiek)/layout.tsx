@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { publicSiteName } from '@/lib/newsletters/public-name';
 
 // The subscriber pages: plain, readable, no navigation to get lost in. They carry the
-// organisation's name (lib/newsletters/public-name.ts), not Kopij's. Every page under here is
-// rendered at request time or cached at runtime (the archive lists): the build has no database.
+// organisation's name (lib/newsletters/public-name.ts), not Kopij's. So every page under here
+// must be rendered at request time (`dynamic = 'force-dynamic'`) or cached at run time
+// (generateStaticParams returning none): the build has no database to read the name from.
 
 export function generateMetadata(): Metadata {
   const name = publicSiteName();
