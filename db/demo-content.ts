@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
+import { addTheme } from '@/lib/newsletters/themes';
 import type { Db, Tx } from './index';
 import * as s from './schema';
 import {
@@ -56,20 +57,19 @@ type Demo = {
   reusable: { id: number; kind: 'text' | 'cta'; content: Record<string, string> }[];
 };
 
-function insertNewsletter(tx: Tx) {
-  const newsletterId = tx
-    .insert(s.newsletters)
-    .values(demoNewsletter)
-    .returning({ id: s.newsletters.id })
-    .get().id;
+/**
+ * Makes a newsletter the way the admin screen does (lib/newsletters/service.ts), so there is one
+ * way to create one. It lives above db/, so the caller hands it in; it returns the new id.
+ */
+export type CreateNewsletter = (tx: Tx, settings: typeof demoNewsletter, actorId: string) => number;
+
+function insertNewsletter(tx: Tx, createNewsletter: CreateNewsletter, adminId: string) {
+  const newsletterId = createNewsletter(tx, demoNewsletter, adminId);
+  // The same path as the themes screen: slug from the name, in order, each logged.
   const themeIds = new Map(
-    demoThemes.map((theme, index) => [
+    demoThemes.map((theme) => [
       theme.slug,
-      tx
-        .insert(s.themes)
-        .values({ newsletterId, slug: theme.slug, name: theme.name, position: index + 1 })
-        .returning({ id: s.themes.id })
-        .get().id,
+      addTheme(tx, newsletterId, theme.name, { id: null, label: 'Systeem' }).id,
     ]),
   );
   return { newsletterId, themeId: (slug: ThemeSlug) => themeIds.get(slug)! };
@@ -213,11 +213,11 @@ function insertSubscribers(tx: Tx, demo: Demo): void {
  * sent, the search rows): that is the archive's business, above db/, so the caller adds it
  * (scripts/seed.ts).
  */
-export function writeDemoContent(tx: Tx, now: Date): number[] {
+export function writeDemoContent(tx: Tx, now: Date, createNewsletter: CreateNewsletter): number[] {
   const editorIds = demoEditors.map(
     (e) => tx.insert(s.users).values(e).returning({ id: s.users.id }).get().id,
   );
-  const newsletter = insertNewsletter(tx);
+  const newsletter = insertNewsletter(tx, createNewsletter, editorIds[0]!);
   const base = { now, editorIds, ...newsletter };
   const itemIds = insertItems(tx, base);
   const demo: Demo = { ...base, itemIds, reusable: insertReusableBlocks(tx, base.newsletterId) };

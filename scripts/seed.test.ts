@@ -6,6 +6,7 @@ import { sentItemsOf } from '@/lib/issue/sent-items';
 import { testDb } from '@/lib/test/db';
 import * as s from '@/db/schema';
 import { demoEditors, isEmpty } from '@/db/demo-content';
+import { demoNewsletter } from '@/db/seed-data';
 import { seed } from './seed';
 
 const rows = (database: ReturnType<typeof testDb>, table: AnySQLiteTable) =>
@@ -36,6 +37,24 @@ describe('seed', () => {
       .get();
     expect(admin?.role).toBe('admin');
     expect(demoEditors.map((e) => e.role)).toEqual(['admin', 'hoofdredacteur', 'redacteur']);
+  });
+
+  it('makes the demo newsletter through the admin screen’s service, with the demo’s values', () => {
+    const database = testDb();
+    seed(database);
+    const row = database.select().from(s.newsletters).get()!;
+    expect(row).toMatchObject({
+      ...demoNewsletter,
+      titlePattern: '{naam} {nummer}',
+      fourEyes: true,
+    });
+    const created = database
+      .select()
+      .from(s.auditLog)
+      .where(eq(s.auditLog.action, 'newsletter.created'))
+      .all();
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ entityId: String(row.id), actorLabel: 'Systeem' });
   });
 
   it('lays out the draft like the reference issue: lead, themed sections in order, reusable blocks, footer', () => {

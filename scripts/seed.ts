@@ -2,20 +2,30 @@
 // `npm start` and the tests use.
 import fs from 'node:fs';
 import { openDatabase, type Db } from '@/db';
-import { isEmpty, writeDemoContent } from '@/db/demo-content';
+import { isEmpty, writeDemoContent, type CreateNewsletter } from '@/db/demo-content';
 import { migrateDatabase } from '@/db/migrate';
 import { indexSentIssue } from '@/lib/archive/search';
 import { ConfigError, parseConfig, prepareRuntime } from '@/lib/config';
 import { freezeSentItems } from '@/lib/issue/sent-items';
+import { createNewsletter } from '@/lib/newsletters/service';
 
 /**
- * Fills an empty database with the demo newsletter, in one transaction. Its sent issues never
+ * Fills an empty database with the demo newsletter, in one transaction; the newsletter itself is
+ * made by the same service as the admin screen's "Nieuwe nieuwsbrief". Its sent issues never
  * went through a send, so they get here what a send gives an issue: the items as sent (as when a
  * send starts) and the archive's search rows (as when it completes).
  */
 export function seed(database: Db, now = new Date()): void {
   database.transaction((tx) => {
-    for (const issueId of writeDemoContent(tx, now)) {
+    const create: CreateNewsletter = (inner, settings, actorId) => {
+      const made = createNewsletter(inner, settings, { id: actorId, label: 'Systeem' });
+      if (!made.ok)
+        throw new Error(
+          `Demo-nieuwsbrief geweigerd: ${made.message} ${JSON.stringify(made.fieldErrors ?? {})}`,
+        );
+      return made.id;
+    };
+    for (const issueId of writeDemoContent(tx, now, create)) {
       freezeSentItems(tx, issueId);
       indexSentIssue(tx, issueId);
     }

@@ -4,7 +4,7 @@ import { issueBlocks, issues, newsletters, sentItems } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
 import { blockId, preheaderText, subjectText } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
-import { sentItemsOf } from '@/lib/issue/sent-items';
+import { sentItemsOf, sentThemeNames } from '@/lib/issue/sent-items';
 import { z } from '@/lib/validation';
 import {
   blockCorrections,
@@ -18,6 +18,7 @@ import {
 import { formValue, nestFields } from './correct-form';
 import { archivePaths } from './paths';
 import { indexSentIssue } from './search';
+import { issueTitle } from '@/lib/newsletters/title';
 
 /**
  * Corrections to a sent issue's web version: a typo, a dead link, a wrong time. They change
@@ -72,6 +73,7 @@ function correctableIssue(tx: Tx, input: CorrectionInput) {
       number: issues.number,
       newsletterSlug: newsletters.slug,
       newsletterName: newsletters.name,
+      titlePattern: newsletters.titlePattern,
     })
     .from(issues)
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
@@ -133,7 +135,7 @@ function applyCorrection(
     action: 'issue.corrected',
     entityType: 'issue',
     entityId: issue.id,
-    summary: `${issue.newsletterName} ${issue.number}: webversie gecorrigeerd (${changes.length} ${changes.length === 1 ? 'wijziging' : 'wijzigingen'}). Toelichting: ${input.note}`,
+    summary: `${issueTitle({ name: issue.newsletterName, titlePattern: issue.titlePattern }, issue.number)}: webversie gecorrigeerd (${changes.length} ${changes.length === 1 ? 'wijziging' : 'wijzigingen'}). Toelichting: ${input.note}`,
     details: { note: input.note, changes },
   });
 }
@@ -181,11 +183,12 @@ export function correctionDraft(database: Db, issueId: number) {
   if (!loaded || loaded.issue.status !== 'sent') return null;
   const { issue, document, themes } = loaded;
   const sent = sentItemsOf(database, issueId);
+  const sentNames = sentThemeNames(database, issueId);
   const pick = (ids: number[]) => ids.flatMap((id) => (sent.has(id) ? [sent.get(id)!] : []));
   const groups = [
     ...(document.lead ? [{ heading: 'Openingsartikel', items: pick([document.lead.itemId]) }] : []),
     ...document.sections.map((s) => ({
-      heading: themes.find((t) => t.id === s.themeId)?.name ?? 'Thema',
+      heading: sentNames.get(s.themeId) ?? themes.find((t) => t.id === s.themeId)?.name ?? 'Thema',
       items: pick(s.blocks.map((b) => b.itemId)),
     })),
   ].filter((g) => g.items.length > 0);
@@ -200,6 +203,7 @@ export function correctionDraft(database: Db, issueId: number) {
       correctedAt: issue.correctedAt,
       correctionNote: issue.correctionNote,
       newsletterName: issue.newsletter.name,
+      title: issueTitle(issue.newsletter, issue.number),
       newsletterSlug: issue.newsletter.slug,
     },
     groups,

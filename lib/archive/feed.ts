@@ -16,7 +16,7 @@ export function rssFeed(
       .join(' ');
     return [
       '    <item>',
-      `      <title>${xml(`${i.newsletterName} ${i.number}: ${i.subject}`)}</title>`,
+      `      <title>${xml(`${i.title}: ${i.subject}`)}</title>`,
       `      <link>${xml(url)}</link>`,
       `      <guid isPermaLink="true">${xml(url)}</guid>`,
       `      <pubDate>${i.sentAt.toUTCString()}</pubDate>`,

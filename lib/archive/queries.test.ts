@@ -25,6 +25,29 @@ describe('the archive queries', () => {
     expect(list.issues.every((i) => i.themes.length > 0)).toBe(true);
   });
 
+  it('call each issue by its newsletter’s title pattern, in the list and the feed', () => {
+    const { database, newsletter } = demo();
+    expect(listSentIssues(database, {}).issues.map((i) => i.title)).toEqual([
+      'Raadsbericht 23',
+      'Raadsbericht 22',
+      'Raadsbericht 21',
+    ]);
+    database
+      .update(newsletters)
+      .set({ titlePattern: 'Nr. {nummer} van {naam}' })
+      .where(eq(newsletters.id, newsletter.id))
+      .run();
+    const list = listSentIssues(database, {});
+    expect(list.issues[0]!.title).toBe('Nr. 23 van Raadsbericht');
+    const xml = rssFeed(list.issues, {
+      publicUrl: 'https://x.nl',
+      title: 'T',
+      description: 'D',
+      selfUrl: 'https://x.nl/archief/feed.xml',
+    });
+    expect(xml).toContain(`<title>Nr. 23 van Raadsbericht: ${list.issues[0]!.subject}</title>`);
+  });
+
   it('filter by theme and by year', () => {
     const { database } = demo();
     const { themes, years } = archiveFilters(database);
@@ -100,6 +123,7 @@ describe('rssFeed', () => {
           sentAt: new Date('2026-11-01T10:00:00Z'),
           newsletterSlug: 'n',
           newsletterName: 'N',
+          title: 'N 7',
           themes: ['A & B'],
         },
       ],

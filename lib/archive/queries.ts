@@ -1,11 +1,12 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { issueBlocks, issues, newsletters, themes } from '@/db/schema';
+import { issueBlocks, issues, newsletters, sentItems, themes } from '@/db/schema';
 import { emailSource } from '@/lib/email/source';
 import { issueEmailProps } from '@/lib/email/render';
 import { fromDutchLocal } from '@/lib/format-input';
 import { z } from '@/lib/validation';
 import { ARCHIVE_YEARS } from './list-key';
+import { issueTitle } from '@/lib/newsletters/title';
 
 /**
  * The public archive reads only issues with status 'sent': every query here filters on it, so a
@@ -40,6 +41,8 @@ export type ArchiveListItem = {
   sentAt: Date;
   newsletterSlug: string;
   newsletterName: string;
+  /** "<name> <number>", or however the newsletter's title pattern calls an issue. */
+  title: string;
   themes: string[];
 };
 
@@ -73,12 +76,27 @@ function sentWhere(database: Tx, filter: Filter) {
   );
 }
 
-/** The themes each issue has items under, in the newsletter's order. */
+/** A section's theme name as its issue was sent with it; today's name if none was frozen. */
+const sentSectionName = sql<string>`coalesce((select ${sentItems.themeName} from ${sentItems}
+  where ${sentItems.issueId} = ${issueBlocks.issueId} and ${sentItems.themeId} = ${themes.id}
+    and ${sentItems.themeName} <> '' limit 1), ${themes.name})`;
+
+/** A theme's name in the archive's filter: as the latest sent issue with it was sent. */
+const latestSentName = sql<string>`coalesce((select ${sentItems.themeName} from ${sentItems}
+  join ${issues} on ${issues.id} = ${sentItems.issueId}
+  where ${sentItems.themeId} = ${themes.id} and ${issues.status} = 'sent'
+    and ${sentItems.themeName} <> '' order by ${issues.sentAt} desc limit 1), ${themes.name})`;
+
+/** The themes each issue has items under, in the newsletter's order, named as sent. */
 function themeNames(database: Tx, issueIds: number[]): Map<number, string[]> {
   const names = new Map<number, string[]>();
   if (issueIds.length === 0) return names;
   const rows = database
-    .selectDistinct({ issueId: issueBlocks.issueId, name: themes.name, position: themes.position })
+    .selectDistinct({
+      issueId: issueBlocks.issueId,
+      name: sentSectionName,
+      position: themes.position,
+    })
     .from(issueBlocks)
     .innerJoin(themes, eq(themes.id, issueBlocks.themeId))
     .where(and(inArray(issueBlocks.issueId, issueIds), eq(issueBlocks.kind, 'item')))
@@ -108,6 +126,7 @@ export function listSentIssues(database: Tx, filter: Filter) {
       sentAt: issues.sentAt,
       newsletterSlug: newsletters.slug,
       newsletterName: newsletters.name,
+      titlePattern: newsletters.titlePattern,
     })
     .from(issues)
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
@@ -124,8 +143,9 @@ export function listSentIssues(database: Tx, filter: Filter) {
     total,
     page,
     pages: Math.max(1, Math.ceil(total / ARCHIVE_LIST_SIZE)),
-    issues: rows.map((r): ArchiveListItem => ({
+    issues: rows.map(({ titlePattern, ...r }): ArchiveListItem => ({
       ...r,
+      title: issueTitle({ name: r.newsletterName, titlePattern }, r.number),
       sentAt: r.sentAt!,
       themes: names.get(r.id) ?? [],
     })),
@@ -135,7 +155,7 @@ export function listSentIssues(database: Tx, filter: Filter) {
 /** What the filters offer: the themes of sent issues and the years with a sent issue. */
 export function archiveFilters(database: Tx) {
   const offered = database
-    .selectDistinct({ id: themes.id, name: themes.name, slug: themes.slug })
+    .selectDistinct({ id: themes.id, name: latestSentName, slug: themes.slug })
     .from(themes)
     .innerJoin(issueBlocks, eq(issueBlocks.themeId, themes.id))
     .innerJoin(issues, eq(issues.id, issueBlocks.issueId))

@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { escapeHtml } from '@/lib/html';
 import { z } from '@/lib/validation';
+import { issueTitle } from '@/lib/newsletters/title';
 
 export const ARCHIVE_QUERY_MAX = 200;
 export const ARCHIVE_PAGE_SIZE = 20;
@@ -29,12 +30,16 @@ export function indexSentIssue(database: Tx, issueId: number): void {
   // Raw SQL: archive_search is an FTS5 virtual table, which db/schema.ts cannot describe.
   database.run(sql`delete from archive_search where issue_id = ${issueId}`);
   // Same selection as the migration's backfill: one row per item even if it is placed twice,
-  // under its section's theme (a lead has none, so the item's own).
+  // under its section's theme (a lead has none, so the item's own), named as frozen with the
+  // items (a correction re-indexes, perhaps after a rename).
   database.run(sql`
     insert into archive_search (title, teaser, theme, issue_id, item_id, theme_id)
     select replace(replace(si.title, char(2), ''), char(3), ''),
            replace(replace(si.teaser, char(2), ''), char(3), ''),
-           t.name, placed.issue_id, placed.item_id, t.id
+           coalesce((select s2.theme_name from sent_items s2
+                     where s2.issue_id = placed.issue_id and s2.theme_id = t.id
+                       and s2.theme_name <> '' limit 1), t.name),
+           placed.issue_id, placed.item_id, t.id
     from (
       select b.issue_id, b.item_id, max(b.theme_id) as theme_id
       from issue_blocks b
@@ -100,6 +105,8 @@ export type ArchiveSearchInput = {
 export type ArchiveSearchResult = {
   issueId: number;
   issueNumber: number;
+  /** The issue as its newsletter's title pattern calls it. */
+  issueTitle: string;
   issueSlug: string;
   newsletterSlug: string;
   newsletterName: string;
@@ -127,6 +134,7 @@ type Row = {
   sentAt: number;
   newsletterSlug: string;
   newsletterName: string;
+  titlePattern: string;
 };
 
 /** Sent items matching `q`, best match first (title weighs most), then newest. */
@@ -152,7 +160,7 @@ export function searchArchive(
            highlight(archive_search, 0, ${OPEN}, ${CLOSE}) as titleMarked,
            snippet(archive_search, 1, ${OPEN}, ${CLOSE}, '…', 24) as snippet,
            i.number as issueNumber, i.slug as issueSlug, i.sent_at as sentAt,
-           n.slug as newsletterSlug, n.name as newsletterName
+           n.slug as newsletterSlug, n.name as newsletterName, n.title_pattern as titlePattern
     from ${from}
     where ${where}
     order by bm25(archive_search, 10.0, 3.0, 2.0), i.sent_at desc, a.item_id
@@ -162,6 +170,10 @@ export function searchArchive(
     results: rows.map((r) => ({
       issueId: r.issueId,
       issueNumber: r.issueNumber,
+      issueTitle: issueTitle(
+        { name: r.newsletterName, titlePattern: r.titlePattern },
+        r.issueNumber,
+      ),
       issueSlug: r.issueSlug,
       newsletterSlug: r.newsletterSlug,
       newsletterName: r.newsletterName,

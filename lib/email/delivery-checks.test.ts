@@ -126,6 +126,19 @@ describe('deliveryChecks', () => {
     expect(blockingMessages(checks)).toEqual([]);
   });
 
+  it('takes the newsletter’s own List-Id domain over the PUBLIC_URL host', () => {
+    const elsewhere = { ...production, publicUrl: 'https://kopij.host.example' };
+    expect(deliveryChecks(elsewhere, { ...sender, listIdDomain: 'lijst.example.nl' })).toEqual([]);
+    expect(deliveryChecks(production, { ...sender, listIdDomain: 'lijst.host.example' })).toEqual([
+      {
+        id: 'list-id-domain',
+        level: 'warn',
+        message:
+          'De List-Id raadsbericht.lijst.host.example valt niet onder het afzenderdomein example.nl, dus filters herkennen de lijst minder goed. Kies bij de nieuwsbrief een List-Id-domein onder example.nl, bijvoorbeeld nieuwsbrief.example.nl.',
+      },
+    ]);
+  });
+
   it('blocks a free-mail sender, whatever the rest of the setup', () => {
     const gmail = { senderEmail: 'raadsbericht@gmail.com', slug: 'raadsbericht' };
     expect(ids({ ...production, dkimDomain: 'gmail.com' }, gmail)).toEqual([

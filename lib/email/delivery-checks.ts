@@ -1,6 +1,7 @@
 import type { Config } from '@/lib/config';
 import { checkIssue, type Check } from './checks';
 import type { RenderInput } from './render';
+import { listIdDomainOf, listIdOf, type ListIdSource } from '@/lib/newsletters/list-id';
 
 /**
  * The facts outside the issue that decide whether its mail is delivered. "Production" is mail
@@ -16,7 +17,7 @@ export type DeliverySetup = {
   publicUrl: string;
 };
 
-export type DeliverySender = { senderEmail: string; slug: string };
+export type DeliverySender = ListIdSource & { senderEmail: string };
 
 /** Whether a URL points at this machine, where no reader can follow it. */
 export function isLocalUrl(url: string): boolean {
@@ -215,11 +216,16 @@ export function deliveryChecks(setup: DeliverySetup, sender: DeliverySender): Ch
     );
   // A warning: List-Id is not authenticated and no receiver rejects on it; it only groups the
   // list (filters, feedback loops), which works best under the sender's own domain.
-  if (!provider && organisationalDomain(url.hostname) !== org)
+  const listDomain = listIdDomainOf(sender, setup.publicUrl);
+  if (!provider && organisationalDomain(listDomain) !== org)
     checks.push({
       id: 'list-id-domain',
       level: 'warn',
-      message: `De List-Id ${sender.slug}.${url.hostname} valt niet onder het afzenderdomein ${org}, dus filters herkennen de lijst minder goed. Laat PUBLIC_URL onder ${org} vallen, bijvoorbeeld https://nieuwsbrief.${org}.`,
+      message: `De List-Id ${listIdOf(sender, setup.publicUrl)} valt niet onder het afzenderdomein ${org}, dus filters herkennen de lijst minder goed. ${
+        sender.listIdDomain
+          ? `Kies bij de nieuwsbrief een List-Id-domein onder ${org}, bijvoorbeeld nieuwsbrief.${org}.`
+          : `Laat PUBLIC_URL onder ${org} vallen, bijvoorbeeld https://nieuwsbrief.${org}.`
+      }`,
     });
   return checks;
 }

@@ -4,7 +4,7 @@ import { items, type Newsletter } from '@/db/schema';
 import { allBlocks } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
 import type { IssueDocument } from '@/lib/issue/document';
-import { sentItemsOf } from '@/lib/issue/sent-items';
+import { sentItemsOf, sentThemeNames } from '@/lib/issue/sent-items';
 import type { EmailSourceItem, RenderInput } from './render';
 
 type Options = {
@@ -51,10 +51,15 @@ export function emailSource(
       if (placed.has(copy.itemId)) byId.set(copy.itemId, { ...copy, id: copy.itemId });
   }
   const newsletter = loaded.issue.newsletter;
+  // Sent and approved issues carry the theme names they were approved with; drafts today's.
+  const frozenNames =
+    options.asSent || (options.approvedText && frozenStatuses.has(loaded.issue.status))
+      ? sentThemeNames(database, issueId)
+      : new Map<number, string>();
   return {
     document: doc,
     newsletter,
-    themes: loaded.themes.map((t) => ({ id: t.id, name: t.name })),
+    themes: loaded.themes.map((t) => ({ id: t.id, name: frozenNames.get(t.id) ?? t.name })),
     items: byId,
     webUrl: `${publicUrl}/archief/${newsletter.slug}/${loaded.issue.slug}`,
   };

@@ -75,7 +75,13 @@ describe('whatNeedsMe', () => {
     expect(view.lastSent?.id).toBe(sent.id);
     expect(view.deliverySummary).toEqual({ sent: 2, failed: 1 });
     expect(view.failed).toEqual([
-      { issueId: sent.id, number: sent.number, newsletterName: 'Raadsbericht', n: 1 },
+      {
+        issueId: sent.id,
+        number: sent.number,
+        newsletterName: 'Raadsbericht',
+        titlePattern: '{naam} {nummer}',
+        n: 1,
+      },
     ]);
   });
 

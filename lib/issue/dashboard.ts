@@ -12,6 +12,7 @@ const issueFields = {
   number: issues.number,
   subject: issues.subject,
   newsletterName: newsletters.name,
+  titlePattern: newsletters.titlePattern,
   updatedAt: issues.updatedAt,
 };
 
@@ -60,6 +61,7 @@ function recentFailures(database: Tx, now: Date) {
       issueId: deliveries.issueId,
       number: issues.number,
       newsletterName: newsletters.name,
+      titlePattern: newsletters.titlePattern,
       n: count(),
     })
     .from(deliveries)

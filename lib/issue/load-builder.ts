@@ -1,8 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { items, reusableBlocks, users } from '@/db/schema';
-import { ctaContent, textContent, type IssueDocument } from './document';
+import { allBlocks, ctaContent, textContent, type IssueDocument } from './document';
 import { loadIssueDocument } from './load';
+import { issueTitle } from '@/lib/newsletters/title';
+import { sentThemeNames } from './sent-items';
 
 export type LibraryItem = {
   id: number;
@@ -33,6 +35,11 @@ export function loadBuilder(database: Db, issueId: number) {
   const loaded = loadIssueDocument(database, issueId);
   if (!loaded) return null;
   const { issue, themes, document } = loaded;
+  // Items of an archived theme are no new placement; those already in the issue stay known.
+  const archived = new Set(issue.newsletter.themes.filter((t) => t.archivedAt).map((t) => t.id));
+  const placed = new Set(
+    allBlocks(document).flatMap((b) => (b.kind === 'lead' || b.kind === 'item' ? [b.itemId] : [])),
+  );
   const library: LibraryItem[] = database
     .select({
       id: items.id,
@@ -49,7 +56,8 @@ export function loadBuilder(database: Db, issueId: number) {
     .from(items)
     .where(eq(items.newsletterId, issue.newsletterId))
     .orderBy(asc(items.title))
-    .all();
+    .all()
+    .filter((item) => !archived.has(item.themeId) || placed.has(item.id));
   const reusable = database
     .select()
     .from(reusableBlocks)
@@ -63,6 +71,10 @@ export function loadBuilder(database: Db, issueId: number) {
         return [{ id: b.id, name: b.name, kind: 'cta', content: ctaContent.parse(b.content) }];
       return [];
     });
+  const sentNames =
+    issue.status === 'sent' || issue.status === 'sending'
+      ? sentThemeNames(database, issue.id)
+      : new Map<number, string>();
   const updatedBy = issue.updatedBy
     ? database.select({ name: users.name }).from(users).where(eq(users.id, issue.updatedBy)).get()
         ?.name
@@ -76,6 +88,7 @@ export function loadBuilder(database: Db, issueId: number) {
       updatedAt: issue.updatedAt.getTime(),
       updatedBy: updatedBy ?? null,
       newsletterName: issue.newsletter.name,
+      title: issueTitle(issue.newsletter, issue.number),
       newsletterId: issue.newsletterId,
       fourEyes: issue.newsletter.fourEyes,
       contentChangedBy: issue.contentChangedBy,
@@ -86,7 +99,8 @@ export function loadBuilder(database: Db, issueId: number) {
       correctedAt: issue.correctedAt?.getTime() ?? null,
       correctionNote: issue.correctionNote,
     },
-    themes: themes.map((t) => ({ id: t.id, name: t.name })),
+    // A sent issue, read-only here, shows the theme names it went out with.
+    themes: themes.map((t) => ({ id: t.id, name: sentNames.get(t.id) ?? t.name })),
     document,
     library,
     reusable,

@@ -46,7 +46,11 @@ export type LoadedIssue = NonNullable<ReturnType<typeof loadIssue>>;
 export function loadIssueDocument(database: Tx, issueId: number) {
   const issue = loadIssue(database, issueId);
   if (!issue) return null;
-  const themes = issue.newsletter.themes;
+  // An archived theme takes no new placements: its section is gone from the document, unless
+  // the issue already has blocks in it (a sent issue, or a draft from before the archiving),
+  // which keep their section rather than vanish.
+  const used = new Set(issue.blocks.map((b) => b.themeId));
+  const themes = issue.newsletter.themes.filter((t) => !t.archivedAt || used.has(t.id));
   const document = documentFromRows(
     issue,
     themes.map((t) => t.id),

@@ -48,6 +48,30 @@ function conflict(tx: Tx, issue: StoredIssue): SaveResult {
 }
 
 /**
+ * The name of an archived theme whose section got a block it did not have (a builder opened
+ * before the archiving); blocks already there may stay and move within the issue.
+ */
+function newInArchivedTheme(
+  tx: Tx,
+  issueId: number,
+  doc: IssueDocument,
+  newsletterThemes: { id: number; name: string; archivedAt: Date | null }[],
+): string | null {
+  for (const theme of newsletterThemes.filter((t) => t.archivedAt)) {
+    const ids = doc.sections.find((s) => s.themeId === theme.id)?.blocks.map((b) => b.id) ?? [];
+    if (!ids.length) continue;
+    const stored = tx
+      .select({ id: issueBlocks.id })
+      .from(issueBlocks)
+      .where(and(eq(issueBlocks.issueId, issueId), eq(issueBlocks.themeId, theme.id)))
+      .all();
+    const had = new Set(stored.map((b) => b.id));
+    if (ids.some((id) => !had.has(id))) return theme.name;
+  }
+  return null;
+}
+
+/**
  * What in the document does not belong to this issue's newsletter (an item, a theme, a reusable
  * block) or to this issue (a block of another issue); null when every reference is sound.
  */
@@ -60,13 +84,15 @@ function foreignReference(tx: Tx, issue: StoredIssue, doc: IssueDocument): strin
   if (!allOfNewsletter(tx, items, itemIds, issue.newsletterId))
     return 'Het nummer bevat een item dat niet bij deze nieuwsbrief hoort.';
   const themeIds = tx
-    .select({ id: themes.id })
+    .select({ id: themes.id, name: themes.name, archivedAt: themes.archivedAt })
     .from(themes)
     .where(eq(themes.newsletterId, issue.newsletterId))
     .all();
   const known = new Set(themeIds.map((t) => t.id));
   if (doc.sections.some((s) => !known.has(s.themeId)))
     return 'Het nummer bevat een thema dat niet bij deze nieuwsbrief hoort.';
+  const archived = newInArchivedTheme(tx, issue.id, doc, themeIds);
+  if (archived) return `Het thema ${archived} is gearchiveerd en neemt geen nieuwe items meer op.`;
   const reusableIds = [
     ...new Set(doc.extras.flatMap((b) => (b.reusableBlockId ? [b.reusableBlockId] : []))),
   ];

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { issueBlocks, items, sentItems, themes, type SentItem } from '@/db/schema';
 
@@ -52,6 +52,20 @@ export function freezeSentItems(tx: Tx, issueId: number): void {
 export function sentItemsOf(database: Tx, issueId: number): Map<number, SentItem> {
   const rows = database.select().from(sentItems).where(eq(sentItems.issueId, issueId)).all();
   return new Map(rows.map((r) => [r.itemId, r]));
+}
+
+/**
+ * The theme names an issue was approved (and sent) with, by theme id: a later rename changes
+ * future issues only. Empty for an issue without a frozen copy; a blank name (never frozen) is
+ * left out, so the caller falls back to the current one.
+ */
+export function sentThemeNames(database: Tx, issueId: number): Map<number, string> {
+  const rows = database
+    .selectDistinct({ themeId: sentItems.themeId, name: sentItems.themeName })
+    .from(sentItems)
+    .where(and(eq(sentItems.issueId, issueId), ne(sentItems.themeName, '')))
+    .all();
+  return new Map(rows.map((r) => [r.themeId, r.name]));
 }
 
 /** Whether the issue has its items frozen (approved, or from an earlier start of its send). */

@@ -12,6 +12,7 @@ import { loadIssueDocument } from './load';
 import { dropFrozenItems, freezeSentItems } from './sent-items';
 import { recordAudit } from '@/lib/audit';
 import { decide, workflowSteps, type WorkflowStep } from './workflow';
+import { issueTitle } from '@/lib/newsletters/title';
 
 export type StepInput = {
   issueId: number;
@@ -34,6 +35,8 @@ export type StepResult =
         id: number;
         number: number;
         newsletterName: string;
+        /** The issue as its newsletter's title pattern calls it. */
+        title: string;
         contentChangedBy: string | null;
       };
     }
@@ -58,6 +61,7 @@ function issueForStep(tx: Tx, issueId: number) {
       contentChangedBy: issues.contentChangedBy,
       fourEyes: newsletters.fourEyes,
       newsletterName: newsletters.name,
+      titlePattern: newsletters.titlePattern,
     })
     .from(issues)
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
@@ -107,7 +111,10 @@ function snapshotForReview(tx: Tx, input: StepInput, issue: IssueForStep, now: D
 }
 
 function auditStep(tx: Tx, input: StepInput, issue: IssueForStep, to: IssueStatus) {
-  const title = `${issue.newsletterName} ${issue.number}`;
+  const title = issueTitle(
+    { name: issue.newsletterName, titlePattern: issue.titlePattern },
+    issue.number,
+  );
   recordAudit(tx, {
     actor: { id: input.editor.id, label: input.editor.label },
     action: `issue.${input.step}`,
@@ -169,6 +176,10 @@ export function takeStep(tx: Tx, input: StepInput): StepResult {
       id: issue.id,
       number: issue.number,
       newsletterName: issue.newsletterName,
+      title: issueTitle(
+        { name: issue.newsletterName, titlePattern: issue.titlePattern },
+        issue.number,
+      ),
       contentChangedBy: issue.contentChangedBy,
     },
   };

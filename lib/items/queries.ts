@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, notExists, or } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, notExists, or } from 'drizzle-orm';
 import { db } from '@/db';
 import { issueBlocks, items, themes, type ItemKind } from '@/db/schema';
 import { contains } from '@/lib/like';
@@ -50,11 +50,22 @@ export function getItem(id: number) {
   return db().select().from(items).where(eq(items.id, id)).get();
 }
 
-export function themesOf(newsletterId: number) {
+/**
+ * The themes an item can be filed under: archived ones take no new items. `keep` is the theme an
+ * item already has, so editing an item of an archived theme does not move it unasked.
+ */
+export function themesOf(newsletterId: number, keep?: number) {
   return db()
     .select({ id: themes.id, name: themes.name })
     .from(themes)
-    .where(eq(themes.newsletterId, newsletterId))
+    .where(
+      and(
+        eq(themes.newsletterId, newsletterId),
+        keep === undefined
+          ? isNull(themes.archivedAt)
+          : or(isNull(themes.archivedAt), eq(themes.id, keep)),
+      ),
+    )
     .orderBy(asc(themes.position))
     .all();
 }

@@ -3,9 +3,17 @@ import type { Tx } from '@/db';
 import { issues, newsletters } from '@/db/schema';
 import type { SystemBrand } from '@/emails/system-layout';
 import type { Sender } from '@/lib/mail';
+import type { MailText } from './mail-texts';
 
-/** How mail about a newsletter looks (its colour and name) and whom it comes from. */
-export type NewsletterIdentity = { brand: SystemBrand; sender: Sender };
+/**
+ * How mail about a newsletter looks (its colour and name), whom it comes from, and the texts
+ * of its system mails as edited (a kind that is missing uses its default: mail-texts.ts).
+ */
+export type NewsletterIdentity = {
+  brand: SystemBrand;
+  sender: Sender;
+  mailTexts: Record<string, MailText>;
+};
 
 const columns = {
   name: newsletters.name,
@@ -14,6 +22,7 @@ const columns = {
   senderName: newsletters.senderName,
   senderEmail: newsletters.senderEmail,
   replyTo: newsletters.replyTo,
+  mailTexts: newsletters.mailTexts,
 };
 
 function identityOf(row: {
@@ -23,10 +32,12 @@ function identityOf(row: {
   senderName: string;
   senderEmail: string;
   replyTo: string | null;
+  mailTexts: Record<string, MailText>;
 }): NewsletterIdentity {
   return {
     brand: { color: row.brandColor, name: row.name, organisation: row.organisation },
     sender: { name: row.senderName, email: row.senderEmail, replyTo: row.replyTo },
+    mailTexts: row.mailTexts,
   };
 }
 

@@ -1,12 +1,68 @@
 import 'server-only';
-import { asc, isNull } from 'drizzle-orm';
-import { db } from '@/db';
-import { newsletters } from '@/db/schema';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { issues, newsletters, subscriptions } from '@/db/schema';
 
-/** The active newsletters by name; `includeArchived` for every one (archive, logs, filters). */
+/**
+ * The newsletters, ordered by name. Archived ones take no new issues or sign-ups, so pickers
+ * that start something new leave them out (the default); lists of what exists ask for them too.
+ */
 export function listNewsletters({ includeArchived = false }: { includeArchived?: boolean } = {}) {
-  const query = db().select().from(newsletters);
-  return (includeArchived ? query : query.where(isNull(newsletters.archivedAt)))
+  return db()
+    .select()
+    .from(newsletters)
+    .where(includeArchived ? undefined : isNull(newsletters.archivedAt))
     .orderBy(asc(newsletters.name))
     .all();
+}
+
+/** The newsletters that take new issues and sign-ups. */
+export function activeNewsletters() {
+  return listNewsletters();
+}
+
+/** Whether the newsletter exists and is not archived (the check before a new issue or sign-up). */
+export function isActiveNewsletter(database: Tx, newsletterId: number): boolean {
+  return !!database
+    .select({ id: newsletters.id })
+    .from(newsletters)
+    .where(and(eq(newsletters.id, newsletterId), isNull(newsletters.archivedAt)))
+    .get();
+}
+
+/** The newsletter id from a URL segment, or undefined for anything that is not one. */
+export function newsletterIdOf(raw: string): number | undefined {
+  return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** One newsletter by id, archived or not. */
+export function getNewsletter(newsletterId: number) {
+  return db().select().from(newsletters).where(eq(newsletters.id, newsletterId)).get();
+}
+
+/** The admin list: every newsletter with how many issues and active subscriptions it has. */
+export function newsletterOverview() {
+  const database = db();
+  const issueCounts = new Map(
+    database
+      .select({ id: issues.newsletterId, n: count() })
+      .from(issues)
+      .groupBy(issues.newsletterId)
+      .all()
+      .map((r) => [r.id, r.n]),
+  );
+  const subscriberCounts = new Map(
+    database
+      .select({ id: subscriptions.newsletterId, n: count() })
+      .from(subscriptions)
+      .where(eq(subscriptions.status, 'active'))
+      .groupBy(subscriptions.newsletterId)
+      .all()
+      .map((r) => [r.id, r.n]),
+  );
+  return listNewsletters({ includeArchived: true }).map((n) => ({
+    ...n,
+    issueCount: issueCounts.get(n.id) ?? 0,
+    subscriberCount: subscriberCounts.get(n.id) ?? 0,
+  }));
 }

@@ -5,6 +5,7 @@ import { indexSentIssue } from '@/lib/archive/search';
 import { recordAudit } from '@/lib/audit';
 import { pendingCount } from './queue';
 import { failureHeadline } from './summary';
+import { issueTitle } from '@/lib/newsletters/title';
 
 export type DeliveryCounts = Record<(typeof deliveryStatuses)[number], number> & { total: number };
 
@@ -42,6 +43,7 @@ export function completeIfDone(
         number: issues.number,
         cancelledAt: issues.sendCancelledAt,
         name: newsletters.name,
+        titlePattern: newsletters.titlePattern,
       })
       .from(issues)
       .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
@@ -63,7 +65,7 @@ export function completeIfDone(
       .where(eq(issues.id, issueId))
       .run();
     if (status === 'sent') indexSentIssue(tx, issueId);
-    const title = `${issue.name} ${issue.number}`;
+    const title = issueTitle(issue, issue.number);
     recordAudit(tx, {
       actor: { id: null, label: 'Kopij (verzending)' },
       action: status === 'sent' ? 'issue.sent' : 'issue.sendCancelled',

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { deliveries, issues, newsletters } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
+import { issueTitle } from '@/lib/newsletters/title';
 
 export type SendControl = 'pause' | 'resume' | 'cancel';
 export type ControlResult = { ok: true; message: string } | { ok: false; message: string };
@@ -36,6 +37,7 @@ export function controlSend(
       cancelledAt: issues.sendCancelledAt,
       number: issues.number,
       name: newsletters.name,
+      titlePattern: newsletters.titlePattern,
     })
     .from(issues)
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
@@ -71,7 +73,7 @@ export function controlSend(
     action: `issue.send${control[0]!.toUpperCase()}${control.slice(1)}`,
     entityType: 'issue',
     entityId: issueId,
-    summary: `${actor.label} ${words[control].verb} ${issue.name} ${issue.number}`,
+    summary: `${actor.label} ${words[control].verb} ${issueTitle(issue, issue.number)}`,
   });
   return { ok: true, message: words[control].done };
 }

@@ -9,6 +9,7 @@ import { issueVariants, PLACEHOLDERS } from '@/lib/email/render';
 import { personalLinks } from '@/lib/subscribers/links';
 import { buildTemplate, fillTemplate, mailbox, type MimeTemplate } from './mime';
 import { variantThemes } from './plan';
+import { listIdOf } from '@/lib/newsletters/list-id';
 
 export type Reader = {
   deliveryId: number;
@@ -129,7 +130,7 @@ export function issueMessages(
       replyTo: n.replyTo,
       subject: options.test ? `[TEST] ${subject}` : subject,
       date,
-      listId: { name: n.name, id: `${n.slug}.${new URL(options.publicUrl).hostname}` },
+      listId: { name: n.name, id: listIdOf(n, options.publicUrl) },
       unsubscribeMailto: unsubscribeAddress(bounces),
       text,
       html,

@@ -94,7 +94,11 @@ export type StartResult = StepResult & { recipients?: number; suppressed?: numbe
  */
 export function sendBlockers(tx: Tx, issueId: number, setup: DeliverySetup): string[] {
   const sender = tx
-    .select({ senderEmail: newsletters.senderEmail, slug: newsletters.slug })
+    .select({
+      senderEmail: newsletters.senderEmail,
+      slug: newsletters.slug,
+      listIdDomain: newsletters.listIdDomain,
+    })
     .from(issues)
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
     .where(eq(issues.id, issueId))

@@ -9,6 +9,7 @@ import { retryDelay } from './backoff';
 import { relayReason, type Verdict } from './classify';
 import type { SendOutcome } from './transport';
 import type { WorkerContext } from './worker-context';
+import { issueTitle } from '@/lib/newsletters/title';
 
 /*
  * When the mail server itself fails (classify.ts: 'relay'), no reader is to blame and no copy
@@ -56,7 +57,13 @@ export function relayWait(ctx: WorkerContext, now = Date.now()): number {
   return Math.max(0, ctx.relay.waitUntil - now);
 }
 
-type PausedIssue = { id: number; number: number; name: string; startedBy: string | null };
+type PausedIssue = {
+  id: number;
+  number: number;
+  name: string;
+  titlePattern: string;
+  startedBy: string | null;
+};
 
 /** Pauses every running send with the reason, in one transaction with its audit lines. */
 export function pauseForRelay(ctx: WorkerContext, verdict: Verdict, limit: number) {
@@ -68,6 +75,7 @@ export function pauseForRelay(ctx: WorkerContext, verdict: Verdict, limit: numbe
         id: issues.id,
         number: issues.number,
         name: newsletters.name,
+        titlePattern: newsletters.titlePattern,
         startedBy: issues.sendStartedBy,
       })
       .from(issues)
@@ -96,7 +104,7 @@ export function pauseForRelay(ctx: WorkerContext, verdict: Verdict, limit: numbe
         action: 'issue.sendPaused',
         entityType: 'issue',
         entityId: issue.id,
-        summary: `De verzending van ${issue.name} ${issue.number} is vanzelf gepauzeerd na ${limit} mislukte pogingen bij de mailserver: ${reason}`,
+        summary: `De verzending van ${issueTitle(issue, issue.number)} is vanzelf gepauzeerd na ${limit} mislukte pogingen bij de mailserver: ${reason}`,
         details: { stage: verdict.stage, code: verdict.code ?? null },
       });
     return running;
@@ -125,7 +133,7 @@ async function notifyPaused(ctx: WorkerContext, issue: PausedIssue, reason: stri
     .all();
   const newsletter = issueIdentity(ctx.database, issue.id);
   if (!newsletter) return;
-  const title = `${issue.name} ${issue.number}`;
+  const title = issueTitle(issue, issue.number);
   const mail = await renderMail(
     `Verzending gepauzeerd: ${title}`,
     SendPausedEmail({

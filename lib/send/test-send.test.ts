@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
+import { newsletters } from '@/db/schema';
 import { loadIssueDocument } from '@/lib/issue/load';
 import { testDkim } from '@/lib/test/dkim';
 import { testDb } from '@/lib/test/db';
@@ -81,5 +83,33 @@ describe('a test send', () => {
     const mail = await simpleParser(fs.readFileSync(path.join(outboxDir, file!)));
     expect(mail.subject).toBe('[TEST] (geen onderwerp)');
     expect(await sendTestIssue({ issueId: 9999 }, ['a@b.nl'], options)).toBe(false);
+  });
+
+  it('carries the newsletter’s own List-Id domain when it has one, else the PUBLIC_URL host', async () => {
+    const database = testDb();
+    const fixture = sendFixture(database, 1);
+    const outboxDir = tempDir('kopij-test-send');
+    const target = { smtpUrl: undefined, outboxDir, mailFrom: 'Kopij <noreply@kopij.test>' };
+    const options = { database, publicUrl: TEST_PUBLIC_URL, target };
+    const listIdOfSend = async () => {
+      fs.rmSync(outboxDir, { recursive: true, force: true });
+      fs.mkdirSync(outboxDir);
+      expect(await sendTestIssue({ issueId: fixture.issueId }, ['a@b.nl'], options)).toBe(true);
+      const [file] = fs.readdirSync(outboxDir);
+      const mail = await simpleParser(fs.readFileSync(path.join(outboxDir, file!)));
+      return mail.headerLines.find((h) => h.key === 'list-id')!.line;
+    };
+    const slug = database
+      .select({ slug: newsletters.slug })
+      .from(newsletters)
+      .where(eq(newsletters.id, fixture.newsletterId))
+      .get()!.slug;
+    expect(await listIdOfSend()).toContain(`<${slug}.${new URL(TEST_PUBLIC_URL).hostname}>`);
+    database
+      .update(newsletters)
+      .set({ listIdDomain: 'lijsten.vsg.example' })
+      .where(eq(newsletters.id, fixture.newsletterId))
+      .run();
+    expect(await listIdOfSend()).toContain(`<${slug}.lijsten.vsg.example>`);
   });
 });

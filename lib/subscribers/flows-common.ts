@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { subscribers, subscriptions, subscriptionThemes, themes, type Audience } from '@/db/schema';
 import { SubscriberError } from './errors';
@@ -19,7 +19,14 @@ export function checkThemes(tx: Tx, newsletterId: number, ids: number[]): number
   const known = tx
     .select({ id: themes.id })
     .from(themes)
-    .where(and(eq(themes.newsletterId, newsletterId), inArray(themes.id, ids)))
+    // An archived theme is no longer offered, so a form naming one is out of date.
+    .where(
+      and(
+        eq(themes.newsletterId, newsletterId),
+        inArray(themes.id, ids),
+        isNull(themes.archivedAt),
+      ),
+    )
     .all();
   if (known.length !== ids.length)
     throw new SubscriberError('Een van de gekozen thema’s bestaat niet.', 422, {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { consentEvents, subscribers, subscriptions, themes } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
@@ -122,6 +122,7 @@ export function confirmSignUp(tx: Tx, claims: TokenClaims, now = new Date()): Co
       and(
         eq(themes.newsletterId, claims.newsletterId),
         inArray(themes.id, details?.themeIds ?? []),
+        isNull(themes.archivedAt),
       ),
     )
     .all()

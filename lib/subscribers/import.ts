@@ -254,6 +254,7 @@ export function loadImportContext(database: Tx, newsletterId: number): ImportCon
   const themeRows = database
     .select({ id: themes.id, slug: themes.slug, name: themes.name })
     .from(themes)
+    // An archived theme takes no new followers, also not through an import.
     .where(and(eq(themes.newsletterId, newsletterId), isNull(themes.archivedAt)))
     .orderBy(asc(themes.position))
     .all();

@@ -27,7 +27,7 @@ export function ArchiveIssueList({
               href={`/archief/${i.newsletterSlug}/${i.slug}`}
               className="text-lg font-semibold text-brand-700 underline"
             >
-              {i.newsletterName} {i.number}: {i.subject}
+              {i.title}: {i.subject}
             </Link>
             <p className="text-sm text-muted">
               <time dateTime={i.sentAt.toISOString()}>{formatDate(i.sentAt)}</time>

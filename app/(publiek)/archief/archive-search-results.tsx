@@ -30,7 +30,7 @@ export function ArchiveSearchResults({
               dangerouslySetInnerHTML={{ __html: r.titleHtml }}
             />
             <p className="text-sm text-muted">
-              {r.newsletterName} {r.issueNumber}, {formatDate(r.sentAt)} · {r.themeName}
+              {r.issueTitle}, {formatDate(r.sentAt)} · {r.themeName}
             </p>
             {/* Escaped by searchArchive before the matches were marked. */}
             <p className="mt-1" dangerouslySetInnerHTML={{ __html: r.snippet }} />

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { formatDateTime } from '@/lib/format';
 import type { whatNeedsMe } from '@/lib/issue/dashboard';
 import { failureHeadline } from '@/lib/send/summary';
+import { issueTitle } from '@/lib/newsletters/title';
 
 type Mine = ReturnType<typeof whatNeedsMe>;
 
@@ -17,9 +18,13 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
   );
 }
 
-const issueLink = (i: { id: number; newsletterName: string; number: number; subject: string }) => (
+type Titled = { newsletterName: string; titlePattern: string; number: number };
+const titleOf = (i: Titled) =>
+  issueTitle({ name: i.newsletterName, titlePattern: i.titlePattern }, i.number);
+
+const issueLink = (i: Titled & { id: number; subject: string }) => (
   <Link href={`/redactie/nummers/${i.id}`}>
-    {i.newsletterName} {i.number}: {i.subject || 'zonder onderwerp'}
+    {titleOf(i)}: {i.subject || 'zonder onderwerp'}
   </Link>
 );
 
@@ -50,7 +55,7 @@ export function WaitingPanel({ mine, showReviews }: { mine: Mine; showReviews: b
             <strong>Niet bezorgd:</strong>{' '}
             <Link
               href={`/redactie/nummers/${f.issueId}`}
-            >{`${f.n} adressen bij ${f.newsletterName} ${f.number}`}</Link>
+            >{`${f.n} adressen bij ${titleOf(f)}`}</Link>
           </li>
         ))}
       </ul>

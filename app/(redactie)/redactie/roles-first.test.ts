@@ -60,6 +60,27 @@ const actions: Record<string, Record<string, EditorRole>> = {
   },
   'abonnees/onderdrukt/actions.ts': { addSuppression: 'admin', liftSuppressionAction: 'admin' },
   'instellingen/actions.ts': { addEditor: 'admin', updateEditor: 'admin' },
+  'nieuwsbrieven/[id]/mails/actions.ts': {
+    saveMailTextAction: 'admin',
+    resetMailTextAction: 'admin',
+    saveWelcomeMailAction: 'admin',
+    previewMailTextAction: 'admin',
+  },
+  'nieuwsbrieven/actions.ts': {
+    createNewsletterAction: 'admin',
+    updateNewsletterAction: 'admin',
+    archiveNewsletterAction: 'admin',
+    restoreNewsletterAction: 'admin',
+  },
+  'nieuwsbrieven/[id]/themas/actions.ts': {
+    addThemeAction: 'admin',
+    renameThemeAction: 'admin',
+    archiveThemeAction: 'admin',
+    restoreThemeAction: 'admin',
+    deleteThemeAction: 'admin',
+    moveThemeAction: 'admin',
+    reorderThemesAction: 'admin',
+  },
 };
 
 type Handler = (request: Request, context: { params: Promise<object> }) => Promise<Response>;

@@ -9,15 +9,18 @@ import { editorAction, invalid } from '@/lib/actions';
 import { itemInput, itemValues } from '@/lib/items/schema';
 import { z } from '@/lib/validation';
 
-function checkTheme(tx: Tx, newsletterId: number, themeId: number) {
+/** A theme of this newsletter; an archived one only for an item that is already under it. */
+function checkTheme(tx: Tx, newsletterId: number, themeId: number, current?: number) {
   const theme = tx
     .select()
     .from(themes)
     .where(and(eq(themes.id, themeId), eq(themes.newsletterId, newsletterId)))
     .get();
-  if (!theme)
+  if (!theme || (theme.archivedAt && theme.id !== current))
     invalid('Kies een thema van deze nieuwsbrief.', {
-      themeId: 'Kies een thema van deze nieuwsbrief.',
+      themeId: theme
+        ? `Het thema ${theme.name} is gearchiveerd; kies een ander thema.`
+        : 'Kies een thema van deze nieuwsbrief.',
     });
 }
 
@@ -54,7 +57,7 @@ const update = editorAction({
   mutate(input, { editor, tx }) {
     const item = tx.select().from(items).where(eq(items.id, input.id)).get();
     if (!item) invalid('Dit item bestaat niet (meer).');
-    checkTheme(tx, item.newsletterId, input.themeId);
+    checkTheme(tx, item.newsletterId, input.themeId, item.themeId);
     tx.update(items)
       .set({ ...itemValues(input), updatedBy: editor.id })
       .where(eq(items.id, item.id))

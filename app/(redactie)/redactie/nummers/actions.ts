@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { createIssue } from '@/lib/issue/create';
 import { z } from '@/lib/validation';
+import { issueTitle } from '@/lib/newsletters/title';
 
 const create = editorAction({
   name: 'nummer aanmaken',
@@ -22,13 +23,18 @@ const create = editorAction({
       .where(eq(newsletters.id, input.newsletterId))
       .get();
     if (!newsletter) invalid('Deze nieuwsbrief bestaat niet.');
+    if (newsletter.archivedAt)
+      invalid(
+        `${newsletter.name} is gearchiveerd en krijgt geen nieuwe nummers. Zet de nieuwsbrief eerst terug.`,
+      );
     const issue = createIssue(tx, newsletter.id, editor.id);
+    const title = issueTitle(newsletter, issue.number);
     recordAudit(tx, {
       actor: { id: editor.id, label: editorLabel(editor) },
       action: 'issue.created',
       entityType: 'issue',
       entityId: issue.id,
-      summary: `${newsletter.name} ${issue.number} aangemaakt`,
+      summary: `${title} aangemaakt`,
     });
     return { status: 'ok', data: issue.id };
   },

@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: 'Nummers' };
 
 export default async function IssuesPage() {
   await requireEditor('redacteur', '/redactie/nummers');
-  const newsletters = listNewsletters();
+  // Archived newsletters keep their issues listed, but offer no "Nieuw nummer".
+  const newsletters = listNewsletters({ includeArchived: true });
   return (
     <>
       <PageHeader
@@ -25,8 +26,13 @@ export default async function IssuesPage() {
             <div className="flex flex-wrap items-center justify-between gap-3">
               <h2 id={`nb-${newsletter.id}`} className="text-xl font-bold">
                 {newsletter.name}
+                {newsletter.archivedAt ? (
+                  <span className="ml-2 text-base font-normal text-muted">(gearchiveerd)</span>
+                ) : null}
               </h2>
-              <NewIssueForm newsletterId={newsletter.id} name={newsletter.name} />
+              {newsletter.archivedAt ? null : (
+                <NewIssueForm newsletterId={newsletter.id} name={newsletter.name} />
+              )}
             </div>
             {issues.length ? (
               <IssueTable issues={issues} caption={`Nummers van ${newsletter.name}`} />

@@ -18,7 +18,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
       <PageHeader title="Item bewerken" description={item.title} />
       <ItemForm
         action={updateItem}
-        themes={themesOf(item.newsletterId)}
+        themes={themesOf(item.newsletterId, item.themeId)}
         item={item}
         hidden={{ id: item.id }}
       />

@@ -18,6 +18,7 @@ import { saveIssueDocument } from '@/lib/issue/save';
 import { loadIssueDocument } from '@/lib/issue/load';
 import { unsavedReason } from '@/lib/issue/unsaved';
 import { z } from '@/lib/validation';
+import { issueTitle } from '@/lib/newsletters/title';
 
 export type SaveData = {
   version: number;
@@ -83,6 +84,8 @@ export const changeItemTheme = editorAction({
       .where(and(eq(themes.id, input.themeId), eq(themes.newsletterId, item.newsletterId)))
       .get();
     if (!theme) invalid('Dit thema hoort niet bij de nieuwsbrief van het item.');
+    if (theme.archivedAt)
+      invalid(`Het thema ${theme.name} is gearchiveerd en neemt geen items meer op.`);
     tx.update(items)
       .set({ themeId: theme.id, updatedBy: editor.id })
       .where(eq(items.id, item.id))
@@ -205,7 +208,7 @@ export const sendTest = editorTask({
       const claim = claimTestSend(tx, {
         actor: { id: editor.id, label: editorLabel(editor) },
         issueId: input.issueId,
-        title: `${newsletter.name} ${number}`,
+        title: issueTitle(newsletter, number),
         version: input.version,
         recipients: to.length,
         limit: getConfig().testSendLimit,

@@ -35,10 +35,7 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
       <p className="mb-2 text-sm">
         <Link href="/redactie/nummers">Alle nummers</Link>
       </p>
-      <PageHeader
-        title={`${issue.newsletterName} ${issue.number}`}
-        description={<StatusBadge status={issue.status} />}
-      />
+      <PageHeader title={issue.title} description={<StatusBadge status={issue.status} />} />
       <WorkflowPanel
         issueId={issue.id}
         version={issue.version}

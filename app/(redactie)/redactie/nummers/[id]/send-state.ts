@@ -23,7 +23,7 @@ export function sendState(database: Db, data: BuilderData, steps: WorkflowStep[]
       : null;
   return {
     summary: {
-      title: `${issue.newsletterName} ${issue.number}`,
+      title: issue.title,
       subject: data.document.subject,
       recipients: steps.includes('startSend')
         ? recipientCount(database, issue.newsletterId, now)

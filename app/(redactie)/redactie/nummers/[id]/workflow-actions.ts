@@ -86,7 +86,7 @@ async function run(
   const unsent =
     (step === 'requestReview' || step === 'sendBack') && result.newsletter
       ? await notify(result.notify, step, result.newsletter, {
-          title: `${issue.newsletterName} ${issue.number}`,
+          title: issue.title,
           actor: actor.label,
           note: input.note,
           link: `${getConfig().publicUrl}/redactie/nummers/${issue.id}`,

@@ -23,12 +23,10 @@ export default async function CorrectionPage({ params }: { params: Promise<{ id:
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/redactie/nummers/${issue.id}`}>
-          {issue.newsletterName} {issue.number}
-        </Link>
+        <Link href={`/redactie/nummers/${issue.id}`}>{issue.title}</Link>
       </p>
       <PageHeader
-        title={`Webversie corrigeren: ${issue.newsletterName} ${issue.number}`}
+        title={`Webversie corrigeren: ${issue.title}`}
         description={
           <>
             Herstel een typefout, een dode link of een verkeerde tijd in de{' '}

@@ -1,9 +1,8 @@
 import { db } from '@/db';
-import { confirmSignUp } from '@/lib/subscribers/flows-sign-up';
 import { done, handlePost, readForm } from '@/lib/subscribers/http';
 import { personalLink } from '@/lib/subscribers/links';
 import { requireLink } from '@/lib/subscribers/verify';
-import { sendWelcome } from '@/lib/subscribers/welcome';
+import { confirmWithWelcome } from '@/lib/subscribers/welcome';
 
 // POST /aanmelden/bevestigen/[token]: the button on the page, never the GET a mail scanner makes.
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
@@ -11,13 +10,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   return handlePost(request, `/aanmelden/bevestigen/${token}`, async () => {
     await readForm(request);
     const claims = requireLink('confirm', token);
-    const outcome = db().transaction((tx) => confirmSignUp(tx, claims));
-    // After the commit, and only for a new confirmation: a second click sends no second welcome.
-    // The reader is subscribed either way, so a mail problem is logged, not shown.
-    if (outcome === 'confirmed')
-      await sendWelcome(db(), claims).catch((error: unknown) =>
-        console.error('Welkomstmail niet verstuurd', error),
-      );
+    const outcome = await confirmWithWelcome(db(), claims);
     return done(
       request,
       `${new URL(personalLink('preferences', claims)).pathname}?${outcome === 'confirmed' ? 'bevestigd' : 'al-bevestigd'}=1`,

@@ -1,0 +1,156 @@
+'use server';
+
+import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { newsletters } from '@/db/schema';
+import { editorAction, invalid } from '@/lib/actions';
+import type { AuditActor } from '@/lib/audit';
+import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
+import {
+  addTheme,
+  archiveTheme,
+  deleteTheme,
+  moveTheme,
+  renameTheme,
+  reorderThemes,
+  restoreTheme,
+  THEME_NAME_MAX,
+  ThemeError,
+} from '@/lib/newsletters/themes';
+import { z } from '@/lib/validation';
+
+const id = z.coerce.number().int().positive();
+const themeInput = z.object({ newsletterId: id, themeId: id });
+const name = z
+  .string()
+  .trim()
+  .min(1, 'Geef het thema een naam.')
+  .max(THEME_NAME_MAX, `Een themanaam heeft hoogstens ${THEME_NAME_MAX} tekens.`);
+
+// Archiving and reordering change what sign-up, preferences, items and the builder offer.
+const revalidate = [
+  '/redactie/nieuwsbrieven/[id]/themas',
+  '/redactie/items',
+  '/redactie/nummers/[id]',
+  '/aanmelden',
+];
+
+const actorOf = (editor: SessionEditor): AuditActor => ({
+  id: editor.id,
+  label: editorLabel(editor),
+});
+
+/** The service's refusals as the form's Dutch message; anything else is a real failure. */
+function attempt<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ThemeError)
+      invalid(error.message, error.field ? { [error.field]: error.message } : undefined);
+    throw error;
+  }
+}
+
+function requireNewsletter(tx: Tx, newsletterId: number) {
+  const found = tx
+    .select({ id: newsletters.id })
+    .from(newsletters)
+    .where(eq(newsletters.id, newsletterId))
+    .get();
+  if (!found) invalid('Deze nieuwsbrief bestaat niet (meer).');
+}
+
+export const addThemeAction = editorAction({
+  name: 'thema toevoegen',
+  role: 'admin',
+  schema: z.object({ newsletterId: id, name }),
+  revalidate,
+  mutate(input, { editor, tx }) {
+    requireNewsletter(tx, input.newsletterId);
+    const theme = attempt(() => addTheme(tx, input.newsletterId, input.name, actorOf(editor)));
+    return { status: 'ok', message: `Thema “${theme.name}” is toegevoegd.` };
+  },
+});
+
+export const renameThemeAction = editorAction({
+  name: 'thema hernoemen',
+  role: 'admin',
+  schema: themeInput.extend({ name }),
+  revalidate,
+  mutate(input, { editor, tx }) {
+    const theme = attempt(() =>
+      renameTheme(tx, input.themeId, input.name, actorOf(editor), input.newsletterId),
+    );
+    return {
+      status: 'ok',
+      message: `De naam is nu “${theme.name}”. Verzonden nummers houden de oude naam.`,
+    };
+  },
+});
+
+export const archiveThemeAction = editorAction({
+  name: 'thema archiveren',
+  role: 'admin',
+  schema: themeInput,
+  revalidate,
+  explainInvalid: true,
+  mutate(input, { editor, tx }) {
+    const theme = attempt(() =>
+      archiveTheme(tx, input.themeId, actorOf(editor), input.newsletterId),
+    );
+    return { status: 'ok', message: `Thema “${theme.name}” is gearchiveerd.` };
+  },
+});
+
+export const restoreThemeAction = editorAction({
+  name: 'thema terugzetten',
+  role: 'admin',
+  schema: themeInput,
+  revalidate,
+  explainInvalid: true,
+  mutate(input, { editor, tx }) {
+    const theme = attempt(() =>
+      restoreTheme(tx, input.themeId, actorOf(editor), input.newsletterId),
+    );
+    return { status: 'ok', message: `Thema “${theme.name}” is teruggezet.` };
+  },
+});
+
+export const deleteThemeAction = editorAction({
+  name: 'thema verwijderen',
+  role: 'admin',
+  schema: themeInput,
+  revalidate,
+  explainInvalid: true,
+  mutate(input, { editor, tx }) {
+    attempt(() => deleteTheme(tx, input.themeId, actorOf(editor), input.newsletterId));
+    return { status: 'ok', message: 'Het thema is verwijderd.' };
+  },
+});
+
+export const moveThemeAction = editorAction({
+  name: 'thema verplaatsen',
+  role: 'admin',
+  schema: themeInput.extend({ direction: z.enum(['up', 'down']) }),
+  revalidate,
+  explainInvalid: true,
+  mutate(input, { editor, tx }) {
+    attempt(() =>
+      moveTheme(tx, input.themeId, input.direction, actorOf(editor), input.newsletterId),
+    );
+    return { status: 'ok', message: 'De volgorde is opgeslagen.' };
+  },
+});
+
+export const reorderThemesAction = editorAction({
+  name: 'thema’s ordenen',
+  role: 'admin',
+  schema: z.object({ newsletterId: id, order: z.array(id).min(1).max(500) }),
+  revalidate,
+  explainInvalid: true,
+  mutate(input, { editor, tx }) {
+    requireNewsletter(tx, input.newsletterId);
+    attempt(() => reorderThemes(tx, input.newsletterId, input.order, actorOf(editor)));
+    return { status: 'ok', message: 'De volgorde is opgeslagen.' };
+  },
+});

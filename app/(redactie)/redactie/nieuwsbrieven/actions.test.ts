@@ -1,0 +1,159 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { auditLog, issues, newsletters, users } from '@/db/schema';
+import type { SessionEditor } from '@/lib/auth/guard';
+import { testDb } from '@/lib/test/db';
+import { seed } from '@/scripts/seed';
+
+// The newsletter actions called with the form's own fields (repeated footer link fields, an
+// unticked checkbox), as the screen posts them.
+const state = vi.hoisted(() => ({
+  editor: null as SessionEditor | null,
+  database: null as unknown,
+  redirects: [] as string[],
+}));
+vi.mock('@/lib/auth/guard', () => ({
+  currentEditor: async () => state.editor,
+  editorLabel: (e: SessionEditor) => e.name ?? e.email,
+}));
+vi.mock('@/db', async (original) => ({
+  ...(await original<typeof import('@/db')>()),
+  db: () => state.database,
+}));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    state.redirects.push(url);
+  },
+}));
+
+const actions = await import('./actions');
+const { createIssueAction } = await import('../nummers/actions');
+const { idle } = await import('@/lib/action-state');
+const database = () => state.database as ReturnType<typeof testDb>;
+
+function signInAs(email: string) {
+  const u = database().select().from(users).where(eq(users.email, email)).get()!;
+  state.editor = { id: u.id, email: u.email, name: u.name, role: u.role };
+}
+
+function form(fields: Record<string, string | string[]>) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value]) data.append(key, v);
+  return data;
+}
+
+const zorgpost = {
+  name: 'Zorgpost',
+  slug: 'zorgpost',
+  organisation: 'GGD Regio Oost',
+  senderName: 'Zorgpost',
+  senderEmail: 'zorgpost@ggd-oost.example',
+  brandColor: '#1b5e20',
+  titlePattern: '{naam} {nummer}',
+  unsubscribeLabel: 'Afmelden',
+  preferencesLabel: 'Gegevens wijzigen',
+  footerLinkLabel: ['Contact', '', ''],
+  footerLinkUrl: ['https://ggd-oost.example/contact', '', ''],
+};
+const zorgpostRow = () =>
+  database().select().from(newsletters).where(eq(newsletters.slug, 'zorgpost')).get();
+
+beforeEach(() => {
+  state.database = testDb();
+  state.redirects = [];
+  seed(database());
+  signInAs('redactie@kopij.test');
+});
+
+describe('the newsletter form through its actions', () => {
+  it('refuses a light colour with its ratio, then creates and opens the newsletter', async () => {
+    const refused = await actions.createNewsletterAction(
+      idle,
+      form({ ...zorgpost, brandColor: '#8bc34a' }),
+    );
+    expect(refused.status).toBe('invalid');
+    expect(refused.fieldErrors?.brandColor).toMatch(/^Deze kleur geeft 2,\d:1 contrast/);
+    expect(zorgpostRow()).toBeUndefined();
+
+    await actions.createNewsletterAction(idle, form(zorgpost));
+    const row = zorgpostRow()!;
+    expect(state.redirects).toEqual([`/redactie/nieuwsbrieven/${row.id}?aangemaakt=1`]);
+    expect(row).toMatchObject({
+      fourEyes: false, // the box was not ticked, so it was not posted
+      footerLinks: [{ label: 'Contact', url: 'https://ggd-oost.example/contact' }],
+    });
+  });
+
+  it('changes, archives (no new issues then) and restores', async () => {
+    await actions.createNewsletterAction(idle, form(zorgpost));
+    const id = String(zorgpostRow()!.id);
+    const saved = await actions.updateNewsletterAction(
+      idle,
+      form({ ...zorgpost, id, fourEyes: 'on', senderName: 'GGD Zorgpost' }),
+    );
+    expect(saved).toMatchObject({
+      status: 'ok',
+      message: 'De instellingen van Zorgpost zijn opgeslagen.',
+    });
+    expect(zorgpostRow()).toMatchObject({ fourEyes: true, senderName: 'GGD Zorgpost' });
+
+    expect((await actions.archiveNewsletterAction(idle, form({ id }))).status).toBe('ok');
+    const refused = await createIssueAction(idle, form({ newsletterId: id }));
+    expect(refused).toEqual({
+      status: 'invalid',
+      message:
+        'Zorgpost is gearchiveerd en krijgt geen nieuwe nummers. Zet de nieuwsbrief eerst terug.',
+      fieldErrors: undefined,
+    });
+    expect(
+      database()
+        .select()
+        .from(issues)
+        .where(eq(issues.newsletterId, Number(id)))
+        .all(),
+    ).toEqual([]);
+
+    expect((await actions.restoreNewsletterAction(idle, form({ id }))).status).toBe('ok');
+    await createIssueAction(idle, form({ newsletterId: id }));
+    expect(
+      database()
+        .select()
+        .from(issues)
+        .where(eq(issues.newsletterId, Number(id)))
+        .all(),
+    ).toHaveLength(1);
+    const logged = database()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .all()
+      .map((r) => r.action);
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        'newsletter.created',
+        'newsletter.updated',
+        'newsletter.archived',
+        'newsletter.restored',
+        'issue.created',
+      ]),
+    );
+  });
+
+  it('refuses a slug change of the demo newsletter, whose issues were sent', async () => {
+    const demo = database()
+      .select()
+      .from(newsletters)
+      .where(eq(newsletters.slug, 'raadsbericht'))
+      .get()!;
+    const refused = await actions.updateNewsletterAction(
+      idle,
+      form({ ...zorgpost, id: String(demo.id), slug: 'raadsbericht-2' }),
+    );
+    expect(refused.status).toBe('invalid');
+    expect(refused.fieldErrors?.slug).toContain('kan niet meer veranderen');
+    expect(database().select().from(newsletters).where(eq(newsletters.id, demo.id)).get()).toEqual(
+      demo,
+    );
+  });
+});
