@@ -56,7 +56,7 @@ test('the archive lists the sent issues; an issue page shows every item with its
   expect(html).not.toMatch(/\/afmelden\/|\/voorkeuren\/|kopij\.invalid/);
   await expect(
     page.getByRole('link', { name: 'Aanmelden voor Raadsbericht', exact: true }),
-  ).toHaveAttribute('href', `/aanmelden?nieuwsbrief=${newsletter()}`);
+  ).toHaveAttribute('href', `/aanmelden/${newsletter()}`);
   await expectAccessible(page);
 });
 

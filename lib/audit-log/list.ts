@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { auditLog } from '@/db/schema';
 import { fromDutchLocal } from '@/lib/format-input';
 import { z } from '@/lib/validation';
+import { newsletterCondition } from './newsletter-filter';
 
 // The admin's view of the audit log: newest first, filtered, paged by id so a page deep in a
 // long log costs the same as the first. Reading only: there is no code path that writes here
@@ -34,6 +35,13 @@ export const auditFilter = z.object({
     .optional()
     .catch(undefined),
   door: z.string().max(64).optional().catch(undefined),
+  nieuwsbrief: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31)
+    .optional()
+    .catch(undefined),
   van: day,
   tot: day,
   voor: z.coerce.number().int().positive().optional().catch(undefined),
@@ -52,6 +60,7 @@ export function listAudit(database: Db, filter: AuditFilter) {
   const conditions: (SQL | undefined)[] = [
     filter.soort ? like(auditLog.action, `${auditGroups[filter.soort].prefix}%`) : undefined,
     filter.door ? eq(auditLog.actorId, filter.door) : undefined,
+    filter.nieuwsbrief ? newsletterCondition(database, filter.nieuwsbrief) : undefined,
     filter.van ? gte(auditLog.at, dutchMidnight(filter.van)) : undefined,
     filter.tot ? lt(auditLog.at, dutchMidnight(filter.tot, 1)) : undefined,
     filter.voor ? lt(auditLog.id, filter.voor) : undefined,

@@ -154,6 +154,18 @@ describe('server action requests in the proxy', () => {
       body: `--x\r\n${'x'.repeat(2 * ACTION_BODY_LIMIT)}`,
     });
     expect(await status(upload)).toBe('Next');
+    // The embeddable sign-up form, posted from the organisation's own website.
+    const embedded = (path: string) =>
+      post(path, {
+        headers: {
+          'content-type': 'multipart/form-data; boundary=x',
+          origin: 'https://www.gemeente.example',
+        },
+        body: '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.example\r\n--x--\r\n',
+      });
+    expect(await status(embedded('/aanmelden/zorgpost/formulier'))).toBe('Next');
+    expect(await status(embedded('/aanmelden/zorgpost/formulier/x'))).toBe(403);
+    expect(await status(embedded('/aanmelden/formulier'))).toBe(403);
     expect(
       await status(post('/api/bounces/postmark', { headers: { 'next-action': 'x' }, body: '[' })),
     ).toBe('Next');

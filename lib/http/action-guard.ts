@@ -12,10 +12,22 @@ import { argumentsProblem, boundActionProblem, type PartLookup } from './action-
 
 /**
  * Route handlers outside /api that take a POST: no server actions run there, and a multipart
- * body is theirs to read (a CSV import may be 10 MB). action-guard.test.ts checks this list
+ * body is theirs to read (a CSV import may be 10 MB), posted from wherever the route allows (the
+ * embeddable sign-up form comes from the organisation's website). Written as their folders under
+ * app/ (a `[segment]` stands for one path segment); action-guard.test.ts checks this list
  * against the route handlers in app/.
  */
-export const POSTED_ROUTE_HANDLERS = new Set(['/redactie/abonnees/importeren/uploaden']);
+export const POSTED_ROUTE_HANDLERS = new Set([
+  '/redactie/abonnees/importeren/uploaden',
+  '/aanmelden/[slug]/formulier',
+]);
+
+const postedRoutes = [...POSTED_ROUTE_HANDLERS].map(
+  (route) => new RegExp(`^${route.replace(/\[[^\]/]+\]/g, '[^/]+')}$`),
+);
+
+export const isPostedRouteHandler = (pathname: string) =>
+  postedRoutes.some((route) => route.test(pathname));
 
 /** Next's default `serverActions.bodySizeLimit`; past it Next throws a 413 that becomes a 500. */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -82,7 +94,7 @@ function formActionProblem(form: FormData): string | null {
 export async function refuseMalformedAction(request: Request): Promise<Response | null> {
   if (request.method !== 'POST') return null;
   const { pathname } = new URL(request.url);
-  if (pathname.startsWith('/api/') || POSTED_ROUTE_HANDLERS.has(pathname)) return null;
+  if (pathname.startsWith('/api/') || isPostedRouteHandler(pathname)) return null;
   const actionId = request.headers.get('next-action');
   const type = request.headers.get('content-type') ?? '';
   // Next's own tests, byte for byte: anything else is no server action to it.

@@ -115,7 +115,7 @@ function refusal(request: Request, error: SubscriberError, back: string): Respon
     .map((m) => `<li>${escapeHtml(m)}</li>`)
     .join('');
   // Shown only to browsers without JavaScript: the enhanced form shows these messages inline.
-  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Dat lukte niet · Kopij</title></head>
+  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Dat lukte niet</title></head>
 <body style="font-family:system-ui,Arial,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1.5rem;line-height:1.5;color:#1a1a1a">
 <main><h1>Dat lukte niet</h1><p role="alert">${escapeHtml(error.message)}</p>${items ? `<ul>${items}</ul>` : ''}
 <p><a href="${escapeHtml(back)}" style="color:#1d4f91">Terug naar het formulier</a></p></main></body></html>`;

@@ -279,6 +279,41 @@ describe('commitImport', () => {
   });
 });
 
+describe('the themes an import maps to', () => {
+  it('are the chosen newsletter’s active ones: an archived theme is refused, and not given by default', () => {
+    const [kept, gone] = database
+      .select()
+      .from(themes)
+      .where(eq(themes.newsletterId, newsletterId))
+      .all();
+    database.update(themes).set({ archivedAt: new Date() }).where(eq(themes.id, gone!.id)).run();
+    const result = plan(
+      `email;themas\nnieuw-een@gemeente.example;${gone!.name}\nnieuw-twee@gemeente.example;`,
+    );
+    expect(result.invalid.map((r) => r.email)).toEqual(['nieuw-een@gemeente.example']);
+    expect(result.invalid[0]!.reason).toContain(gone!.name);
+    commitImport(database, result, { newsletterId, editorId: null, fileName: 'x.csv' });
+    const subscriber = database
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.email, 'nieuw-twee@gemeente.example'))
+      .get()!;
+    const subscription = database
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.subscriberId, subscriber.id))
+      .get()!;
+    const given = database
+      .select()
+      .from(subscriptionThemes)
+      .where(eq(subscriptionThemes.subscriptionId, subscription.id))
+      .all()
+      .map((t) => t.themeId);
+    expect(given).toContain(kept!.id);
+    expect(given).not.toContain(gone!.id);
+  });
+});
+
 describe('suppressed addresses', () => {
   const file = [
     'email;naam',

@@ -246,7 +246,10 @@ export function planImport(rows: ImportRow[], context: ImportContext): ImportPla
   return plan;
 }
 
-/** The database side of planning: this newsletter's themes and every known address. */
+/**
+ * The database side of planning: this newsletter's active themes (an archived one is gone from
+ * sign-up, so an import cannot add followers to it either) and every known address.
+ */
 export function loadImportContext(database: Tx, newsletterId: number): ImportContext {
   const themeRows = database
     .select({ id: themes.id, slug: themes.slug, name: themes.name })

@@ -1,24 +1,33 @@
 import 'server-only';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { db } from '@/db';
 import { newsletters, subscribers, subscriptions, subscriptionThemes, themes } from '@/db/schema';
 import type { TokenClaims } from './tokens';
 
-/** The newsletter a public form is for: by slug, or the first one when there is only the default. */
+/**
+ * The newsletter a public form is for: by slug (archived ones too: their readers still get fresh
+ * links; sign-up refuses them, lib/subscribers/sign-up.ts), or without one the first active one.
+ */
 export function publicNewsletter(slug?: string) {
   const query = db()
     .select({
       id: newsletters.id,
       slug: newsletters.slug,
       name: newsletters.name,
+      description: newsletters.description,
       organisation: newsletters.organisation,
       privacyUrl: newsletters.privacyUrl,
+      archivedAt: newsletters.archivedAt,
     })
     .from(newsletters);
   return (
-    slug ? query.where(eq(newsletters.slug, slug)) : query.orderBy(asc(newsletters.id))
+    slug
+      ? query.where(eq(newsletters.slug, slug))
+      : query.where(isNull(newsletters.archivedAt)).orderBy(asc(newsletters.id))
   ).get();
 }
+
+export type PublicNewsletter = NonNullable<ReturnType<typeof publicNewsletter>>;
 
 export function newsletterById(id: number) {
   return db()
@@ -28,7 +37,7 @@ export function newsletterById(id: number) {
     .get();
 }
 
-/** The themes a reader can choose: archived ones are no longer offered. */
+/** The themes a reader can choose: archived ones are gone from sign-up and preferences. */
 export function themesOf(newsletterId: number) {
   return db()
     .select({ id: themes.id, name: themes.name })
@@ -36,6 +45,15 @@ export function themesOf(newsletterId: number) {
     .where(and(eq(themes.newsletterId, newsletterId), isNull(themes.archivedAt)))
     .orderBy(asc(themes.position))
     .all();
+}
+
+export function archivedThemeIdsOf(newsletterId: number): Set<number> {
+  const rows = db()
+    .select({ id: themes.id })
+    .from(themes)
+    .where(and(eq(themes.newsletterId, newsletterId), isNotNull(themes.archivedAt)))
+    .all();
+  return new Set(rows.map((t) => t.id));
 }
 
 /** What the preferences page shows: never more than the link's own subscription. */

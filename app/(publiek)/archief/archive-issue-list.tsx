@@ -7,9 +7,11 @@ import type { Search } from './archive-view';
 export function ArchiveIssueList({
   issues,
   query,
+  base,
 }: {
   issues: ReturnType<typeof listSentIssues>;
   query: Search;
+  base?: string;
 }) {
   return (
     <section aria-labelledby="nummers" className="mt-8">
@@ -35,7 +37,7 @@ export function ArchiveIssueList({
           </li>
         ))}
       </ol>
-      <Pager query={query} page={issues.page} pages={issues.pages} />
+      <Pager query={query} page={issues.page} pages={issues.pages} base={base} />
     </section>
   );
 }

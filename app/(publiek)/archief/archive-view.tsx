@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { db } from '@/db';
+import { archiveNewsletters } from '@/lib/archive/newsletters';
 import { archiveFilters, archiveListParams, listSentIssues } from '@/lib/archive/queries';
 import { ARCHIVE_PAGE_SIZE, archiveSearchParams, searchArchive } from '@/lib/archive/search';
 import { getConfig } from '@/lib/config';
 import { ArchiveIssueList } from './archive-issue-list';
+import { ArchiveNewsletters } from './archive-newsletters';
 import { ArchiveSearchForm } from './archive-search-form';
 import { ArchiveSearchResults } from './archive-search-results';
 
@@ -40,6 +42,7 @@ export function ArchiveView({ query }: { query: Search }) {
         Alle verzonden nummers. Ook als RSS-feed:{' '}
         <a href={`${getConfig().publicUrl}/archief/feed.xml`}>archief/feed.xml</a>.
       </p>
+      {q ? null : <ArchiveNewsletters newsletters={archiveNewsletters(db())} />}
       <ArchiveSearchForm q={q} theme={list.thema} year={list.jaar} filters={filters} />
       {!search.success ? (
         <p role="alert" className="mt-4 text-danger">

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { FreshLinkForm } from '../fresh-link-form';
 
 export const metadata: Metadata = { title: 'Nieuwe link aanvragen' };
+// The layout names the organisation from the database, which the build does not have.
+export const dynamic = 'force-dynamic';
 
 export default function FreshLinkPage() {
   return (

@@ -7,7 +7,9 @@ import { requireEditor } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
 import { whatNeedsMe } from '@/lib/issue/dashboard';
 import { activeSubscriptionCount, listIssues } from '@/lib/issue/queries';
+import { newsletterFigures } from '@/lib/newsletters/figures';
 import { LastSentPanel, NextSendPanel, WaitingPanel } from './dashboard-panels';
+import { NewsletterFiguresTable } from './newsletter-figures';
 
 export const metadata: Metadata = { title: 'Overzicht' };
 
@@ -27,6 +29,7 @@ export default async function DashboardPage() {
         <NextSendPanel issue={mine.nextScheduled} />
         <LastSentPanel issue={mine.lastSent} summary={mine.deliverySummary} />
       </div>
+      <NewsletterFiguresTable figures={newsletterFigures(db())} />
       <section aria-labelledby="nummers" className="mt-8">
         <h2 id="nummers" className="text-lg font-bold">
           Recente nummers

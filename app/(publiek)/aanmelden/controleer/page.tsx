@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'Check uw inbox' };
+// The layout names the organisation from the database, which the build does not have.
+export const dynamic = 'force-dynamic';
 
 // The same page whether the address was known, new or already subscribed.
 export default async function CheckInboxPage({

@@ -55,7 +55,7 @@ export default async function PreferencesPage({
             ? 'Uw aanmelding is nog niet bevestigd.'
             : 'U bent afgemeld voor deze nieuwsbrief.'}{' '}
           <Link
-            href={`/aanmelden?nieuwsbrief=${encodeURIComponent(newsletter.slug)}`}
+            href={`/aanmelden/${encodeURIComponent(newsletter.slug)}`}
             className="text-brand-700 underline"
           >
             Opnieuw aanmelden

@@ -7,9 +7,11 @@ const control = 'block rounded-md border border-gray-500 bg-white px-3 py-2';
 export function AuditFilters({
   filter,
   editors,
+  newsletters,
 }: {
   filter: AuditFilter;
   editors: { id: string; name: string | null; email: string }[];
+  newsletters: { id: number; name: string }[];
 }) {
   return (
     <form
@@ -36,6 +38,16 @@ export function AuditFilters({
         options={editors.map((e) => ({ value: e.id, label: e.name ?? e.email }))}
         className={control}
       />
+      {newsletters.length > 1 ? (
+        <FilterSelect
+          name="nieuwsbrief"
+          label="Nieuwsbrief"
+          value={filter.nieuwsbrief}
+          all="Alle nieuwsbrieven"
+          options={newsletters.map((n) => ({ value: n.id, label: n.name }))}
+          className={control}
+        />
+      ) : null}
       <div>
         <label htmlFor="van" className="block text-sm font-semibold">
           Vanaf

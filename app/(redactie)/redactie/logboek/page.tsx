@@ -6,6 +6,7 @@ import { requireEditor } from '@/lib/auth/guard';
 import { olderPageParams, readAuditParams } from '@/lib/audit-log/params';
 import { auditPage } from '@/lib/audit-log/queries';
 import { listEditors } from '@/lib/editors/queries';
+import { listNewsletters } from '@/lib/newsletters/queries';
 import { AuditFilters } from './audit-filters';
 import { AuditTable } from './audit-table';
 
@@ -27,7 +28,11 @@ export default async function AuditLogPage({
         title="Logboek"
         description="Wie wat wanneer deed: statuswijzigingen, verzendingen, correcties, redacteuren en rollen, imports en verwijderingen."
       />
-      <AuditFilters filter={filter} editors={editors} />
+      <AuditFilters
+        filter={filter}
+        editors={editors}
+        newsletters={listNewsletters({ includeArchived: true })}
+      />
 
       {rows.length === 0 ? (
         <EmptyState title="Niets gevonden">

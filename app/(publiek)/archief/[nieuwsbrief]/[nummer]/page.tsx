@@ -95,7 +95,7 @@ export default async function ArchivedIssuePage(props: Params) {
         <p className="mt-1">Kies zelf de thema&apos;s die u wilt volgen. Afmelden kan altijd.</p>
         <p className="mt-3">
           <Link
-            href={`/aanmelden?nieuwsbrief=${encodeURIComponent(newsletter.slug)}`}
+            href={`/aanmelden/${encodeURIComponent(newsletter.slug)}`}
             className="inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700"
           >
             Aanmelden voor {newsletter.name}

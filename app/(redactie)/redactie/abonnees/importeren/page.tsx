@@ -16,7 +16,7 @@ export default async function ImportPage({
 }) {
   const editor = await requireEditor('hoofdredacteur', '/redactie/abonnees/importeren');
   const params = await searchParams;
-  const newsletters = newslettersWithThemes();
+  const newsletters = newslettersWithThemes({ active: true });
   const { error, preview } = importPreview(params, editor.id);
   return (
     <>

@@ -3,7 +3,11 @@ import { MAX_IMPORT_ROWS } from '@/lib/subscribers/import';
 import { formatCount } from '@/lib/format';
 
 /** The first step: a plain multipart post to the upload route, which redirects to the preview. */
-export function UploadForm({ newsletters }: { newsletters: { id: number; name: string }[] }) {
+export function UploadForm({
+  newsletters,
+}: {
+  newsletters: { id: number; name: string; themes: { id: number; name: string }[] }[];
+}) {
   return (
     <section
       aria-labelledby="bestand-kiezen"
@@ -62,6 +66,13 @@ export function UploadForm({ newsletters }: { newsletters: { id: number; name: s
               </option>
             ))}
           </select>
+          <ul className="mt-2 space-y-1 text-sm text-muted" aria-label="Thema’s per nieuwsbrief">
+            {newsletters.map((nl) => (
+              <li key={nl.id}>
+                {nl.name}: {nl.themes.map((t) => t.name).join(', ') || 'nog geen thema’s'}
+              </li>
+            ))}
+          </ul>
         </div>
         <button type="submit" className={buttonClass('primary')}>
           Voorbeeld bekijken

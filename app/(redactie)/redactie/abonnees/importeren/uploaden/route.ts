@@ -54,7 +54,8 @@ export async function POST(request: Request) {
   if (!(file instanceof File) || file.size === 0) return fail('geen-bestand');
   if (file.size > MAX_IMPORT_BYTES) return fail('te-groot');
   const newsletterId = Number(form.get('nieuwsbrief'));
-  if (!newslettersWithThemes().some((n) => n.id === newsletterId)) return fail('nieuwsbrief');
+  if (!newslettersWithThemes({ active: true }).some((n) => n.id === newsletterId))
+    return fail('nieuwsbrief');
 
   let text: string;
   try {
