@@ -1,9 +1,15 @@
 import { ButtonLink } from '@/components/button';
+import { publicSiteName } from '@/lib/newsletters/public-name';
+
+// The organisation's name comes from the database, so the page is made per request.
+export const dynamic = 'force-dynamic';
 
 export default function HomePage() {
   return (
     <main id="inhoud" className="mx-auto max-w-2xl px-6 py-16">
-      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Kopij</p>
+      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">
+        {publicSiteName()}
+      </p>
       <h1 className="mt-2 text-3xl font-bold">Nieuwsbrieven voor de publieke sector</h1>
       <p className="mt-4 text-lg text-muted">
         Met Kopij stelt een redactie elk nummer van een nieuwsbrief samen in de browser. Abonnees

@@ -93,6 +93,17 @@ describe('createNewsletter', () => {
     );
   });
 
+  it('refuses a slug that a page of Kopij already has (/aanmelden/controleer, /archief/lijst)', () => {
+    for (const slug of ['controleer', 'lijst']) {
+      const refused = expectNothingChanged(() =>
+        createNewsletter(tx(), { ...zorgpost, slug }, actor),
+      );
+      expect(refused.fieldErrors?.slug).toBe(
+        'Deze korte naam gebruikt Kopij al voor een eigen pagina; kies een andere.',
+      );
+    }
+  });
+
   it('refuses a brand colour white text cannot be read on, naming the ratio', () => {
     const refused = expectNothingChanged(() =>
       createNewsletter(tx(), { ...zorgpost, brandColor: '#8bc34a' }, actor),

@@ -77,6 +77,8 @@ const footerLink = z
       ctx.addIssue({ code: 'custom', path: ['url'], message: url.error.issues[0]!.message });
   });
 
+const RESERVED_SLUGS = ['bevestigen', 'controleer', 'lijst', 'feed.xml', 'zoeken'];
+
 export const newsletterSettings = z
   .object({
     name: required(80, 'De naam', 'Vul een naam in.'),
@@ -88,6 +90,11 @@ export const newsletterSettings = z
       .regex(
         /^[a-z0-9]+(-[a-z0-9]+)*$/,
         'Gebruik alleen kleine letters, cijfers en streepjes (zoals zorgpost of nieuws-zorg).',
+      )
+      // Pages of their own under /aanmelden/ and /archief/ would hide a newsletter of that name.
+      .refine(
+        (slug) => !RESERVED_SLUGS.includes(slug),
+        'Deze korte naam gebruikt Kopij al voor een eigen pagina; kies een andere.',
       ),
     description: text(500, 'De beschrijving'),
     organisation: required(120, 'De organisatie', 'Vul de naam van de organisatie in.'),

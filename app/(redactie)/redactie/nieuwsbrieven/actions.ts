@@ -21,7 +21,12 @@ const revalidate = [
   '/redactie/nummers',
   '/redactie',
   '/archief',
+  // The cached archive pages carry the name, organisation and footer too.
+  '/archief/[nieuwsbrief]',
+  '/archief/[nieuwsbrief]/[nummer]',
+  '/archief/lijst/[filter]',
   '/aanmelden',
+  '/aanmelden/[slug]',
 ];
 
 const actorOf = (editor: SessionEditor) => ({ id: editor.id, label: editorLabel(editor) });
