@@ -210,6 +210,12 @@ export function sentIssue(
     correctionNote: row.correctionNote,
     newsletter: source.newsletter,
     url: source.webUrl,
-    content: { ...content, footer: content.footer ? { text: content.footer.text } : null },
+    // The newsletter's own footer, without the reader's personal links (there is no reader here).
+    content: {
+      ...content,
+      footer: content.footer
+        ? { text: content.footer.text, lines: content.footer.lines, links: content.footer.links }
+        : null,
+    },
   };
 }

@@ -65,7 +65,9 @@ export function IssueArticle({
   content,
   calendarBase,
 }: {
-  content: Omit<IssueEmailProps, 'footer'> & { footer: { text: string } | null };
+  content: Omit<IssueEmailProps, 'footer'> & {
+    footer: Pick<NonNullable<IssueEmailProps['footer']>, 'text' | 'lines' | 'links'> | null;
+  };
   calendarBase: string;
 }) {
   return (

@@ -102,9 +102,34 @@ export default async function ArchivedIssuePage(props: Params) {
           </Link>
         </p>
       </aside>
-      {content.footer?.text ? (
-        <p className="mt-8 text-sm text-muted">{content.footer.text}</p>
-      ) : null}
+      {content.footer ? <ArchiveFooter footer={content.footer} /> : null}
     </>
+  );
+}
+
+/** The newsletter's footer as in the mail: its own links, contact line, address and text. */
+function ArchiveFooter({
+  footer,
+}: {
+  footer: { text: string; lines: string[]; links: { label: string; href: string }[] };
+}) {
+  return (
+    <footer className="mt-8 space-y-1 text-sm text-muted">
+      {footer.links.length ? (
+        <ul className="flex flex-wrap gap-x-4">
+          {footer.links.map((link) => (
+            <li key={link.href}>
+              <a href={link.href} className="text-brand-700 underline">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {footer.lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+      {footer.text ? <p>{footer.text}</p> : null}
+    </footer>
   );
 }
