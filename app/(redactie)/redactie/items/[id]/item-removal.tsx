@@ -3,47 +3,9 @@
 import { startTransition, useActionState, useState } from 'react';
 import { Button } from '@/components/button';
 import { FormMessage } from '@/components/form-message';
-import { idle, type ActionState } from '@/lib/action-state';
-import { Modal } from '../../nummers/[id]/dialogs';
+import { ConfirmDialog } from '@/components/modal';
+import { idle } from '@/lib/action-state';
 import { removeItemAction, restoreItemAction } from '../actions';
-
-function ConfirmRemoval(props: {
-  title: string;
-  sent: boolean;
-  verb: string;
-  state: ActionState;
-  pending: boolean;
-  onConfirm: () => void;
-  onClose: () => void;
-}) {
-  const { verb, state, pending } = props;
-  return (
-    <Modal title={`"${props.title}" ${verb}?`} role="alertdialog" onClose={() => props.onClose()}>
-      <p className="mt-2">
-        {props.sent
-          ? 'Het item verdwijnt uit de bibliotheek. Met het filter Gearchiveerd vindt u het terug.'
-          : 'Het item wordt definitief verwijderd. Dit kan niet ongedaan worden gemaakt.'}
-      </p>
-      <div className="mt-4">
-        <FormMessage state={state} />
-      </div>
-      <div className="mt-6 flex flex-wrap gap-2">
-        <Button
-          variant="danger"
-          aria-disabled={pending || undefined}
-          onClick={() => {
-            if (!pending) props.onConfirm();
-          }}
-        >
-          Ja, {verb}
-        </Button>
-        <Button variant="secondary" onClick={() => props.onClose()}>
-          Annuleren
-        </Button>
-      </div>
-    </Modal>
-  );
-}
 
 /**
  * Removing an item made by mistake: deleted if it never went out, archived if it did (the
@@ -99,15 +61,18 @@ export function ItemRemoval(props: {
         </>
       )}
       {confirming ? (
-        <ConfirmRemoval
-          title={props.title}
-          sent={props.sent}
-          verb={verb}
+        <ConfirmDialog
+          title={`"${props.title}" ${verb}?`}
+          confirmLabel={`Ja, ${verb}`}
           state={state}
           pending={pending}
           onConfirm={() => startTransition(() => run({ id: props.id }))}
           onClose={() => setConfirming(false)}
-        />
+        >
+          {props.sent
+            ? 'Het item verdwijnt uit de bibliotheek. Met het filter Gearchiveerd vindt u het terug.'
+            : 'Het item wordt definitief verwijderd. Dit kan niet ongedaan worden gemaakt.'}
+        </ConfirmDialog>
       ) : null}
     </section>
   );

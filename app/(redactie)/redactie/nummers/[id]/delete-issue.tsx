@@ -2,10 +2,9 @@
 
 import { startTransition, useActionState, useState } from 'react';
 import { Button } from '@/components/button';
-import { FormMessage } from '@/components/form-message';
+import { ConfirmDialog } from '@/components/modal';
 import { idle } from '@/lib/action-state';
 import { deleteIssue } from '../actions';
-import { Modal } from './dialogs';
 
 /** "Nummer verwijderen" for a draft, behind a confirmation that names the issue. */
 export function DeleteIssue({ issueId, name }: { issueId: number; name: string }) {
@@ -18,29 +17,17 @@ export function DeleteIssue({ issueId, name }: { issueId: number; name: string }
         Nummer verwijderen
       </Button>
       {open ? (
-        <Modal title={title} role="alertdialog" onClose={() => setOpen(false)}>
-          <p className="mt-2">
-            <strong>{name}</strong> wordt met al zijn blokken en opmerkingen verwijderd. Dit kan
-            niet ongedaan worden gemaakt. De items zelf blijven in de bibliotheek.
-          </p>
-          <div className="mt-4">
-            <FormMessage state={state} />
-          </div>
-          <div className="mt-6 flex flex-wrap gap-2">
-            <Button
-              variant="danger"
-              aria-disabled={pending || undefined}
-              onClick={() => {
-                if (!pending) startTransition(() => run({ issueId }));
-              }}
-            >
-              {pending ? 'Verwijderen...' : `Ja, verwijder ${name}`}
-            </Button>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Annuleren
-            </Button>
-          </div>
-        </Modal>
+        <ConfirmDialog
+          title={title}
+          confirmLabel={pending ? 'Verwijderen...' : `Ja, verwijder ${name}`}
+          state={state}
+          pending={pending}
+          onConfirm={() => startTransition(() => run({ issueId }))}
+          onClose={() => setOpen(false)}
+        >
+          <strong>{name}</strong> wordt met al zijn blokken en opmerkingen verwijderd. Dit kan niet
+          ongedaan worden gemaakt. De items zelf blijven in de bibliotheek.
+        </ConfirmDialog>
       ) : null}
     </div>
   );

@@ -1,46 +1,9 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '@/components/button';
+import { Modal } from '@/components/modal';
 import { formatTime } from '@/lib/format';
 import type { LibraryItem } from '@/lib/issue/load-builder';
-
-/** A modal on the native <dialog>: focus stays inside, Escape closes it. */
-export function Modal({
-  title,
-  children,
-  onClose,
-  role = 'dialog',
-}: {
-  title: string;
-  children: ReactNode;
-  onClose: () => void;
-  role?: 'dialog' | 'alertdialog';
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      role={role}
-      aria-labelledby="dialog-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      className="m-auto max-w-lg rounded-lg border border-line p-6 shadow-xl backdrop:bg-black/40"
-    >
-      <h2 id="dialog-title" className="text-lg font-bold">
-        {title}
-      </h2>
-      {children}
-    </dialog>
-  );
-}
 
 export function ThemeDialog({
   item,

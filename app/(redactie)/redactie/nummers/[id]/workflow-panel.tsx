@@ -4,7 +4,7 @@ import { startTransition, useActionState, useState, type FormEvent, type ReactNo
 import { Button } from '@/components/button';
 import { FormMessage } from '@/components/form-message';
 import { idle, type ActionState } from '@/lib/action-state';
-import { Modal } from './dialogs';
+import { Modal } from '@/components/modal';
 import { sendNow } from './send-actions';
 import { approve, requestReview, schedule, sendBack, unschedule } from './workflow-actions';
 import { formatCount } from '@/lib/format';
