@@ -41,13 +41,23 @@ test('the preview follows every edit, in desktop, mobile, text and dark views, w
 
   await page.getByLabel('Onderwerp', { exact: true }).fill('');
   await expect(page.locator('[data-checks]')).toContainText('Het onderwerp ontbreekt.');
-  // A test mail goes out only from the saved version: the button waits for the autosave.
+  // A test mail goes out only from the saved version: the button waits for the autosave. The
+  // page's server actions (the save) are held until that waiting state has been seen: a quick
+  // save would otherwise end it before the test looks.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/redactie\/nummers\/\d+$/, async (route) => {
+    if (route.request().method() === 'POST' && route.request().headers()['next-action']) await held;
+    await route.continue();
+  });
   const testSend = page.getByRole('button', { name: 'Testmail versturen' });
   await page.getByLabel('Onderwerp', { exact: true }).fill('Raadsbericht 24: voorbeeld bijgewerkt');
   await expect(testSend).toBeDisabled();
   await expect(page.locator('[data-testmail-wait]')).toContainText(
     'Een testmail verstuurt alleen de opgeslagen versie.',
   );
+  release();
+  await page.unroute(/\/redactie\/nummers\/\d+$/);
   await expect(page.locator('[data-save-status]')).toContainText('Opgeslagen om');
   await expect(testSend).toBeEnabled();
   await expect(page.locator('[data-testmail-wait]')).toHaveCount(0);
