@@ -59,15 +59,10 @@ export default async function NewsletterPage({
         values={formValues(newsletter)}
         slugLocked={hasSentIssue(db(), newsletter.id)}
       />
-      <section
-        aria-labelledby="aanmeldformulier"
-        className="mt-8 rounded-lg border border-line bg-white p-6"
-      >
-        <h2 id="aanmeldformulier" className="text-lg font-bold">
-          Aanmeldformulier op uw eigen website
-        </h2>
+      {/* The snippet's own section carries the heading. */}
+      <div className="mt-8 rounded-lg border border-line bg-white p-6">
         <EmbedSnippet newsletterSlug={newsletter.slug} />
-      </section>
+      </div>
       <ArchiveSection
         id={newsletter.id}
         name={newsletter.name}
