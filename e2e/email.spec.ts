@@ -46,6 +46,7 @@ test('the preview follows every edit, in desktop, mobile, text and dark views, w
   // save would otherwise end it before the test looks.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
+  // Stays in place after the release: it then lets every request through at once.
   await page.route(/\/redactie\/nummers\/\d+$/, async (route) => {
     if (route.request().method() === 'POST' && route.request().headers()['next-action']) await held;
     await route.continue();
@@ -57,7 +58,6 @@ test('the preview follows every edit, in desktop, mobile, text and dark views, w
     'Een testmail verstuurt alleen de opgeslagen versie.',
   );
   release();
-  await page.unroute(/\/redactie\/nummers\/\d+$/);
   await expect(page.locator('[data-save-status]')).toContainText('Opgeslagen om');
   await expect(testSend).toBeEnabled();
   await expect(page.locator('[data-testmail-wait]')).toHaveCount(0);
