@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { issues, newsletters, type EditorRole } from '@/db/schema';
 import { hasRole } from '@/lib/auth/roles';
+import { issueTitle } from '@/lib/newsletters/title';
 import { issueStatusLabels } from './workflow';
 
 export class IssueDeleteRefusal extends Error {}
@@ -47,13 +48,17 @@ export function deleteDraftIssue(
       createdBy: issues.createdBy,
       newsletterId: issues.newsletterId,
       newsletterName: newsletters.name,
+      titlePattern: newsletters.titlePattern,
     })
     .from(issues)
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
     .where(eq(issues.id, issueId))
     .get();
   if (!issue) throw new IssueDeleteRefusal('Dit nummer bestaat niet (meer).');
-  const name = `${issue.newsletterName} ${issue.number}`;
+  const name = issueTitle(
+    { name: issue.newsletterName, titlePattern: issue.titlePattern },
+    issue.number,
+  );
   if (issue.status === 'sent' || issue.status === 'sending')
     throw new IssueDeleteRefusal(
       `${name} is verzonden en kan niet worden verwijderd: het blijft in het archief.`,

@@ -2,20 +2,26 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { issueBlocks, issues, items, newsletters, sentItems } from '@/db/schema';
 import { issueStatusLabels } from '@/lib/issue/workflow';
+import { issueTitle } from '@/lib/newsletters/title';
 
 export class ItemRefusal extends Error {}
 
 /** The issues (not sent) that hold the item now, as "Raadsbericht 27 (concept)". */
 export function openPlacements(tx: Tx, itemId: number): string[] {
   return tx
-    .selectDistinct({ name: newsletters.name, number: issues.number, status: issues.status })
+    .selectDistinct({
+      name: newsletters.name,
+      titlePattern: newsletters.titlePattern,
+      number: issues.number,
+      status: issues.status,
+    })
     .from(issueBlocks)
     .innerJoin(issues, eq(issues.id, issueBlocks.issueId))
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
     .where(and(eq(issueBlocks.itemId, itemId), ne(issues.status, 'sent')))
     .orderBy(asc(issues.number))
     .all()
-    .map((i) => `${i.name} ${i.number} (${issueStatusLabels[i.status].toLowerCase()})`);
+    .map((i) => `${issueTitle(i, i.number)} (${issueStatusLabels[i.status].toLowerCase()})`);
 }
 
 /** Placed anywhere, sent or not: its newsletter can no longer change. */

@@ -67,7 +67,7 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
       )}
       <CommentsSection issueId={issue.id} comments={page.comments} blocks={page.commentBlocks} />
       {canDeleteIssue(db(), issue.id, editor) ? (
-        <DeleteIssue issueId={issue.id} name={`${issue.newsletterName} ${issue.number}`} />
+        <DeleteIssue issueId={issue.id} name={issue.title} />
       ) : null}
     </>
   );
