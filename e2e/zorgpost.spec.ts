@@ -300,6 +300,14 @@ test('an organisation sets up Zorgpost through the screens and sends its first i
   await expect(page.getByRole('link', { name: 'Afmelden voor Zorgpost' })).toHaveCount(0);
   await expectAccessible(page);
 
+  // The archive page is cached; a change of the footer in the settings reaches it at once.
+  await open(page, `/redactie/nieuwsbrieven/${id}`);
+  await page.getByLabel('Postadres').fill('Postbus 43, 7400 AB Deventer');
+  await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'zijn opgeslagen' })).toBeVisible();
+  await open(page, '/archief/zorgpost/1');
+  await expect(page.getByText('Postbus 43, 7400 AB Deventer')).toBeVisible();
+
   // The demo newsletter did not notice any of it.
   expect(demoState()).toEqual(demoBefore);
 });

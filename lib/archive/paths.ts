@@ -11,3 +11,13 @@ export function archivePaths(newsletterSlug: string, issueSlug: string): string[
     '/sitemap.xml',
   ];
 }
+
+/**
+ * The cached public pages that show a newsletter's name, organisation or footer, refreshed when
+ * its settings change: every issue page and list page (their header names the organisation of
+ * all newsletters). The other public pages are made per request.
+ */
+export const newsletterPaths = [
+  '/(publiek)/archief/[nieuwsbrief]/[nummer]',
+  '/(publiek)/archief/lijst/[filter]',
+] as const;

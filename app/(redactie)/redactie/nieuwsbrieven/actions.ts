@@ -12,21 +12,17 @@ import {
   type ServiceResult,
 } from '@/lib/newsletters/service';
 import { newsletterSettingsForm, settingsFromForm } from '@/lib/newsletters/settings';
+import { newsletterPaths } from '@/lib/archive/paths';
 import { z } from '@/lib/validation';
 
-// Every screen that shows a newsletter's name, colour, sender or footer.
+// Every screen that shows a newsletter's name, colour, sender or footer: the editor's, and the
+// cached public pages (named with their route group, or Next refreshes nothing).
 const revalidate = [
   '/redactie/nieuwsbrieven',
   '/redactie/nieuwsbrieven/[id]',
   '/redactie/nummers',
   '/redactie',
-  '/archief',
-  // The cached archive pages carry the name, organisation and footer too.
-  '/archief/[nieuwsbrief]',
-  '/archief/[nieuwsbrief]/[nummer]',
-  '/archief/lijst/[filter]',
-  '/aanmelden',
-  '/aanmelden/[slug]',
+  ...newsletterPaths,
 ];
 
 const actorOf = (editor: SessionEditor) => ({ id: editor.id, label: editorLabel(editor) });
