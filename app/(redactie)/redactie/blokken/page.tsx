@@ -20,7 +20,8 @@ export default async function BlocksPage({
 }) {
   await requireEditor('admin', '/redactie/blokken');
   const params = await searchParams;
-  const all = listNewsletters();
+  // Archived newsletters too, marked in the picker: their blocks stay readable.
+  const all = listNewsletters({ includeArchived: true });
   const newsletter = pickNewsletter(all, params.nieuwsbrief);
   if (!newsletter) return <EmptyState title="Er is nog geen nieuwsbrief" />;
   const archived = params.archief === '1';
@@ -34,11 +35,14 @@ export default async function BlocksPage({
         title="Vaste blokken"
         description={`Teksten en oproepen die de redactie van ${newsletter.name} in nummers zet.`}
         actions={
-          <ButtonLink
-            href={`/redactie/blokken/nieuw?nieuwsbrief=${encodeURIComponent(newsletter.slug)}`}
-          >
-            Nieuw blok<span className="sr-only"> voor {newsletter.name}</span>
-          </ButtonLink>
+          // An archived newsletter takes no new issues, so no new blocks either.
+          newsletter.archivedAt ? undefined : (
+            <ButtonLink
+              href={`/redactie/blokken/nieuw?nieuwsbrief=${encodeURIComponent(newsletter.slug)}`}
+            >
+              Nieuw blok<span className="sr-only"> voor {newsletter.name}</span>
+            </ButtonLink>
+          )
         }
       />
       {params.opgeslagen ? <PageNotice>Het blok is opgeslagen.</PageNotice> : null}

@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/page-header';
 import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
 import { getReusableBlock } from '@/lib/issue/reusable-blocks';
-import { listNewsletters } from '@/lib/newsletters/queries';
+import { getNewsletter } from '@/lib/newsletters/queries';
 import { updateBlock } from '../actions';
 import { BlockForm } from '../block-form';
 
@@ -15,7 +15,9 @@ export default async function EditBlockPage({ params }: { params: Promise<{ id: 
   await requireEditor('admin', `/redactie/blokken/${id}`);
   const block = /^\d+$/.test(id) ? getReusableBlock(db(), Number(id)) : undefined;
   if (!block || block.archivedAt || (block.kind !== 'text' && block.kind !== 'cta')) notFound();
-  const newsletter = listNewsletters().find((n) => n.id === block.newsletterId)!;
+  // By id, archived or not: a live block of an archived newsletter stays editable.
+  const newsletter = getNewsletter(block.newsletterId);
+  if (!newsletter) notFound();
   const content = block.content as Record<string, string | undefined>;
   return (
     <>

@@ -15,10 +15,7 @@ export default async function NewItemPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireEditor('redacteur', '/redactie/items/nieuw');
-  const newsletter = pickNewsletter(
-    listNewsletters().filter((n) => !n.archivedAt),
-    (await searchParams).nieuwsbrief,
-  );
+  const newsletter = pickNewsletter(listNewsletters(), (await searchParams).nieuwsbrief);
   if (!newsletter)
     return <PageHeader title="Nieuw item" description="Er is nog geen nieuwsbrief." />;
   const choices = newsletterChoices();
