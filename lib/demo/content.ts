@@ -3,6 +3,7 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import { createReusableBlock } from '@/lib/issue/reusable-blocks';
 import { createNewsletter } from '@/lib/newsletters/service';
 import { addTheme } from '@/lib/newsletters/themes';
+import { slugify } from '@/lib/slug';
 import type { Db, Tx } from '@/db';
 import * as s from '@/db/schema';
 import {
@@ -29,17 +30,6 @@ function dutchDate(now: Date, days: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
     new Date(now.getTime() + days * DAY),
   );
-}
-
-function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-    .replace(/-$/, '');
 }
 
 export function isEmpty(database: Db): boolean {
@@ -156,7 +146,7 @@ function insertIssue(tx: Tx, demo: Demo, issue: DemoIssue): { issueId: number; s
       subject: issue.subject,
       preheader: issue.preheader,
       status: sentAt ? 'sent' : 'concept',
-      slug: `${issue.number}-${slugify(issue.subject.replace(/^[^:]*:\s*/, ''))}`,
+      slug: `${issue.number}-${slugify(issue.subject.replace(/^[^:]*:\s*/, ''), 60)}`,
       sentAt,
       approvedAt: sentAt,
       approvedBy: sentAt ? editorIds[1] : null,

@@ -1,5 +1,6 @@
 import {
   mailTextDefinitions,
+  placeholderPattern,
   placeholders,
   type MailTextKind,
   type Placeholder,
@@ -22,8 +23,6 @@ export type BodyPart =
   | { type: 'action'; href: string; label: string }
   | { type: 'list'; lead: string; items: string[] };
 
-const pattern = /\{([^{}\s]{1,40})\}/g;
-
 function textValue(name: string, values: MailTextValues): string | undefined {
   if (name === 'nieuwsbrief') return values.newsletter;
   if (name === 'organisatie') return values.organisation;
@@ -33,7 +32,10 @@ function textValue(name: string, values: MailTextValues): string | undefined {
 
 /** The subject with its placeholders filled in; one it does not know stays as typed. */
 export function fillSubject(subject: string, values: MailTextValues): string {
-  return subject.replace(pattern, (whole, name: string) => textValue(name, values) ?? whole);
+  return subject.replace(
+    placeholderPattern,
+    (whole, name: string) => textValue(name, values) ?? whole,
+  );
 }
 
 function blockOf(
@@ -71,7 +73,7 @@ export function bodyParts(kind: MailTextKind, body: string, values: MailTextValu
   for (const block of body.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
     let buffer = '';
     let last = 0;
-    for (const match of block.matchAll(pattern)) {
+    for (const match of block.matchAll(placeholderPattern)) {
       const name = match[1]!;
       buffer += block.slice(last, match.index);
       last = match.index + match[0].length;

@@ -102,9 +102,6 @@ export const mailTextDefinitions: Record<MailTextKind, MailTextDefinition> = {
   },
 };
 
-export const isMailTextKind = (value: string): value is MailTextKind =>
-  (mailTextKinds as readonly string[]).includes(value);
-
 /** The newsletter's edited text for this mail, or the default when it has none. */
 export function mailText(
   newsletter: { mailTexts: Record<string, MailText | undefined> | null | undefined },
@@ -122,7 +119,7 @@ export const isDefaultText = (kind: MailTextKind, text: MailText) =>
   text.body === mailTextDefinitions[kind].default.body;
 
 // `{word}`: a placeholder, known or not. A lone brace stays text.
-const placeholderPattern = /\{([^{}\s]{1,40})\}/g;
+export const placeholderPattern = /\{([^{}\s]{1,40})\}/g;
 const namesIn = (value: string) => [...value.matchAll(placeholderPattern)].map((m) => m[1]!);
 const listed = (names: readonly string[]) => names.map((n) => `{${n}}`).join(', ');
 

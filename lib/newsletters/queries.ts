@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import { db, type Tx } from '@/db';
+import { asc, count, eq, isNull } from 'drizzle-orm';
+import { db } from '@/db';
 import { issues, newsletters, subscriptions } from '@/db/schema';
 
 /**
@@ -14,20 +14,6 @@ export function listNewsletters({ includeArchived = false }: { includeArchived?:
     .where(includeArchived ? undefined : isNull(newsletters.archivedAt))
     .orderBy(asc(newsletters.name))
     .all();
-}
-
-/** The newsletters that take new issues and sign-ups. */
-export function activeNewsletters() {
-  return listNewsletters();
-}
-
-/** Whether the newsletter exists and is not archived (the check before a new issue or sign-up). */
-export function isActiveNewsletter(database: Tx, newsletterId: number): boolean {
-  return !!database
-    .select({ id: newsletters.id })
-    .from(newsletters)
-    .where(and(eq(newsletters.id, newsletterId), isNull(newsletters.archivedAt)))
-    .get();
 }
 
 /** The newsletter id from a URL segment, or undefined for anything that is not one. */

@@ -77,7 +77,7 @@ const footerLink = z
       ctx.addIssue({ code: 'custom', path: ['url'], message: url.error.issues[0]!.message });
   });
 
-const RESERVED_SLUGS = ['bevestigen', 'controleer', 'lijst', 'feed.xml', 'zoeken'];
+const RESERVED_SLUGS = ['bevestigen', 'controleer', 'lijst', 'zoeken'];
 
 export const newsletterSettings = z
   .object({

@@ -2,6 +2,7 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { themes, type Theme } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
+import { slugify } from '@/lib/slug';
 import { themeUsage, type ThemeUsage } from './theme-usage';
 
 // The one way themes are made and changed: the admin screen and the demo data both come here.
@@ -21,15 +22,7 @@ export class ThemeError extends Error {
 
 /** The URL- and CSV-friendly form of a name: lower case, no accents, words joined by hyphens. */
 export function themeSlug(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 50)
-    .replace(/-$/, '');
-  return slug || 'thema';
+  return slugify(name, 50) || 'thema';
 }
 
 function themesOfNewsletter(tx: Tx, newsletterId: number): Theme[] {
