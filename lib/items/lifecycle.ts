@@ -35,16 +35,20 @@ export function isPlaced(tx: Tx, itemId: number): boolean {
 }
 
 /** Went out in a sent issue (its copy is in sent_items, or a sent issue still holds it). */
-function wasSent(tx: Tx, itemId: number): boolean {
-  return (
-    !!tx.select().from(sentItems).where(eq(sentItems.itemId, itemId)).limit(1).get() ||
-    isPlaced(tx, itemId)
-  );
+function wasSent(tx: Tx, itemId: number, placed = isPlaced(tx, itemId)): boolean {
+  return placed || !!tx.select().from(sentItems).where(eq(sentItems.itemId, itemId)).limit(1).get();
 }
 
-/** What removing would do, for the item page to offer the right button. */
-export function removalOf(tx: Tx, itemId: number): { open: string[]; sent: boolean } {
-  return { open: openPlacements(tx, itemId), sent: wasSent(tx, itemId) };
+/**
+ * What removing would do, for the item page to offer the right button; `placed` also fixes its
+ * newsletter there.
+ */
+export function removalOf(
+  tx: Tx,
+  itemId: number,
+): { open: string[]; sent: boolean; placed: boolean } {
+  const placed = isPlaced(tx, itemId);
+  return { open: openPlacements(tx, itemId), sent: wasSent(tx, itemId, placed), placed };
 }
 
 /**

@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/page-header';
 import { Badge } from '@/components/status-badge';
 import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
-import { isPlaced, removalOf } from '@/lib/items/lifecycle';
+import { removalOf } from '@/lib/items/lifecycle';
 import { getItem, newsletterChoices } from '@/lib/items/queries';
 import { updateItem } from '../actions';
 import { ItemForm } from '../item-form';
@@ -32,7 +32,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
         action={updateItem}
         newsletters={newsletterChoices(item.newsletterId, item.themeId)}
         newsletterId={item.newsletterId}
-        locked={isPlaced(db(), item.id)}
+        locked={removal.placed}
         item={item}
         hidden={{ id: item.id }}
       />

@@ -6,6 +6,7 @@ import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
 import { mailTextSettings } from '@/lib/newsletters/mail-text-store';
 import { mailTextDefinitions, mailTextKinds } from '@/lib/newsletters/mail-texts';
+import { newsletterIdOf } from '@/lib/newsletters/queries';
 import { MailTextEditor } from './mail-text-editor';
 import { WelcomeSwitch } from './welcome-switch';
 
@@ -14,7 +15,8 @@ export const metadata: Metadata = { title: 'Systeemmails' };
 export default async function MailTextsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireEditor('admin', `/redactie/nieuwsbrieven/${id}/mails`);
-  const settings = /^\d+$/.test(id) ? mailTextSettings(db(), Number(id)) : undefined;
+  const newsletterId = newsletterIdOf(id);
+  const settings = newsletterId ? mailTextSettings(db(), newsletterId) : undefined;
   if (!settings) notFound();
   return (
     <>

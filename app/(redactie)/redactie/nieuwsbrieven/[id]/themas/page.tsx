@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/page-header';
 import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
+import { newsletterIdOf } from '@/lib/newsletters/queries';
 import { themesScreen } from '@/lib/newsletters/theme-usage';
 import { AddThemeForm } from './add-theme-form';
 import { ThemeList } from './theme-list';
@@ -12,7 +13,8 @@ export const metadata: Metadata = { title: 'Thema’s' };
 export default async function ThemesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireEditor('admin', `/redactie/nieuwsbrieven/${id}/themas`);
-  const screen = /^\d{1,9}$/.test(id) ? themesScreen(db(), Number(id)) : null;
+  const newsletterId = newsletterIdOf(id);
+  const screen = newsletterId ? themesScreen(db(), newsletterId) : null;
   if (!screen) notFound();
   const { newsletter, themes } = screen;
   return (
