@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, isNotNull, isNull, notExists, or } from 'drizzle-orm';
 import { db } from '@/db';
-import { issueBlocks, items, newsletters, themes, type ItemKind } from '@/db/schema';
+import { issueBlocks, items, themes, type ItemKind } from '@/db/schema';
 import { contains } from '@/lib/like';
 
 export type ItemFilter = {
@@ -77,22 +77,4 @@ export function themesOf(newsletterId: number, keep?: number) {
     )
     .orderBy(asc(themes.position))
     .all();
-}
-
-/**
- * The newsletters an item may belong to, each with its themes; an archived newsletter only if
- * kept, and the item's own theme (`keepTheme`) even when it was archived.
- */
-export function newsletterChoices(keepId?: number, keepTheme?: number) {
-  return db()
-    .select({ id: newsletters.id, name: newsletters.name, archivedAt: newsletters.archivedAt })
-    .from(newsletters)
-    .orderBy(asc(newsletters.name))
-    .all()
-    .filter((n) => !n.archivedAt || n.id === keepId)
-    .map((n) => ({
-      id: n.id,
-      name: n.name,
-      themes: themesOf(n.id, n.id === keepId ? keepTheme : undefined),
-    }));
 }

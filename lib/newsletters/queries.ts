@@ -1,7 +1,7 @@
 import 'server-only';
-import { asc, count, eq, isNull } from 'drizzle-orm';
+import { asc, count, eq, isNull, or } from 'drizzle-orm';
 import { db } from '@/db';
-import { issues, newsletters, subscriptions } from '@/db/schema';
+import { issues, newsletters, subscriptions, themes } from '@/db/schema';
 
 /**
  * The newsletters, ordered by name. Archived ones take no new issues or sign-ups, so pickers
@@ -51,4 +51,33 @@ export function newsletterOverview() {
     issueCount: issueCounts.get(n.id) ?? 0,
     subscriberCount: subscriberCounts.get(n.id) ?? 0,
   }));
+}
+
+/**
+ * Newsletters with their themes, by name and in theme order. `active`: only what still takes
+ * readers and items, without archived newsletters and themes, except the ones in `keep` (the
+ * newsletter and theme an item already has, so editing it does not move it unasked);
+ * otherwise all of them (the subscriber list's filters).
+ */
+export function newslettersWithThemes({
+  active = false,
+  keep,
+}: { active?: boolean; keep?: { newsletterId: number; themeId: number } } = {}) {
+  const all = db()
+    .select({ id: newsletters.id, name: newsletters.name })
+    .from(newsletters)
+    .where(
+      active
+        ? or(isNull(newsletters.archivedAt), eq(newsletters.id, keep?.newsletterId ?? 0))
+        : undefined,
+    )
+    .orderBy(asc(newsletters.name))
+    .all();
+  const allThemes = db()
+    .select({ id: themes.id, name: themes.name, newsletterId: themes.newsletterId })
+    .from(themes)
+    .where(active ? or(isNull(themes.archivedAt), eq(themes.id, keep?.themeId ?? 0)) : undefined)
+    .orderBy(asc(themes.position))
+    .all();
+  return all.map((n) => ({ ...n, themes: allThemes.filter((t) => t.newsletterId === n.id) }));
 }

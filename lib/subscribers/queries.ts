@@ -1,7 +1,5 @@
 import 'server-only';
-import { asc, isNull } from 'drizzle-orm';
 import { db } from '@/db';
-import { newsletters, themes } from '@/db/schema';
 import type { SubscriberFilter } from './admin-filter';
 import { countSubscribers, listSubscribers } from './admin-list';
 import { subscriberDataExport, subscriberDetail } from './admin-detail';
@@ -26,26 +24,6 @@ export const subscriberById = (id: number) => subscriberDetail(db(), id);
 export const subscriberExport = (id: number) => subscriberDataExport(db(), id);
 
 /** Newsletters with their themes, for the filter and the import form. */
-/**
- * Newsletters with their themes, by name. `active`: only what still takes readers (the import),
- * without archived newsletters and themes; otherwise all of them (the list's filters).
- */
-export function newslettersWithThemes({ active = false }: { active?: boolean } = {}) {
-  const all = db()
-    .select({ id: newsletters.id, name: newsletters.name })
-    .from(newsletters)
-    .where(active ? isNull(newsletters.archivedAt) : undefined)
-    .orderBy(asc(newsletters.name))
-    .all();
-  const allThemes = db()
-    .select({ id: themes.id, name: themes.name, newsletterId: themes.newsletterId })
-    .from(themes)
-    .where(active ? isNull(themes.archivedAt) : undefined)
-    .orderBy(asc(themes.position))
-    .all();
-  return all.map((n) => ({ ...n, themes: allThemes.filter((t) => t.newsletterId === n.id) }));
-}
-
 export const subscriberCsv = (filter: SubscriberFilter) => subscribersCsv(db(), filter);
 
 /** What an uploaded file would do now; planned again at commit, so it is never stale. */

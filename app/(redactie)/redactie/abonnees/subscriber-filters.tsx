@@ -8,7 +8,7 @@ import {
   type SubscriberFilter,
 } from '@/lib/subscribers/admin-filter';
 import { audienceOptions } from '@/lib/subscribers/fields';
-import type { newslettersWithThemes } from '@/lib/subscribers/queries';
+import type { newslettersWithThemes } from '@/lib/newsletters/queries';
 
 type Newsletters = ReturnType<typeof newslettersWithThemes>;
 

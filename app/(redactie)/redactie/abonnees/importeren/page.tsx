@@ -3,7 +3,7 @@ import { PageHeader } from '@/components/page-header';
 import { PageNotice } from '@/components/page-notice';
 import { requireEditor } from '@/lib/auth/guard';
 import { importPreview } from '@/lib/subscribers/import-preview';
-import { newslettersWithThemes } from '@/lib/subscribers/queries';
+import { newslettersWithThemes } from '@/lib/newsletters/queries';
 import { Preview } from './preview';
 import { UploadForm } from './upload-form';
 

@@ -5,7 +5,8 @@ import { Badge } from '@/components/status-badge';
 import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
 import { removalOf } from '@/lib/items/lifecycle';
-import { getItem, newsletterChoices } from '@/lib/items/queries';
+import { getItem } from '@/lib/items/queries';
+import { newslettersWithThemes } from '@/lib/newsletters/queries';
 import { updateItem } from '../actions';
 import { ItemForm } from '../item-form';
 import { ItemRemoval } from './item-removal';
@@ -30,7 +31,10 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
       />
       <ItemForm
         action={updateItem}
-        newsletters={newsletterChoices(item.newsletterId, item.themeId)}
+        newsletters={newslettersWithThemes({
+          active: true,
+          keep: { newsletterId: item.newsletterId, themeId: item.themeId },
+        })}
         newsletterId={item.newsletterId}
         locked={removal.placed}
         item={item}

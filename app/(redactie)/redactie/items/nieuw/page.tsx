@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { pickNewsletter } from '@/components/newsletter-choice';
 import { PageHeader } from '@/components/page-header';
 import { requireEditor } from '@/lib/auth/guard';
-import { newsletterChoices } from '@/lib/items/queries';
+import { newslettersWithThemes } from '@/lib/newsletters/queries';
 import { listNewsletters } from '@/lib/newsletters/queries';
 import { createItem } from '../actions';
 import { ItemForm } from '../item-form';
@@ -18,7 +18,7 @@ export default async function NewItemPage({
   const newsletter = pickNewsletter(listNewsletters(), (await searchParams).nieuwsbrief);
   if (!newsletter)
     return <PageHeader title="Nieuw item" description="Er is nog geen nieuwsbrief." />;
-  const choices = newsletterChoices();
+  const choices = newslettersWithThemes({ active: true });
   return (
     <>
       <PageHeader

@@ -2,7 +2,7 @@ import { routeEditor } from '@/lib/auth/refusal';
 import { getConfig } from '@/lib/config';
 import { MAX_IMPORT_BYTES, readImportFile, type ImportError } from '@/lib/subscribers/import';
 import { keepUpload } from '@/lib/subscribers/import-store';
-import { newslettersWithThemes } from '@/lib/subscribers/queries';
+import { newslettersWithThemes } from '@/lib/newsletters/queries';
 
 // Receives the CSV as an ordinary multipart form post (works without JavaScript, and is not held
 // to the 1 MB body limit of server actions), keeps it for the preview and redirects there.
