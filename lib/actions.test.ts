@@ -20,6 +20,7 @@ vi.mock('@/db', async (original) => ({
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { editorAction, invalid } = await import('./actions');
+const { Refusal } = await import('./refusal');
 const { idle } = await import('./action-state');
 
 const renameAll = editorAction({
@@ -29,6 +30,7 @@ const renameAll = editorAction({
   mutate(input, { tx }) {
     tx.update(users).set({ name: input.name }).run();
     if (input.name === 'halverwege') invalid('Afgebroken.');
+    if (input.name === 'geweigerd') throw new Refusal('Die naam is al in gebruik.', 'name');
     return { status: 'ok', message: 'Gedaan.' };
   },
 });
@@ -93,6 +95,15 @@ describe('editorAction', () => {
   it('rolls back everything when the mutation fails halfway', async () => {
     const result = await renameAll(idle, { name: 'halverwege' });
     expect(result).toEqual({ status: 'invalid', message: 'Afgebroken.', fieldErrors: undefined });
+    expect(names()).toEqual(['Oud']);
+  });
+
+  it("answers a service's refusal beside its field and rolls back", async () => {
+    expect(await renameAll(idle, { name: 'geweigerd' })).toEqual({
+      status: 'invalid',
+      message: 'Die naam is al in gebruik.',
+      fieldErrors: { name: 'Die naam is al in gebruik.' },
+    });
     expect(names()).toEqual(['Oud']);
   });
 

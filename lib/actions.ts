@@ -8,6 +8,7 @@ import { recordRefusal } from '@/lib/auth/refusal';
 import { hasRole } from '@/lib/auth/roles';
 
 import type { ActionState } from '@/lib/action-state';
+import { Refusal } from '@/lib/refusal';
 
 /** Revalidates each path; one with a `[segment]` is a route, which stands for all its cached pages. */
 export function revalidatePaths(paths: readonly string[]) {
@@ -123,6 +124,12 @@ export function editorAction<S extends z.ZodType, T = unknown>(options: Options<
       };
     } catch (error) {
       if (error instanceof ActionFailure) return error.state as ActionState<T>;
+      if (error instanceof Refusal)
+        return {
+          status: 'invalid',
+          message: error.message,
+          fieldErrors: error.field ? { [error.field]: error.message } : undefined,
+        };
       console.error(`Actie ${options.name} mislukt`, error);
       return {
         status: 'error',

@@ -4,8 +4,9 @@ import { issues, newsletters, type EditorRole } from '@/db/schema';
 import { hasRole } from '@/lib/auth/roles';
 import { issueTitle } from '@/lib/newsletters/title';
 import { issueStatusLabels } from './workflow';
+import { Refusal } from '@/lib/refusal';
 
-export class IssueDeleteRefusal extends Error {}
+export class IssueDeleteRefusal extends Refusal {}
 
 /**
  * Who may delete a draft: a hoofdredacteur or admin, and the redacteur who created it (a draft

@@ -3,6 +3,7 @@ import type { Tx } from '@/db';
 import { newsletters, reusableBlocks, type ReusableBlock } from '@/db/schema';
 import { z } from '@/lib/validation';
 import { ctaContent, textContent } from './document';
+import { Refusal } from '@/lib/refusal';
 
 // Reusable blocks of a newsletter: a text or a call to action that editors drop into issues.
 // The content shapes are the builder's own (lib/issue/document.ts), so a copy placed in an
@@ -44,7 +45,7 @@ function contentOf(input: ReusableBlockInput): Record<string, string> {
   return { title, body, buttonLabel, buttonUrl };
 }
 
-export class BlockRefusal extends Error {}
+export class BlockRefusal extends Refusal {}
 
 function blocksOf(tx: Tx, newsletterId: number): ReusableBlock[] {
   return tx

@@ -3,8 +3,9 @@ import type { Tx } from '@/db';
 import { issueBlocks, issues, items, newsletters, sentItems } from '@/db/schema';
 import { issueStatusLabels } from '@/lib/issue/workflow';
 import { issueTitle } from '@/lib/newsletters/title';
+import { Refusal } from '@/lib/refusal';
 
-export class ItemRefusal extends Error {}
+export class ItemRefusal extends Refusal {}
 
 /** The issues (not sent) that hold the item now, as "Raadsbericht 27 (concept)". */
 export function openPlacements(tx: Tx, itemId: number): string[] {

@@ -4,6 +4,7 @@ import { themes, type Theme } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
 import { slugify } from '@/lib/slug';
 import { themeUsage, type ThemeUsage } from './theme-usage';
+import { Refusal } from '@/lib/refusal';
 
 // The one way themes are made and changed: the admin screen and the demo data both come here.
 // No 'server-only': the seed script (plain Node) calls addTheme too.
@@ -11,14 +12,7 @@ import { themeUsage, type ThemeUsage } from './theme-usage';
 export const THEME_NAME_MAX = 60;
 
 /** A refusal with a Dutch message for the person who asked; `field` is the form field it is about. */
-export class ThemeError extends Error {
-  constructor(
-    message: string,
-    readonly field?: 'name',
-  ) {
-    super(message);
-  }
-}
+export class ThemeError extends Refusal {}
 
 /** The URL- and CSV-friendly form of a name: lower case, no accents, words joined by hyphens. */
 export function themeSlug(name: string): string {

@@ -10,7 +10,6 @@ import { recordAudit } from '@/lib/audit';
 import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
 import {
   archiveReusableBlock,
-  BlockRefusal,
   createReusableBlock,
   getReusableBlock,
   moveStartBlock,
@@ -23,16 +22,6 @@ import { z } from '@/lib/validation';
 
 const revalidate = ['/redactie/blokken', '/redactie/nummers/[id]'];
 const id = z.coerce.number().int().positive();
-
-/** A refusal from the service becomes the form's message; the transaction rolls back. */
-function refusing<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof BlockRefusal) invalid(error.message);
-    throw error;
-  }
-}
 
 function audit(
   tx: Tx,
@@ -61,7 +50,7 @@ const create = editorAction({
   schema: z.intersection(reusableBlockInput, z.object({ newsletterId: id })),
   revalidate,
   mutate(input, { editor, tx }) {
-    const block = refusing(() => createReusableBlock(tx, input.newsletterId, input));
+    const block = createReusableBlock(tx, input.newsletterId, input);
     audit(
       tx,
       editor,
@@ -79,7 +68,7 @@ const update = editorAction({
   schema: z.intersection(reusableBlockInput, z.object({ id })),
   revalidate,
   mutate(input, { editor, tx }) {
-    const block = refusing(() => updateReusableBlock(tx, input.id, input));
+    const block = updateReusableBlock(tx, input.id, input);
     audit(tx, editor, block, 'updated', 'gewijzigd');
     return { status: 'ok', data: slugOf(tx, block.newsletterId) };
   },
@@ -105,7 +94,7 @@ const archive = editorAction({
   explainInvalid: true,
   revalidate,
   mutate(input, { editor, tx }) {
-    const block = refusing(() => archiveReusableBlock(tx, input.id));
+    const block = archiveReusableBlock(tx, input.id);
     audit(tx, editor, block, 'archived', 'gearchiveerd');
     return { status: 'ok', data: slugOf(tx, block.newsletterId) };
   },
@@ -118,7 +107,7 @@ const restore = editorAction({
   explainInvalid: true,
   revalidate,
   mutate(input, { editor, tx }) {
-    const block = refusing(() => restoreReusableBlock(tx, input.id));
+    const block = restoreReusableBlock(tx, input.id);
     audit(tx, editor, block, 'restored', 'teruggezet');
     return { status: 'ok', data: slugOf(tx, block.newsletterId) };
   },
@@ -136,7 +125,7 @@ export const moveBlock = editorAction({
   mutate(input, { editor, tx }) {
     const block = getReusableBlock(tx, input.id);
     if (!block) invalid('Dit blok bestaat niet (meer).');
-    refusing(() => moveStartBlock(tx, block.id, input.direction === 'omhoog' ? -1 : 1));
+    moveStartBlock(tx, block.id, input.direction === 'omhoog' ? -1 : 1);
     const place = startOrder(tx, block.newsletterId).indexOf(block.id) + 1;
     audit(tx, editor, block, 'reordered', `staat nu op plaats ${place} in elk nieuw nummer`);
     return { status: 'ok', message: `"${block.name}" staat nu op plaats ${place}.` };

@@ -8,7 +8,7 @@ import type { Tx } from '@/db';
 import { editorAction, invalid } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
-import { isPlaced, ItemRefusal, removeItem, restoreItem } from '@/lib/items/lifecycle';
+import { isPlaced, removeItem, restoreItem } from '@/lib/items/lifecycle';
 import { itemInput, itemValues } from '@/lib/items/schema';
 import { z } from '@/lib/validation';
 
@@ -104,13 +104,7 @@ const remove = editorAction({
   explainInvalid: true,
   revalidate: ['/redactie/items', '/redactie/nummers/[id]'],
   mutate(input, { editor, tx }) {
-    let removed: ReturnType<typeof removeItem>;
-    try {
-      removed = removeItem(tx, input.id);
-    } catch (error) {
-      if (error instanceof ItemRefusal) invalid(error.message);
-      throw error;
-    }
+    const removed = removeItem(tx, input.id);
     const archived = removed.outcome === 'archived';
     recordAudit(tx, {
       actor: { id: editor.id, label: editorLabel(editor) },
@@ -141,13 +135,7 @@ export const restoreItemAction = editorAction({
   explainInvalid: true,
   revalidate: ['/redactie/items', '/redactie/items/[id]'],
   mutate(input, { editor, tx }) {
-    let restored: { title: string };
-    try {
-      restored = restoreItem(tx, input.id);
-    } catch (error) {
-      if (error instanceof ItemRefusal) invalid(error.message);
-      throw error;
-    }
+    const restored = restoreItem(tx, input.id);
     recordAudit(tx, {
       actor: { id: editor.id, label: editorLabel(editor) },
       action: 'item.restored',

@@ -8,7 +8,7 @@ import { editorAction, invalid } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { createIssue } from '@/lib/issue/create';
-import { deleteDraftIssue, IssueDeleteRefusal } from '@/lib/issue/delete';
+import { deleteDraftIssue } from '@/lib/issue/delete';
 import { z } from '@/lib/validation';
 import { issueTitle } from '@/lib/newsletters/title';
 
@@ -57,13 +57,7 @@ const remove = editorAction({
   explainInvalid: true,
   revalidate: ['/redactie/nummers', '/redactie'],
   mutate(input, { editor, tx }) {
-    let deleted: ReturnType<typeof deleteDraftIssue>;
-    try {
-      deleted = deleteDraftIssue(tx, input.issueId, editor);
-    } catch (error) {
-      if (error instanceof IssueDeleteRefusal) invalid(error.message);
-      throw error;
-    }
+    const deleted = deleteDraftIssue(tx, input.issueId, editor);
     recordAudit(tx, {
       actor: { id: editor.id, label: editorLabel(editor) },
       action: 'issue.deleted',

@@ -15,7 +15,6 @@ import {
   reorderThemes,
   restoreTheme,
   THEME_NAME_MAX,
-  ThemeError,
 } from '@/lib/newsletters/themes';
 import { z } from '@/lib/validation';
 
@@ -40,17 +39,6 @@ const actorOf = (editor: SessionEditor): AuditActor => ({
   label: editorLabel(editor),
 });
 
-/** The service's refusals as the form's Dutch message; anything else is a real failure. */
-function attempt<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof ThemeError)
-      invalid(error.message, error.field ? { [error.field]: error.message } : undefined);
-    throw error;
-  }
-}
-
 function requireNewsletter(tx: Tx, newsletterId: number) {
   const found = tx
     .select({ id: newsletters.id })
@@ -67,7 +55,7 @@ export const addThemeAction = editorAction({
   revalidate,
   mutate(input, { editor, tx }) {
     requireNewsletter(tx, input.newsletterId);
-    const theme = attempt(() => addTheme(tx, input.newsletterId, input.name, actorOf(editor)));
+    const theme = addTheme(tx, input.newsletterId, input.name, actorOf(editor));
     return { status: 'ok', message: `Thema “${theme.name}” is toegevoegd.` };
   },
 });
@@ -78,9 +66,7 @@ export const renameThemeAction = editorAction({
   schema: themeInput.extend({ name }),
   revalidate,
   mutate(input, { editor, tx }) {
-    const theme = attempt(() =>
-      renameTheme(tx, input.themeId, input.name, actorOf(editor), input.newsletterId),
-    );
+    const theme = renameTheme(tx, input.themeId, input.name, actorOf(editor), input.newsletterId);
     return {
       status: 'ok',
       message: `De naam is nu “${theme.name}”. Verzonden nummers houden de oude naam.`,
@@ -95,9 +81,7 @@ export const archiveThemeAction = editorAction({
   revalidate,
   explainInvalid: true,
   mutate(input, { editor, tx }) {
-    const theme = attempt(() =>
-      archiveTheme(tx, input.themeId, actorOf(editor), input.newsletterId),
-    );
+    const theme = archiveTheme(tx, input.themeId, actorOf(editor), input.newsletterId);
     return { status: 'ok', message: `Thema “${theme.name}” is gearchiveerd.` };
   },
 });
@@ -109,9 +93,7 @@ export const restoreThemeAction = editorAction({
   revalidate,
   explainInvalid: true,
   mutate(input, { editor, tx }) {
-    const theme = attempt(() =>
-      restoreTheme(tx, input.themeId, actorOf(editor), input.newsletterId),
-    );
+    const theme = restoreTheme(tx, input.themeId, actorOf(editor), input.newsletterId);
     return { status: 'ok', message: `Thema “${theme.name}” is teruggezet.` };
   },
 });
@@ -123,7 +105,7 @@ export const deleteThemeAction = editorAction({
   revalidate,
   explainInvalid: true,
   mutate(input, { editor, tx }) {
-    attempt(() => deleteTheme(tx, input.themeId, actorOf(editor), input.newsletterId));
+    deleteTheme(tx, input.themeId, actorOf(editor), input.newsletterId);
     return { status: 'ok', message: 'Het thema is verwijderd.' };
   },
 });
@@ -135,9 +117,7 @@ export const moveThemeAction = editorAction({
   revalidate,
   explainInvalid: true,
   mutate(input, { editor, tx }) {
-    attempt(() =>
-      moveTheme(tx, input.themeId, input.direction, actorOf(editor), input.newsletterId),
-    );
+    moveTheme(tx, input.themeId, input.direction, actorOf(editor), input.newsletterId);
     return { status: 'ok', message: 'De volgorde is opgeslagen.' };
   },
 });
@@ -150,7 +130,7 @@ export const reorderThemesAction = editorAction({
   explainInvalid: true,
   mutate(input, { editor, tx }) {
     requireNewsletter(tx, input.newsletterId);
-    attempt(() => reorderThemes(tx, input.newsletterId, input.order, actorOf(editor)));
+    reorderThemes(tx, input.newsletterId, input.order, actorOf(editor));
     return { status: 'ok', message: 'De volgorde is opgeslagen.' };
   },
 });
