@@ -308,6 +308,20 @@ test('an organisation sets up Zorgpost through the screens and sends its first i
   await open(page, '/archief/zorgpost/1');
   await expect(page.getByText('Postbus 43, 7400 AB Deventer')).toBeVisible();
 
+  // The audit log filtered by newsletter shows Zorgpost's lines, none of the demo's.
+  await open(page, '/redactie/logboek');
+  await page.getByLabel('Nieuwsbrief').selectOption({ label: 'Zorgpost' });
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(page).toHaveURL(/nieuwsbrief=\d+/);
+  const rows = page.locator('tbody tr');
+  const actions = await rows.evaluateAll((trs) =>
+    trs.map((tr) => tr.getAttribute('data-audit-action')),
+  );
+  expect(actions).toEqual(
+    expect.arrayContaining(['newsletter.created', 'theme.added', 'issue.approve']),
+  );
+  await expect(rows.filter({ hasText: 'Raadsbericht' })).toHaveCount(0);
+
   // The demo newsletter did not notice any of it.
   expect(demoState()).toEqual(demoBefore);
 });
