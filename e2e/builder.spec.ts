@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './support/test';
+import { expect, test } from './support/test';
 import { expectAccessible } from './support/axe';
 import {
   blockHandle,
@@ -6,6 +6,7 @@ import {
   dragFromLibrary,
   issueOrder,
   libraryHandle,
+  newIssue,
   nextFrames,
   settled,
   waitForSaved,
@@ -23,14 +24,6 @@ const DRAFT = 4; // Raadsbericht 24 in the demo content
 const asiel = 'section:1';
 const bestuur = 'section:2';
 const financien = 'section:3';
-
-async function newIssue(page: Page): Promise<number> {
-  await open(page, '/redactie/nummers');
-  await page.getByRole('button', { name: 'Nieuw nummer van Raadsbericht' }).click();
-  await expect(page).toHaveURL(/\/redactie\/nummers\/\d+$/);
-  await expect(page.locator('[data-zone="lead"]')).toBeVisible();
-  return Number(page.url().split('/').pop());
-}
 
 test('the issues overview lists issues with status and creates a new one with its default blocks', async ({
   page,

@@ -1,4 +1,14 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { open } from './session';
+
+/** Makes a new issue of the demo newsletter through the issues overview; returns its id. */
+export async function newIssue(page: Page): Promise<number> {
+  await open(page, '/redactie/nummers');
+  await page.getByRole('button', { name: 'Nieuw nummer van Raadsbericht' }).click();
+  await expect(page).toHaveURL(/\/redactie\/nummers\/\d+$/);
+  await expect(page.locator('[data-zone="lead"]')).toBeVisible();
+  return Number(page.url().split('/').pop());
+}
 
 /** The titles in a zone of the builder, top to bottom. */
 export async function zoneTitles(page: Page, zone: string): Promise<string[]> {
