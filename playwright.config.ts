@@ -34,7 +34,9 @@ export default defineConfig({
   use: {
     // Each test aims at its own worker's app (e2e/support/test.ts); this is the first one.
     baseURL: appURL(0),
-    trace: 'retain-on-failure',
+    // A failing test keeps its trace with a DOM snapshot per action, but no screencast: the
+    // film strip made Chromium encode frames through every passing test too.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,
