@@ -86,6 +86,30 @@ describe('POST /aanmelden with a suppressed address', () => {
   });
 });
 
+describe('POST /aanmelden refused without JavaScript', () => {
+  it("links back to the named newsletter's own form, and to the choice without one", async () => {
+    const refused = (fields: Record<string, string>) =>
+      POST(
+        new Request('http://localhost/aanmelden', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'text/html',
+            [PEER_HEADER]: '192.0.2.9',
+          },
+          body: new URLSearchParams({ email: 'geen-adres', ...fields }),
+        }),
+      );
+    const slug = database().select().from(newsletters).get()!.slug;
+    const named = await refused({ nieuwsbrief: slug });
+    expect(named.status).toBe(422);
+    expect(await named.text()).toContain(`<a href="/aanmelden/${slug}"`);
+    const unnamed = await refused({});
+    expect(unnamed.status).toBe(422);
+    expect(await unnamed.text()).toContain('<a href="/aanmelden"');
+  });
+});
+
 const mailsTo = (email: string) => smtp.messages.filter((m) => m.envelopeTo.includes(email)).length;
 
 describe('POST /aanmelden limits', () => {
