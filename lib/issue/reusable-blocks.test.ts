@@ -140,9 +140,11 @@ describe('reusable blocks', () => {
       .filter((row) => row.issueId === issue.id);
     expect(kept).toHaveLength(1);
     expect(listReusableBlocks(database, newsletterId, true).map((r) => r.id)).toEqual([forum]);
+    expect(() => tx((t) => archiveReusableBlock(t, forum!))).toThrow('is al gearchiveerd.');
     tx((t) => restoreReusableBlock(t, forum!));
     expect(listReusableBlocks(database, newsletterId, true)).toEqual([]);
     expect(startOrder(database, newsletterId)).not.toContain(forum);
+    expect(() => tx((t) => restoreReusableBlock(t, forum!))).toThrow('is niet gearchiveerd.');
   });
 
   it('refuses what does not fit and changes nothing', () => {

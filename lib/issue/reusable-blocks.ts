@@ -150,7 +150,8 @@ export function updateReusableBlock(tx: Tx, id: number, input: ReusableBlockInpu
 /** Archived: no longer offered or started with; issues that hold a copy keep it. */
 export function archiveReusableBlock(tx: Tx, id: number, now = new Date()): ReusableBlock {
   const block = existing(tx, id);
-  if (block.archivedAt) return block;
+  // Refused rather than done again, so a second click logs nothing (as for newsletters).
+  if (block.archivedAt) throw new BlockRefusal(`Blok “${block.name}” is al gearchiveerd.`);
   if (block.inNewIssues) applyStartFlag(tx, block, false);
   tx.update(reusableBlocks).set({ archivedAt: now }).where(eq(reusableBlocks.id, id)).run();
   return existing(tx, id);
@@ -159,7 +160,7 @@ export function archiveReusableBlock(tx: Tx, id: number, now = new Date()): Reus
 /** Back in the library, not (yet) in new issues: the admin marks it again if it should be. */
 export function restoreReusableBlock(tx: Tx, id: number): ReusableBlock {
   const block = existing(tx, id);
-  if (!block.archivedAt) return block;
+  if (!block.archivedAt) throw new BlockRefusal(`Blok “${block.name}” is niet gearchiveerd.`);
   tx.update(reusableBlocks).set({ archivedAt: null }).where(eq(reusableBlocks.id, id)).run();
   return existing(tx, id);
 }

@@ -62,6 +62,9 @@ describe('removing an item', () => {
     expect(loadBuilder(database, sent.id)!.library.map((i) => i.id)).toContain(row.itemId);
     tx((t) => restoreItem(t, row.itemId));
     expect(item(row.itemId)!.archivedAt).toBeNull();
+    expect(() => tx((t) => restoreItem(t, row.itemId))).toThrow(
+      'Dit item staat al in de bibliotheek.',
+    );
   });
 
   it('refuses an item placed in a draft, naming the issue, and changes nothing', () => {

@@ -82,6 +82,8 @@ export function removeItem(
 export function restoreItem(tx: Tx, itemId: number): { title: string } {
   const item = tx.select().from(items).where(eq(items.id, itemId)).get();
   if (!item) throw new ItemRefusal('Dit item bestaat niet (meer).');
+  // Refused rather than done again, so a second click logs nothing.
+  if (!item.archivedAt) throw new ItemRefusal('Dit item staat al in de bibliotheek.');
   tx.update(items).set({ archivedAt: null }).where(eq(items.id, itemId)).run();
   return { title: item.title };
 }
