@@ -4,3 +4,11 @@ import { z } from 'zod';
 z.config(z.locales.nl());
 
 export { z };
+
+const NOT_A_RECORD = 'Deze verwijzing is ongeldig. Laad de pagina opnieuw.';
+
+/** A row's id from a hidden field: only a forged or broken request sends anything else. */
+export const recordId = z.coerce
+  .number({ error: NOT_A_RECORD })
+  .int({ error: NOT_A_RECORD })
+  .positive({ error: NOT_A_RECORD });

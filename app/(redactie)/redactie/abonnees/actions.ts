@@ -16,7 +16,7 @@ import {
   type ImportCounts,
 } from '@/lib/subscribers/import';
 import { dropUpload, findUpload } from '@/lib/subscribers/import-store';
-import { z } from '@/lib/validation';
+import { recordId, z } from '@/lib/validation';
 
 const commit = editorAction<z.ZodType<{ upload: string }>, ImportCounts>({
   name: 'abonnees importeren',
@@ -66,7 +66,7 @@ const erase = editorAction({
   name: 'abonnee wissen',
   role: 'hoofdredacteur',
   schema: z.object({
-    id: z.coerce.number().int().positive(),
+    id: recordId,
     bevestigd: z.literal('ja', {
       error: 'Vink aan dat u begrijpt dat wissen niet ongedaan kan worden.',
     }),

@@ -18,10 +18,10 @@ import {
   startOrder,
   updateReusableBlock,
 } from '@/lib/issue/reusable-blocks';
-import { z } from '@/lib/validation';
+import { recordId, z } from '@/lib/validation';
 
 const revalidate = ['/redactie/blokken', '/redactie/nummers/[id]'];
-const id = z.coerce.number().int().positive();
+const id = recordId;
 
 function audit(
   tx: Tx,

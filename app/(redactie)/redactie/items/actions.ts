@@ -10,9 +10,9 @@ import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { isPlaced, removeItem, restoreItem } from '@/lib/items/lifecycle';
 import { itemInput, itemValues } from '@/lib/items/schema';
-import { z } from '@/lib/validation';
+import { recordId, z } from '@/lib/validation';
 
-const id = z.coerce.number().int().positive();
+const id = recordId;
 
 /** A theme of this newsletter; an archived one only for an item that is already under it. */
 function checkTheme(tx: Tx, newsletterId: number, themeId: number, current?: number) {

@@ -9,13 +9,13 @@ import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { createIssue } from '@/lib/issue/create';
 import { deleteDraftIssue } from '@/lib/issue/delete';
-import { z } from '@/lib/validation';
+import { recordId, z } from '@/lib/validation';
 import { issueTitle } from '@/lib/newsletters/title';
 
 const create = editorAction({
   name: 'nummer aanmaken',
   role: 'redacteur',
-  schema: z.object({ newsletterId: z.coerce.number().int().positive() }),
+  schema: z.object({ newsletterId: recordId }),
   revalidate: ['/redactie/nummers', '/redactie'],
   mutate(input, { editor, tx }) {
     const newsletter = tx
@@ -53,7 +53,7 @@ export async function createIssueAction(
 const remove = editorAction({
   name: 'nummer verwijderen',
   role: 'redacteur',
-  schema: z.object({ issueId: z.coerce.number().int().positive() }),
+  schema: z.object({ issueId: recordId }),
   explainInvalid: true,
   revalidate: ['/redactie/nummers', '/redactie'],
   mutate(input, { editor, tx }) {

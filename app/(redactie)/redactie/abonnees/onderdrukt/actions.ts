@@ -8,7 +8,7 @@ import { editorLabel } from '@/lib/auth/guard';
 import { subscriberEmail } from '@/lib/subscribers/address';
 import { liftSuppression, suppressManually } from '@/lib/subscribers/suppression-admin';
 import { suppressionReasonLabels } from '@/lib/subscribers/suppression-filter';
-import { z } from '@/lib/validation';
+import { recordId, z } from '@/lib/validation';
 
 const revalidate = ['/redactie/abonnees/onderdrukt', '/redactie/abonnees'];
 
@@ -52,7 +52,7 @@ const lift = editorAction({
   name: 'onderdrukking opheffen',
   role: 'admin',
   schema: z.object({
-    id: z.coerce.number().int().positive(),
+    id: recordId,
     reason: z
       .string({ error: 'Geef een reden op.' })
       .trim()

@@ -17,7 +17,7 @@ import { issueDocument, type IssueDocument } from '@/lib/issue/document';
 import { saveIssueDocument } from '@/lib/issue/save';
 import { loadIssueDocument } from '@/lib/issue/load';
 import { unsavedReason } from '@/lib/issue/unsaved';
-import { z } from '@/lib/validation';
+import { recordId, z } from '@/lib/validation';
 import { issueTitle } from '@/lib/newsletters/title';
 
 export type SaveData = {
@@ -151,7 +151,7 @@ const addressList = z
 export const saveTestAddresses = editorAction({
   name: 'testadressen opslaan',
   role: 'redacteur',
-  schema: z.object({ issueId: z.coerce.number().int().positive(), addresses: addressList }),
+  schema: z.object({ issueId: recordId, addresses: addressList }),
   explainInvalid: true,
   mutate(input, { tx }) {
     const issue = tx

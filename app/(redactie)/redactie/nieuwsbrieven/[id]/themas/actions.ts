@@ -16,9 +16,9 @@ import {
   restoreTheme,
   THEME_NAME_MAX,
 } from '@/lib/newsletters/themes';
-import { z } from '@/lib/validation';
+import { recordId, z } from '@/lib/validation';
 
-const id = z.coerce.number().int().positive();
+const id = recordId;
 const themeInput = z.object({ newsletterId: id, themeId: id });
 const name = z
   .string()
