@@ -64,7 +64,7 @@ describe('applying a hard bounce', () => {
     const row = database.select().from(suppressions).get()!;
     expect(row).toMatchObject({ reason: 'hard_bounce', email: reader!.email });
     expect(row.detail).toContain('5.1.1');
-    expect(row.detail).toContain('Raadsbericht nummer 1');
+    expect(row.detail).toContain('na verzending van Raadsbericht 1:');
     expect(events(database)).toMatchObject([
       { kind: 'hard', source: 'smtp', deliveryId, subscriberId: reader!.subscriberId },
     ]);

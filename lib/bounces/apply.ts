@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit';
 import { getConfig } from '@/lib/config';
 import { subscriptionOf } from '@/lib/subscribers/flows-common';
 import { unsubscribe } from '@/lib/subscribers/flows-unsubscribe';
+import { issueTitle } from '@/lib/newsletters/title';
 import { normaliseAddress } from '@/lib/subscribers/address';
 import { emailHash, suppress } from '@/lib/subscribers/suppression';
 import type { BounceReport } from './event';
@@ -25,7 +26,9 @@ function what(report: BounceReport): string {
 }
 
 const copyOf = (t: Target) =>
-  t.issueNumber === null ? t.newsletterName : `${t.newsletterName} nummer ${t.issueNumber}`;
+  t.issueNumber === null
+    ? t.newsletterName
+    : issueTitle({ name: t.newsletterName, titlePattern: t.titlePattern }, t.issueNumber);
 
 function markDelivery({ s, target, now }: Step, text: string) {
   if (target.deliveryId === null) return;

@@ -14,6 +14,7 @@ export type Target = {
   subscriberId: number;
   newsletterId: number;
   newsletterName: string;
+  titlePattern: string | null;
   issueNumber: number | null;
   email: string | null;
   subscriberStatus: string;
@@ -57,6 +58,7 @@ function byToken(tx: Tx, token: string): Target | string {
       subscriberStatus: subscribers.status,
       tokenVersion: subscribers.tokenVersion,
       newsletterName: newsletters.name,
+      titlePattern: newsletters.titlePattern,
     })
     .from(subscribers)
     .innerJoin(newsletters, eq(newsletters.id, newsletterId))

@@ -36,6 +36,7 @@ export function targetQuery(database: Tx) {
       subscriberId: deliveries.subscriberId,
       newsletterId: issues.newsletterId,
       newsletterName: newsletters.name,
+      titlePattern: newsletters.titlePattern,
       issueNumber: issues.number,
       email: subscribers.email,
       subscriberStatus: subscribers.status,
