@@ -23,6 +23,9 @@ import {
   suppressionReasons,
   bounceKinds,
   bounceSources,
+  imageKinds,
+  renditionPurposes,
+  renditionFormats,
 } from '../lib/enums';
 
 // Every timestamp is stored as UTC milliseconds since the epoch.
@@ -425,6 +428,61 @@ export const reusableBlocks = sqliteTable(
   (t) => [
     oneOf('reusable_blocks_kind_check', 'kind', reusableBlockKinds),
     index('reusable_blocks_newsletter_idx').on(t.newsletterId, t.position),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Media: uploaded images per newsletter. The original and its renditions live as files under
+// DATA_DIR/media (lib/media/store.ts); the database knows what they are and where they are used.
+
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    newsletterId: integer('newsletter_id')
+      .notNull()
+      .references(() => newsletters.id, { onDelete: 'cascade' }),
+    /** The uploaded file's name, for searching; never part of a URL. */
+    name: text('name').notNull(),
+    /** Required before the image can be placed, unless it is marked decorative. */
+    alt: text('alt').notNull().default(''),
+    decorative: integer('decorative', { mode: 'boolean' }).notNull().default(false),
+    kind: text('kind', { enum: imageKinds }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    /** SHA-256 of the original, which is kept (private) as `originals/<hash>.<ext>`. */
+    originalHash: text('original_hash').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    oneOf('media_kind_check', 'kind', imageKinds),
+    uniqueIndex('media_newsletter_original_idx').on(t.newsletterId, t.originalHash),
+  ],
+);
+
+export const mediaRenditions = sqliteTable(
+  'media_renditions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mediaId: integer('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: renditionPurposes }).notNull(),
+    format: text('format', { enum: renditionFormats }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    /** `<content hash>.<ext>`, served at /media/<file>. */
+    file: text('file').notNull(),
+  },
+  (t) => [
+    oneOf('media_renditions_purpose_check', 'purpose', renditionPurposes),
+    oneOf('media_renditions_format_check', 'format', renditionFormats),
+    uniqueIndex('media_renditions_media_width_idx').on(t.mediaId, t.purpose, t.width),
+    index('media_renditions_file_idx').on(t.file),
   ],
 );
 

@@ -68,3 +68,13 @@ export type BounceKind = (typeof bounceKinds)[number];
 /** Where it came in: the inbound SMTP listener, the IMAP mailbox, or a relay's webhook. */
 export const bounceSources = ['smtp', 'imap', 'postmark', 'ses'] as const;
 export type BounceSource = (typeof bounceSources)[number];
+
+/** The image formats an upload may have, known by their bytes (lib/media/intake.ts). */
+export const imageKinds = ['png', 'jpeg', 'webp', 'gif'] as const;
+export type ImageKind = (typeof imageKinds)[number];
+
+/** A rendition is for the mail (JPEG, or PNG with transparency) or the archive page (WebP). */
+export const renditionPurposes = ['mail', 'web'] as const;
+export type RenditionPurpose = (typeof renditionPurposes)[number];
+export const renditionFormats = ['jpeg', 'png', 'webp'] as const;
+export type RenditionFormat = (typeof renditionFormats)[number];

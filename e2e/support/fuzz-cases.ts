@@ -68,6 +68,7 @@ function pagePath(random: Random, ctx: FuzzContext): { path: string; keys: strin
     { path: '/', keys: ['q'] },
     { path: '/archief', keys: archiveKeys },
     { path: '/archief/feed.xml', keys: ['thema'] },
+    { path: `/media/${pick(random, [seg(), `${'0'.repeat(32)}.jpg`, '../kopij.db'])}`, keys: [] },
     { path: `/archief/${either(newsletter)}/${seg()}`, keys: [] },
     { path: `/archief/${seg()}/${either(issue)}`, keys: [] },
     { path: `/archief/${newsletter}/${issue}/agenda/${seg()}`, keys: [] },

@@ -1,6 +1,7 @@
 // What an uploaded image must be before anything is kept: one of four raster formats by its own
 // bytes (not by its name or the browser's content type), at most 10 MB, read no further than
 // that, and at most MAX_PIXELS pixels by its header, checked before a single pixel is decoded.
+import type { ImageKind } from '@/lib/enums';
 import { formatCount } from '@/lib/format';
 import { Refusal } from '@/lib/refusal';
 
@@ -8,8 +9,6 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 // A 50-megapixel phone photo fits; a decompression bomb (a small file declaring 50,000 x 50,000
 // pixels, 10 GB once decoded) does not.
 export const MAX_PIXELS = 64_000_000;
-
-export type ImageKind = 'png' | 'jpeg' | 'webp' | 'gif';
 
 /** Refused in Dutch, beside the file field of the upload form. */
 export class MediaRefusal extends Refusal {

@@ -6,10 +6,8 @@
 // changes meaning, so it can be cached for a year.
 import { createHash } from 'node:crypto';
 import sharp, { type Sharp } from 'sharp';
-import { checkPixels, MAX_PIXELS, MediaRefusal, sniffImage, type ImageKind } from './intake';
-
-export type Purpose = 'mail' | 'web';
-export type RenditionFormat = 'jpeg' | 'png' | 'webp';
+import type { ImageKind, RenditionFormat, RenditionPurpose as Purpose } from '@/lib/enums';
+import { checkPixels, MAX_PIXELS, MediaRefusal, sniffImage } from './intake';
 
 export const RENDITION_WIDTHS: Record<Purpose, number[]> = {
   mail: [600, 1200],
