@@ -1,0 +1,71 @@
+// The media library of a newsletter: finding an image by its name or alt text, and describing
+// it. An image may be placed once it has alt text or is explicitly marked decorative (then the
+// mail and the archive page give it an empty alt, so a screen reader skips it).
+import { and, desc, eq, or } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
+import { media, mediaRenditions, type Media, type RenditionPurpose } from '@/db/schema';
+import { contains } from '@/lib/like';
+import { Refusal } from '@/lib/refusal';
+import { z } from '@/lib/validation';
+
+const flag = z
+  .union([z.literal('on'), z.literal('true'), z.literal(''), z.boolean()])
+  .optional()
+  .transform((v) => v === 'on' || v === 'true' || v === true);
+
+export const imageDescription = z
+  .object({
+    alt: z
+      .string()
+      .trim()
+      .max(250, 'Een alt-tekst mag hoogstens 250 tekens hebben; zeg in één zin wat er te zien is.')
+      .default(''),
+    decorative: flag,
+  })
+  .superRefine((value, context) => {
+    if (!value.decorative && !value.alt)
+      context.addIssue({
+        code: 'custom',
+        path: ['alt'],
+        message: 'Beschrijf wat er op de afbeelding staat, of kies ‘decoratief’.',
+      });
+  })
+  // A decorative image has no alt text: keeping a stale one would be read out after all.
+  .transform((value) => (value.decorative ? { alt: '', decorative: true } : value));
+export type ImageDescription = z.output<typeof imageDescription>;
+
+/** Ready to be placed: described, or marked decorative. */
+export const isDescribed = (image: Pick<Media, 'alt' | 'decorative'>) =>
+  image.decorative || image.alt.trim() !== '';
+
+/** A newsletter's images, newest first; `q` matches the file name or the alt text. */
+export function listMedia(database: Db | Tx, newsletterId: number, q = '') {
+  const query = q.trim();
+  return database
+    .select()
+    .from(media)
+    .where(
+      and(
+        eq(media.newsletterId, newsletterId),
+        query ? or(contains(media.name, query), contains(media.alt, query)) : undefined,
+      ),
+    )
+    .orderBy(desc(media.createdAt), desc(media.id))
+    .all();
+}
+
+/** An image's renditions for one purpose, narrowest first (for `srcset` and the mail's 2x). */
+export function renditionsOf(database: Db | Tx, mediaId: number, purpose: RenditionPurpose) {
+  return database
+    .select()
+    .from(mediaRenditions)
+    .where(and(eq(mediaRenditions.mediaId, mediaId), eq(mediaRenditions.purpose, purpose)))
+    .orderBy(mediaRenditions.width)
+    .all();
+}
+
+export function describeImage(tx: Tx, mediaId: number, description: ImageDescription): Media {
+  const updated = tx.update(media).set(description).where(eq(media.id, mediaId)).returning().get();
+  if (!updated) throw new Refusal('Deze afbeelding bestaat niet (meer).');
+  return updated;
+}
