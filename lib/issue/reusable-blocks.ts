@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { newsletters, reusableBlocks, type ReusableBlock } from '@/db/schema';
-import { z } from '@/lib/validation';
+import { checkbox, z } from '@/lib/validation';
 import { ctaContent, textContent } from './document';
 import { Refusal } from '@/lib/refusal';
 
@@ -16,17 +16,12 @@ const name = z
   .min(1, 'Vul een naam in.')
   .max(120, 'Een naam mag hoogstens 120 tekens hebben.');
 
-const startFlag = z
-  .union([z.literal('on'), z.literal('true'), z.literal(''), z.boolean()])
-  .optional()
-  .transform((v) => v === 'on' || v === 'true' || v === true);
-
 export const reusableBlockInput = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('text'), name, inNewIssues: startFlag }).extend(textContent.shape),
+    z.object({ kind: z.literal('text'), name, inNewIssues: checkbox }).extend(textContent.shape),
     z
-      .object({ kind: z.literal('cta'), name, inNewIssues: startFlag })
+      .object({ kind: z.literal('cta'), name, inNewIssues: checkbox })
       .extend(ctaContent.shape)
       // A block is kept and reused for years: its button points to a secure address.
       .refine((b) => b.buttonUrl.startsWith('https://'), {

@@ -1,6 +1,6 @@
 import { itemKinds } from '@/lib/enums';
 import { httpUrl } from '@/lib/issue/document';
-import { z } from '@/lib/validation';
+import { checkbox, z } from '@/lib/validation';
 
 const noHtml = (label: string) => (value: string) =>
   !/<\/?[a-z!][^>]*>/i.test(value) || `${label} mag geen HTML bevatten.`;
@@ -47,10 +47,7 @@ export const itemInput = z
       .max(200, 'Een plaats mag hoogstens 200 tekens hebben.')
       .optional()
       .transform((v) => v || null),
-    online: z
-      .union([z.literal('on'), z.literal('true'), z.literal(''), z.boolean()])
-      .optional()
-      .transform((v) => v === 'on' || v === 'true' || v === true),
+    online: checkbox,
     registrationUrl: optionalUrl,
   })
   .superRefine((item, ctx) => {

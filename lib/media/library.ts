@@ -6,12 +6,7 @@ import type { Db, Tx } from '@/db';
 import { media, mediaRenditions, type Media, type RenditionPurpose } from '@/db/schema';
 import { contains } from '@/lib/like';
 import { Refusal } from '@/lib/refusal';
-import { z } from '@/lib/validation';
-
-const flag = z
-  .union([z.literal('on'), z.literal('true'), z.literal(''), z.boolean()])
-  .optional()
-  .transform((v) => v === 'on' || v === 'true' || v === true);
+import { checkbox, z } from '@/lib/validation';
 
 export const imageDescription = z
   .object({
@@ -20,7 +15,7 @@ export const imageDescription = z
       .trim()
       .max(250, 'Een alt-tekst mag hoogstens 250 tekens hebben; zeg in één zin wat er te zien is.')
       .default(''),
-    decorative: flag,
+    decorative: checkbox,
   })
   .superRefine((value, context) => {
     if (!value.decorative && !value.alt)
