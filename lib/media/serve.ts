@@ -1,7 +1,7 @@
 // GET /media/<file>: a rendition, by the content-hashed name a mail or archive page holds. Only
 // names the database knows are served (never an original, never a path), and since a name never
 // changes meaning the answer may be cached for a year.
-import fs from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
@@ -22,7 +22,15 @@ const missing = () =>
     headers: { 'content-type': 'text/plain; charset=utf-8' },
   });
 
-export function renditionResponse(database: Db, dataDir: string, file: string): Response {
+/**
+ * Read asynchronously: after a send, many mail clients fetch the same images at once, and a
+ * synchronous read would hold every other request while the disk answers.
+ */
+export async function renditionResponse(
+  database: Db,
+  dataDir: string,
+  file: string,
+): Promise<Response> {
   if (!FILE.test(file)) return missing();
   const row = database
     .select({ format: mediaRenditions.format })
@@ -32,7 +40,7 @@ export function renditionResponse(database: Db, dataDir: string, file: string): 
   if (!row) return missing();
   let data: Buffer;
   try {
-    data = fs.readFileSync(path.join(renditionsDir(dataDir), file));
+    data = await fs.readFile(path.join(renditionsDir(dataDir), file));
   } catch {
     return missing();
   }

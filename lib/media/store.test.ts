@@ -57,7 +57,7 @@ describe('storeUpload and /media/<file>', () => {
       ['web', 1440],
     ]);
     for (const rendition of renditions) {
-      const response = renditionResponse(database, dataDir, rendition.file);
+      const response = await renditionResponse(database, dataDir, rendition.file);
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe(IMMUTABLE);
       expect(response.headers.get('content-type')).toBe(`image/${rendition.format}`);
@@ -84,7 +84,7 @@ describe('storeUpload and /media/<file>', () => {
       '..%2Fkopij.db',
       'ffffffffffffffffffffffffffffffff.webp',
     ])
-      expect(renditionResponse(database, dataDir, file).status, file).toBe(404);
+      expect((await renditionResponse(database, dataDir, file)).status, file).toBe(404);
   });
 
   it('takes the same file twice as one image, and writes nothing for a refused one', async () => {

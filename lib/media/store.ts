@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import { media, mediaRenditions } from '@/db/schema';
 import { PRIVATE_FILE, privateDir } from '@/lib/private-files';
 import { processImage } from './process';
@@ -43,13 +43,13 @@ export async function storeUpload(
 ): Promise<StoredImage> {
   const image = await processImage(upload.data);
   const originalHash = createHash('sha256').update(upload.data).digest('hex');
-  const known = () =>
-    database
+  const known = (handle: Db | Tx) =>
+    handle
       .select({ id: media.id })
       .from(media)
       .where(and(eq(media.newsletterId, upload.newsletterId), eq(media.originalHash, originalHash)))
       .get();
-  const before = known();
+  const before = known(database);
   if (before) return { id: before.id, created: false };
 
   writeOnce(originalsDir(dataDir), `${originalHash}.${image.kind}`, upload.data);
@@ -57,7 +57,8 @@ export async function storeUpload(
     writeOnce(renditionsDir(dataDir), rendition.file, rendition.data);
 
   return database.transaction((tx) => {
-    const raced = known();
+    // Asked again inside the transaction: a parallel upload of the same file may have won.
+    const raced = known(tx);
     if (raced) return { id: raced.id, created: false };
     const { id } = tx
       .insert(media)
