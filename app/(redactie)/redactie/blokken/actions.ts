@@ -21,7 +21,6 @@ import {
 import { recordId, z } from '@/lib/validation';
 
 const revalidate = ['/redactie/blokken', '/redactie/nummers/[id]'];
-const id = recordId;
 
 function audit(
   tx: Tx,
@@ -47,7 +46,7 @@ function slugOf(tx: Tx, newsletterId: number): string {
 const create = editorAction({
   name: 'vast blok aanmaken',
   role: 'admin',
-  schema: z.intersection(reusableBlockInput, z.object({ newsletterId: id })),
+  schema: z.intersection(reusableBlockInput, z.object({ newsletterId: recordId })),
   revalidate,
   mutate(input, { editor, tx }) {
     const block = createReusableBlock(tx, input.newsletterId, input);
@@ -65,7 +64,7 @@ const create = editorAction({
 const update = editorAction({
   name: 'vast blok wijzigen',
   role: 'admin',
-  schema: z.intersection(reusableBlockInput, z.object({ id })),
+  schema: z.intersection(reusableBlockInput, z.object({ id: recordId })),
   revalidate,
   mutate(input, { editor, tx }) {
     const block = updateReusableBlock(tx, input.id, input);
@@ -90,7 +89,7 @@ export const updateBlock = thenToList(update, 'opgeslagen=1');
 const archive = editorAction({
   name: 'vast blok archiveren',
   role: 'admin',
-  schema: z.object({ id }),
+  schema: z.object({ id: recordId }),
   explainInvalid: true,
   revalidate,
   mutate(input, { editor, tx }) {
@@ -103,7 +102,7 @@ const archive = editorAction({
 const restore = editorAction({
   name: 'vast blok terugzetten',
   role: 'admin',
-  schema: z.object({ id }),
+  schema: z.object({ id: recordId }),
   explainInvalid: true,
   revalidate,
   mutate(input, { editor, tx }) {
@@ -119,7 +118,7 @@ export const restoreBlock = thenToList(restore, 'teruggezet=1');
 export const moveBlock = editorAction({
   name: 'vast blok verplaatsen',
   role: 'admin',
-  schema: z.object({ id, direction: z.enum(['omhoog', 'omlaag']) }),
+  schema: z.object({ id: recordId, direction: z.enum(['omhoog', 'omlaag']) }),
   explainInvalid: true,
   revalidate,
   mutate(input, { editor, tx }) {

@@ -12,8 +12,6 @@ import { isPlaced, removeItem, restoreItem } from '@/lib/items/lifecycle';
 import { itemInput, itemValues } from '@/lib/items/schema';
 import { recordId, z } from '@/lib/validation';
 
-const id = recordId;
-
 /** A theme of this newsletter; an archived one only for an item that is already under it. */
 function checkTheme(tx: Tx, newsletterId: number, themeId: number, current?: number) {
   const theme = tx
@@ -43,7 +41,7 @@ function liveNewsletter(tx: Tx, newsletterId: number) {
 const create = editorAction({
   name: 'item aanmaken',
   role: 'redacteur',
-  schema: z.intersection(itemInput, z.object({ newsletterId: id })),
+  schema: z.intersection(itemInput, z.object({ newsletterId: recordId })),
   revalidate: ['/redactie/items'],
   mutate(input, { editor, tx }) {
     const newsletter = liveNewsletter(tx, input.newsletterId);
@@ -65,7 +63,7 @@ const moveRefused = 'Dit item staat al in een nummer en kan niet naar een andere
 const update = editorAction({
   name: 'item wijzigen',
   role: 'redacteur',
-  schema: z.intersection(itemInput, z.object({ id, newsletterId: id.optional() })),
+  schema: z.intersection(itemInput, z.object({ id: recordId, newsletterId: recordId.optional() })),
   revalidate: ['/redactie/items'],
   mutate(input, { editor, tx }) {
     const item = tx.select().from(items).where(eq(items.id, input.id)).get();
@@ -100,7 +98,7 @@ export async function updateItem(previous: ActionState, form: FormData): Promise
 const remove = editorAction({
   name: 'item verwijderen',
   role: 'redacteur',
-  schema: z.object({ id }),
+  schema: z.object({ id: recordId }),
   explainInvalid: true,
   revalidate: ['/redactie/items', '/redactie/nummers/[id]'],
   mutate(input, { editor, tx }) {
@@ -131,7 +129,7 @@ export async function removeItemAction(
 export const restoreItemAction = editorAction({
   name: 'item terugzetten',
   role: 'redacteur',
-  schema: z.object({ id }),
+  schema: z.object({ id: recordId }),
   explainInvalid: true,
   revalidate: ['/redactie/items', '/redactie/items/[id]'],
   mutate(input, { editor, tx }) {

@@ -18,8 +18,7 @@ import {
 } from '@/lib/newsletters/themes';
 import { recordId, z } from '@/lib/validation';
 
-const id = recordId;
-const themeInput = z.object({ newsletterId: id, themeId: id });
+const themeInput = z.object({ newsletterId: recordId, themeId: recordId });
 const name = z
   .string()
   .trim()
@@ -51,7 +50,7 @@ function requireNewsletter(tx: Tx, newsletterId: number) {
 export const addThemeAction = editorAction({
   name: 'thema toevoegen',
   role: 'admin',
-  schema: z.object({ newsletterId: id, name }),
+  schema: z.object({ newsletterId: recordId, name }),
   revalidate,
   mutate(input, { editor, tx }) {
     requireNewsletter(tx, input.newsletterId);
@@ -125,7 +124,7 @@ export const moveThemeAction = editorAction({
 export const reorderThemesAction = editorAction({
   name: 'thema’s ordenen',
   role: 'admin',
-  schema: z.object({ newsletterId: id, order: z.array(id).min(1).max(500) }),
+  schema: z.object({ newsletterId: recordId, order: z.array(recordId).min(1).max(500) }),
   revalidate,
   explainInvalid: true,
   mutate(input, { editor, tx }) {
