@@ -10,8 +10,8 @@ export const NEUTRAL_PUBLIC_NAME = 'Nieuwsbrieven';
  * organisation of the active newsletters when they share one (with none active, of all of
  * them, so an install whose newsletters are all archived still names its owner), otherwise a
  * neutral "Nieuwsbrieven". A reader signed up with the organisation, not with the software.
+ * Once per request: the layout's metadata and its header both ask.
  */
-// Once per request: the layout's metadata and its header both ask.
 export const publicSiteName = cache((): string => {
   const active = listNewsletters();
   const shown = active.length ? active : listNewsletters({ includeArchived: true });

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { pickNewsletter } from '@/components/newsletter-choice';
 import { PageHeader } from '@/components/page-header';
 import { requireEditor } from '@/lib/auth/guard';
-import { newslettersWithThemes } from '@/lib/newsletters/queries';
-import { listNewsletters } from '@/lib/newsletters/queries';
+import { listNewsletters, newslettersWithThemes } from '@/lib/newsletters/queries';
 import { createItem } from '../actions';
 import { ItemForm } from '../item-form';
 
