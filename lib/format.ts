@@ -24,3 +24,10 @@ const count = new Intl.NumberFormat('nl-NL');
 
 /** "12.345": a count in Dutch digit grouping. */
 export const formatCount = (value: number) => count.format(value);
+
+/** "4,5 MB" or "312 kB". */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
+    : `${formatCount(Math.ceil(bytes / 1024))} kB`;
+}

@@ -4,9 +4,8 @@
 // the reason when it fails.
 import fs from 'node:fs';
 import { takeBackup } from '@/lib/backup/backup';
-import { describeSize } from '@/lib/backup/names';
 import { ConfigError, parseConfig } from '@/lib/config';
-import { formatCount } from '@/lib/format';
+import { formatBytes, formatCount } from '@/lib/format';
 
 async function main() {
   const config = parseConfig();
@@ -22,7 +21,7 @@ async function main() {
     inLine: true,
   });
   console.log(
-    `Back-up gemaakt: ${result.file} (${describeSize(result.bytes)}, gecontroleerd, ${formatCount(Math.round(result.ms))} ms)`,
+    `Back-up gemaakt: ${result.file} (${formatBytes(result.bytes)}, gecontroleerd, ${formatCount(Math.round(result.ms))} ms)`,
   );
   if (result.removed.length)
     console.log(

@@ -2,7 +2,8 @@
 // `npm run worker`, `npm run inbound`). Checks the file first (SQLite, integrity_check, made by
 // this version of Kopij or an older one); keeps the current database aside as
 // <database>.voor-herstel-<time>; migrates the restored database. See README, "Back-up en herstel".
-import { describeSize, listBackups } from '@/lib/backup/names';
+import { listBackups } from '@/lib/backup/names';
+import { formatBytes } from '@/lib/format';
 import { restoreBackup, RestoreRefused } from '@/lib/backup/restore';
 import { ConfigError, parseConfig } from '@/lib/config';
 
@@ -14,7 +15,7 @@ function main() {
     console.error('Gebruik: npm run restore -- <back-upbestand>');
     if (newest.length) {
       console.error(`\nDe nieuwste back-ups in ${config.backup.dir}:`);
-      for (const b of newest) console.error(`  ${b.file} (${describeSize(b.bytes)})`);
+      for (const b of newest) console.error(`  ${b.file} (${formatBytes(b.bytes)})`);
     }
     process.exit(2);
   }

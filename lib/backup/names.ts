@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatCount } from '@/lib/format';
 
 // Backups are named after the moment they were started, in UTC, so a listing sorts by age:
 // kopij-20261129T153000Z.db. A second one within the same second gets -2, -3 and so on.
@@ -57,10 +56,3 @@ export function listBackups(dir: string): BackupFile[] {
 /** Where a backup is written before it is complete: hidden, and not of the pattern above. */
 export const partialName = (name: string) => `.${name}.deel`;
 export const isPartial = (name: string) => /^\.kopij-.*\.db\.deel(-journal)?$/.test(name);
-
-/** "4,5 MB" or "312 kB". */
-export function describeSize(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
-    : `${formatCount(Math.ceil(bytes / 1024))} kB`;
-}

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/db';
 import type { Config } from '@/lib/config';
-import { formatCount } from '@/lib/format';
+import { formatBytes, formatCount } from '@/lib/format';
 import { fromDutchLocal, toDutchLocal } from '@/lib/format-input';
 import { acquireLease, releaseLease } from '@/lib/send/lease';
 import { takeBackup } from './backup';
-import { describeSize, listBackups } from './names';
+import { listBackups } from './names';
 import { lastBackupFailure } from './status';
 
 // The daily backup inside the app (and in `npm run worker`): every minute each process looks
@@ -71,7 +71,7 @@ export function startBackupSchedule(options: ScheduleOptions): BackupSchedule {
         ? ''
         : `, in de hoofdthread: better-sqlite3 niet gevonden vanuit ${process.cwd()}`;
       options.log.info(
-        `back-up gemaakt: ${result.file} (${describeSize(result.bytes)}, ${formatCount(Math.round(result.ms))} ms${where})`,
+        `back-up gemaakt: ${result.file} (${formatBytes(result.bytes)}, ${formatCount(Math.round(result.ms))} ms${where})`,
       );
     } finally {
       releaseLease(options.database, 'backup', holder);
