@@ -1,5 +1,5 @@
 import { routeEditor } from '@/lib/auth/refusal';
-import { getConfig } from '@/lib/config';
+import { foreignOrigin, foreignOriginResponse } from '@/lib/http/posted-origin';
 import { MAX_IMPORT_BYTES, readImportFile, type ImportError } from '@/lib/subscribers/import';
 import { keepUpload } from '@/lib/subscribers/import-store';
 import { newslettersWithThemes } from '@/lib/newsletters/queries';
@@ -11,28 +11,8 @@ const see = (location: string) =>
   new Response(null, { status: 303, headers: { Location: location } });
 const fail = (error: ImportError) => see(`${page}?fout=${error}`);
 
-/**
- * A form posted from another site. The session cookie is SameSite=Lax, so such a post arrives
- * without a session anyway; this refuses it before reading the body. Browsers send Origin on
- * every POST; it must be PUBLIC_URL or the host the request came to.
- */
-function foreignOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  if (!origin) return false;
-  const allowed = [new URL(getConfig().publicUrl).host, request.headers.get('host')];
-  try {
-    return !allowed.includes(new URL(origin).host);
-  } catch {
-    return true;
-  }
-}
-
 export async function POST(request: Request) {
-  if (foreignOrigin(request))
-    return new Response('Dit formulier komt niet van deze site.', {
-      status: 403,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+  if (foreignOrigin(request)) return foreignOriginResponse();
   const auth = await routeEditor({
     name: 'abonnees importeren (uploaden)',
     role: 'hoofdredacteur',
