@@ -7,6 +7,7 @@ import {
   sqliteTable,
   text,
   uniqueIndex,
+  type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import type { AdapterAccountType } from 'next-auth/adapters';
 import {
@@ -26,6 +27,7 @@ import {
   imageKinds,
   renditionPurposes,
   renditionFormats,
+  imagePlacements,
 } from '../lib/enums';
 
 // Every timestamp is stored as UTC milliseconds since the epoch.
@@ -131,6 +133,10 @@ export const newsletters = sqliteTable(
     brandColor: text('brand_color').notNull().default('#1d4f91'),
     logoUrl: text('logo_url'),
     logoAlt: text('logo_alt'),
+    /** A logo from the media library; its alt text is the image's. Wins over `logoUrl`. */
+    logoMediaId: integer('logo_media_id').references((): AnySQLiteColumn => media.id, {
+      onDelete: 'set null',
+    }),
     /** On the sign-up page, under its heading. */
     description: text('description').notNull().default(''),
     /** The domain part of List-Id (`<slug>.<domain>`); null: the host of PUBLIC_URL. */
@@ -217,8 +223,11 @@ export const items = sqliteTable(
     title: text('title').notNull(),
     teaser: text('teaser').notNull().default(''),
     url: text('url'),
-    imageUrl: text('image_url'),
-    imageAlt: text('image_alt'),
+    /** From the media library; the alt text is the image's, so it is written once. */
+    imageMediaId: integer('image_media_id').references((): AnySQLiteColumn => media.id, {
+      onDelete: 'restrict',
+    }),
+    imagePlacement: text('image_placement', { enum: imagePlacements }).notNull().default('beside'),
     // Events only: a calendar date (YYYY-MM-DD, Dutch local time), times as HH:MM.
     eventDate: text('event_date'),
     startTime: text('start_time'),
@@ -235,6 +244,7 @@ export const items = sqliteTable(
   },
   (t) => [
     oneOf('items_kind_check', 'kind', itemKinds),
+    oneOf('items_image_placement_check', 'image_placement', imagePlacements),
     check(
       'items_event_check',
       sql`${t.kind} <> 'event' or (${t.eventDate} is not null and (${t.location} is not null or ${t.online} = 1))`,
@@ -362,6 +372,11 @@ export const sentItems = sqliteTable(
     location: text('location'),
     online: integer('online', { mode: 'boolean' }).notNull().default(false),
     registrationUrl: text('registration_url'),
+    // Restrict: an image in a sent issue cannot be deleted, or the archive would lose it.
+    imageMediaId: integer('image_media_id').references((): AnySQLiteColumn => media.id, {
+      onDelete: 'restrict',
+    }),
+    imagePlacement: text('image_placement', { enum: imagePlacements }).notNull().default('beside'),
   },
   (t) => [
     primaryKey({ columns: [t.issueId, t.itemId] }),

@@ -1,5 +1,7 @@
-import { Heading, Link, Section, Text } from 'react-email';
+import { Column, Heading, Link, Row, Section, Text } from 'react-email';
+import type { ImagePlacement } from '@/lib/enums';
 import { EmailButton } from './button';
+import { EmailImage, IMAGE_WIDTHS, type PlacedImage } from './image';
 import { heading, label, link, small, text, theme } from './theme';
 
 export type EmailItem = {
@@ -9,6 +11,7 @@ export type EmailItem = {
   url: string | null;
   anchor: string;
   event?: { when: string; where: string; registrationUrl: string | null };
+  image?: { placed: PlacedImage; placement: ImagePlacement };
 };
 
 const kindLabel = {
@@ -33,6 +36,13 @@ function ReadMore({ item, color }: { item: EmailItem; color: string }) {
 export function LeadItem({ item, color }: { item: EmailItem; color: string }) {
   return (
     <Section style={{ padding: '24px 32px', backgroundColor: theme.soft }}>
+      {item.image ? (
+        <EmailImage
+          image={item.image.placed}
+          width={IMAGE_WIDTHS.full}
+          style={{ margin: '0 0 16px' }}
+        />
+      ) : null}
       <Heading as="h1" style={{ ...heading(color), fontSize: '26px', lineHeight: '32px' }}>
         {item.title}
       </Heading>
@@ -90,8 +100,8 @@ export function ThemedItem({
   color: string;
 }) {
   const kind = kindLabel[item.kind];
-  return (
-    <Section style={{ padding: '16px 32px 4px', backgroundColor: theme.paper }}>
+  const body = (
+    <>
       <Text style={{ ...label, color }}>{kind ? `${themeName} · ${kind}` : themeName}</Text>
       <Heading as="h3" style={heading(theme.text)}>
         <a id={item.anchor} style={{ color: theme.text, textDecoration: 'none' }}>
@@ -101,6 +111,37 @@ export function ThemedItem({
       {item.event ? <EventFacts event={item.event} color={color} /> : null}
       {item.teaser ? <Text style={text}>{item.teaser}</Text> : null}
       <ReadMore item={item} color={color} />
+    </>
+  );
+  const image = item.image;
+  return (
+    <Section style={{ padding: '16px 32px 4px', backgroundColor: theme.paper }}>
+      {image?.placement === 'beside' ? (
+        // Two table cells: every mail client keeps them side by side, down to a phone's width.
+        <Row>
+          <Column
+            style={{
+              width: `${IMAGE_WIDTHS.thumbnail}px`,
+              verticalAlign: 'top',
+              paddingTop: '4px',
+            }}
+          >
+            <EmailImage image={image.placed} width={IMAGE_WIDTHS.thumbnail} />
+          </Column>
+          <Column style={{ verticalAlign: 'top', paddingLeft: '16px' }}>{body}</Column>
+        </Row>
+      ) : (
+        <>
+          {image ? (
+            <EmailImage
+              image={image.placed}
+              width={IMAGE_WIDTHS.full}
+              style={{ margin: '0 0 12px' }}
+            />
+          ) : null}
+          {body}
+        </>
+      )}
     </Section>
   );
 }

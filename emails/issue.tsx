@@ -9,6 +9,7 @@ import {
   type EmailItem,
   type FooterProps,
 } from './blocks';
+import { EmailImage, logoWidth } from './image';
 import { small, theme, type Brand } from './theme';
 
 export type IssueEmailProps = {
@@ -44,7 +45,13 @@ function BrowserLink({ webUrl }: { webUrl: string }) {
 function Masthead({ brand }: { brand: Brand }) {
   return (
     <Section style={{ padding: '20px 32px', backgroundColor: brand.color }}>
-      {brand.logoUrl ? (
+      {brand.logo ? (
+        <EmailImage
+          image={brand.logo}
+          width={logoWidth(brand.logo)}
+          style={{ backgroundColor: brand.color, color: '#ffffff', fontWeight: 'bold' }}
+        />
+      ) : brand.logoUrl ? (
         <Img src={brand.logoUrl} alt={brand.logoAlt ?? brand.organisation} height="40" />
       ) : (
         <Text

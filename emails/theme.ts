@@ -1,3 +1,4 @@
+import type { PlacedImage } from './image';
 // One place for the e-mail's look. Colours are explicit everywhere (backgrounds too) so that
 // clients that invert for dark mode keep enough contrast.
 export const theme = {
@@ -17,6 +18,8 @@ export type Brand = {
   organisation: string;
   logoUrl: string | null;
   logoAlt: string | null;
+  /** A logo from the media library, over `logoUrl`. */
+  logo?: PlacedImage | null;
 };
 
 export const text = {

@@ -78,3 +78,7 @@ export const renditionPurposes = ['mail', 'web'] as const;
 export type RenditionPurpose = (typeof renditionPurposes)[number];
 export const renditionFormats = ['jpeg', 'png', 'webp'] as const;
 export type RenditionFormat = (typeof renditionFormats)[number];
+
+/** Where a themed item's image goes: a thumbnail beside the text, or full width above it. */
+export const imagePlacements = ['beside', 'above'] as const;
+export type ImagePlacement = (typeof imagePlacements)[number];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IssueDocument } from '@/lib/issue/document';
 import { checkIssue } from './checks';
+import type { PlacedImage } from '@/emails/image';
 import type { EmailSourceItem, RenderInput } from './render';
 
 const item = (id: number, extra: Partial<EmailSourceItem> = {}): EmailSourceItem => ({
@@ -15,6 +16,8 @@ const item = (id: number, extra: Partial<EmailSourceItem> = {}): EmailSourceItem
   location: null,
   online: false,
   registrationUrl: null,
+  imageMediaId: null,
+  imagePlacement: 'beside',
   ...extra,
 });
 
@@ -35,6 +38,7 @@ const input = (overrides: Partial<RenderInput> = {}, items = [item(1), item(2)])
     brandColor: '#000000',
     logoUrl: null,
     logoAlt: null,
+    logoMediaId: null,
     footerText: '',
     footerLinks: [{ label: 'Website', url: 'https://x.example' }],
     contactLine: '',
@@ -45,6 +49,7 @@ const input = (overrides: Partial<RenderInput> = {}, items = [item(1), item(2)])
   },
   themes: [{ id: 1, name: 'Bestuur' }],
   items: new Map(items.map((i) => [i.id, i])),
+  images: new Map(),
   webUrl: 'https://x.example/archief',
   ...overrides,
 });
@@ -98,5 +103,89 @@ describe('checkIssue', () => {
       'insecure-http://x.example/aanmelden',
       'logo-alt',
     ]);
+  });
+});
+
+describe('image checks', () => {
+  const image = (extra: Partial<PlacedImage> = {}, bytes = 40_000): PlacedImage => ({
+    alt: 'Raadsleden in de zaal',
+    decorative: false,
+    width: 1600,
+    height: 900,
+    mail: [
+      { src: 'https://x.example/media/a600.jpg', width: 600, bytes: bytes / 2 },
+      { src: 'https://x.example/media/a1200.jpg', width: 1200, bytes },
+    ],
+    web: [],
+    ...extra,
+  });
+  const withImages = (images: [number, PlacedImage][], logoMediaId: number | null = null) =>
+    input(
+      {
+        images: new Map(images),
+        newsletter: { ...input().newsletter, logoMediaId },
+      },
+      [item(1, { imageMediaId: 10 }), item(2, { imageMediaId: 11, imagePlacement: 'beside' })],
+    );
+
+  it('passes described images with absolute addresses and a light mail', () => {
+    expect(
+      checkIssue(
+        withImages(
+          [
+            [10, image()],
+            [11, image()],
+          ],
+          10,
+        ),
+        30_000,
+        '2026-11-01',
+      ),
+    ).toEqual([]);
+  });
+
+  it('blocks an image without alt text, but not a decorative one', () => {
+    const checks = checkIssue(
+      withImages(
+        [
+          [10, image({ alt: ' ' })],
+          [11, image({ alt: '', decorative: true })],
+        ],
+        10,
+      ),
+      1,
+      '2026-11-01',
+    );
+    expect(checks.map((c) => [c.id, c.level])).toEqual([
+      ['image-alt-logo', 'block'],
+      ['image-alt-item-1', 'block'],
+    ]);
+    expect(checks[1]!.message).toContain('“Item 1” heeft geen alt-tekst');
+  });
+
+  it('blocks an image address a mail program cannot fetch', () => {
+    const relative = image({ mail: [{ src: '/media/a1200.jpg', width: 1200, bytes: 1 }] });
+    expect(ids(checkIssue(withImages([[10, relative]]), 1, '2026-11-01'))).toEqual([
+      'image-url-item-1',
+    ]);
+  });
+
+  it('warns about a heavy image and about the weight of the whole mail', () => {
+    // The lead shows the 2x file (1200 px); the thumbnail of item 2 the 600 px one.
+    const checks = checkIssue(
+      withImages([
+        [10, image({}, 1_200_000)],
+        [11, image({}, 900_000)],
+      ]),
+      30_000,
+      '2026-11-01',
+    );
+    expect(checks.map((c) => [c.id, c.level])).toEqual([
+      ['image-heavy-item-1', 'warn'],
+      ['mail-weight', 'warn'],
+    ]);
+    expect(checks[1]!.message).toBe(
+      'De e-mail weegt met afbeeldingen 1,6 MB (afbeeldingen 1,6 MB); lezers met een trage verbinding wachten lang. Houd het onder 1,5 MB.',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { allBlocks } from '@/lib/issue/document';
+import { imageChecks } from './image-checks';
 import type { RenderInput } from './render';
 
 /**
@@ -74,7 +75,10 @@ export function checkIssue(input: RenderInput, htmlBytes: number, today = dutchT
       id: 'html-size',
       message: `De e-mail is ${Math.round(htmlBytes / 1024)} kB; houd hem onder de 90 kB, anders knipt Gmail hem af.`,
     });
-  return problems.map((p) => ({ ...p, level: 'block' }));
+  return [
+    ...problems.map((p) => ({ ...p, level: 'block' as const })),
+    ...imageChecks(input, htmlBytes),
+  ];
 }
 
 /** The messages of the checks that stop approval or a send. */

@@ -2,6 +2,8 @@ import { render } from 'react-email';
 import type { IssueEmailProps } from '@/emails/issue';
 import IssueEmail from '@/emails/issue';
 import type { EmailItem } from '@/emails/blocks';
+import type { PlacedImage } from '@/emails/image';
+import type { ImagePlacement } from '@/lib/enums';
 import { filterByThemes, type IssueDocument } from '@/lib/issue/document';
 import { eventSummary } from '@/lib/items/labels';
 
@@ -30,6 +32,7 @@ export type EmailNewsletter = {
   brandColor: string;
   logoUrl: string | null;
   logoAlt: string | null;
+  logoMediaId: number | null;
   footerText: string;
   footerLinks: { label: string; url: string }[];
   contactLine: string;
@@ -51,6 +54,8 @@ export type EmailSourceItem = {
   location: string | null;
   online: boolean;
   registrationUrl: string | null;
+  imageMediaId: number | null;
+  imagePlacement: ImagePlacement;
 };
 
 export type RenderInput = {
@@ -58,12 +63,15 @@ export type RenderInput = {
   newsletter: EmailNewsletter;
   themes: { id: number; name: string }[];
   items: Map<number, EmailSourceItem>;
+  /** The images the items and the logo use, by media id (lib/media/placed.ts). */
+  images: ReadonlyMap<number, PlacedImage>;
   webUrl: string;
   /** Only these themed sections (a subscriber's choice); all when absent. */
   themeIds?: ReadonlySet<number>;
 };
 
-function emailItem(item: EmailSourceItem): EmailItem {
+function emailItem(item: EmailSourceItem, images: RenderInput['images']): EmailItem {
+  const placed = item.imageMediaId === null ? undefined : images.get(item.imageMediaId);
   const where = [item.location, item.online ? 'online' : null].filter(Boolean).join(' en ');
   return {
     kind: item.kind,
@@ -79,6 +87,7 @@ function emailItem(item: EmailSourceItem): EmailItem {
             registrationUrl: item.registrationUrl,
           }
         : undefined,
+    image: placed ? { placed, placement: item.imagePlacement } : undefined,
   };
 }
 
@@ -87,7 +96,7 @@ export function issueEmailProps(input: RenderInput): IssueEmailProps {
   const themed = input.themeIds ? filterByThemes(input.document, input.themeIds) : input.document;
   const resolve = (itemId: number) => {
     const item = input.items.get(itemId);
-    return item ? [emailItem(item)] : [];
+    return item ? [emailItem(item, input.images)] : [];
   };
   const n = input.newsletter;
   return {
@@ -97,6 +106,7 @@ export function issueEmailProps(input: RenderInput): IssueEmailProps {
       organisation: n.organisation,
       logoUrl: n.logoUrl,
       logoAlt: n.logoAlt,
+      logo: n.logoMediaId === null ? null : (input.images.get(n.logoMediaId) ?? null),
     },
     subject: themed.subject,
     preheader: themed.preheader,

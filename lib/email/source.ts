@@ -5,6 +5,7 @@ import { allBlocks } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
 import type { IssueDocument } from '@/lib/issue/document';
 import { sentItemsOf, sentThemeNames } from '@/lib/issue/sent-items';
+import { placedImages } from '@/lib/media/placed';
 import type { EmailSourceItem, RenderInput } from './render';
 
 type Options = {
@@ -61,6 +62,11 @@ export function emailSource(
     newsletter,
     themes: loaded.themes.map((t) => ({ id: t.id, name: frozenNames.get(t.id) ?? t.name })),
     items: byId,
+    images: placedImages(
+      database,
+      [newsletter.logoMediaId, ...[...byId.values()].map((i) => i.imageMediaId)],
+      publicUrl,
+    ),
     webUrl: `${publicUrl}/archief/${newsletter.slug}/${loaded.issue.slug}`,
   };
 }

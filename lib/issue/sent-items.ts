@@ -40,6 +40,8 @@ export function freezeSentItems(tx: Tx, issueId: number): void {
           location: items.location,
           online: items.online,
           registrationUrl: items.registrationUrl,
+          imageMediaId: items.imageMediaId,
+          imagePlacement: items.imagePlacement,
         })
         .from(items)
         .innerJoin(themes, eq(themes.id, items.themeId))
@@ -95,6 +97,8 @@ const frozenFields = [
   'location',
   'online',
   'registrationUrl',
+  'imageMediaId',
+  'imagePlacement',
 ] as const;
 
 /**

@@ -1,6 +1,7 @@
 import type { EmailItem } from '@/emails/blocks';
 import type { IssueEmailProps } from '@/emails/issue';
 import { itemKindLabels } from '@/lib/items/labels';
+import { WebImage } from '@/components/web-image';
 
 /** One item as an article with its own anchor, the same anchor the e-mail links to. */
 function Item({
@@ -13,8 +14,23 @@ function Item({
   calendarBase: string;
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const lead = headingLevel === 2;
+  const beside = !lead && item.image?.placement === 'beside';
+  const image = item.image ? (
+    <WebImage
+      image={item.image.placed}
+      // The lead is at the top of the page; every other image waits until it is scrolled near.
+      eager={lead}
+      sizes={beside ? '(min-width: 640px) 12rem, 100vw' : '(min-width: 768px) 46rem, 100vw'}
+      className={beside ? 'mb-3 w-full sm:float-left sm:mr-5 sm:mb-2 sm:w-48' : 'mb-4 w-full'}
+    />
+  ) : null;
   return (
-    <article id={item.anchor} className="scroll-mt-4 border-t border-line py-5">
+    <article
+      id={item.anchor}
+      className="scroll-mt-4 border-t border-line py-5 after:clear-both after:table"
+    >
+      {image}
       <p className="text-sm font-semibold tracking-wide text-muted uppercase">
         {itemKindLabels[item.kind]}
       </p>

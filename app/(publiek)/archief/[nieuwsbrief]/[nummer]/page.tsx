@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db';
+import { heightAt } from '@/emails/image';
 import { archivedIssueParams } from '@/lib/archive/params';
 import { sentIssue } from '@/lib/archive/queries';
 import { getConfig } from '@/lib/config';
@@ -32,6 +33,20 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
   const title = `${issue.content.subject} | ${issue.newsletter.name}`;
   const description =
     issue.content.preheader || `${issue.newsletter.name} van ${issue.newsletter.organisation}`;
+  // Link previews want JPEG or PNG at 1200 px: the mail's widest version of the lead's image.
+  const picture = issue.content.lead?.image?.placed;
+  const preview = picture?.mail.at(-1);
+  const images =
+    picture && preview
+      ? [
+          {
+            url: preview.src,
+            width: preview.width,
+            height: heightAt(picture, preview.width),
+            alt: picture.alt,
+          },
+        ]
+      : undefined;
   return {
     title,
     description,
@@ -47,8 +62,14 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
       siteName: issue.newsletter.name,
       publishedTime: issue.sentAt.toISOString(),
       locale: 'nl_NL',
+      images,
     },
-    twitter: { card: 'summary', title: issue.content.subject, description },
+    twitter: {
+      card: images ? 'summary_large_image' : 'summary',
+      title: issue.content.subject,
+      description,
+      images,
+    },
   };
 }
 

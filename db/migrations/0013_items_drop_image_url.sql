@@ -1,0 +1,2 @@
+ALTER TABLE `items` DROP COLUMN `image_url`;--> statement-breakpoint
+ALTER TABLE `items` DROP COLUMN `image_alt`;
