@@ -19,6 +19,7 @@ import { argumentsProblem, boundActionProblem, type PartLookup } from './action-
  */
 export const POSTED_ROUTE_HANDLERS = new Set([
   '/redactie/abonnees/importeren/uploaden',
+  '/redactie/media/uploaden',
   '/aanmelden/[slug]/formulier',
 ]);
 

@@ -1,6 +1,6 @@
-import { itemKinds } from '@/lib/enums';
+import { imagePlacements, itemKinds } from '@/lib/enums';
 import { httpUrl } from '@/lib/issue/document';
-import { checkbox, z } from '@/lib/validation';
+import { checkbox, recordId, z } from '@/lib/validation';
 
 const noHtml = (label: string) => (value: string) =>
   !/<\/?[a-z!][^>]*>/i.test(value) || `${label} mag geen HTML bevatten.`;
@@ -49,6 +49,13 @@ export const itemInput = z
       .transform((v) => v || null),
     online: checkbox,
     registrationUrl: optionalUrl,
+    imageMediaId: z
+      .union([z.literal(''), z.null(), recordId])
+      .optional()
+      .transform((v) => v || null),
+    imagePlacement: z
+      .enum(imagePlacements, { error: 'Kies waar de afbeelding staat.' })
+      .default('beside'),
   })
   .superRefine((item, ctx) => {
     if (item.kind !== 'event') return;
@@ -89,5 +96,7 @@ export function itemValues(input: ItemInput) {
     location: event ? input.location : null,
     online: event ? input.online : false,
     registrationUrl: event ? input.registrationUrl : null,
+    imageMediaId: input.imageMediaId,
+    imagePlacement: input.imagePlacement,
   };
 }

@@ -10,9 +10,27 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 // pixels, 10 GB once decoded) does not.
 export const MAX_PIXELS = 64_000_000;
 
+/**
+ * Why an upload is refused, by a code the upload route can put in its redirect (a page never
+ * shows text from its address, only the message for a known code).
+ */
+export const uploadRefusals = {
+  'te-groot': `Dit bestand is groter dan ${formatCount(MAX_UPLOAD_BYTES / 1024 / 1024)} MB. Verklein de afbeelding en probeer het opnieuw.`,
+  leeg: 'Dit bestand is leeg.',
+  svg: 'SVG-bestanden nemen we niet aan: ze kunnen scripts bevatten. Sla de afbeelding op als PNG of JPEG.',
+  'geen-afbeelding':
+    'Dit bestand is geen PNG, JPEG, WebP of GIF, wat de naam of het type ook zegt.',
+  pixels: `Deze afbeelding heeft meer dan ${formatCount(MAX_PIXELS / 1_000_000)} megapixel. Verklein haar en probeer het opnieuw.`,
+  beschadigd: 'Dit bestand is beschadigd of geen geldige afbeelding. Kies een ander bestand.',
+} as const;
+export type UploadRefusal = keyof typeof uploadRefusals;
+
 /** Refused in Dutch, beside the file field of the upload form. */
 export class MediaRefusal extends Refusal {
-  constructor(message: string) {
+  constructor(
+    readonly code: UploadRefusal,
+    message: string = uploadRefusals[code],
+  ) {
     super(message, 'bestand');
   }
 }
@@ -28,19 +46,11 @@ export function sniffImage(head: Uint8Array): ImageKind {
   if (startsWith(head, ascii('GIF87a')) || startsWith(head, ascii('GIF89a'))) return 'gif';
   if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WEBP'), 8)) return 'webp';
   const text = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, 4096));
-  if (/<svg[\s>]/i.test(text))
-    throw new MediaRefusal(
-      'SVG-bestanden nemen we niet aan: ze kunnen scripts bevatten. Sla de afbeelding op als PNG of JPEG.',
-    );
-  throw new MediaRefusal(
-    'Dit bestand is geen PNG, JPEG, WebP of GIF, wat de naam of het type ook zegt.',
-  );
+  if (/<svg[\s>]/i.test(text)) throw new MediaRefusal('svg');
+  throw new MediaRefusal('geen-afbeelding');
 }
 
-const tooLarge = () =>
-  new MediaRefusal(
-    `Dit bestand is groter dan ${formatCount(MAX_UPLOAD_BYTES / 1024 / 1024)} MB. Verklein de afbeelding en probeer het opnieuw.`,
-  );
+const tooLarge = () => new MediaRefusal('te-groot');
 
 /**
  * Reads an upload into memory, but never more than MAX_UPLOAD_BYTES of it: a declared size over
@@ -49,8 +59,10 @@ const tooLarge = () =>
 export async function readUpload(
   stream: ReadableStream<Uint8Array>,
   declaredBytes?: number,
+  /** A whole form post may carry its other fields and the multipart boundaries on top. */
+  limit = MAX_UPLOAD_BYTES,
 ): Promise<Buffer> {
-  if (declaredBytes !== undefined && declaredBytes > MAX_UPLOAD_BYTES) {
+  if (declaredBytes !== undefined && declaredBytes > limit) {
     await stream.cancel();
     throw tooLarge();
   }
@@ -61,13 +73,13 @@ export async function readUpload(
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_UPLOAD_BYTES) {
+    if (total > limit) {
       await reader.cancel();
       throw tooLarge();
     }
     chunks.push(value);
   }
-  if (total === 0) throw new MediaRefusal('Dit bestand is leeg.');
+  if (total === 0) throw new MediaRefusal('leeg');
   return Buffer.concat(chunks);
 }
 
@@ -75,6 +87,7 @@ export async function readUpload(
 export function checkPixels(width: number, height: number): void {
   if (width * height <= MAX_PIXELS) return;
   throw new MediaRefusal(
+    'pixels',
     `Deze afbeelding is ${formatCount(width)} × ${formatCount(height)} pixels; het maximum is ${formatCount(MAX_PIXELS / 1_000_000)} megapixel. Verklein haar en probeer het opnieuw.`,
   );
 }

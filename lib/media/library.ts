@@ -1,7 +1,7 @@
 // The media library of a newsletter: finding an image by its name or alt text, and describing
 // it. An image may be placed once it has alt text or is explicitly marked decorative (then the
 // mail and the archive page give it an empty alt, so a screen reader skips it).
-import { and, desc, eq, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { media, mediaRenditions, type Media, type RenditionPurpose } from '@/db/schema';
 import { contains } from '@/lib/like';
@@ -63,4 +63,70 @@ export function describeImage(tx: Tx, mediaId: number, description: ImageDescrip
   const updated = tx.update(media).set(description).where(eq(media.id, mediaId)).returning().get();
   if (!updated) throw new Refusal('Deze afbeelding bestaat niet (meer).');
   return updated;
+}
+
+/** What a form offers to choose from: an image's name, description and a small preview. */
+export type ImageChoice = {
+  id: number;
+  newsletterId: number;
+  name: string;
+  alt: string;
+  described: boolean;
+  preview: string | null;
+};
+
+/** The images of these newsletters for a picker, newest first, with their smallest web version. */
+export function imageChoices(database: Db | Tx, newsletterIds: number[]): ImageChoice[] {
+  if (!newsletterIds.length) return [];
+  const images = database
+    .select()
+    .from(media)
+    .where(inArray(media.newsletterId, newsletterIds))
+    .orderBy(desc(media.createdAt), desc(media.id))
+    .all();
+  const previews = new Map<number, string>();
+  for (const r of database
+    .select({ mediaId: mediaRenditions.mediaId, file: mediaRenditions.file })
+    .from(mediaRenditions)
+    .where(
+      and(
+        inArray(
+          mediaRenditions.mediaId,
+          images.map((i) => i.id),
+        ),
+        eq(mediaRenditions.purpose, 'web'),
+      ),
+    )
+    .orderBy(desc(mediaRenditions.width))
+    .all())
+    previews.set(r.mediaId, `/media/${r.file}`);
+  return images.map((image) => ({
+    id: image.id,
+    newsletterId: image.newsletterId,
+    name: image.name,
+    alt: image.decorative ? '' : image.alt,
+    described: isDescribed(image),
+    preview: previews.get(image.id) ?? null,
+  }));
+}
+
+/**
+ * An image an item or a newsletter may show: of the same newsletter, and described. The form
+ * marks the field; the message says what to do about it.
+ */
+export function placeableImage(
+  database: Db | Tx,
+  newsletterId: number,
+  mediaId: number,
+  field = 'imageMediaId',
+): Media {
+  const image = database.select().from(media).where(eq(media.id, mediaId)).get();
+  if (!image || image.newsletterId !== newsletterId)
+    throw new Refusal('Kies een afbeelding uit de mediabibliotheek van deze nieuwsbrief.', field);
+  if (!isDescribed(image))
+    throw new Refusal(
+      `“${image.name}” heeft nog geen alt-tekst. Beschrijf haar eerst in de mediabibliotheek, of markeer haar als decoratief.`,
+      field,
+    );
+  return image;
 }

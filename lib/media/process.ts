@@ -33,8 +33,7 @@ export type ProcessedImage = {
   renditions: Rendition[];
 };
 
-const broken = () =>
-  new MediaRefusal('Dit bestand is beschadigd of geen geldige afbeelding. Kies een ander bestand.');
+const broken = () => new MediaRefusal('beschadigd');
 
 /** The original's header, read without decoding a pixel: format, upright size, transparency. */
 async function inspect(data: Buffer, kind: ImageKind) {

@@ -12,7 +12,7 @@ import { PRIVATE_FILE, privateDir } from '@/lib/private-files';
 import { processImage } from './process';
 
 export const renditionsDir = (dataDir: string) => path.join(dataDir, 'media', 'r');
-const originalsDir = (dataDir: string) => path.join(dataDir, 'media', 'originals');
+export const originalsDir = (dataDir: string) => path.join(dataDir, 'media', 'originals');
 
 /** Written beside its final name and renamed, so a reader never sees half a file. */
 function writeOnce(dir: string, name: string, data: Buffer): void {

@@ -64,7 +64,7 @@ export function newslettersWithThemes({
   keep,
 }: { active?: boolean; keep?: { newsletterId: number; themeId: number } } = {}) {
   const all = db()
-    .select({ id: newsletters.id, name: newsletters.name })
+    .select({ id: newsletters.id, slug: newsletters.slug, name: newsletters.name })
     .from(newsletters)
     .where(
       active

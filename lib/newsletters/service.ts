@@ -2,6 +2,8 @@ import { and, eq, inArray, isNotNull, ne, or } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { issues, newsletters } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
+import { placeableImage } from '@/lib/media/library';
+import { Refusal as RefusalError } from '@/lib/refusal';
 import { newsletterSettings, type NewsletterSettings } from './settings';
 
 // Creating, changing and archiving a newsletter: the admin screens and the demo data both come
@@ -68,6 +70,18 @@ export function hasSentIssue(tx: Tx, newsletterId: number): boolean {
     .get();
 }
 
+/** A logo from another newsletter's library, or one without alt text, is refused at its field. */
+function logoProblem(tx: Tx, newsletterId: number, mediaId: number | null): Refusal | null {
+  if (mediaId === null) return null;
+  try {
+    placeableImage(tx, newsletterId, mediaId, 'logoMediaId');
+    return null;
+  } catch (error) {
+    if (error instanceof RefusalError) return refuse(error.message, error.field);
+    throw error;
+  }
+}
+
 export function createNewsletter(
   tx: Tx,
   input: unknown,
@@ -76,6 +90,8 @@ export function createNewsletter(
   const parsed = parse(input);
   if (!parsed.ok) return parsed;
   const settings = parsed.data;
+  if (settings.logoMediaId !== null)
+    return refuse('Kies het logo na het aanmaken, uit de eigen mediabibliotheek.', 'logoMediaId');
   if (slugTaken(tx, settings.slug)) return duplicateSlug(settings.slug);
   const id = tx.insert(newsletters).values(settings).returning({ id: newsletters.id }).get().id;
   recordAudit(tx, {
@@ -118,6 +134,8 @@ export function updateNewsletter(
       );
     if (slugTaken(tx, settings.slug, id)) return duplicateSlug(settings.slug);
   }
+  const logo = logoProblem(tx, id, settings.logoMediaId);
+  if (logo) return logo;
   const changes = changesOf(before, settings);
   if (Object.keys(changes).length === 0) return { ok: true, message: 'Er was niets gewijzigd.' };
   tx.update(newsletters).set(settings).where(eq(newsletters.id, id)).run();

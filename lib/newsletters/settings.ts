@@ -1,7 +1,7 @@
 import { brandColourProblem } from '@/lib/contrast';
 import { httpUrl } from '@/lib/issue/document';
 import { normaliseAddress } from '@/lib/subscribers/address';
-import { z } from '@/lib/validation';
+import { recordId, z } from '@/lib/validation';
 import { DEFAULT_TITLE_PATTERN } from './title';
 
 // The one shape of a newsletter's settings: the admin form, its action, the service and the demo
@@ -122,6 +122,10 @@ export const newsletterSettings = z
       }),
     logoUrl: optional(httpsUrl),
     logoAlt: optional(text(200, 'De alt-tekst')),
+    logoMediaId: z
+      .union([z.literal(''), z.null(), recordId])
+      .optional()
+      .transform((v) => v || null),
     privacyUrl: optional(httpUrl),
     // On unless said otherwise, as in the database (the form says "false" for an unticked box).
     fourEyes: z

@@ -10,6 +10,7 @@ export default async function EditorLayout({ children }: { children: React.React
     { href: '/redactie', label: 'Overzicht' },
     { href: '/redactie/nummers', label: 'Nummers' },
     { href: '/redactie/items', label: 'Items' },
+    { href: '/redactie/media', label: 'Media' },
     { href: '/redactie/abonnees', label: 'Abonnees' },
     ...(hasRole(editor.role, 'admin')
       ? [

@@ -86,6 +86,7 @@ const actions: Record<string, Record<string, EditorRole>> = {
     moveThemeAction: 'admin',
     reorderThemesAction: 'admin',
   },
+  'media/actions.ts': { describeImageAction: 'redacteur', deleteImageAction: 'redacteur' },
   'blokken/actions.ts': {
     createBlock: 'admin',
     updateBlock: 'admin',
@@ -116,6 +117,16 @@ const routes: Record<
     role: 'hoofdredacteur',
     request: () =>
       new Request('http://localhost/redactie/abonnees/importeren/uploaden', {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+        body: 'geen formulier',
+      }),
+  },
+  'media/uploaden/route.ts': {
+    method: 'POST',
+    role: 'redacteur',
+    request: () =>
+      new Request('http://localhost/redactie/media/uploaden', {
         method: 'POST',
         headers: { 'content-type': 'multipart/form-data; boundary=x' },
         body: 'geen formulier',

@@ -10,6 +10,7 @@ import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { isPlaced, removeItem, restoreItem } from '@/lib/items/lifecycle';
 import { itemInput, itemValues } from '@/lib/items/schema';
+import { placeableImage } from '@/lib/media/library';
 import { recordId, z } from '@/lib/validation';
 
 /** A theme of this newsletter; an archived one only for an item that is already under it. */
@@ -46,6 +47,7 @@ const create = editorAction({
   mutate(input, { editor, tx }) {
     const newsletter = liveNewsletter(tx, input.newsletterId);
     checkTheme(tx, newsletter.id, input.themeId);
+    if (input.imageMediaId) placeableImage(tx, newsletter.id, input.imageMediaId);
     tx.insert(items)
       .values({
         ...itemValues(input),
@@ -75,6 +77,7 @@ const update = editorAction({
       liveNewsletter(tx, newsletterId);
     }
     checkTheme(tx, newsletterId, input.themeId, item.themeId);
+    if (input.imageMediaId) placeableImage(tx, newsletterId, input.imageMediaId);
     tx.update(items)
       .set({ ...itemValues(input), newsletterId, updatedBy: editor.id })
       .where(eq(items.id, item.id))

@@ -1,5 +1,7 @@
 import { TextField } from '@/components/field';
+import { ImageChoiceField } from '@/components/image-choice';
 import type { Item } from '@/db/schema';
+import type { ImageChoice } from '@/lib/media/library';
 
 type FieldError = (name: string) => string | undefined;
 
@@ -87,6 +89,58 @@ export function EventFields({ item, error }: { item?: Item; error: FieldError })
         defaultValue={item?.registrationUrl ?? ''}
         error={error('registrationUrl')}
       />
+    </fieldset>
+  );
+}
+
+/** The item's picture from the media library, and where a themed item shows it. */
+export function ImageFields({
+  item,
+  images,
+  newsletterSlug,
+  error,
+}: {
+  item?: Item;
+  images: ImageChoice[];
+  newsletterSlug: string;
+  error: FieldError;
+}) {
+  const placement = item?.imagePlacement ?? 'beside';
+  return (
+    <fieldset className="space-y-3 rounded-md border border-line p-4">
+      <legend className="px-1 font-semibold">Afbeelding</legend>
+      <ImageChoiceField
+        id="imageMediaId"
+        name="imageMediaId"
+        label="Afbeelding bij het item"
+        images={images}
+        defaultValue={item?.imageMediaId ?? null}
+        hint="Als openingsitem staat ze breed boven de titel; in een themasectie zoals hieronder gekozen."
+        error={error('imageMediaId')}
+        manageHref={`/redactie/media?nieuwsbrief=${encodeURIComponent(newsletterSlug)}`}
+      />
+      <fieldset>
+        <legend className="text-sm font-semibold">In een themasectie</legend>
+        <div className="mt-1 flex flex-wrap gap-4">
+          {(
+            [
+              ['beside', 'Klein, naast de tekst'],
+              ['above', 'Breed, boven de tekst'],
+            ] as const
+          ).map(([value, text]) => (
+            <label key={value} className="flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="imagePlacement"
+                value={value}
+                defaultChecked={placement === value}
+                className="size-5"
+              />
+              {text}
+            </label>
+          ))}
+        </div>
+      </fieldset>
     </fieldset>
   );
 }

@@ -10,7 +10,8 @@ import { useFormAction } from '@/components/use-form-action';
 import type { ActionState } from '@/lib/action-state';
 import { itemKindLabels } from '@/lib/items/labels';
 import { itemInput } from '@/lib/items/schema';
-import { EventFields, TeaserField } from './item-form-fields';
+import type { ImageChoice } from '@/lib/media/library';
+import { EventFields, ImageFields, TeaserField } from './item-form-fields';
 import { NewsletterField, type NewsletterThemes } from './item-newsletter-field';
 
 type Props = {
@@ -21,6 +22,8 @@ type Props = {
   locked?: boolean;
   item?: Item;
   hidden: Record<string, string | number>;
+  /** The media library of every newsletter offered, for the image choice. */
+  images: ImageChoice[];
 };
 
 /** Checks the same schema as the server as soon as a field is left, so errors show while typing. */
@@ -39,7 +42,55 @@ function useInlineErrors() {
   return { errors, check };
 }
 
-export function ItemForm({ action, newsletters, newsletterId, locked, item, hidden }: Props) {
+function KindAndTheme({
+  kind,
+  onKind,
+  themes,
+  themeKey,
+  defaultTheme,
+  error,
+}: {
+  kind: string;
+  onKind: (kind: string) => void;
+  themes: { id: number; name: string }[];
+  themeKey: number;
+  defaultTheme: number | undefined;
+  error: (name: string) => string | undefined;
+}) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <SelectField
+        label="Soort"
+        name="kind"
+        required
+        value={kind}
+        onChange={(e) => onKind(e.target.value)}
+        options={itemKinds.map((k) => ({ value: k, label: itemKindLabels[k] }))}
+        error={error('kind')}
+      />
+      <SelectField
+        // A new newsletter brings a new theme list: start it afresh.
+        key={themeKey}
+        label="Thema"
+        name="themeId"
+        required
+        defaultValue={defaultTheme}
+        options={themes.map((t) => ({ value: String(t.id), label: t.name }))}
+        error={error('themeId')}
+      />
+    </div>
+  );
+}
+
+export function ItemForm({
+  action,
+  newsletters,
+  newsletterId,
+  locked,
+  item,
+  hidden,
+  images,
+}: Props) {
   const { state, formAction, onSubmit } = useFormAction(action);
   const [kind, setKind] = useState<string>(item?.kind ?? 'news');
   const [chosen, setChosen] = useState(newsletterId);
@@ -69,27 +120,14 @@ export function ItemForm({ action, newsletters, newsletterId, locked, item, hidd
         locked={!!locked}
         error={error('newsletterId')}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          label="Soort"
-          name="kind"
-          required
-          value={kind}
-          onChange={(e) => setKind(e.target.value)}
-          options={itemKinds.map((k) => ({ value: k, label: itemKindLabels[k] }))}
-          error={error('kind')}
-        />
-        <SelectField
-          // A new newsletter brings a new theme list: start it afresh.
-          key={chosen}
-          label="Thema"
-          name="themeId"
-          required
-          defaultValue={chosen === item?.newsletterId ? item.themeId : themes[0]?.id}
-          options={themes.map((t) => ({ value: String(t.id), label: t.name }))}
-          error={error('themeId')}
-        />
-      </div>
+      <KindAndTheme
+        kind={kind}
+        onKind={setKind}
+        themes={themes}
+        themeKey={chosen}
+        defaultTheme={chosen === item?.newsletterId ? item.themeId : themes[0]?.id}
+        error={error}
+      />
       <TextField
         label="Titel"
         name="title"
@@ -109,6 +147,14 @@ export function ItemForm({ action, newsletters, newsletterId, locked, item, hidd
         hint="Begint met https://"
       />
       {kind === 'event' ? <EventFields item={item} error={error} /> : null}
+      <ImageFields
+        // Another newsletter has another library: start the choice afresh.
+        key={`image-${chosen}`}
+        item={chosen === item?.newsletterId ? item : undefined}
+        images={images.filter((i) => i.newsletterId === chosen)}
+        newsletterSlug={newsletters.find((n) => n.id === chosen)?.slug ?? ''}
+        error={error}
+      />
       <SubmitButton pendingText="Opslaan...">Item opslaan</SubmitButton>
     </form>
   );

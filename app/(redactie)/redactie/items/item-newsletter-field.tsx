@@ -2,7 +2,12 @@
 
 import { SelectField } from '@/components/field';
 
-export type NewsletterThemes = { id: number; name: string; themes: { id: number; name: string }[] };
+export type NewsletterThemes = {
+  id: number;
+  slug: string;
+  name: string;
+  themes: { id: number; name: string }[];
+};
 
 /**
  * The item's newsletter: a choice when there are several (its theme list follows it), a hidden

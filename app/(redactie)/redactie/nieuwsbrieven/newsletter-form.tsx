@@ -1,13 +1,14 @@
 'use client';
 
-import type { ReactNode } from 'react';
 import { TextAreaField, TextField } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
+import type { ImageChoice } from '@/lib/media/library';
 import { useFormAction } from '@/components/use-form-action';
 import { createNewsletterAction, updateNewsletterAction } from './actions';
-import { BrandColourField } from './brand-colour-field';
+import { Branding } from './branding-fields';
 import { FooterLinksField, type FooterLink } from './footer-links-field';
+import { Section, type Errors } from './form-section';
 
 export type NewsletterFormValues = {
   id?: number;
@@ -22,6 +23,7 @@ export type NewsletterFormValues = {
   brandColor: string;
   logoUrl: string | null;
   logoAlt: string | null;
+  logoMediaId: number | null;
   privacyUrl: string | null;
   fourEyes: boolean;
   titlePattern: string;
@@ -35,19 +37,6 @@ export type NewsletterFormValues = {
 };
 
 export const FOOTER_LINK_ROWS = 6;
-
-type Errors = Record<string, string> | undefined;
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <fieldset aria-labelledby={id} className="space-y-4 rounded-lg border border-line bg-white p-6">
-      <h2 id={id} className="text-lg font-bold">
-        {title}
-      </h2>
-      {children}
-    </fieldset>
-  );
-}
 
 function General({
   v,
@@ -143,31 +132,6 @@ function Sender({ v, e }: { v: NewsletterFormValues; e: Errors }) {
   );
 }
 
-function Branding({ v, e }: { v: NewsletterFormValues; e: Errors }) {
-  return (
-    <Section id="huisstijl" title="Huisstijl">
-      <BrandColourField initial={v.brandColor} error={e?.brandColor} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label="Webadres van het logo"
-          name="logoUrl"
-          inputMode="url"
-          defaultValue={v.logoUrl ?? ''}
-          hint="https://..."
-          error={e?.logoUrl}
-        />
-        <TextField
-          label="Alt-tekst van het logo"
-          name="logoAlt"
-          defaultValue={v.logoAlt ?? ''}
-          hint="Verplicht bij een logo, bijvoorbeeld de naam van de organisatie."
-          error={e?.logoAlt}
-        />
-      </div>
-    </Section>
-  );
-}
-
 function Footer({ v, e }: { v: NewsletterFormValues; e: Errors }) {
   return (
     <Section id="voettekst" title="Voettekst">
@@ -256,9 +220,12 @@ function Process({ v }: { v: NewsletterFormValues }) {
 export function NewsletterForm({
   values,
   slugLocked = false,
+  images = [],
 }: {
   values: NewsletterFormValues;
   slugLocked?: boolean;
+  /** The newsletter's media library, for the logo. */
+  images?: ImageChoice[];
 }) {
   const editing = values.id !== undefined;
   const { state, formAction, onSubmit } = useFormAction(
@@ -277,7 +244,7 @@ export function NewsletterForm({
       <FormMessage state={state} />
       <General v={values} e={e} slugLocked={slugLocked} />
       <Sender v={values} e={e} />
-      <Branding v={values} e={e} />
+      <Branding v={values} e={e} images={images} />
       <Footer v={values} e={e} />
       <Process v={values} />
       <SubmitButton pendingText="Opslaan...">

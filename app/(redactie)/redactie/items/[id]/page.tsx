@@ -5,6 +5,7 @@ import { Badge } from '@/components/status-badge';
 import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
 import { removalOf } from '@/lib/items/lifecycle';
+import { imageChoices } from '@/lib/media/library';
 import { getItem } from '@/lib/items/queries';
 import { newslettersWithThemes } from '@/lib/newsletters/queries';
 import { updateItem } from '../actions';
@@ -19,6 +20,10 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
   const item = /^\d+$/.test(id) ? getItem(Number(id)) : undefined;
   if (!item) notFound();
   const removal = removalOf(db(), item.id);
+  const choices = newslettersWithThemes({
+    active: true,
+    keep: { newsletterId: item.newsletterId, themeId: item.themeId },
+  });
   return (
     <>
       <PageHeader
@@ -31,10 +36,11 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
       />
       <ItemForm
         action={updateItem}
-        newsletters={newslettersWithThemes({
-          active: true,
-          keep: { newsletterId: item.newsletterId, themeId: item.themeId },
-        })}
+        newsletters={choices}
+        images={imageChoices(
+          db(),
+          choices.map((n) => n.id),
+        )}
         newsletterId={item.newsletterId}
         locked={removal.placed}
         item={item}

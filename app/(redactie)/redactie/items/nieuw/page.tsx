@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { pickNewsletter } from '@/components/newsletter-choice';
 import { PageHeader } from '@/components/page-header';
+import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
+import { imageChoices } from '@/lib/media/library';
 import { listNewsletters, newslettersWithThemes } from '@/lib/newsletters/queries';
 import { createItem } from '../actions';
 import { ItemForm } from '../item-form';
@@ -33,6 +35,10 @@ export default async function NewItemPage({
         newsletters={choices}
         newsletterId={newsletter.id}
         hidden={{}}
+        images={imageChoices(
+          db(),
+          choices.map((n) => n.id),
+        )}
       />
     </>
   );

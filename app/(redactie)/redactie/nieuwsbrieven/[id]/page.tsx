@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/page-header';
 import { PageNotice } from '@/components/page-notice';
 import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
+import { imageChoices } from '@/lib/media/library';
 import { getNewsletter, newsletterIdOf } from '@/lib/newsletters/queries';
 import { hasSentIssue } from '@/lib/newsletters/service';
 import { NewsletterForm, type NewsletterFormValues } from '../newsletter-form';
@@ -18,12 +19,14 @@ type Newsletter = NonNullable<ReturnType<typeof getNewsletter>>;
 /** Only what the form shows goes to the browser (not the test addresses or mail texts). */
 function formValues(n: Newsletter): NewsletterFormValues {
   const { id, name, slug, description, organisation, senderName, senderEmail, replyTo } = n;
-  const { listIdDomain, brandColor, logoUrl, logoAlt, privacyUrl, fourEyes, titlePattern } = n;
+  const { listIdDomain, brandColor, logoUrl, logoAlt, logoMediaId, privacyUrl } = n;
+  const { fourEyes, titlePattern } = n;
   const { footerText, contactLine, postalAddress, reasonLine, footerLinks } = n;
   const { unsubscribeLabel, preferencesLabel } = n;
   return {
     ...{ id, name, slug, description, organisation, senderName, senderEmail, replyTo },
-    ...{ listIdDomain, brandColor, logoUrl, logoAlt, privacyUrl, fourEyes, titlePattern },
+    ...{ listIdDomain, brandColor, logoUrl, logoAlt, logoMediaId, privacyUrl },
+    ...{ fourEyes, titlePattern },
     ...{ footerText, contactLine, postalAddress, reasonLine, footerLinks },
     ...{ unsubscribeLabel, preferencesLabel },
   };
@@ -58,6 +61,7 @@ export default async function NewsletterPage({
       <NewsletterForm
         values={formValues(newsletter)}
         slugLocked={hasSentIssue(db(), newsletter.id)}
+        images={imageChoices(db(), [newsletter.id])}
       />
       {/* The snippet's own section carries the heading. */}
       <div className="mt-8 rounded-lg border border-line bg-white p-6">

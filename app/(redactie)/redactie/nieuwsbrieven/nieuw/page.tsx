@@ -20,6 +20,7 @@ const blank: NewsletterFormValues = {
   brandColor: '#1d4f91',
   logoUrl: null,
   logoAlt: null,
+  logoMediaId: null,
   privacyUrl: null,
   fourEyes: true,
   titlePattern: DEFAULT_TITLE_PATTERN,
