@@ -3,11 +3,16 @@ import path from 'node:path';
 import { createPrivateFile, isInside, privateDir, tighten } from '@/lib/private-files';
 import { copyInLine, copyOffThread } from './copy';
 import { describeFailure } from './failure';
+import { fsyncPath } from './file-copy';
+import { backUpMedia, pruneMedia, type MediaBackup } from './media-backup';
+import { namedMediaFiles } from './media-files';
 import { backupName, isPartial, listBackups, parseBackupName, partialName } from './names';
 import { recordOutcome } from './status';
 
 // A consistent copy of the live database while the app keeps writing (copy.ts says how, and why
-// VACUUM INTO), verified before it gets a backup's name, and retention.
+// VACUUM INTO), verified before it gets a backup's name, and retention. The media files the copy
+// names go into the backup folder's media store first (media-backup.ts): a backup with a name
+// has its database and its images.
 
 export type BackupResult = {
   file: string;
@@ -17,27 +22,23 @@ export type BackupResult = {
   removed: string[];
   /** Whether the copy ran in a worker thread (the app's event loop free meanwhile). */
   offThread: boolean;
+  /** The media files the backup names; `removed`: no longer named by any backup, so gone. */
+  media: MediaBackup & { removed: number };
 };
 
 export type BackupOptions = {
   dir: string;
   /** Backups kept: the newest `keep`; older ones of our name shape are removed. */
   keep: number;
-  /** The data folder: a backup folder inside it is Kopij's own and tightened to 0700. */
+  /**
+   * The data folder: a backup folder inside it is Kopij's own and tightened to 0700. Its
+   * media/ holds the files the database names.
+   */
   dataDir: string;
   /** In this thread (`npm run backup`, a process of its own) rather than a worker thread. */
   inLine?: boolean;
   now?: () => Date;
 };
-
-function fsyncPath(target: string) {
-  const fd = fs.openSync(target, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /**
  * The name for a backup started at `at`: after every backup of the same second, also one that
@@ -76,9 +77,11 @@ export function pruneBackups(dir: string, keep: number, now = Date.now(), made?:
 
 /**
  * Writes a verified backup of the database file `source` to `kopij-<UTC time>.db` in
- * `options.dir`, 0600 in a folder of 0700. The copy is written under a hidden partial name and
- * renamed only once it is complete and passed `integrity_check`, so a half-written file never
- * looks like a backup. Throws a BackupFailure (Dutch reason) otherwise.
+ * `options.dir`, 0600 in a folder of 0700, and the media files it names to `options.dir/media`.
+ * The copy is written under a hidden partial name and renamed only once it is complete, passed
+ * `integrity_check` and its media files are copied and checked, so a half-written file never
+ * looks like a backup. Throws a BackupFailure (Dutch reason) otherwise; media files that exist
+ * nowhere are reported in `media.missing` instead (see media-backup.ts).
  */
 export async function takeBackup(source: string, options: BackupOptions): Promise<BackupResult> {
   const started = performance.now();
@@ -97,6 +100,8 @@ export async function takeBackup(source: string, options: BackupOptions): Promis
       throw Object.assign(new Error(copied.problems.slice(0, 3).join('; ')), {
         code: 'KOPIJ_INTEGRITY',
       });
+    // From the snapshot, not the live database: an upload since has files this backup lacks.
+    const media = await backUpMedia(namedMediaFiles(partial), options.dataDir, options.dir);
     const file = path.join(options.dir, name);
     // link + unlink rather than rename: never replaces a backup another process just finished.
     fs.linkSync(partial, file);
@@ -106,8 +111,17 @@ export async function takeBackup(source: string, options: BackupOptions): Promis
     fsyncPath(options.dir);
     const bytes = fs.statSync(file).size;
     const removed = pruneBackups(options.dir, options.keep, Date.now(), file);
+    // After retention: files only the removed backups named may go now.
+    const mediaRemoved = pruneMedia(options.dir);
     recordOutcome(options.dir, { at, file, ok: true });
-    return { file, bytes, ms: performance.now() - started, removed, offThread: copied.offThread };
+    return {
+      file,
+      bytes,
+      ms: performance.now() - started,
+      removed,
+      offThread: copied.offThread,
+      media: { ...media, removed: mediaRemoved },
+    };
   } catch (error) {
     if (partial)
       for (const suffix of ['', '-journal']) fs.rmSync(partial + suffix, { force: true });

@@ -73,6 +73,7 @@ describe('restoreBackup', () => {
       keptAside: aside,
       migrated: 0,
       previousUnreadable: false,
+      media: { files: 0, restored: 0, missing: [], differing: [] },
     });
     expect(notesIn(file)).toEqual(['in de back-up']);
     expect(notesIn(aside)).toEqual(['in de back-up', 'na de back-up']);

@@ -3,8 +3,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { createPrivateFile, isInside, privateDir, tighten } from '@/lib/private-files';
+import { isInside, privateDir, tighten } from '@/lib/private-files';
 import { assertSqliteFile, checkBackupCopy, RestoreRefused } from './check';
+import { describeFailure } from './failure';
+import { copyInto } from './file-copy';
+import { dataMediaDir } from './media-files';
+import { restoreMedia, type MediaRestore } from './media-restore';
 import { utcStamp } from './names';
 
 export { RestoreRefused } from './check';
@@ -39,21 +43,6 @@ function databaseInUse(file: string): InUse {
   }
 }
 
-/** Copies `from` into the new 0600 file `to` (copyFile would give it the backup's mode). */
-function copyInto(from: string, to: string) {
-  createPrivateFile(to);
-  const input = fs.openSync(from, 'r');
-  const output = fs.openSync(to, 'w');
-  try {
-    const buffer = Buffer.alloc(1024 * 1024);
-    for (let read; (read = fs.readSync(input, buffer)) > 0;) fs.writeSync(output, buffer, 0, read);
-    fs.fsyncSync(output);
-  } finally {
-    fs.closeSync(input);
-    fs.closeSync(output);
-  }
-}
-
 export type RestoreResult = {
   databaseFile: string;
   /** Where the replaced database was put; undefined when there was none. */
@@ -62,7 +51,17 @@ export type RestoreResult = {
   migrated: number;
   /** The replaced database could not be read (that may be why it is restored). */
   previousUnreadable: boolean;
+  /** The media files the restored database names, put back into DATA_DIR/media. */
+  media: MediaRestore;
 };
+
+/** The database is restored, but not (all of) its media files: the reason in Dutch. */
+export class MediaNotRestored extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MediaNotRestored';
+  }
+}
 
 const BUSY_MESSAGE =
   'Kopij gebruikt de database nog: de app, `npm run worker` of `npm run inbound` draait. Stop ze alle en probeer het opnieuw; er is niets gewijzigd.';
@@ -80,11 +79,24 @@ function keepAside(databaseFile: string, stamp: string): string | undefined {
   return aside;
 }
 
+function putBackMedia(databaseFile: string, file: string, dataDir: string, keptAside?: string) {
+  try {
+    return restoreMedia(databaseFile, file, dataDir);
+  } catch (error) {
+    const reason = describeFailure(error, dataMediaDir(dataDir)).message;
+    throw new MediaNotRestored(
+      `de database is hersteld${keptAside ? ` (de vorige staat in ${keptAside})` : ''}, maar de afbeeldingen niet: ${reason}. Los dat op en herstel dezelfde back-up opnieuw.`,
+    );
+  }
+}
+
 /**
  * Checks `file` and puts it in place of `databaseFile`: the current database is kept aside as
- * `<database>.voor-herstel-<UTC time>`, the backup is copied in 0600 and migrated. Throws
+ * `<database>.voor-herstel-<UTC time>`, the backup is copied in 0600 and migrated, and the media
+ * files it names are put back from the media store beside `file` (media-restore.ts). Throws
  * RestoreRefused (nothing changed) for a file that is not a sound Kopij backup of this or an
- * older version, or while another process has the database open.
+ * older version, or while another process has the database open; MediaNotRestored when the
+ * database is in place but its media files could not all be written.
  */
 export function restoreBackup(options: {
   file: string;
@@ -123,7 +135,13 @@ export function restoreBackup(options: {
     } finally {
       database.$client.close();
     }
-    return { databaseFile, keptAside, migrated: missing, previousUnreadable: use === 'unreadable' };
+    return {
+      databaseFile,
+      keptAside,
+      migrated: missing,
+      previousUnreadable: use === 'unreadable',
+      media: putBackMedia(databaseFile, file, options.dataDir, keptAside),
+    };
   } finally {
     if (!placed)
       for (const suffix of ['', '-journal', '-wal', '-shm'])

@@ -5,6 +5,7 @@ import { formatBytes, formatCount } from '@/lib/format';
 import { fromDutchLocal, toDutchLocal } from '@/lib/format-input';
 import { acquireLease, releaseLease } from '@/lib/send/lease';
 import { takeBackup } from './backup';
+import { mediaSummary, missingMediaWarning } from './media-backup';
 import { listBackups } from './names';
 import { lastBackupFailure } from './status';
 
@@ -70,9 +71,12 @@ export function startBackupSchedule(options: ScheduleOptions): BackupSchedule {
       const where = result.offThread
         ? ''
         : `, in de hoofdthread: better-sqlite3 niet gevonden vanuit ${process.cwd()}`;
+      const media = mediaSummary(result.media);
       options.log.info(
-        `back-up gemaakt: ${result.file} (${formatBytes(result.bytes)}, ${formatCount(Math.round(result.ms))} ms${where})`,
+        `back-up gemaakt: ${result.file} (${formatBytes(result.bytes)}, ${formatCount(Math.round(result.ms))} ms${where})${media ? `; mediabibliotheek: ${media}` : ''}`,
       );
+      if (result.media.missing.length)
+        options.log.error(missingMediaWarning(result.media.missing, options.dataDir));
     } finally {
       releaseLease(options.database, 'backup', holder);
     }
