@@ -1,12 +1,15 @@
-// email-render: render the reference issue (the demo draft, built like the studied issue) to
-// HTML and text, median of 200, and the HTML's size against the goal of 40 KB.
+// email-render: render the reference issue (the demo draft, built like the studied issue, with
+// its logo, images and rich text) to HTML and text, median of 200, and the HTML's size against
+// the goal of 45 KB.
 import { eq } from 'drizzle-orm';
 import { issues } from '@/db/schema';
 import { renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
+import { addDemoImages } from '@/lib/demo/images';
 import { median, report, round, seededDatabase } from './support';
 
 const db = seededDatabase();
+await addDemoImages(db.database, db.dir);
 const draft = db.database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
 const source = emailSource(db.database, draft.id, 'https://nieuwsbrief.example.nl')!;
 db.dispose();
@@ -27,5 +30,5 @@ report({
   unit: 'ms',
   runs,
   bytes,
-  goalBytes: 40 * 1024,
+  goalBytes: 45 * 1024,
 });

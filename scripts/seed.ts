@@ -7,6 +7,7 @@ import { indexSentIssue } from '@/lib/archive/search';
 import { ConfigError, parseConfig, prepareRuntime } from '@/lib/config';
 import { freezeSentItems } from '@/lib/issue/sent-items';
 import { isEmpty, writeDemoContent } from '@/lib/demo/content';
+import { addDemoImages } from '@/lib/demo/images';
 
 /**
  * Fills an empty database with the demo newsletter, in one transaction; the newsletter itself is
@@ -23,7 +24,7 @@ export function seed(database: Db, now = new Date()): void {
   });
 }
 
-function main() {
+async function main() {
   const config = prepareRuntime(parseConfig());
   if (process.argv.includes('--reset')) {
     for (const suffix of ['', '-wal', '-shm'])
@@ -33,6 +34,7 @@ function main() {
   migrateDatabase(database);
   if (isEmpty(database)) {
     seed(database);
+    await addDemoImages(database, config.dataDir);
     console.log(`Demo-inhoud geladen in ${config.databaseFile}`);
   } else {
     console.log(
@@ -43,11 +45,9 @@ function main() {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  try {
-    main();
-  } catch (error) {
+  main().catch((error: unknown) => {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
     process.exit(1);
-  }
+  });
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { addDemoImages } from '@/lib/demo/images';
 import { users } from '@/db/schema';
 import { demoEditors, isEmpty } from '@/lib/demo/content';
 import { createSignInLink } from '@/lib/auth/magic-link';
@@ -97,6 +98,7 @@ async function main() {
   migrateDatabase(database);
   if (isEmpty(database)) {
     seed(database);
+    await addDemoImages(database, config.dataDir);
     console.log('Lege database: demo-inhoud geladen.');
   }
   buildIfNeeded();

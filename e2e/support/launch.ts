@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { seed } from '@/scripts/seed';
+import { addDemoImages } from '@/lib/demo/images';
 import { startTestSmtp, type TestSmtp } from '@/lib/test/smtp';
 
 // Starts one app as the e2e suite runs it: a loopback SMTP server that files every message it
@@ -41,6 +42,7 @@ export async function launchApp({
   const database = openDatabase(databaseFile);
   migrateDatabase(database);
   seed(database);
+  await addDemoImages(database, dir);
   database.$client.close();
 
   // node --import tsx rather than the tsx wrapper: the child's pid is the server itself, so a
