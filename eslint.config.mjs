@@ -45,6 +45,9 @@ export default defineConfig([
         '!**/lib/config',
         '!**/lib/enums',
         '!**/lib/private-files',
+        // The rich-text document is a stored format, as the enums are stored values.
+        '!**/lib/richtext',
+        '!**/lib/richtext/*',
         '**/app/**',
         '**/scripts/**',
       ],

@@ -2,11 +2,13 @@ import path from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ConfigError, parseConfig, prepareRuntime } from '@/lib/config';
 import { openDatabase, type Db } from './index';
+import { upgradeRichText } from './rich-text-upgrade';
 
 export const migrationsFolder = path.join(import.meta.dirname, 'migrations');
 
 export function migrateDatabase(database: Db) {
   migrate(database, { migrationsFolder });
+  upgradeRichText(database);
 }
 
 // `npm run db:migrate`

@@ -10,6 +10,7 @@ import {
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import type { AdapterAccountType } from 'next-auth/adapters';
+import type { RichDoc } from '../lib/richtext/doc';
 import {
   editorRoles,
   itemKinds,
@@ -29,6 +30,8 @@ import {
   renditionFormats,
   imagePlacements,
 } from '../lib/enums';
+
+const EMPTY_DOC = sql`'{"type":"doc","content":[]}'`;
 
 // Every timestamp is stored as UTC milliseconds since the epoch.
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -221,7 +224,12 @@ export const items = sqliteTable(
       .references(() => themes.id, { onDelete: 'restrict' }),
     kind: text('kind', { enum: itemKinds }).notNull(),
     title: text('title').notNull(),
+    /** The teaser's words, for search, the feed and the checks; written from `teaserDoc`. */
     teaser: text('teaser').notNull().default(''),
+    /** The teaser as the editor wrote it (lib/richtext): what the mail and the archive show. */
+    teaserDoc: text('teaser_doc', { mode: 'json' }).$type<RichDoc>().notNull().default(EMPTY_DOC),
+    /** The full article, on its own archive page; empty for an item that links out. */
+    body: text('body', { mode: 'json' }).$type<RichDoc>().notNull().default(EMPTY_DOC),
     url: text('url'),
     /** From the media library; the alt text is the image's, so it is written once. */
     imageMediaId: integer('image_media_id').references((): AnySQLiteColumn => media.id, {
@@ -365,6 +373,8 @@ export const sentItems = sqliteTable(
     kind: text('kind', { enum: itemKinds }).notNull(),
     title: text('title').notNull(),
     teaser: text('teaser').notNull().default(''),
+    teaserDoc: text('teaser_doc', { mode: 'json' }).$type<RichDoc>().notNull().default(EMPTY_DOC),
+    body: text('body', { mode: 'json' }).$type<RichDoc>().notNull().default(EMPTY_DOC),
     url: text('url'),
     eventDate: text('event_date'),
     startTime: text('start_time'),

@@ -1,6 +1,8 @@
 // Demo content for Kopij: the fictional newsletter "Raadsbericht" of the
 // Vereniging Samenwerkende Gemeenten (VSG). All text is original; names,
 // figures and e-mail addresses are invented. Dates are relative to "now".
+import { bold, doc, h3, link, p, ul } from '../lib/richtext/build';
+import type { RichDoc } from '../lib/richtext/doc';
 
 export type ThemeSlug =
   'asiel-tot-integratie' | 'bestuur' | 'financien' | 'over-de-vereniging' | 'sociaal-domein-breed';
@@ -12,8 +14,11 @@ export type DemoItem = {
   kind: ItemKind;
   theme: ThemeSlug;
   title: string;
-  teaser: string;
-  url: string;
+  /** Plain text, or a document where the demo shows what rich text can do. */
+  teaser: string | RichDoc;
+  /** Null for an item with a full article instead of a page elsewhere. */
+  url: string | null;
+  body?: RichDoc;
   event?: {
     daysFromNow: number;
     startTime: string;
@@ -34,7 +39,7 @@ export type DemoIssue = {
 };
 
 export type DemoReusableBlock =
-  | { key: string; kind: 'text'; name: string; title: string; body: string }
+  | { key: string; kind: 'text'; name: string; title: string; body: RichDoc }
   | {
       key: string;
       kind: 'cta';
@@ -142,7 +147,27 @@ export const demoItems: DemoItem[] = [
     title: 'Handreiking: huisvesting van statushouders als vast onderdeel van de woonvisie',
     teaser:
       'Deze handreiking helpt raadsleden de taakstelling voor statushouders te verbinden met het bredere woningbouwprogramma. Met voorbeeldvragen voor de raad en ervaringen uit drie middelgrote gemeenten.',
-    url: 'https://www.vsg.example/publicaties/handreiking-huisvesting-statushouders-woonvisie',
+    url: null,
+    body: doc(
+      p(
+        'Gemeenten krijgen elk halfjaar een taakstelling voor de huisvesting van statushouders. Wie die taakstelling los van de rest van de woningbouw behandelt, komt telkens voor dezelfde keuze te staan: voorrang verlenen in een krappe markt, of de taakstelling niet halen.',
+      ),
+      h3('Wat de handreiking voorstelt'),
+      p(
+        'De handreiking beschrijft hoe de raad de taakstelling een vaste plek geeft in de woonvisie, naast starters, ouderen en andere urgente groepen. Zo wordt huisvesting van statushouders onderdeel van het bouwprogramma in plaats van een jaarlijkse noodgreep.',
+      ),
+      ul(
+        ['voorbeeldvragen voor de raad bij de behandeling van de woonvisie;'],
+        ['een overzicht van tijdelijke en flexibele woonvormen;'],
+        ['afspraken met corporaties die drie gemeenten hebben gemaakt.'],
+      ),
+      h3('Ervaringen uit drie gemeenten'),
+      p(
+        'Drie middelgrote gemeenten vertellen hoe zij de taakstelling hebben verdeeld over nieuwbouw, transformatie van kantoren en bestaande woningen, en wat de raad daarbij vroeg. Vragen over de handreiking kunt u stellen via ',
+        link('wonen@vsg.example', 'mailto:wonen@vsg.example'),
+        '.',
+      ),
+    ),
   },
   {
     key: 'podcast-vrijwilligers-inburgering',
@@ -335,8 +360,17 @@ export const demoItems: DemoItem[] = [
     kind: 'event',
     theme: 'over-de-vereniging',
     title: 'Algemene ledenvergadering op dag twee van het VSG-congres: agenda en stukken online',
-    teaser:
-      'Op de tweede congresdag begint om 13.30 uur de algemene ledenvergadering. De agenda en de vergaderstukken staan online, waaronder de begroting van de vereniging en de voordracht van een nieuwe voorzitter. De vergadering is ook via een livestream te volgen.',
+    teaser: doc(
+      p(
+        'Op de tweede congresdag begint om ',
+        bold('13.30 uur'),
+        ' de algemene ledenvergadering. De ',
+        link('agenda en de vergaderstukken', 'https://www.vsg.example/congres/alv-stukken'),
+        ' staan online, waaronder:',
+      ),
+      ul(['de begroting van de vereniging;'], ['de voordracht van een nieuwe voorzitter.']),
+      p('De vergadering is ook via een livestream te volgen.'),
+    ),
     url: 'https://www.vsg.example/congres/algemene-ledenvergadering',
     event: {
       daysFromNow: 26,
@@ -504,14 +538,22 @@ export const demoReusableBlocks: DemoReusableBlock[] = [
     kind: 'text',
     name: 'Raadsforum (vast blok)',
     title: 'Raadsforum: kennis delen met collega’s uit het hele land',
-    body: [
-      '## Wat is het Raadsforum?',
-      'Het Raadsforum is een besloten online platform waar raadsleden en griffiers elkaar vragen stellen, ervaringen uitwisselen en documenten delen. Denk aan een voorbeeldmotie, een verordening van een buurgemeente of een tip voor de voorbereiding van een debat. Het forum telt inmiddels ongeveer 300 deelnemers uit gemeenten van elke omvang.',
-      '## Wie kan meedoen?',
-      'Het forum staat open voor raadsleden, griffiers, raadsadviseurs en commissieleden van gemeenten die lid zijn van de VSG. Deelname is kosteloos. Medewerkers van de vereniging modereren het forum en schakelen waar nodig een beleidsadviseur in.',
-      '## Hoe meldt u zich aan?',
-      'Stuur een e-mail naar de helpdesk via forum@vsg.example met uw naam, uw gemeente en uw functie. U ontvangt binnen twee werkdagen een persoonlijke uitnodiging om een account aan te maken.',
-    ].join('\n\n'),
+    body: doc(
+      h3('Wat is het Raadsforum?'),
+      p(
+        'Het Raadsforum is een besloten online platform waar raadsleden en griffiers elkaar vragen stellen, ervaringen uitwisselen en documenten delen. Denk aan een voorbeeldmotie, een verordening van een buurgemeente of een tip voor de voorbereiding van een debat. Het forum telt inmiddels ongeveer 300 deelnemers uit gemeenten van elke omvang.',
+      ),
+      h3('Wie kan meedoen?'),
+      p(
+        'Het forum staat open voor raadsleden, griffiers, raadsadviseurs en commissieleden van gemeenten die lid zijn van de VSG. Deelname is kosteloos. Medewerkers van de vereniging modereren het forum en schakelen waar nodig een beleidsadviseur in.',
+      ),
+      h3('Hoe meldt u zich aan?'),
+      p(
+        'Stuur een e-mail naar de helpdesk via ',
+        link('forum@vsg.example', 'mailto:forum@vsg.example'),
+        ' met uw naam, uw gemeente en uw functie. U ontvangt binnen twee werkdagen een persoonlijke uitnodiging om een account aan te maken.',
+      ),
+    ),
   },
   {
     key: 'moties',

@@ -1,13 +1,15 @@
 import { Column, Heading, Link, Row, Section, Text } from 'react-email';
 import type { ImagePlacement } from '@/lib/enums';
+import type { RichDoc } from '@/lib/richtext/doc';
+import { RichText } from '@/lib/richtext/render';
 import { EmailButton } from './button';
 import { EmailImage, IMAGE_WIDTHS, type PlacedImage } from './image';
-import { heading, label, link, small, text, theme } from './theme';
+import { heading, label, link, richTextStyles, small, text, theme } from './theme';
 
 export type EmailItem = {
   kind: 'news' | 'event' | 'publication' | 'podcast';
   title: string;
-  teaser: string;
+  teaser: RichDoc;
   url: string | null;
   anchor: string;
   event?: { when: string; where: string; registrationUrl: string | null };
@@ -47,7 +49,7 @@ export function LeadItem({ item, color }: { item: EmailItem; color: string }) {
         {item.title}
       </Heading>
       {item.event ? <EventFacts event={item.event} color={color} /> : null}
-      {item.teaser ? <Text style={text}>{item.teaser}</Text> : null}
+      <RichText doc={item.teaser} styles={richTextStyles(color)} />
       <ReadMore item={item} color={color} />
     </Section>
   );
@@ -109,7 +111,7 @@ export function ThemedItem({
         </a>
       </Heading>
       {item.event ? <EventFacts event={item.event} color={color} /> : null}
-      {item.teaser ? <Text style={text}>{item.teaser}</Text> : null}
+      <RichText doc={item.teaser} styles={richTextStyles(color)} />
       <ReadMore item={item} color={color} />
     </>
   );
@@ -146,12 +148,8 @@ export function ThemedItem({
   );
 }
 
-/** Body text: blank lines part paragraphs, a line starting with "## " is a sub-heading. */
-export function TextBlock({ title, body, color }: { title: string; body: string; color: string }) {
-  const parts = body
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+/** A text block: a heading and rich text, with sub-headings of its own. */
+export function TextBlock({ title, body, color }: { title: string; body: RichDoc; color: string }) {
   return (
     <Section
       style={{
@@ -163,21 +161,7 @@ export function TextBlock({ title, body, color }: { title: string; body: string;
       <Heading as="h2" style={heading(color)}>
         {title}
       </Heading>
-      {parts.map((part, i) =>
-        part.startsWith('## ') ? (
-          <Heading
-            key={i}
-            as="h3"
-            style={{ ...heading(theme.text), fontSize: '17px', margin: '16px 0 6px' }}
-          >
-            {part.slice(3)}
-          </Heading>
-        ) : (
-          <Text key={i} style={text}>
-            {part}
-          </Text>
-        ),
-      )}
+      <RichText doc={body} styles={richTextStyles(color)} />
     </Section>
   );
 }

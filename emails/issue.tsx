@@ -9,6 +9,8 @@ import {
   type EmailItem,
   type FooterProps,
 } from './blocks';
+import type { RichDoc } from '@/lib/richtext/doc';
+import { fromPlainText } from '@/lib/richtext/plain';
 import { EmailImage, logoWidth } from './image';
 import { small, theme, type Brand } from './theme';
 
@@ -20,7 +22,7 @@ export type IssueEmailProps = {
   lead: EmailItem | null;
   sections: { name: string; items: EmailItem[] }[];
   extras: (
-    | { kind: 'text'; title: string; body: string }
+    | { kind: 'text'; title: string; body: RichDoc }
     | { kind: 'cta'; title: string; body: string; buttonLabel: string; buttonUrl: string }
   )[];
   footer: FooterProps | null;
@@ -41,43 +43,39 @@ function BrowserLink({ webUrl }: { webUrl: string }) {
   );
 }
 
-/** The brand colour with the logo (or the newsletter's name) and the organisation. */
+/**
+ * The brand colour with the organisation's logo above the newsletter's name; without a logo,
+ * the name and the organisation in words.
+ */
 function Masthead({ brand }: { brand: Brand }) {
+  const logo = brand.logo ? (
+    <EmailImage
+      image={brand.logo}
+      width={logoWidth(brand.logo)}
+      style={{ backgroundColor: brand.color, color: '#ffffff', margin: '0 0 12px' }}
+    />
+  ) : brand.logoUrl ? (
+    <Img
+      src={brand.logoUrl}
+      alt={brand.logoAlt ?? brand.organisation}
+      height="48"
+      style={{ margin: '0 0 12px' }}
+    />
+  ) : null;
+  const white = { fontFamily: theme.font, color: '#ffffff' };
   return (
     <Section style={{ padding: '20px 32px', backgroundColor: brand.color }}>
-      {brand.logo ? (
-        <EmailImage
-          image={brand.logo}
-          width={logoWidth(brand.logo)}
-          style={{ backgroundColor: brand.color, color: '#ffffff', fontWeight: 'bold' }}
-        />
-      ) : brand.logoUrl ? (
-        <Img src={brand.logoUrl} alt={brand.logoAlt ?? brand.organisation} height="40" />
-      ) : (
-        <Text
-          style={{
-            margin: 0,
-            fontFamily: theme.font,
-            fontSize: '24px',
-            lineHeight: '30px',
-            fontWeight: 'bold',
-            color: '#ffffff',
-          }}
-        >
-          {brand.name}
+      {logo}
+      <Text
+        style={{ ...white, margin: 0, fontSize: '24px', lineHeight: '30px', fontWeight: 'bold' }}
+      >
+        {brand.name}
+      </Text>
+      {logo ? null : (
+        <Text style={{ ...white, margin: '4px 0 0', fontSize: '14px', lineHeight: '20px' }}>
+          {brand.organisation}
         </Text>
       )}
-      <Text
-        style={{
-          margin: '4px 0 0',
-          fontFamily: theme.font,
-          fontSize: '14px',
-          lineHeight: '20px',
-          color: '#ffffff',
-        }}
-      >
-        {brand.organisation}
-      </Text>
     </Section>
   );
 }
@@ -146,8 +144,10 @@ export default function IssueEmail(props: IssueEmailProps) {
 const item = (n: number, extra: Partial<EmailItem> = {}): EmailItem => ({
   kind: 'news',
   title: `Voorbeelditem ${n}: een titel van redelijke lengte`,
-  teaser:
+  teaser: fromPlainText(
     'Een korte samenvatting van een of twee zinnen, zoals de redactie die voor raadsleden schrijft.',
+    { headings: false },
+  ),
   url: `https://www.vsg.example/nieuws/${n}`,
   anchor: `item-${n}`,
   ...extra,
@@ -180,7 +180,9 @@ IssueEmail.PreviewProps = {
     {
       kind: 'text',
       title: 'Raadsforum',
-      body: '## Wat is het?\n\nEen besloten forum voor raadsleden en griffiers.',
+      body: fromPlainText('## Wat is het?\n\nEen besloten forum voor raadsleden en griffiers.', {
+        headings: true,
+      }),
     },
     {
       kind: 'cta',

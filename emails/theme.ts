@@ -48,3 +48,14 @@ export const heading = (color: string) =>
   }) as const;
 export const link = (color: string) =>
   ({ color, textDecoration: 'underline', fontWeight: 'bold' }) as const;
+
+/** Rich text in the mail: every element styled inline, as mail clients ignore style sheets. */
+export const richTextStyles = (color: string) =>
+  ({
+    mode: 'email',
+    p: text,
+    a: { ...link(color), fontWeight: 'normal' },
+    h3: { ...heading(text.color), fontSize: '17px', margin: '16px 0 6px' },
+    list: { ...text, paddingLeft: '24px' },
+    li: { margin: '0 0 4px' },
+  }) as const;

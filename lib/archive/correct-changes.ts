@@ -1,13 +1,15 @@
 import type { SentItem } from '@/db/schema';
 import { ctaContent, textContent, type IssueDocument } from '@/lib/issue/document';
 import { itemInput, itemValues } from '@/lib/items/schema';
+import type { RichDoc } from '@/lib/richtext/doc';
+import { toPlainText } from '@/lib/richtext/plain';
 
 // Checks each submitted item and block by the rules of its own form and lists what changes,
 // field by field, for the page's "gecorrigeerd" note and the audit log.
 
 export const correctableFields = [
   'title',
-  'teaser',
+  'teaserDoc',
   'url',
   'eventDate',
   'startTime',
@@ -22,7 +24,7 @@ export const fieldLabels: Record<Field | 'subject' | 'preheader', string> = {
   subject: 'Onderwerp',
   preheader: 'Preheader',
   title: 'Titel',
-  teaser: 'Teaser',
+  teaserDoc: 'Teaser',
   url: 'Link',
   eventDate: 'Datum',
   startTime: 'Begintijd',
@@ -46,10 +48,22 @@ export type Change = { field: string; item: string | null; before: string; after
 /** What the checks found so far: every field error at once, and every change in order. */
 export type Findings = { changes: Change[]; fieldErrors: Record<string, string> };
 export type ItemUpdate = { itemId: number; values: Partial<SentItem> };
-export type BlockUpdate = { id: string; content: Record<string, string> };
+export type BlockUpdate = { id: string; content: Record<string, unknown> };
+
+const isDoc = (value: unknown): value is RichDoc =>
+  typeof value === 'object' && value !== null && (value as RichDoc).type === 'doc';
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 const shown = (value: unknown) =>
-  value === true ? 'ja' : value === false ? 'nee' : value == null ? '' : String(value);
+  isDoc(value)
+    ? toPlainText(value)
+    : value === true
+      ? 'ja'
+      : value === false
+        ? 'nee'
+        : value == null
+          ? ''
+          : String(value);
 
 const errorsOf = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => ({ field: String(i.path[0] ?? 'title'), message: i.message }));
@@ -61,13 +75,15 @@ function correctedBlock(block: Extra, submitted: Record<string, unknown>) {
     ...submitted,
   });
   if (!parsed.success) return { errors: errorsOf(parsed.error.issues) };
-  return { content: parsed.data as Record<string, string> };
+  return { content: parsed.data as Record<string, unknown> };
 }
 
 /** The corrected values of one sent item, checked by the same rules as the item form. */
 function correctedItem(stored: SentItem, submitted: Record<string, unknown>) {
+  // The form posts the teaser document as `teaser`; unsent, the stored document stands.
   const merged: Record<string, unknown> = {
     ...stored,
+    teaser: stored.teaserDoc,
     ...submitted,
     kind: stored.kind,
     themeId: stored.themeId,
@@ -96,8 +112,10 @@ export function itemCorrections(
     const values: Partial<SentItem> = {};
     for (const field of correctableFields) {
       const after = result.values[field];
-      if (after === item[field]) continue;
+      if (same(after, item[field])) continue;
       (values as Record<string, unknown>)[field] = after;
+      // The plain words of the teaser (search, feed) follow its document.
+      if (field === 'teaserDoc') values.teaser = result.values.teaser;
       found.changes.push({
         field: fieldLabels[field],
         item: item.title,
@@ -125,16 +143,16 @@ export function blockCorrections(
       for (const e of result.errors) found.fieldErrors[`block.${id}.${e.field}`] ??= e.message;
       continue;
     }
-    const before = block.content as Record<string, string>;
+    const before = block.content as Record<string, unknown>;
     const changed = Object.keys(result.content).filter(
-      (field) => result.content[field] !== before[field],
+      (field) => !same(result.content[field], before[field]),
     );
     for (const field of changed)
       found.changes.push({
         field: blockFieldLabels[field] ?? field,
-        item: before.title ?? null,
-        before: before[field] ?? '',
-        after: result.content[field]!,
+        item: typeof before.title === 'string' ? before.title : null,
+        before: shown(before[field]),
+        after: shown(result.content[field]),
       });
     if (changed.length) updates.push({ id, content: result.content });
   }

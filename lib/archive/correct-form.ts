@@ -30,10 +30,11 @@ export function nestFields(value: unknown) {
 }
 
 // Browsers send a textarea's line breaks as CRLF; stored text has LF, and an untouched field must not count as a change.
+// A rich-text field posts its document as JSON, several times the length of its 5,000 characters.
 export const formValue = z.union([
   z
     .string()
-    .max(5000, 'Deze tekst is te lang.')
+    .max(100_000, 'Deze tekst is te lang.')
     .transform((v) => v.replace(/\r\n?/g, '\n')),
   z.boolean(),
 ]);

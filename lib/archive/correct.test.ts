@@ -1,3 +1,4 @@
+import { textBody } from '@/lib/test/issue-document';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
@@ -202,7 +203,9 @@ describe('correctSentIssue', () => {
       ],
     });
     const after = page().content.extras;
-    expect(after.find((b) => b.kind === 'text')).toMatchObject({ body: 'Verbeterde tekst.' });
+    expect(after.find((b) => b.kind === 'text')).toMatchObject({
+      body: textBody('Verbeterde tekst.'),
+    });
     expect(after.find((b) => b.kind === 'cta')).toMatchObject({
       buttonUrl: 'https://voorbeeld.nl/aanmelden',
     });
@@ -211,7 +214,7 @@ describe('correctSentIssue', () => {
       .from(reusableBlocks)
       .where(eq(reusableBlocks.id, text.reusableBlockId!))
       .get()!;
-    expect((reusable.content as { body: string }).body).not.toBe('Verbeterde tekst.');
+    expect((reusable.content as { body: unknown }).body).not.toEqual(textBody('Verbeterde tekst.'));
   });
 
   it('shows the items as they were sent even when the library item is edited later', () => {

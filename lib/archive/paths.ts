@@ -6,6 +6,7 @@
 export function archivePaths(newsletterSlug: string, issueSlug: string): string[] {
   return [
     `/archief/${newsletterSlug}/${issueSlug}`,
+    '/(publiek)/archief/[nieuwsbrief]/[nummer]/[item]',
     '/(publiek)/archief/lijst/[filter]',
     '/archief/feed.xml',
     '/sitemap.xml',
@@ -19,5 +20,6 @@ export function archivePaths(newsletterSlug: string, issueSlug: string): string[
  */
 export const newsletterPaths = [
   '/(publiek)/archief/[nieuwsbrief]/[nummer]',
+  '/(publiek)/archief/[nieuwsbrief]/[nummer]/[item]',
   '/(publiek)/archief/lijst/[filter]',
 ] as const;

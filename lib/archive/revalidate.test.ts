@@ -48,6 +48,7 @@ describe('archive revalidation', () => {
     const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
     expect(pathsToRevalidate(database, sent.id)).toEqual([
       `/archief/raadsbericht/${sent.slug}`,
+      '/(publiek)/archief/[nieuwsbrief]/[nummer]/[item]',
       '/(publiek)/archief/lijst/[filter]',
       '/archief/feed.xml',
       '/sitemap.xml',

@@ -329,7 +329,14 @@ describe('migrations 0005_archive_search and 0006_sent_items', () => {
 
   it('0006 copies the items of sent issues as they stand and indexes those copies', () => {
     const database = seeded();
-    const copies = () => database.all(sql`select * from sent_items order by issue_id, item_id`);
+    // The columns 0006 made; later ones (the teaser's document, the article, the image) are
+    // filled by later migrations and the rich-text upgrade.
+    const copies = () =>
+      database.all(
+        sql`select issue_id, item_id, theme_id, theme_name, kind, title, teaser, url, event_date,
+                   start_time, end_time, location, online, registration_url
+            from sent_items order by issue_id, item_id`,
+      );
     const index = () =>
       database.all(
         sql`select title, teaser, theme, issue_id, item_id, theme_id from archive_search order by issue_id, item_id`,

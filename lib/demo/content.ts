@@ -1,8 +1,11 @@
 import { count } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
-import { createReusableBlock } from '@/lib/issue/reusable-blocks';
+import { createReusableBlock, reusableBlockInput } from '@/lib/issue/reusable-blocks';
 import { createNewsletter } from '@/lib/newsletters/service';
 import { addTheme } from '@/lib/newsletters/themes';
+import { teaserColumns } from '@/lib/items/schema';
+import { fromPlainText } from '@/lib/richtext/plain';
+import { emptyDoc } from '@/lib/richtext/schema';
 import { slugify } from '@/lib/slug';
 import type { Db, Tx } from '@/db';
 import * as s from '@/db/schema';
@@ -46,7 +49,7 @@ type Demo = {
   newsletterId: number;
   themeId: (slug: ThemeSlug) => number;
   itemIds: Map<string, number>;
-  reusable: { id: number; kind: 'text' | 'cta'; content: Record<string, string> }[];
+  reusable: { id: number; kind: 'text' | 'cta'; content: Record<string, unknown> }[];
 };
 
 /** Makes the newsletter the way the admin screen's "Nieuwe nieuwsbrief" does: one way to make one. */
@@ -79,7 +82,12 @@ function insertItems(tx: Tx, demo: Omit<Demo, 'itemIds' | 'reusable'>): Map<stri
         themeId: demo.themeId(item.theme),
         kind: item.kind,
         title: item.title,
-        teaser: item.teaser,
+        ...teaserColumns(
+          typeof item.teaser === 'string'
+            ? fromPlainText(item.teaser, { headings: false })
+            : item.teaser,
+        ),
+        body: item.body ?? emptyDoc(),
         url: item.url,
         eventDate: item.event ? dutchDate(now, item.event.daysFromNow) : null,
         startTime: item.event?.startTime ?? null,
@@ -102,11 +110,13 @@ function insertItems(tx: Tx, demo: Omit<Demo, 'itemIds' | 'reusable'>): Map<stri
 /** Through the admin screen's own service, all marked for new issues in the demo's order. */
 function insertReusableBlocks(tx: Tx, newsletterId: number): Demo['reusable'] {
   return demoReusableBlocks.map((block) => {
-    const created = createReusableBlock(tx, newsletterId, { ...block, inNewIssues: true });
+    // Through the form's schema, which turns the demo's plain text into a document.
+    const input = reusableBlockInput.parse({ ...block, inNewIssues: true });
+    const created = createReusableBlock(tx, newsletterId, input);
     return {
       id: created.id,
       kind: block.kind,
-      content: created.content as Record<string, string>,
+      content: created.content,
     };
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IssueDocument } from '@/lib/issue/document';
 import { checkIssue } from './checks';
 import type { PlacedImage } from '@/emails/image';
+import { fromPlainText } from '@/lib/richtext/plain';
 import type { EmailSourceItem, RenderInput } from './render';
 
 const item = (id: number, extra: Partial<EmailSourceItem> = {}): EmailSourceItem => ({
@@ -9,6 +10,8 @@ const item = (id: number, extra: Partial<EmailSourceItem> = {}): EmailSourceItem
   kind: 'news',
   title: `Item ${id}`,
   teaser: 'Teaser.',
+  teaserDoc: fromPlainText('Teaser.', { headings: false }),
+  body: fromPlainText('', { headings: true }),
   url: `https://x.example/${id}`,
   eventDate: null,
   startTime: null,

@@ -4,6 +4,9 @@ import IssueEmail from '@/emails/issue';
 import type { EmailItem } from '@/emails/blocks';
 import type { PlacedImage } from '@/emails/image';
 import type { ImagePlacement } from '@/lib/enums';
+import type { RichDoc } from '@/lib/richtext/doc';
+import { toPlainText } from '@/lib/richtext/plain';
+import { isEmptyDoc } from '@/lib/richtext/schema';
 import { filterByThemes, type IssueDocument } from '@/lib/issue/document';
 import { eventSummary } from '@/lib/items/labels';
 
@@ -47,6 +50,8 @@ export type EmailSourceItem = {
   kind: EmailItem['kind'];
   title: string;
   teaser: string;
+  teaserDoc: RichDoc;
+  body: RichDoc;
   url: string | null;
   eventDate: string | null;
   startTime: string | null;
@@ -70,14 +75,26 @@ export type RenderInput = {
   themeIds?: ReadonlySet<number>;
 };
 
-function emailItem(item: EmailSourceItem, images: RenderInput['images']): EmailItem {
+/** An item's own page in the archive, with its full article: under its issue's web version. */
+export const articleUrl = (issueUrl: string, itemId: number) => `${issueUrl}/${itemId}`;
+
+/**
+ * "Lees meer" goes to the item's own link, or, for an item with a full article, to its page in
+ * the archive (which exists once the issue is sent).
+ */
+function readMoreUrl(item: EmailSourceItem, webUrl: string): string | null {
+  return item.url ?? (isEmptyDoc(item.body) ? null : articleUrl(webUrl, item.id));
+}
+
+function emailItem(item: EmailSourceItem, input: RenderInput): EmailItem {
+  const images = input.images;
   const placed = item.imageMediaId === null ? undefined : images.get(item.imageMediaId);
   const where = [item.location, item.online ? 'online' : null].filter(Boolean).join(' en ');
   return {
     kind: item.kind,
     title: item.title,
-    teaser: item.teaser,
-    url: item.url,
+    teaser: item.teaserDoc,
+    url: readMoreUrl(item, input.webUrl),
     anchor: `item-${item.id}`,
     event:
       item.kind === 'event' && item.eventDate
@@ -96,7 +113,7 @@ export function issueEmailProps(input: RenderInput): IssueEmailProps {
   const themed = input.themeIds ? filterByThemes(input.document, input.themeIds) : input.document;
   const resolve = (itemId: number) => {
     const item = input.items.get(itemId);
-    return item ? [emailItem(item, input.images)] : [];
+    return item ? [emailItem(item, input)] : [];
   };
   const n = input.newsletter;
   return {
@@ -150,7 +167,7 @@ export function plainText(props: IssueEmailProps): string {
       if (i.event.where) out.push(`Waar: ${i.event.where}`);
       if (i.event.registrationUrl) out.push(`Aanmelden: ${i.event.registrationUrl}`);
     }
-    if (i.teaser) out.push(i.teaser);
+    if (!isEmptyDoc(i.teaser)) out.push(toPlainText(i.teaser));
     if (i.url) out.push(`Lees meer: ${i.url}`);
     out.push('');
   };
@@ -161,11 +178,8 @@ export function plainText(props: IssueEmailProps): string {
   }
   for (const block of props.extras) {
     out.push(`== ${block.title} ==`, '');
-    for (const part of block.body
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean))
-      out.push(part.replace(/^## /, ''), '');
+    if (block.kind === 'text') out.push(toPlainText(block.body), '');
+    else if (block.body) out.push(block.body, '');
     if (block.kind === 'cta') out.push(`${block.buttonLabel}: ${block.buttonUrl}`, '');
   }
   if (props.footer) {

@@ -1,3 +1,4 @@
+import { textBody } from '@/lib/test/issue-document';
 import { describe, expect, it } from 'vitest';
 import type { IssueDocument } from './document';
 import { diffDocuments } from './diff';
@@ -23,7 +24,7 @@ const doc: IssueDocument = {
       id: 'forum',
       kind: 'text',
       reusableBlockId: null,
-      content: { title: 'Forum', body: 'Tekst' },
+      content: { title: 'Forum', body: textBody('Tekst') },
     },
   ],
   footer: { id: 'footer', kind: 'footer' },
@@ -40,7 +41,7 @@ describe('diffDocuments', () => {
   it('names added, removed, edited and header changes', () => {
     let after = insertItem(doc, 9, { container: sectionContainer(20), index: 0 }, 'new');
     after = removeBlock(after, 'b');
-    after = updateExtra(after, 'forum', { title: 'Nieuw', body: 'Tekst' });
+    after = updateExtra(after, 'forum', { title: 'Nieuw', body: textBody('Tekst') });
     after = { ...after, subject: 'Ander' };
     expect(kinds(doc, after)).toEqual(['subject', 'added:new', 'removed:b', 'edited:forum']);
   });

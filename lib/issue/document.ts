@@ -1,3 +1,4 @@
+import { richField } from '@/lib/richtext/field';
 import { z } from '@/lib/validation';
 
 /**
@@ -41,7 +42,7 @@ export const itemBlock = z.object({ id: blockId, kind: z.literal('item'), itemId
 
 export const textContent = z.object({
   title: plainText(160, 'De titel'),
-  body: plainText(5000, 'De tekst'),
+  body: richField({ label: 'De tekst', maxChars: 5000, headings: true }),
 });
 export const ctaContent = z.object({
   title: plainText(160, 'De titel'),

@@ -22,7 +22,7 @@ export type LibraryItem = {
 export type ReusableOption = { id: number; name: string } & (
   | {
       kind: 'text';
-      content: IssueDocument['extras'][number]['content'] & { title: string; body: string };
+      content: Extract<IssueDocument['extras'][number], { kind: 'text' }>['content'];
     }
   | {
       kind: 'cta';

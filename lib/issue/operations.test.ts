@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleDocument as doc } from '@/lib/test/issue-document';
+import { sampleDocument as doc, textBody } from '@/lib/test/issue-document';
 import { issueDocument, type IssueDocument } from './document';
 import {
   apply,
@@ -101,11 +101,16 @@ describe('insert, remove, duplicate, update', () => {
   });
 
   it('edits a block in place and inserts reusable blocks', () => {
-    const d = updateExtra(doc(), 'forum', { title: 'Nieuw', body: 'Tekst' });
+    const d = updateExtra(doc(), 'forum', { title: 'Nieuw', body: textBody('Tekst') });
     expect(d.extras[0]!.content.title).toBe('Nieuw');
     const withBlock = insertExtra(
       doc(),
-      { id: 'x', kind: 'text', reusableBlockId: null, content: { title: 'T', body: 'B' } },
+      {
+        id: 'x',
+        kind: 'text',
+        reusableBlockId: null,
+        content: { title: 'T', body: textBody('B') },
+      },
       0,
     );
     expect(withBlock.extras[0]!.id).toBe('x');
@@ -141,7 +146,7 @@ describe('issueDocument schema', () => {
     [
       'HTML in a title',
       (d: IssueDocument) =>
-        updateExtra(d, 'forum', { title: '<script>alert(1)</script>', body: '' }),
+        updateExtra(d, 'forum', { title: '<script>alert(1)</script>', body: textBody('') }),
       'De titel mag geen HTML bevatten.',
     ],
     [

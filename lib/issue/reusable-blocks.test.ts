@@ -1,3 +1,4 @@
+import { textBody } from '@/lib/test/issue-document';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
@@ -97,7 +98,7 @@ describe('reusable blocks', () => {
         .success,
     ).toBe(false);
     const block = tx((t) => createReusableBlock(t, newsletterId, text('Los')));
-    expect(block.content).toEqual({ title: 'Los titel', body: 'Tekst' });
+    expect(block.content).toEqual({ title: 'Los titel', body: textBody('Tekst') });
   });
 
   it('starts new issues with the marked blocks in the chosen order, and only those', () => {

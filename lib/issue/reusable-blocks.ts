@@ -34,7 +34,7 @@ export const reusableBlockInput = z.discriminatedUnion(
 export type ReusableBlockInput = z.output<typeof reusableBlockInput>;
 
 /** Only the builder's fields: a form's extra fields never reach the stored content. */
-function contentOf(input: ReusableBlockInput): Record<string, string> {
+function contentOf(input: ReusableBlockInput): Record<string, unknown> {
   if (input.kind === 'text') return { title: input.title, body: input.body };
   const { title, body, buttonLabel, buttonUrl } = input;
   return { title, body, buttonLabel, buttonUrl };

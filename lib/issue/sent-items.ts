@@ -33,6 +33,8 @@ export function freezeSentItems(tx: Tx, issueId: number): void {
           kind: items.kind,
           title: items.title,
           teaser: items.teaser,
+          teaserDoc: items.teaserDoc,
+          body: items.body,
           url: items.url,
           eventDate: items.eventDate,
           startTime: items.startTime,
@@ -90,6 +92,8 @@ const frozenFields = [
   'kind',
   'title',
   'teaser',
+  'teaserDoc',
+  'body',
   'url',
   'eventDate',
   'startTime',
@@ -111,11 +115,18 @@ export function itemsChangedSinceFreeze(
 ): { itemId: number; title: string }[] {
   const frozen = sentItemsOf(database, issueId);
   if (!frozen.size) return [];
-  return database
-    .select()
-    .from(items)
-    .where(inArray(items.id, [...frozen.keys()]))
-    .all()
-    .filter((item) => frozenFields.some((f) => item[f] !== frozen.get(item.id)![f]))
-    .map((item) => ({ itemId: item.id, title: frozen.get(item.id)!.title }));
+  return (
+    database
+      .select()
+      .from(items)
+      .where(inArray(items.id, [...frozen.keys()]))
+      .all()
+      // By value: the documents are objects, read afresh from JSON on each side.
+      .filter((item) =>
+        frozenFields.some(
+          (f) => JSON.stringify(item[f]) !== JSON.stringify(frozen.get(item.id)![f]),
+        ),
+      )
+      .map((item) => ({ itemId: item.id, title: frozen.get(item.id)!.title }))
+  );
 }

@@ -1,5 +1,8 @@
 import { imagePlacements, itemKinds } from '@/lib/enums';
 import { httpUrl } from '@/lib/issue/document';
+import type { RichDoc } from '@/lib/richtext/doc';
+import { richField } from '@/lib/richtext/field';
+import { toSearchText } from '@/lib/richtext/plain';
 import { checkbox, recordId, z } from '@/lib/validation';
 
 const noHtml = (label: string) => (value: string) =>
@@ -26,12 +29,8 @@ export const itemInput = z
       .min(1, 'Vul een titel in.')
       .max(160, 'Een titel mag hoogstens 160 tekens hebben.')
       .refine((v) => noHtml('De titel')(v) === true, 'De titel mag geen HTML bevatten.'),
-    teaser: z
-      .string()
-      .trim()
-      .max(400, 'Een teaser mag hoogstens 400 tekens hebben.')
-      .refine((v) => noHtml('De teaser')(v) === true, 'De teaser mag geen HTML bevatten.')
-      .default(''),
+    teaser: richField({ label: 'Een teaser', maxChars: 400, headings: false }),
+    body: richField({ label: 'Het artikel', maxChars: 20_000, headings: true }),
     url: optionalUrl,
     eventDate: z
       .string()
@@ -81,6 +80,12 @@ export const itemInput = z
 
 export type ItemInput = z.output<typeof itemInput>;
 
+/** The teaser as stored: the document the mail shows, and its words for search and the feed. */
+export const teaserColumns = (teaserDoc: RichDoc) => ({
+  teaserDoc,
+  teaser: toSearchText(teaserDoc),
+});
+
 /** Stores only the event fields of events, so a news item never carries a stray date. */
 export function itemValues(input: ItemInput) {
   const event = input.kind === 'event';
@@ -88,7 +93,8 @@ export function itemValues(input: ItemInput) {
     kind: input.kind,
     themeId: input.themeId,
     title: input.title,
-    teaser: input.teaser,
+    ...teaserColumns(input.teaser),
+    body: input.body,
     url: input.url,
     eventDate: event ? input.eventDate : null,
     startTime: event ? input.startTime : null,

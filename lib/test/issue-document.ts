@@ -1,4 +1,8 @@
 import type { IssueDocument } from '@/lib/issue/document';
+import { fromPlainText } from '@/lib/richtext/plain';
+
+/** Plain text as a text block's body. */
+export const textBody = (text: string) => fromPlainText(text, { headings: true });
 
 /** A small issue with every kind of block and an empty section, for tests of pure document functions. */
 export const sampleDocument = (): IssueDocument => ({
@@ -17,7 +21,12 @@ export const sampleDocument = (): IssueDocument => ({
     { themeId: 30, blocks: [] },
   ],
   extras: [
-    { id: 'forum', kind: 'text', reusableBlockId: 1, content: { title: 'Forum', body: 'Tekst' } },
+    {
+      id: 'forum',
+      kind: 'text',
+      reusableBlockId: 1,
+      content: { title: 'Forum', body: textBody('Tekst') },
+    },
     {
       id: 'moties',
       kind: 'cta',

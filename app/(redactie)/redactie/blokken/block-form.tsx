@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button, ButtonLink } from '@/components/button';
 import { SelectField, TextAreaField, TextField } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
+import { RichTextField } from '@/components/rich-text/rich-text-field';
 import { useFormAction } from '@/components/use-form-action';
 import type { ActionState } from '@/lib/action-state';
 
@@ -11,7 +12,8 @@ type Values = {
   kind: 'text' | 'cta';
   name: string;
   title: string;
-  body: string;
+  /** A document for a text block (or its old plain text), plain text for a call to action. */
+  body: unknown;
   buttonLabel: string;
   buttonUrl: string;
   inNewIssues: boolean;
@@ -74,6 +76,42 @@ function StartField({ checked }: { checked?: boolean }) {
   );
 }
 
+/** Rich text for a text block; a call to action's short text stays plain. */
+function BodyField({
+  kind,
+  values,
+  error,
+}: {
+  kind: string;
+  values?: Values;
+  error: (name: string) => string | undefined;
+}) {
+  return kind === 'text' ? (
+    <RichTextField
+      // A call to action's plain text is not a document: start the editor afresh.
+      key="text"
+      id="body"
+      name="body"
+      label="Tekst"
+      required
+      headings
+      maxChars={5000}
+      hint="Met tussenkoppen, vet, cursief, links en lijstjes."
+      defaultValue={values?.body ?? null}
+      error={error('body')}
+    />
+  ) : (
+    <TextAreaField
+      label="Tekst"
+      name="body"
+      required
+      rows={4}
+      defaultValue={typeof values?.body === 'string' ? values.body : ''}
+      error={error('body')}
+    />
+  );
+}
+
 /** One form for a new and an existing block; the kind is chosen once, when it is made. */
 export function BlockForm({
   action,
@@ -125,19 +163,7 @@ export function BlockForm({
         defaultValue={values?.title}
         error={error('title')}
       />
-      <TextAreaField
-        label="Tekst"
-        name="body"
-        required
-        rows={kind === 'text' ? 10 : 4}
-        hint={
-          kind === 'text'
-            ? 'Gewone tekst. Een lege regel begint een nieuwe alinea; een regel die begint met ## wordt een tussenkop.'
-            : undefined
-        }
-        defaultValue={values?.body}
-        error={error('body')}
-      />
+      <BodyField kind={kind} values={values} error={error} />
       {kind === 'cta' ? <CtaFields values={values} error={error} /> : null}
       <StartField checked={values?.inNewIssues} />
       <div className="flex flex-wrap gap-2">

@@ -1,36 +1,40 @@
 import { TextField } from '@/components/field';
 import { ImageChoiceField } from '@/components/image-choice';
+import { RichTextField } from '@/components/rich-text/rich-text-field';
 import type { Item } from '@/db/schema';
 import type { ImageChoice } from '@/lib/media/library';
 
 type FieldError = (name: string) => string | undefined;
 
-/** Not a TextAreaField: that one's classes differ, and the teaser should look as it did. */
+/** The teaser, in every mail and on the archive page: short, with bold, italic and links. */
 export function TeaserField({ item, error }: { item?: Item; error: FieldError }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor="teaser" className="block text-sm font-semibold">
-        Teaser <span className="font-normal text-muted">(optioneel)</span>
-      </label>
-      <p id="teaser-hint" className="text-sm text-muted">
-        Eén tot drie zinnen, hoogstens 400 tekens.
-      </p>
-      <textarea
-        id="teaser"
-        name="teaser"
-        rows={3}
-        maxLength={400}
-        defaultValue={item?.teaser}
-        aria-invalid={error('teaser') ? true : undefined}
-        aria-describedby={error('teaser') ? 'teaser-hint teaser-error' : 'teaser-hint'}
-        className="block w-full rounded-md border border-gray-500 px-3 py-2"
-      />
-      {error('teaser') ? (
-        <p id="teaser-error" className="text-sm font-semibold text-danger">
-          {error('teaser')}
-        </p>
-      ) : null}
-    </div>
+    <RichTextField
+      id="teaser"
+      name="teaser"
+      label="Teaser"
+      hint="Eén tot drie zinnen, hoogstens 400 tekens. Vet, cursief, links en lijstjes kunnen."
+      headings={false}
+      maxChars={400}
+      defaultValue={item?.teaserDoc ?? null}
+      error={error('teaser')}
+    />
+  );
+}
+
+/** The full article, on the item's own archive page; "Lees meer" goes there when there is no link. */
+export function BodyField({ item, error }: { item?: Item; error: FieldError }) {
+  return (
+    <RichTextField
+      id="body"
+      name="body"
+      label="Volledig artikel"
+      hint="Voor een item zonder eigen pagina elders: het archief krijgt er een pagina voor, en “Lees meer” in de e-mail wijst ernaartoe. Met tussenkoppen."
+      headings
+      maxChars={20_000}
+      defaultValue={item?.body ?? null}
+      error={error('body')}
+    />
   );
 }
 

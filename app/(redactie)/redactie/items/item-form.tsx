@@ -11,7 +11,7 @@ import type { ActionState } from '@/lib/action-state';
 import { itemKindLabels } from '@/lib/items/labels';
 import { itemInput } from '@/lib/items/schema';
 import type { ImageChoice } from '@/lib/media/library';
-import { EventFields, ImageFields, TeaserField } from './item-form-fields';
+import { BodyField, EventFields, ImageFields, TeaserField } from './item-form-fields';
 import { NewsletterField, type NewsletterThemes } from './item-newsletter-field';
 
 type Props = {
@@ -144,8 +144,9 @@ export function ItemForm({
         type="url"
         defaultValue={item?.url ?? ''}
         error={error('url')}
-        hint="Begint met https://"
+        hint="Begint met https://. Zonder link wijst “Lees meer” naar het volledige artikel hieronder, als dat er is."
       />
+      <BodyField item={item} error={error} />
       {kind === 'event' ? <EventFields item={item} error={error} /> : null}
       <ImageFields
         // Another newsletter has another library: start the choice afresh.

@@ -1,6 +1,7 @@
 import type { EmailItem } from '@/emails/blocks';
 import type { IssueEmailProps } from '@/emails/issue';
 import { itemKindLabels } from '@/lib/items/labels';
+import { RichContent } from '@/components/rich-content';
 import { WebImage } from '@/components/web-image';
 
 /** One item as an article with its own anchor, the same anchor the e-mail links to. */
@@ -51,7 +52,7 @@ function Item({
           ) : null}
         </dl>
       ) : null}
-      {item.teaser ? <p className="mt-2">{item.teaser}</p> : null}
+      <RichContent doc={item.teaser} />
       <p className="mt-2 flex flex-wrap gap-4">
         {item.url ? (
           <a href={item.url} className="font-semibold text-brand-700 underline">
@@ -104,21 +105,11 @@ export function IssueArticle({
       {content.extras.map((block, i) => (
         <section key={i} className="mt-6 rounded-md bg-brand-50 p-5">
           <h2 className="text-xl font-bold">{block.title}</h2>
-          {block.body
-            .split(/\n\s*\n/)
-            .map((p) => p.trim())
-            .filter(Boolean)
-            .map((p, j) =>
-              p.startsWith('## ') ? (
-                <h3 key={j} className="mt-3 font-semibold">
-                  {p.slice(3)}
-                </h3>
-              ) : (
-                <p key={j} className="mt-2">
-                  {p}
-                </p>
-              ),
-            )}
+          {block.kind === 'text' ? (
+            <RichContent doc={block.body} />
+          ) : block.body ? (
+            <p className="mt-2">{block.body}</p>
+          ) : null}
           {block.kind === 'cta' ? (
             <p className="mt-3">
               <a

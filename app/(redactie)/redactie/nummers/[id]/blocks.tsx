@@ -1,5 +1,6 @@
 'use client';
 
+import { RichTextField } from '@/components/rich-text/rich-text-field';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -152,11 +153,19 @@ export function ExtraEditor({
   return (
     <div className="space-y-2">
       {field('title', 'Titel', block.content.title)}
-      {field(
-        'body',
-        block.kind === 'text' ? 'Tekst (regels met ## worden tussenkopjes)' : 'Tekst',
-        block.content.body,
-        true,
+      {block.kind === 'text' ? (
+        <RichTextField
+          id={`${block.id}-body`}
+          name="body"
+          label="Tekst"
+          headings
+          maxChars={5000}
+          required
+          defaultValue={block.content.body}
+          onChange={(body) => onChange({ ...block.content, body })}
+        />
+      ) : (
+        field('body', 'Tekst', block.content.body, true)
       )}
       {block.kind === 'cta' ? (
         <div className="grid gap-2 sm:grid-cols-2">

@@ -1,5 +1,6 @@
 'use client';
 
+import { RichTextField } from '@/components/rich-text/rich-text-field';
 import { TextAreaField, TextField } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
@@ -127,11 +128,11 @@ function ItemFieldset({ item, errors }: { item: SentItem; errors: Errors }) {
         maxLength={160}
         {...field('title')}
       />
-      <TextAreaField
+      <RichTextField
         label="Teaser"
-        rows={3}
-        defaultValue={item.teaser}
-        maxLength={400}
+        headings={false}
+        maxChars={400}
+        defaultValue={item.teaserDoc}
         {...field('teaser')}
       />
       <TextField
@@ -160,13 +161,24 @@ function ExtraFieldset({ block, errors }: { block: Props['extras'][number]; erro
         maxLength={160}
         {...field('title')}
       />
-      <TextAreaField
-        label="Tekst"
-        required
-        rows={3}
-        defaultValue={block.content.body}
-        {...field('body')}
-      />
+      {block.kind === 'text' ? (
+        <RichTextField
+          label="Tekst"
+          required
+          headings
+          maxChars={5000}
+          defaultValue={block.content.body}
+          {...field('body')}
+        />
+      ) : (
+        <TextAreaField
+          label="Tekst"
+          required
+          rows={3}
+          defaultValue={block.content.body}
+          {...field('body')}
+        />
+      )}
       {block.kind === 'cta' ? (
         <>
           <TextField
