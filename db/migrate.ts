@@ -6,8 +6,26 @@ import { upgradeRichText } from './rich-text-upgrade';
 
 export const migrationsFolder = path.join(import.meta.dirname, 'migrations');
 
+/**
+ * Runs the migrations still to do. SQLite changes a table's constraints by building a new table
+ * and dropping the old one; with foreign keys on, that drop would refuse (or delete) every row
+ * that points into the table. So they are off while migrating (set outside the migration's
+ * transaction: inside one the pragma does nothing), every reference is checked after, and they
+ * are on again.
+ */
 export function migrateDatabase(database: Db) {
-  migrate(database, { migrationsFolder });
+  const sqlite = database.$client;
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(database, { migrationsFolder });
+    const broken = sqlite.pragma('foreign_key_check') as { table: string }[];
+    if (broken.length)
+      throw new Error(
+        `De migratie laat ${broken.length} verwijzingen zonder doel achter (${[...new Set(broken.map((b) => b.table))].join(', ')}).`,
+      );
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
   upgradeRichText(database);
 }
 

@@ -5,6 +5,9 @@ import { eq, sql } from 'drizzle-orm';
 import { SQLiteTable, getTableConfig } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '@/lib/test/db';
+import { openDatabase } from './index';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { migrateDatabase } from './migrate';
 import * as schema from './schema';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -164,5 +167,42 @@ describe('constraints', () => {
     const user = database.insert(schema.users).values({ email: 'a@b.nl' }).returning().get();
     expect(user.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(user.createdAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+});
+
+describe('migrating a database that holds data', () => {
+  it('rebuilds tables that other rows point into without losing or breaking a reference', () => {
+    // A database as it stood before the media library (migrations up to 0011), with an issue
+    // that places an item: 0012 rebuilds `items`, which `issue_blocks` points into.
+    const dir = fs.mkdtempSync(path.join(root, 'node_modules', '.cache-kopij-upgrade-'));
+    const old = path.join(dir, 'migrations');
+    fs.cpSync(path.join(root, 'db', 'migrations'), old, { recursive: true });
+    const journal = JSON.parse(fs.readFileSync(path.join(old, 'meta', '_journal.json'), 'utf8'));
+    journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0012');
+    fs.writeFileSync(path.join(old, 'meta', '_journal.json'), JSON.stringify(journal));
+    const database = openDatabase(':memory:');
+    migrate(database, { migrationsFolder: old });
+    const run = (statement: string) => database.$client.exec(statement);
+    run(`insert into newsletters (id, slug, name, organisation, sender_name, sender_email)
+         values (1, 'rb', 'Raadsbericht', 'VSG', 'VSG', 'rb@vsg.example')`);
+    run(
+      `insert into themes (id, newsletter_id, slug, name, position) values (1, 1, 'bestuur', 'Bestuur', 0)`,
+    );
+    run(`insert into items (id, newsletter_id, theme_id, kind, title, teaser)
+         values (7, 1, 1, 'news', 'Een item', 'Eerste alinea.\n\nTweede alinea.')`);
+    run(`insert into issues (id, newsletter_id, number, slug) values (3, 1, 24, '24')`);
+    run(`insert into issue_blocks (id, issue_id, kind, position, theme_id, item_id)
+         values ('b', 3, 'item', 'a0', 1, 7)`);
+
+    migrateDatabase(database);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(database.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(database.$client.pragma('foreign_key_check')).toEqual([]);
+    expect(database.select().from(schema.issueBlocks).all()).toMatchObject([
+      { id: 'b', itemId: 7 },
+    ]);
+    const item = database.select().from(schema.items).get()!;
+    expect(item).toMatchObject({ id: 7, imageMediaId: null, imagePlacement: 'beside' });
+    expect(item.teaserDoc.content).toHaveLength(2);
   });
 });
