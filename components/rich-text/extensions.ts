@@ -1,3 +1,4 @@
+import { Link } from '@tiptap/extension-link';
 import { StarterKit } from '@tiptap/starter-kit';
 import { isAllowedHref } from './link-href';
 
@@ -16,17 +17,20 @@ export function richTextExtensions(headings: boolean) {
       strike: false,
       horizontalRule: false,
       underline: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        linkOnPaste: true,
-        defaultProtocol: 'https',
-        protocols: ['mailto'],
-        // Checked on paste, autolink, setLink and render: the same rule as the link form.
-        isAllowedUri: (url) => isAllowedHref(url),
-        // Mail clients and the archive decide target and rel; nothing of it is stored.
-        HTMLAttributes: { rel: null, target: null, class: null },
-      },
+      link: false,
+    }),
+    // Not inclusive (with autolink on, TipTap makes it so): a full stop typed right after a link
+    // is text, not part of the link, as readers of the mail expect.
+    Link.extend({ inclusive: () => false }).configure({
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      defaultProtocol: 'https',
+      protocols: ['mailto'],
+      // Checked on paste, autolink, setLink and render: the same rule as the link form.
+      isAllowedUri: (url) => isAllowedHref(url),
+      // Mail clients and the archive decide target and rel; nothing of it is stored.
+      HTMLAttributes: { rel: null, target: null, class: null },
     }),
   ];
 }
