@@ -128,7 +128,7 @@ export function ThemedItem({
               paddingTop: '4px',
             }}
           >
-            <EmailImage image={image.placed} width={IMAGE_WIDTHS.thumbnail} />
+            <EmailImage image={image.placed} width={IMAGE_WIDTHS.thumbnail} fluid={false} />
           </Column>
           <Column style={{ verticalAlign: 'top', paddingLeft: '16px' }}>{body}</Column>
         </Row>

@@ -39,29 +39,35 @@ export function mailRendition(image: PlacedImage, displayWidth: number) {
 
 /**
  * With images blocked the layout keeps its box (explicit width and height) and the alt text
- * shows in it in the mail's own font and colour, so it stays readable.
+ * shows in it in the mail's own font and colour, so it stays readable. A full-width image
+ * shrinks with a narrow screen (height follows); a logo or thumbnail keeps its exact size, since
+ * a blocked image sized `auto` grows to fit its alt text and would push the text around.
  */
 export function EmailImage({
   image,
   width,
+  fluid = true,
   style,
 }: {
   image: PlacedImage;
   width: number;
+  fluid?: boolean;
   style?: React.CSSProperties;
 }) {
   const shown = Math.min(width, image.width);
+  const height = heightAt(image, shown);
+  const size = fluid
+    ? { width: '100%', maxWidth: `${shown}px`, height: 'auto' }
+    : { width: `${shown}px`, height: `${height}px`, overflow: 'hidden' };
   return (
     <Img
       src={mailRendition(image, shown).src}
       alt={image.alt}
       width={shown}
-      height={heightAt(image, shown)}
+      height={height}
       style={{
         display: 'block',
-        width: '100%',
-        maxWidth: `${shown}px`,
-        height: 'auto',
+        ...size,
         border: 0,
         fontFamily: theme.font,
         fontSize: '14px',

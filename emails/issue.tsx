@@ -52,6 +52,7 @@ function Masthead({ brand }: { brand: Brand }) {
     <EmailImage
       image={brand.logo}
       width={logoWidth(brand.logo)}
+      fluid={false}
       style={{ backgroundColor: brand.color, color: '#ffffff', margin: '0 0 12px' }}
     />
   ) : brand.logoUrl ? (
