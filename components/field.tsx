@@ -107,7 +107,7 @@ export function SelectField({
   required,
   options,
   ...select
-}: FieldProps & { options: { value: string; label: string }[] } & Omit<
+}: FieldProps & { options: { value: string; label: string; disabled?: boolean }[] } & Omit<
     ComponentProps<'select'>,
     'name' | 'id'
   >) {
@@ -115,7 +115,7 @@ export function SelectField({
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
       <select {...controlProps({ id, name, label, hint, error, required })} {...select}>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} disabled={o.disabled}>
             {o.label}
           </option>
         ))}

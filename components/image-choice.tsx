@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { SelectField } from '@/components/field';
 import type { ImageChoice } from '@/lib/media/library';
 
 /**
@@ -24,60 +25,49 @@ export function ImageChoiceField({
   label: string;
   images: ImageChoice[];
   defaultValue: number | null;
-  hint?: string;
+  hint: string;
   error?: string;
   manageHref: string;
 }) {
   const [value, setValue] = useState(defaultValue ? String(defaultValue) : '');
   const chosen = images.find((i) => String(i.id) === value);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-semibold">
-        {label} <span className="font-normal text-muted">(optioneel)</span>
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}{' '}
-          <Link href={manageHref} className="font-semibold">
-            Naar de mediabibliotheek
-          </Link>
-        </p>
-      ) : null}
-      <div className="flex flex-wrap items-start gap-4">
-        <select
+    <div className="flex flex-wrap items-end gap-4">
+      <div className="w-full max-w-md">
+        <SelectField
           id={id}
           name={name}
+          label={label}
           value={value}
           onChange={(event) => setValue(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          className="block w-full max-w-md rounded-md border border-gray-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-danger"
-        >
-          <option value="">Geen afbeelding</option>
-          {images.map((image) => (
-            <option key={image.id} value={image.id} disabled={!image.described}>
-              {image.described
+          error={error}
+          hint={
+            <>
+              {hint}{' '}
+              <Link href={manageHref} className="font-semibold">
+                Naar de mediabibliotheek
+              </Link>
+            </>
+          }
+          options={[
+            { value: '', label: 'Geen afbeelding' },
+            ...images.map((image) => ({
+              value: String(image.id),
+              label: image.described
                 ? `${image.alt || 'Decoratief'} (${image.name})`
-                : `${image.name} (nog geen alt-tekst)`}
-            </option>
-          ))}
-        </select>
-        {chosen?.preview ? (
-          // eslint-disable-next-line @next/next/no-img-element -- our own rendition, already sized
-          <img
-            src={chosen.preview}
-            alt=""
-            className="h-20 w-32 rounded-md border border-line bg-gray-100 object-contain"
-          />
-        ) : null}
+                : `${image.name} (nog geen alt-tekst)`,
+              disabled: !image.described,
+            })),
+          ]}
+        />
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-semibold text-danger">
-          {error}
-        </p>
+      {chosen?.preview ? (
+        // eslint-disable-next-line @next/next/no-img-element -- our own rendition, already sized
+        <img
+          src={chosen.preview}
+          alt=""
+          className="h-20 w-32 rounded-md border border-line bg-gray-100 object-contain"
+        />
       ) : null}
     </div>
   );

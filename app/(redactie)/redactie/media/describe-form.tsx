@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/button';
 import { FormMessage } from '@/components/form-message';
 import { TextAreaField } from '@/components/field';
@@ -22,6 +22,10 @@ export function DescribeForm({
   const { state, onSubmit, pending } = useFormAction(describeImageAction);
   const [isDecorative, setDecorative] = useState(decorative);
   const field = `alt-${id}`;
+  // Just uploaded: straight to its alt text. (React does not apply autoFocus when it hydrates.)
+  useEffect(() => {
+    if (autoFocus) document.getElementById(field)?.focus();
+  }, [autoFocus, field]);
   return (
     <form onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="id" value={id} />
@@ -34,7 +38,6 @@ export function DescribeForm({
         maxLength={250}
         defaultValue={alt}
         disabled={isDecorative}
-        autoFocus={autoFocus}
         hint="Wat staat er op de afbeelding, in één zin? Een schermlezer leest dit voor, en het staat in de e-mail als afbeeldingen uit staan."
         error={state.fieldErrors?.alt}
       />

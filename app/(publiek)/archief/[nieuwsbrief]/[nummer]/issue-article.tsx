@@ -2,6 +2,7 @@ import type { EmailItem } from '@/emails/blocks';
 import type { IssueEmailProps } from '@/emails/issue';
 import { itemKindLabels } from '@/lib/items/labels';
 import { RichContent } from '@/components/rich-content';
+import { EventFacts } from './event-facts';
 import { WebImage } from '@/components/web-image';
 
 /** One item as an article with its own anchor, the same anchor the e-mail links to. */
@@ -40,18 +41,7 @@ function Item({
       >
         {item.title}
       </Heading>
-      {item.event ? (
-        <dl className="mt-2 text-sm">
-          <dt className="inline font-semibold">Wanneer: </dt>
-          <dd className="inline">{item.event.when}</dd>
-          {item.event.where ? (
-            <div>
-              <dt className="inline font-semibold">Waar: </dt>
-              <dd className="inline">{item.event.where}</dd>
-            </div>
-          ) : null}
-        </dl>
-      ) : null}
+      {item.event ? <EventFacts event={item.event} className="mt-2 text-sm" /> : null}
       <RichContent doc={item.teaser} />
       <p className="mt-2 flex flex-wrap gap-4">
         {item.url ? (

@@ -12,6 +12,7 @@ import { getConfig } from '@/lib/config';
 import { formatDate } from '@/lib/format';
 import { itemKindLabels } from '@/lib/items/labels';
 import { toSearchText } from '@/lib/richtext/plain';
+import { EventFacts } from '../event-facts';
 
 // As the issue's page: rendered on the first request, then cached until a send or correction.
 export const revalidate = false;
@@ -90,16 +91,7 @@ export default async function ArticlePage(props: Params) {
       ) : null}
       {item.event ? (
         <div className="mt-6 rounded-md bg-brand-50 p-4">
-          <dl>
-            <dt className="inline font-semibold">Wanneer: </dt>
-            <dd className="inline">{item.event.when}</dd>
-            {item.event.where ? (
-              <div>
-                <dt className="inline font-semibold">Waar: </dt>
-                <dd className="inline">{item.event.where}</dd>
-              </div>
-            ) : null}
-          </dl>
+          <EventFacts event={item.event} />
           <p className="mt-2 flex flex-wrap gap-4">
             <a
               href={`${issuePath}/agenda/${itemId}`}
