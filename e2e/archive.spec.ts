@@ -200,7 +200,7 @@ test('an archive page comes from the cache; a redacteur corrects it, the page sa
 
   const fields = editor.getByRole('group', { name: new RegExp(`: ${escapeRegExp(item.title)}$`) });
   await fields.getByLabel('Titel').fill('Gecorrigeerd: zeldzaamwoord in de titel');
-  await fields.getByLabel('Link').fill('notaurl');
+  await fields.getByRole('textbox', { name: /^Link/ }).fill('notaurl');
   await editor.getByRole('button', { name: 'Correctie publiceren' }).click();
   await expect(editor.getByRole('alert').filter({ hasText: 'Controleer' })).toHaveText(
     'Controleer de gemarkeerde velden.',
@@ -217,7 +217,9 @@ test('an archive page comes from the cache; a redacteur corrects it, the page sa
     )[0]!.title,
   ).toBe(item.title);
 
-  await fields.getByLabel('Link').fill('https://voorbeeld.nl/de-juiste-pagina');
+  await fields
+    .getByRole('textbox', { name: /^Link/ })
+    .fill('https://voorbeeld.nl/de-juiste-pagina');
   const callToAction = editor.getByRole('group', {
     name: 'Oproep: Aangenomen moties van gemeenteraden',
   });

@@ -7,7 +7,7 @@ import { embedSnippet } from '@/lib/subscribers/embed';
 import { audienceOptions } from '@/lib/subscribers/fields';
 import { expectAccessible } from './support/axe';
 import { firstLink, mailboxMark, nextMail } from './support/mailbox';
-import { startOwnApp, type OwnApp } from './support/own-app';
+import { appQuery, startOwnApp, type OwnApp } from './support/own-app';
 
 // Several newsletters and the form an organisation embeds in its own website. A second
 // newsletter changes /aanmelden and /archief, so this spec has an app of its own: the workers'
@@ -26,14 +26,7 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-function sql<T>(statement: string, ...params: unknown[]): T[] {
-  const database = new Database(app.databaseFile, { readonly: true });
-  try {
-    return database.prepare(statement).all(...params) as T[];
-  } finally {
-    database.close();
-  }
-}
+const sql = <T>(statement: string, ...params: unknown[]) => appQuery<T>(app, statement, ...params);
 
 /** Test set-up only: the newsletter screens are another spec's (and branch's) subject. */
 function write(statement: string, ...params: unknown[]): number {

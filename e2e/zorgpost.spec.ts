@@ -1,11 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { dragFromLibrary, waitForSaved } from './support/builder';
 import { firstLink, mailboxMark, nextMail } from './support/mailbox';
-import { startOwnApp, type OwnApp } from './support/own-app';
+import { appQuery, signInOn, startOwnApp, type OwnApp } from './support/own-app';
 import { hydrated } from './support/session';
 
 // Issue 16's proof: an organisation makes a second newsletter its own through the screens alone,
@@ -24,14 +23,7 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-function sql<T>(statement: string, ...params: unknown[]): T[] {
-  const database = new Database(app.databaseFile, { readonly: true });
-  try {
-    return database.prepare(statement).all(...params) as T[];
-  } finally {
-    database.close();
-  }
-}
+const sql = <T>(statement: string, ...params: unknown[]) => appQuery<T>(app, statement, ...params);
 
 /** Everything of the demo newsletter that a second newsletter must leave alone. */
 const demoState = () => ({
@@ -51,20 +43,7 @@ const demoState = () => ({
   reusableBlocks: sql('select * from reusable_blocks where newsletter_id = 1 order by id'),
 });
 
-async function signInAdmin(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url });
-  const page = await context.newPage();
-  const email = 'redactie@kopij.test';
-  const mark = mailboxMark(email, app.mailDir);
-  await page.goto('/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
-  await page.goto(firstLink(await nextMail(email, mark, app.mailDir), '/inloggen/bevestigen'));
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/redactie/);
-  await hydrated(page);
-  return page;
-}
+const signInAdmin = (browser: Browser) => signInOn(app, browser, 'redactie@kopij.test');
 
 async function open(page: Page, url: string) {
   await page.goto(url);

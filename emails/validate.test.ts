@@ -8,7 +8,9 @@ import { issues } from '@/db/schema';
 import { seed } from '@/scripts/seed';
 import { renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
+import { addDemoImages } from '@/lib/demo/images';
 import { testDb } from '@/lib/test/db';
+import { tempDir } from '@/lib/test/temp-dir';
 import { renderMail } from '@/lib/email/system-mail';
 import AddressChangeEmail from './address-change';
 import AlreadySubscribedEmail from './already-subscribed';
@@ -28,13 +30,18 @@ const profile = JSON.parse(
 );
 
 describe('the rendered demo issue', () => {
-  it('passes html-validate with the e-mail profile', async () => {
+  it('passes html-validate with the e-mail profile, with its logo, images and rich text', async () => {
     const database = testDb();
     seed(database);
+    await addDemoImages(database, tempDir('kopij-validate'));
     const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
     const { html } = await renderIssueEmail(
       emailSource(database, draft.id, 'https://nieuwsbrief.example.nl')!,
     );
+    // The fixture holds what this test is about: images and rich text (a link, a list).
+    expect(html.match(/<img\b/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(html).toMatch(/<ul\b/);
+    expect(html).toMatch(/<a\b[^>]*href="https:\/\/www\.vsg\.example\/congres\/alv-stukken"/);
     const report = await new HtmlValidate(profile).validateString(html);
     const problems = report.results.flatMap((r) =>
       r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector})`),

@@ -1,17 +1,7 @@
 // The raw material of the public-routes fuzz test (e2e/public-routes-fuzz.spec.ts): values a
 // visitor can put where the app expects a slug, a number, a token, an address or a body.
 
-/** A seeded PRNG (mulberry32): the same seed gives the same requests, so a failure reproduces. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '@/lib/test/prng';
 
 export type Random = () => number;
 export const pick = <T>(random: Random, list: readonly T[]): T =>

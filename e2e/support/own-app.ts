@@ -1,7 +1,11 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { launchApp, waitForApp } from './launch';
+import { firstLink, mailboxMark, nextMail } from './mailbox';
+import { hydrated } from './session';
 import { freePort } from '@/lib/test/free-port';
 
 // An app of the spec's own, for settings the workers' apps do not have (trusted proxies, single
@@ -72,4 +76,29 @@ export async function startOwnApp({
       if (!dir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in on an app of the spec's own, in a fresh browser context aimed at it. */
+export async function signInOn(app: OwnApp, browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: app.url });
+  const page = await context.newPage();
+  const mark = mailboxMark(email, app.mailDir);
+  await page.goto('/inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+  await page.goto(firstLink(await nextMail(email, mark, app.mailDir), '/inloggen/bevestigen'));
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/redactie/);
+  await hydrated(page);
+  return page;
+}
+
+/** Reads the database of an app of the spec's own (read-only, closed again at once). */
+export function appQuery<T>(app: OwnApp, statement: string, ...params: unknown[]): T[] {
+  const database = new Database(app.databaseFile, { readonly: true });
+  try {
+    return database.prepare(statement).all(...params) as T[];
+  } finally {
+    database.close();
+  }
 }

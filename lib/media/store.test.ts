@@ -5,16 +5,12 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { media, mediaRenditions, newsletters } from '@/db/schema';
 import { testDb } from '@/lib/test/db';
+import { gpsPhoto } from '@/lib/test/images';
 import { tempDir } from '@/lib/test/temp-dir';
 import { seed } from '@/scripts/seed';
 import { IMMUTABLE, renditionResponse } from './serve';
 import { storeUpload, uploadName } from './store';
 
-const gpsPhoto = () =>
-  sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#7a4b2a' } })
-    .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 5/1 30/1' } })
-    .jpeg()
-    .toBuffer();
 
 function setup() {
   const database = testDb();

@@ -10,23 +10,12 @@ import type {
   RichMark,
   RichParagraph,
 } from './doc';
-
-/** mulberry32: a tiny PRNG with good enough spread for test data; returns [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '@/lib/test/prng';
 
 class Dice {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = prng(seed);
   }
   chance(p: number): boolean {
     return this.next() < p;
