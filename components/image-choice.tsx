@@ -19,6 +19,7 @@ export function ImageChoiceField({
   hint,
   error,
   manageHref,
+  onChange,
 }: {
   id: string;
   name: string;
@@ -28,6 +29,8 @@ export function ImageChoiceField({
   hint: string;
   error?: string;
   manageHref: string;
+  /** For a form that is not posted (the builder): the chosen id, or null for none. */
+  onChange?: (mediaId: number | null) => void;
 }) {
   const [value, setValue] = useState(defaultValue ? String(defaultValue) : '');
   const chosen = images.find((i) => String(i.id) === value);
@@ -39,7 +42,10 @@ export function ImageChoiceField({
           name={name}
           label={label}
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onChange={(event) => {
+            setValue(event.target.value);
+            onChange?.(event.target.value ? Number(event.target.value) : null);
+          }}
           error={error}
           hint={
             <>

@@ -5,6 +5,7 @@ import { declaredPng, gpsPhoto } from '@/lib/test/images';
 import { expectAccessible } from './support/axe';
 import { mailboxMark, nextMail } from './support/mailbox';
 import { appQuery, signInOn, startOwnApp, type OwnApp } from './support/own-app';
+import { waitForSaved } from './support/builder';
 import { hydrated } from './support/session';
 
 // Issue 17's proof: a photo goes from an upload, with alt text, to the logo and two items of the
@@ -192,6 +193,15 @@ test('a photo with alt text as logo and on two items: sent, fetched without GPS,
   await open(page, '/redactie/media');
   await expect(card).toContainText('Logo van Raadsbericht');
 
+  // And as an image block, with a caption and a link, among the fixed blocks.
+  await open(page, `/redactie/nummers/${DRAFT}`);
+  const extras = page.getByRole('region', { name: 'Vaste blokken' });
+  await extras.getByRole('button', { name: 'Afbeelding toevoegen aan het nummer' }).click();
+  await extras.getByRole('combobox', { name: /^Afbeelding/ }).selectOption(String(mediaId));
+  await extras.getByLabel(/^Onderschrift/).fill('Het congres van vorig jaar');
+  await extras.getByLabel(/^Link bij klikken/).fill('https://www.vsg.example/congres');
+  await waitForSaved(page);
+
   const reader = sql<{ email: string }>(
     `select s.email from subscribers s join subscriptions sub on sub.subscriber_id = s.id
      join subscription_themes st on st.subscription_id = sub.id join themes t on t.id = st.theme_id
@@ -218,8 +228,9 @@ test('a photo with alt text as logo and on two items: sent, fetched without GPS,
   const ours = [...html.matchAll(/<img\b[^>]*>/g)]
     .map((m) => m[0])
     .filter((tag) => tag.includes(`alt="${ALT}"`));
-  // The logo, the lead and the themed item.
-  expect(ours).toHaveLength(3);
+  // The logo, the lead, the themed item and the image block.
+  expect(ours).toHaveLength(4);
+  expect(html).toContain('Het congres van vorig jaar');
   for (const tag of ours) {
     expect(tag).toMatch(/\bwidth="\d+"/);
     expect(tag).toMatch(/\bheight="\d+"/);
@@ -243,6 +254,7 @@ test('a photo with alt text as logo and on two items: sent, fetched without GPS,
   expect(html).toMatch(/<strong>vergaderstukken<\/strong>/);
   expect(mail.text).toContain(`congressite (${LINK})`);
   expect(mail.text).toContain('- de begroting van de vereniging');
+  expect(mail.text).toContain('Het congres van vorig jaar: https://www.vsg.example/congres');
 
   // With images refused, the mail keeps its layout: each image keeps its box, the text reads on.
   const blocked = await browser.newContext({ viewport: { width: 700, height: 1400 } });
@@ -266,7 +278,8 @@ test('a photo with alt text as logo and on two items: sent, fetched without GPS,
   const slug = sql<{ slug: string }>('select slug from issues where id = ?', DRAFT)[0]!.slug;
   await open(page, `/archief/raadsbericht/${slug}`);
   const pictures = page.locator(`main img[alt="${ALT}"]`);
-  await expect(pictures).toHaveCount(2);
+  await expect(pictures).toHaveCount(3);
+  await expect(page.locator('main figure figcaption')).toHaveText('Het congres van vorig jaar');
   for (const img of await pictures.all()) {
     expect(await img.getAttribute('srcset')).toMatch(/\/media\/\w+\.webp 480w, .+ 960w/);
     expect(await img.getAttribute('width')).toMatch(/^\d+$/);

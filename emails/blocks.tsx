@@ -166,6 +166,26 @@ export function TextBlock({ title, body, color }: { title: string; body: RichDoc
   );
 }
 
+/** An image block: full width, its caption under it, the whole image a link when it has one. */
+export function ImageBlock({
+  image,
+  caption,
+  link: href,
+}: {
+  image: PlacedImage | null;
+  caption: string;
+  link: string | null;
+}) {
+  if (!image) return null;
+  const picture = <EmailImage image={image} width={IMAGE_WIDTHS.full} />;
+  return (
+    <Section style={{ padding: '16px 32px', backgroundColor: theme.paper }}>
+      {href ? <Link href={href}>{picture}</Link> : picture}
+      {caption ? <Text style={{ ...small, margin: '8px 0 0' }}>{caption}</Text> : null}
+    </Section>
+  );
+}
+
 export function CallToAction({
   title,
   body,

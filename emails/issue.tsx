@@ -2,6 +2,7 @@ import { Body, Container, Head, Html, Img, Link, Preview, Section, Text } from '
 import {
   CallToAction,
   Footer,
+  ImageBlock,
   LeadItem,
   SectionHeading,
   TextBlock,
@@ -11,7 +12,7 @@ import {
 } from './blocks';
 import type { RichDoc } from '@/lib/richtext/doc';
 import { fromPlainText } from '@/lib/richtext/plain';
-import { EmailImage, logoWidth } from './image';
+import { EmailImage, logoWidth, type PlacedImage } from './image';
 import { small, theme, type Brand } from './theme';
 
 export type IssueEmailProps = {
@@ -24,6 +25,7 @@ export type IssueEmailProps = {
   extras: (
     | { kind: 'text'; title: string; body: RichDoc }
     | { kind: 'cta'; title: string; body: string; buttonLabel: string; buttonUrl: string }
+    | { kind: 'image'; image: PlacedImage | null; caption: string; link: string | null }
   )[];
   footer: FooterProps | null;
   /** Rendered in place of the sections, so the sender can compose sections rendered one by one. */
@@ -131,6 +133,8 @@ export default function IssueEmail(props: IssueEmailProps) {
           {props.extras.map((block, i) =>
             block.kind === 'text' ? (
               <TextBlock key={i} title={block.title} body={block.body} color={color} />
+            ) : block.kind === 'image' ? (
+              <ImageBlock key={i} {...block} />
             ) : (
               <CallToAction key={i} {...block} color={color} />
             ),

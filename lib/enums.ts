@@ -17,7 +17,7 @@ export const issueStatuses = [
 ] as const;
 export type IssueStatus = (typeof issueStatuses)[number];
 
-export const blockKinds = ['lead', 'item', 'text', 'cta', 'footer'] as const;
+export const blockKinds = ['lead', 'item', 'text', 'cta', 'image', 'footer'] as const;
 export type BlockKind = (typeof blockKinds)[number];
 
 export const reusableBlockKinds = ['text', 'cta', 'footer'] as const;

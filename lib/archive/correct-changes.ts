@@ -1,5 +1,5 @@
 import type { SentItem } from '@/db/schema';
-import { ctaContent, textContent, type IssueDocument } from '@/lib/issue/document';
+import { ctaContent, textContent, type WrittenBlock } from '@/lib/issue/document';
 import { itemInput, itemValues } from '@/lib/items/schema';
 import type { RichDoc } from '@/lib/richtext/doc';
 import { toPlainText } from '@/lib/richtext/plain';
@@ -41,7 +41,7 @@ const blockFieldLabels: Record<string, string> = {
   buttonUrl: 'Knoplink',
 };
 
-type Extra = IssueDocument['extras'][number];
+type Extra = WrittenBlock;
 type Submitted = Record<string, Record<string, unknown>>;
 
 export type Change = { field: string; item: string | null; before: string; after: string };

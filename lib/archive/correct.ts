@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { issueBlocks, issues, newsletters, sentItems } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
-import { blockId, preheaderText, subjectText } from '@/lib/issue/document';
+import { blockId, isWritten, preheaderText, subjectText } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
 import { sentItemsOf, sentThemeNames } from '@/lib/issue/sent-items';
 import { z } from '@/lib/validation';
@@ -155,7 +155,11 @@ export function correctSentIssue(
       'Leg kort uit wat u corrigeert; het staat bij de correctie op de webpagina.';
   const items = itemCorrections(sentItemsOf(tx, issue.id), input.items, found);
   if (!items) return invalid('Een van de items hoort niet bij dit nummer.');
-  const extras = new Map(loadIssueDocument(tx, issue.id)!.document.extras.map((b) => [b.id, b]));
+  const extras = new Map(
+    loadIssueDocument(tx, issue.id)!
+      .document.extras.filter(isWritten)
+      .map((b) => [b.id, b]),
+  );
   const blocks = blockCorrections(extras, input.blocks, found);
   if (!blocks) return invalid('Een van de blokken hoort niet bij dit nummer.');
   if (Object.keys(found.fieldErrors).length)
@@ -207,6 +211,7 @@ export function correctionDraft(database: Db, issueId: number) {
       newsletterSlug: issue.newsletter.slug,
     },
     groups,
-    extras: document.extras,
+    // Images have nothing to correct in words.
+    extras: document.extras.filter(isWritten),
   };
 }

@@ -191,4 +191,28 @@ describe('image checks', () => {
       'De e-mail weegt met afbeeldingen 1,6 MB (afbeeldingen 1,6 MB); lezers met een trage verbinding wachten lang. Houd het onder 1,5 MB.',
     );
   });
+
+  it('blocks an image block without an image, and checks the one it has like any other', () => {
+    const block = (id: string, mediaId: number | null) => ({
+      id,
+      kind: 'image' as const,
+      reusableBlockId: null,
+      content: { mediaId, caption: '', link: null },
+    });
+    const checks = checkIssue(
+      input({
+        document: { ...doc, extras: [block('leeg', null), block('foto', 12)] },
+        images: new Map([[12, image({ alt: '' })]]),
+      }),
+      1,
+      '2026-11-01',
+    );
+    expect(checks.map((c) => [c.id, c.level])).toEqual([
+      ['image-empty-leeg', 'block'],
+      ['image-alt-block-foto', 'block'],
+    ]);
+    expect(checks[1]!.message).toBe(
+      'De afbeelding in blok 2 van de vaste blokken heeft geen alt-tekst. Beschrijf haar in de mediabibliotheek, of kies ‘decoratief’.',
+    );
+  });
 });

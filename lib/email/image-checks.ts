@@ -31,6 +31,18 @@ function imageUses(input: RenderInput): Use[] {
       width: thumbnail ? IMAGE_WIDTHS.thumbnail : IMAGE_WIDTHS.full,
     });
   }
+  input.document.extras.forEach((block, index) => {
+    if (block.kind !== 'image') return;
+    const image =
+      block.content.mediaId === null ? undefined : input.images.get(block.content.mediaId);
+    if (image)
+      uses.push({
+        id: `block-${block.id}`,
+        what: `De afbeelding in blok ${index + 1} van de vaste blokken`,
+        image,
+        width: IMAGE_WIDTHS.full,
+      });
+  });
   return uses;
 }
 
@@ -47,7 +59,18 @@ const absolute = (src: string) => {
  * mail program can fetch, and a weight a reader on a phone can wait for.
  */
 export function imageChecks(input: RenderInput, htmlBytes: number): Check[] {
-  const checks: Check[] = [];
+  const checks: Check[] = input.document.extras.flatMap((block): Check[] =>
+    block.kind === 'image' && block.content.mediaId === null
+      ? [
+          {
+            id: `image-empty-${block.id}`,
+            level: 'block',
+            message:
+              'Een afbeeldingsblok heeft nog geen afbeelding: kies er een, of haal het blok weg.',
+          },
+        ]
+      : [],
+  );
   const fetched = new Map<string, number>();
   for (const use of imageUses(input)) {
     const file = mailRendition(use.image, use.width);

@@ -135,11 +135,13 @@ export function issueEmailProps(input: RenderInput): IssueEmailProps {
         items: s.blocks.flatMap((b) => resolve(b.itemId)),
       }))
       .filter((s) => s.items.length > 0),
-    extras: themed.extras.map((b) =>
-      b.kind === 'text'
-        ? { kind: 'text' as const, ...b.content }
-        : { kind: 'cta' as const, ...b.content },
-    ),
+    extras: themed.extras.map((b) => {
+      if (b.kind === 'text') return { kind: 'text' as const, ...b.content };
+      if (b.kind === 'cta') return { kind: 'cta' as const, ...b.content };
+      const { mediaId, caption, link } = b.content;
+      const image = mediaId === null ? null : (input.images.get(mediaId) ?? null);
+      return { kind: 'image' as const, image, caption, link };
+    }),
     footer: themed.footer
       ? {
           text: n.footerText,
@@ -177,6 +179,12 @@ export function plainText(props: IssueEmailProps): string {
     for (const i of section.items) item(i, section.name);
   }
   for (const block of props.extras) {
+    if (block.kind === 'image') {
+      // An image says nothing in text; its caption and link do.
+      const words = [block.caption, block.link].filter(Boolean).join(': ');
+      if (block.image && words) out.push(words, '');
+      continue;
+    }
     out.push(`== ${block.title} ==`, '');
     if (block.kind === 'text') out.push(toPlainText(block.body), '');
     else if (block.body) out.push(block.body, '');

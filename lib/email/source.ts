@@ -64,7 +64,11 @@ export function emailSource(
     items: byId,
     images: placedImages(
       database,
-      [newsletter.logoMediaId, ...[...byId.values()].map((i) => i.imageMediaId)],
+      [
+        newsletter.logoMediaId,
+        ...[...byId.values()].map((i) => i.imageMediaId),
+        ...doc.extras.map((b) => (b.kind === 'image' ? b.content.mediaId : null)),
+      ],
       publicUrl,
     ),
     webUrl: `${publicUrl}/archief/${newsletter.slug}/${loaded.issue.slug}`,

@@ -1,10 +1,11 @@
 import type { Change } from './diff';
 import type { Block } from './document';
 
-/** A block in words: the item's title, the text block's title, or "de voettekst". */
+/** A block in words: the item's title, the text block's title, an image's caption, or "de voettekst". */
 export function blockLabel(block: Block, itemTitle: (id: number) => string | undefined): string {
   if (block.kind === 'lead' || block.kind === 'item') return itemTitle(block.itemId) ?? 'een item';
   if (block.kind === 'text' || block.kind === 'cta') return block.content.title;
+  if (block.kind === 'image') return block.content.caption || 'een afbeelding';
   return 'de voettekst';
 }
 

@@ -51,6 +51,16 @@ export const ctaContent = z.object({
   buttonUrl: httpUrl,
 });
 
+export const imageContent = z.object({
+  /** Null while the editor has yet to choose one; approval waits for it (lib/email/image-checks). */
+  mediaId: id.nullable(),
+  caption: plainText(300, 'Het onderschrift').default(''),
+  link: z
+    .union([z.literal(''), httpUrl])
+    .nullish()
+    .transform((v) => v || null),
+});
+
 export const textBlock = z.object({
   id: blockId,
   kind: z.literal('text'),
@@ -63,7 +73,13 @@ export const ctaBlock = z.object({
   reusableBlockId: id.nullable(),
   content: ctaContent,
 });
-export const extraBlock = z.discriminatedUnion('kind', [textBlock, ctaBlock], {
+export const imageBlock = z.object({
+  id: blockId,
+  kind: z.literal('image'),
+  reusableBlockId: id.nullable(),
+  content: imageContent,
+});
+export const extraBlock = z.discriminatedUnion('kind', [textBlock, ctaBlock, imageBlock], {
   error: 'Onbekend bloktype.',
 });
 export const footerBlock = z.object({ id: blockId, kind: z.literal('footer') });
@@ -114,8 +130,19 @@ export type ItemBlock = z.infer<typeof itemBlock>;
 export type ExtraBlock = z.infer<typeof extraBlock>;
 export type TextBlock = z.infer<typeof textBlock>;
 export type CtaBlock = z.infer<typeof ctaBlock>;
+export type ImageBlock = z.infer<typeof imageBlock>;
 export type FooterBlock = z.infer<typeof footerBlock>;
 export type Block = LeadBlock | ItemBlock | ExtraBlock | FooterBlock;
+
+/** Text and call-to-action blocks: the ones with a title and text of their own to correct. */
+export type WrittenBlock = TextBlock | CtaBlock;
+export const isWritten = (block: ExtraBlock): block is WrittenBlock => block.kind !== 'image';
+
+/** An extra block in words, for lists and screen readers: its title, or the image's caption. */
+export function extraLabel(block: ExtraBlock): string {
+  if (block.kind !== 'image') return block.content.title;
+  return block.content.caption || 'Afbeelding';
+}
 
 /** Every block in reading order: lead, sections, extras, footer. */
 export function allBlocks(

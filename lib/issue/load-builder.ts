@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { items, reusableBlocks, users } from '@/db/schema';
 import { ctaContent, placedItemIds, textContent, type IssueDocument } from './document';
 import { loadIssueDocument } from './load';
+import { imageChoices } from '@/lib/media/library';
 import { issueTitle } from '@/lib/newsletters/title';
 import { sentThemeNames } from './sent-items';
 
@@ -121,6 +122,8 @@ export function loadBuilder(database: Db, issueId: number) {
     document,
     library,
     reusable,
+    /** The newsletter's media library, for image blocks. */
+    images: imageChoices(database, [issue.newsletterId]),
     testAddresses: issue.newsletter.testAddresses,
   };
 }

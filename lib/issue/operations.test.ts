@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDocument as doc, textBody } from '@/lib/test/issue-document';
-import { issueDocument, type IssueDocument } from './document';
+import { extraLabel, issueDocument, type IssueDocument } from './document';
 import {
   apply,
   duplicateBlock,
@@ -102,7 +102,7 @@ describe('insert, remove, duplicate, update', () => {
 
   it('edits a block in place and inserts reusable blocks', () => {
     const d = updateExtra(doc(), 'forum', { title: 'Nieuw', body: textBody('Tekst') });
-    expect(d.extras[0]!.content.title).toBe('Nieuw');
+    expect(extraLabel(d.extras[0]!)).toBe('Nieuw');
     const withBlock = insertExtra(
       doc(),
       {

@@ -1,3 +1,4 @@
+import { extraLabel } from './document';
 import { textBody } from '@/lib/test/issue-document';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -46,7 +47,7 @@ const cta = (name: string, inNewIssues = false) =>
 const tx = <T>(fn: (t: Db) => T) => database.transaction((t) => fn(t as unknown as Db));
 const newIssueExtras = () => {
   const issue = tx((t) => createIssue(t, newsletterId, editorId));
-  return loadIssueDocument(database, issue.id)!.document.extras.map((b) => b.content.title);
+  return loadIssueDocument(database, issue.id)!.document.extras.map((b) => extraLabel(b));
 };
 const names = (ids: number[]) =>
   ids.map(

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { issueBlocks, issues, items, reusableBlocks, themes, users } from '@/db/schema';
+import { issueBlocks, issues, items, media, reusableBlocks, themes, users } from '@/db/schema';
 import { allBlocks, type IssueDocument } from './document';
 import { dropFrozenItems } from './sent-items';
 import { saveBlocks } from './storage';
@@ -15,7 +15,7 @@ const editable = new Set(['concept', 'review', 'approved']);
 
 function allOfNewsletter(
   tx: Tx,
-  table: typeof items | typeof reusableBlocks,
+  table: typeof items | typeof reusableBlocks | typeof media,
   ids: number[],
   newsletterId: number,
 ): boolean {
@@ -98,6 +98,15 @@ function foreignReference(tx: Tx, issue: StoredIssue, doc: IssueDocument): strin
   ];
   if (!allOfNewsletter(tx, reusableBlocks, reusableIds, issue.newsletterId))
     return 'Het nummer bevat een vast blok dat niet bij deze nieuwsbrief hoort.';
+  const mediaIds = [
+    ...new Set(
+      doc.extras.flatMap((b) =>
+        b.kind === 'image' && b.content.mediaId ? [b.content.mediaId] : [],
+      ),
+    ),
+  ];
+  if (!allOfNewsletter(tx, media, mediaIds, issue.newsletterId))
+    return 'Het nummer bevat een afbeelding die niet in de mediabibliotheek van deze nieuwsbrief staat.';
   const blockIds = allBlocks(doc).map((b) => b.id);
   const taken = tx
     .select({ id: issueBlocks.id, issueId: issueBlocks.issueId })

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { Tx } from '@/db';
 import { issueBlocks, type IssueBlock } from '@/db/schema';
-import { ctaContent, textContent, type Block, type IssueDocument } from './document';
+import { ctaContent, imageContent, textContent, type Block, type IssueDocument } from './document';
 import { longestIncreasing } from './sequence';
 
 type Row = Pick<
@@ -49,6 +49,13 @@ export function documentFromRows(
         reusableBlockId: row.reusableBlockId,
         content: ctaContent.parse(row.content),
       });
+    else if (row.kind === 'image')
+      doc.extras.push({
+        id: row.id,
+        kind: 'image',
+        reusableBlockId: null,
+        content: imageContent.parse(row.content),
+      });
     else if (row.kind === 'footer') doc.footer = { id: row.id, kind: 'footer' };
   }
   return doc;
@@ -78,6 +85,7 @@ function rowOf(block: Block, themeId: number | null): Wanted {
       };
     case 'text':
     case 'cta':
+    case 'image':
       return {
         id: block.id,
         kind: block.kind,

@@ -8,7 +8,6 @@ import { processImage } from './process';
 const photo = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: '#2a6f4e' } });
 
-
 /** A stream of `total` bytes in 1 MB chunks that counts how much was pulled from it. */
 function counted(total: number) {
   const state = { pulled: 0 };

@@ -11,7 +11,6 @@ import { seed } from '@/scripts/seed';
 import { IMMUTABLE, renditionResponse } from './serve';
 import { storeUpload, uploadName } from './store';
 
-
 function setup() {
   const database = testDb();
   seed(database);

@@ -2,9 +2,17 @@
 // archive page and every mail already delivered point at its files.
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { issues, items, media, mediaRenditions, newsletters, sentItems } from '@/db/schema';
+import {
+  issueBlocks,
+  issues,
+  items,
+  media,
+  mediaRenditions,
+  newsletters,
+  sentItems,
+} from '@/db/schema';
 import { issueTitle } from '@/lib/newsletters/title';
 import { Refusal } from '@/lib/refusal';
 import { renditionsDir } from './store';
@@ -18,7 +26,11 @@ export type ImageUse =
 export function imageUses(database: Db | Tx, ids: number[]): Map<number, ImageUse[]> {
   const uses = new Map<number, ImageUse[]>(ids.map((id) => [id, []]));
   if (!ids.length) return uses;
-  const add = (id: number | null, use: ImageUse) => id !== null && uses.get(id)?.push(use);
+  // An issue may show an image twice (an item's and a block's): it is one use.
+  const add = (id: number | null, use: ImageUse) => {
+    const list = id === null ? undefined : uses.get(id);
+    if (list && !list.some((u) => u.kind === use.kind && u.label === use.label)) list.push(use);
+  };
   for (const n of database
     .select({ id: newsletters.id, name: newsletters.name, mediaId: newsletters.logoMediaId })
     .from(newsletters)
@@ -50,6 +62,28 @@ export function imageUses(database: Db | Tx, ids: number[]): Map<number, ImageUs
       issueId: s.issueId,
       label: issueTitle(s, s.number),
       sent: s.status === 'sent' || s.status === 'sending',
+    });
+  // Image blocks: their media id is in the block's content.
+  const blockMedia = sql<number>`json_extract(${issueBlocks.content}, '$.mediaId')`;
+  for (const b of database
+    .selectDistinct({
+      issueId: issues.id,
+      number: issues.number,
+      status: issues.status,
+      mediaId: blockMedia,
+      name: newsletters.name,
+      titlePattern: newsletters.titlePattern,
+    })
+    .from(issueBlocks)
+    .innerJoin(issues, eq(issues.id, issueBlocks.issueId))
+    .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
+    .where(and(eq(issueBlocks.kind, 'image'), inArray(blockMedia, ids)))
+    .all())
+    add(b.mediaId, {
+      kind: 'issue',
+      issueId: b.issueId,
+      label: issueTitle(b, b.number),
+      sent: b.status === 'sent' || b.status === 'sending',
     });
   return uses;
 }

@@ -25,7 +25,7 @@ function Uses({ uses }: { uses: ImageUse[] }) {
           <li key={`${use.kind}-${linkOf(use)}`}>
             <Link href={linkOf(use)}>{use.label}</Link>
             {use.kind === 'item' ? ' (item)' : null}
-            {use.kind === 'issue' ? (use.sent ? ' (verzonden)' : ' (goedgekeurd)') : null}
+            {use.kind === 'issue' ? (use.sent ? ' (verzonden)' : ' (nog niet verzonden)') : null}
           </li>
         ))}
       </ul>

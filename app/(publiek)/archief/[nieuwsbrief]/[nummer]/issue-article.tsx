@@ -67,6 +67,24 @@ function Item({
   );
 }
 
+type ImageExtra = Extract<IssueEmailProps['extras'][number], { kind: 'image' }>;
+
+/** An image block as a figure with its caption; a link makes the image a link. */
+function ImageFigure({ block }: { block: ImageExtra }) {
+  if (!block.image) return null;
+  const picture = (
+    <WebImage image={block.image} sizes="(min-width: 768px) 46rem, 100vw" className="w-full" />
+  );
+  return (
+    <figure className="mt-6">
+      {block.link ? <a href={block.link}>{picture}</a> : picture}
+      {block.caption ? (
+        <figcaption className="mt-2 text-sm text-muted">{block.caption}</figcaption>
+      ) : null}
+    </figure>
+  );
+}
+
 /** The issue as a web page: semantic HTML (not the e-mail's tables), nothing personal. */
 export function IssueArticle({
   content,
@@ -92,26 +110,30 @@ export function IssueArticle({
           ))}
         </section>
       ))}
-      {content.extras.map((block, i) => (
-        <section key={i} className="mt-6 rounded-md bg-brand-50 p-5">
-          <h2 className="text-xl font-bold">{block.title}</h2>
-          {block.kind === 'text' ? (
-            <RichContent doc={block.body} />
-          ) : block.body ? (
-            <p className="mt-2">{block.body}</p>
-          ) : null}
-          {block.kind === 'cta' ? (
-            <p className="mt-3">
-              <a
-                href={block.buttonUrl}
-                className="inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700"
-              >
-                {block.buttonLabel}
-              </a>
-            </p>
-          ) : null}
-        </section>
-      ))}
+      {content.extras.map((block, i) =>
+        block.kind === 'image' ? (
+          <ImageFigure key={i} block={block} />
+        ) : (
+          <section key={i} className="mt-6 rounded-md bg-brand-50 p-5">
+            <h2 className="text-xl font-bold">{block.title}</h2>
+            {block.kind === 'text' ? (
+              <RichContent doc={block.body} />
+            ) : block.body ? (
+              <p className="mt-2">{block.body}</p>
+            ) : null}
+            {block.kind === 'cta' ? (
+              <p className="mt-3">
+                <a
+                  href={block.buttonUrl}
+                  className="inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-700"
+                >
+                  {block.buttonLabel}
+                </a>
+              </p>
+            ) : null}
+          </section>
+        ),
+      )}
     </>
   );
 }

@@ -1,5 +1,7 @@
 'use client';
 
+import type { ImageChoice } from '@/lib/media/library';
+import { ImageBlockEditor } from './image-block-editor';
 import { RichTextField } from '@/components/rich-text/rich-text-field';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -19,12 +21,15 @@ export function Zone({
   title,
   ids,
   empty,
+  footer,
   children,
 }: {
   id: string;
   title: string;
   ids: string[];
   empty: string;
+  /** Under the list: what adds a block without dragging one. */
+  footer?: ReactNode;
   children: ReactNode;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id });
@@ -45,6 +50,7 @@ export function Zone({
           ) : null}
         </ul>
       </SortableContext>
+      {footer}
     </section>
   );
 }
@@ -119,14 +125,27 @@ export function ItemSummary({
 
 const input = 'mt-1 block w-full rounded-md border border-gray-500 px-2 py-1 text-sm';
 
-/** Text and call-to-action blocks are edited where they stand. */
+/** Text, call-to-action and image blocks are edited where they stand. */
 export function ExtraEditor({
   block,
+  images,
+  newsletterSlug,
   onChange,
 }: {
   block: ExtraBlock;
+  images: ImageChoice[];
+  newsletterSlug: string;
   onChange: (content: ExtraBlock['content']) => void;
 }) {
+  if (block.kind === 'image')
+    return (
+      <ImageBlockEditor
+        block={block}
+        images={images}
+        newsletterSlug={newsletterSlug}
+        onChange={onChange}
+      />
+    );
   const field = (name: string, label: string, value: string, multiline = false) => {
     const id = `${block.id}-${name}`;
     const change = (v: string) =>

@@ -24,6 +24,19 @@ const newId = () => crypto.randomUUID();
 const columns =
   'grid gap-6 lg:grid-cols-[minmax(16rem,22rem)_1fr] 2xl:mx-[calc((100%_-_min(100vw_-_3rem,100rem))/2)] 2xl:grid-cols-[minmax(16rem,20rem)_minmax(24rem,1fr)_40rem]';
 
+/** What is being dragged, under the pointer. */
+function ActiveOverlay({ label }: { label: string | null }) {
+  return (
+    <DragOverlay dropAnimation={null}>
+      {label ? (
+        <div className="rounded-md border border-brand-600 bg-white px-3 py-2 text-sm font-semibold shadow-lg">
+          {label}
+        </div>
+      ) : null}
+    </DragOverlay>
+  );
+}
+
 export function Builder({ data }: { data: BuilderData }) {
   const { history, autosave, conflict, saved } = useEditing(data);
   const { doc, apply } = history;
@@ -66,17 +79,13 @@ export function Builder({ data }: { data: BuilderData }) {
               label={dnd.label}
               items={items}
               themeName={themeName}
+              images={data.images}
+              newsletterSlug={data.issue.newsletterSlug}
             />
           </div>
           <PreviewPane data={data} doc={doc} saved={saved} />
         </div>
-        <DragOverlay dropAnimation={null}>
-          {dnd.active ? (
-            <div className="rounded-md border border-brand-600 bg-white px-3 py-2 text-sm font-semibold shadow-lg">
-              {dnd.label(dnd.active)}
-            </div>
-          ) : null}
-        </DragOverlay>
+        <ActiveOverlay label={dnd.active ? dnd.label(dnd.active) : null} />
       </DndContext>
 
       {themeQuestion ? (

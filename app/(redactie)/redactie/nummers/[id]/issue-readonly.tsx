@@ -1,3 +1,4 @@
+import { extraLabel } from '@/lib/issue/document';
 import type { BuilderData } from '@/lib/issue/load-builder';
 import { eventSummary, itemKindLabels } from '@/lib/items/labels';
 
@@ -58,7 +59,7 @@ export function IssueReadOnly({ data }: { data: BuilderData }) {
           <ul className="space-y-2">
             {doc.extras.map((b) => (
               <li key={b.id} className="rounded-md border border-line bg-white p-3 font-semibold">
-                {b.content.title}
+                {extraLabel(b)}
               </li>
             ))}
           </ul>

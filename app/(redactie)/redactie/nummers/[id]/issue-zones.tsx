@@ -3,6 +3,7 @@
 import type { UniqueIdentifier } from '@dnd-kit/core';
 import type { IssueDocument } from '@/lib/issue/document';
 import type { LibraryItem } from '@/lib/issue/load-builder';
+import type { ImageChoice } from '@/lib/media/library';
 import { sectionContainer, type Operation } from '@/lib/issue/operations';
 import { ExtraEditor, ItemSummary, SmallButton, SortableBlock, Zone } from './blocks';
 
@@ -14,6 +15,9 @@ type Props = {
   label: (id: UniqueIdentifier) => string;
   items: Map<number, LibraryItem>;
   themeName: (themeId: number) => string;
+  /** The newsletter's media library, for image blocks. */
+  images: ImageChoice[];
+  newsletterSlug: string;
 };
 
 function RemoveButton({ id, label, apply }: Pick<Props, 'label' | 'apply'> & { id: string }) {
@@ -81,13 +85,37 @@ function SectionZone({
   );
 }
 
-function ExtrasZone({ doc, apply, label }: Pick<Props, 'doc' | 'apply' | 'label'>) {
+const extraKinds = { text: 'Tekstblok', cta: 'Oproep met knop', image: 'Afbeelding' } as const;
+
+function ExtrasZone({
+  doc,
+  apply,
+  label,
+  images,
+  newsletterSlug,
+}: Pick<Props, 'doc' | 'apply' | 'label' | 'images' | 'newsletterSlug'>) {
+  const addImage = () =>
+    apply({
+      type: 'insertExtra',
+      block: {
+        id: newId(),
+        kind: 'image',
+        reusableBlockId: null,
+        content: { mediaId: null, caption: '', link: null },
+      },
+      index: doc.extras.length,
+    });
   return (
     <Zone
       id="extras"
       title="Vaste blokken"
       ids={doc.extras.map((b) => b.id)}
-      empty="Sleep een vast blok hierheen."
+      empty="Sleep een vast blok hierheen, of voeg een afbeelding toe."
+      footer={
+        <SmallButton label="Afbeelding toevoegen aan het nummer" onClick={addImage}>
+          Afbeelding toevoegen
+        </SmallButton>
+      }
     >
       {doc.extras.map((block) => (
         <SortableBlock
@@ -107,10 +135,12 @@ function ExtrasZone({ doc, apply, label }: Pick<Props, 'doc' | 'apply' | 'label'
           }
         >
           <p className="mb-2 text-xs font-semibold text-muted uppercase">
-            {block.kind === 'text' ? 'Tekstblok' : 'Oproep met knop'}
+            {extraKinds[block.kind]}
           </p>
           <ExtraEditor
             block={block}
+            images={images}
+            newsletterSlug={newsletterSlug}
             onChange={(content) => apply({ type: 'updateExtra', blockId: block.id, content })}
           />
         </SortableBlock>

@@ -14,7 +14,7 @@ import {
   type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
-import type { IssueDocument } from '@/lib/issue/document';
+import { extraLabel, type IssueDocument } from '@/lib/issue/document';
 import type { LibraryItem, ReusableOption } from '@/lib/issue/load-builder';
 import {
   apply as applyOp,
@@ -50,7 +50,8 @@ export function useDragLabel(
       if (!block) return 'Blok';
       if (block.kind === 'lead' || block.kind === 'item')
         return `Item ${items.get(block.itemId)?.title ?? ''}`;
-      if (block.kind === 'text' || block.kind === 'cta') return `Blok ${block.content.title}`;
+      if (block.kind === 'text' || block.kind === 'cta' || block.kind === 'image')
+        return `Blok ${extraLabel(block)}`;
       return 'Voettekst';
     },
     [items, reusable, doc],

@@ -7,14 +7,14 @@ import { SubmitButton } from '@/components/submit-button';
 import { useFormAction } from '@/components/use-form-action';
 import type { SentItem } from '@/db/schema';
 import type { ActionState } from '@/lib/action-state';
-import type { IssueDocument } from '@/lib/issue/document';
+import type { WrittenBlock } from '@/lib/issue/document';
 import { itemKindLabels } from '@/lib/items/labels';
 import { correctIssue } from './actions';
 
 type Props = {
   issue: { id: number; version: number; subject: string; preheader: string };
   groups: { heading: string; items: SentItem[] }[];
-  extras: IssueDocument['extras'];
+  extras: WrittenBlock[];
   publicPath: string;
 };
 
