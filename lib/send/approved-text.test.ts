@@ -1,3 +1,5 @@
+import { teaserColumns } from '@/lib/items/schema';
+import { fromPlainText, toSearchText } from '@/lib/richtext/plain';
 import { simpleParser } from 'mailparser';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +23,12 @@ const APPROVED = {
 };
 const LATER = { title: 'Later gewijzigde titel', teaser: 'Later gewijzigde teaser.' };
 
+/** An item's title and teaser as the item form writes them: the teaser as a document too. */
+const written = ({ title, teaser }: { title: string; teaser: string }) => ({
+  title,
+  ...teaserColumns(fromPlainText(teaser, { headings: false })),
+});
+
 const editor = (database: Db, email: string) => {
   const u = database.select().from(users).where(eq(users.email, email)).get()!;
   return { id: u.id, role: u.role, label: u.name! };
@@ -36,7 +44,7 @@ function reviewed(database: Db) {
     .where(eq(issues.id, fixture.issueId))
     .run();
   const leadId = loadIssueDocument(database, fixture.issueId)!.document.lead!.itemId;
-  database.update(items).set(APPROVED).where(eq(items.id, leadId)).run();
+  database.update(items).set(written(APPROVED)).where(eq(items.id, leadId)).run();
   const step = (s: StepInput['step'], email: string) => {
     const result = database.transaction((tx) =>
       takeStep(tx, { issueId: fixture.issueId, step: s, editor: editor(database, email) }),
@@ -71,7 +79,8 @@ function archived(database: Db, issueId: number) {
     .innerJoin(newsletters, eq(newsletters.id, issues.newsletterId))
     .where(eq(issues.id, issueId))
     .get()!;
-  return sentIssue(database, issue.newsletter, issue.slug, TEST_PUBLIC_URL)!.content.lead!;
+  const lead = sentIssue(database, issue.newsletter, issue.slug, TEST_PUBLIC_URL)!.content.lead!;
+  return { title: lead.title, teaser: toSearchText(lead.teaser) };
 }
 
 describe('an item edited after approval', () => {
@@ -79,7 +88,7 @@ describe('an item edited after approval', () => {
     const database = testDb();
     const { issueId, leadId, step } = reviewed(database);
     step('approve', 'hoofdredactie@kopij.test');
-    database.update(items).set(LATER).where(eq(items.id, leadId)).run();
+    database.update(items).set(written(LATER)).where(eq(items.id, leadId)).run();
 
     expect(leadTitle(database, issueId, leadId)).toMatchObject(APPROVED);
     const copies = await sendAndRead(database, issueId);
@@ -96,7 +105,7 @@ describe('an item edited after approval', () => {
     const database = testDb();
     const { issueId, leadId, step } = reviewed(database);
     step('approve', 'hoofdredactie@kopij.test');
-    database.update(items).set(LATER).where(eq(items.id, leadId)).run();
+    database.update(items).set(written(LATER)).where(eq(items.id, leadId)).run();
     step('sendBack', 'hoofdredactie@kopij.test');
     // Back in concept the builder and preview follow the library again.
     expect(leadTitle(database, issueId, leadId)).toMatchObject(LATER);
