@@ -1,3 +1,4 @@
+import { issueHeading } from '@/lib/newsletters/title';
 import { escapeHtml } from '@/lib/html';
 import type { ArchiveListItem } from './queries';
 
@@ -16,7 +17,7 @@ export function rssFeed(
       .join(' ');
     return [
       '    <item>',
-      `      <title>${xml(`${i.title}: ${i.subject}`)}</title>`,
+      `      <title>${xml(issueHeading(i.title, i.subject))}</title>`,
       `      <link>${xml(url)}</link>`,
       `      <guid isPermaLink="true">${xml(url)}</guid>`,
       `      <pubDate>${i.sentAt.toUTCString()}</pubDate>`,

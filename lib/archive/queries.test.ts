@@ -27,6 +27,19 @@ describe('the archive queries', () => {
 
   it('call each issue by its newsletter’s title pattern, in the list and the feed', () => {
     const { database, newsletter } = demo();
+    const feedTitles = (issues: ReturnType<typeof listSentIssues>['issues']) =>
+      [
+        ...rssFeed(issues, {
+          publicUrl: 'https://x.nl',
+          title: 'T',
+          description: 'D',
+          selfUrl: 'https://x.nl/archief/feed.xml',
+        }).matchAll(/<item>\s*<title>([^<]*)</g),
+      ].map((m) => m[1]);
+    // The demo's subjects start with "Raadsbericht 23: …": the feed says the title once.
+    const demoList = listSentIssues(database, {}).issues;
+    expect(feedTitles(demoList)[0]).toBe(demoList[0]!.subject);
+    expect(feedTitles(demoList)[0]).toMatch(/^Raadsbericht 23: /);
     expect(listSentIssues(database, {}).issues.map((i) => i.title)).toEqual([
       'Raadsbericht 23',
       'Raadsbericht 22',

@@ -12,3 +12,15 @@ export function issueTitle(newsletter: TitledNewsletter, number: number): string
     key === 'naam' ? newsletter.name : String(number),
   );
 }
+
+/**
+ * "Raadsbericht 25: agenda ALV" in lists and the feed: the title before the subject, unless the
+ * subject already starts with it (editors often write "Raadsbericht 25: …" as the subject).
+ */
+export function issueHeading(title: string, subject: string): string {
+  const words = subject.trim();
+  if (!words) return title;
+  const starts =
+    words === title || [':', ' ', ',', ' -', ' –'].some((s) => words.startsWith(title + s));
+  return starts ? words : `${title}: ${words}`;
+}

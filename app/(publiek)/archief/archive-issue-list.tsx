@@ -1,3 +1,4 @@
+import { issueHeading } from '@/lib/newsletters/title';
 import Link from 'next/link';
 import type { listSentIssues } from '@/lib/archive/queries';
 import { formatDate } from '@/lib/format';
@@ -27,7 +28,7 @@ export function ArchiveIssueList({
               href={`/archief/${i.newsletterSlug}/${i.slug}`}
               className="text-lg font-semibold text-brand-700 underline"
             >
-              {i.title}: {i.subject}
+              {issueHeading(i.title, i.subject)}
             </Link>
             <p className="text-sm text-muted">
               <time dateTime={i.sentAt.toISOString()}>{formatDate(i.sentAt)}</time>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { formatDateTime } from '@/lib/format';
 import type { whatNeedsMe } from '@/lib/issue/dashboard';
 import { failureHeadline } from '@/lib/send/summary';
-import { issueTitle } from '@/lib/newsletters/title';
+import { issueHeading, issueTitle } from '@/lib/newsletters/title';
 
 type Mine = ReturnType<typeof whatNeedsMe>;
 
@@ -24,7 +24,7 @@ const titleOf = (i: Titled) =>
 
 const issueLink = (i: Titled & { id: number; subject: string }) => (
   <Link href={`/redactie/nummers/${i.id}`}>
-    {titleOf(i)}: {i.subject || 'zonder onderwerp'}
+    {i.subject.trim() ? issueHeading(titleOf(i), i.subject) : `${titleOf(i)}: zonder onderwerp`}
   </Link>
 );
 
