@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { items, reusableBlocks, users } from '@/db/schema';
 import { ctaContent, placedItemIds, textContent, type IssueDocument } from './document';
@@ -34,35 +34,38 @@ export type ReusableOption = { id: number; name: string } & (
 type LoadedIssue = NonNullable<ReturnType<typeof loadIssueDocument>>;
 
 /**
- * The items an editor may place: the newsletter's, except archived items and items of archived
- * themes; those this issue already holds stay known.
+ * The items an editor may place, newest first: the newsletter's, except archived items and
+ * items of archived themes; those this issue already holds stay known.
  */
 function libraryOf(database: Db, { issue, document }: LoadedIssue): LibraryItem[] {
   const archived = new Set(issue.newsletter.themes.filter((t) => t.archivedAt).map((t) => t.id));
   const placed = placedItemIds(document);
-  return database
-    .select({
-      id: items.id,
-      kind: items.kind,
-      themeId: items.themeId,
-      title: items.title,
-      teaser: items.teaser,
-      eventDate: items.eventDate,
-      startTime: items.startTime,
-      endTime: items.endTime,
-      location: items.location,
-      online: items.online,
-    })
-    .from(items)
-    .where(
-      and(
-        eq(items.newsletterId, issue.newsletterId),
-        or(isNull(items.archivedAt), inArray(items.id, [...placed])),
-      ),
-    )
-    .orderBy(asc(items.title))
-    .all()
-    .filter((item) => !archived.has(item.themeId) || placed.has(item.id));
+  return (
+    database
+      .select({
+        id: items.id,
+        kind: items.kind,
+        themeId: items.themeId,
+        title: items.title,
+        teaser: items.teaser,
+        eventDate: items.eventDate,
+        startTime: items.startTime,
+        endTime: items.endTime,
+        location: items.location,
+        online: items.online,
+      })
+      .from(items)
+      .where(
+        and(
+          eq(items.newsletterId, issue.newsletterId),
+          or(isNull(items.archivedAt), inArray(items.id, [...placed])),
+        ),
+      )
+      // Newest first: the items just written for this issue are the ones an editor looks for.
+      .orderBy(desc(items.createdAt), desc(items.id))
+      .all()
+      .filter((item) => !archived.has(item.themeId) || placed.has(item.id))
+  );
 }
 
 /** The newsletter's live reusable blocks, in their order. */
