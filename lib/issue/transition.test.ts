@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/format';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
@@ -65,6 +66,11 @@ describe('takeStep', () => {
     expect(log[0]!.summary).toBe(
       `Fatima El Idrissi bood ter review aan Raadsbericht ${draft.number}`,
     );
+    // The moment in Dutch time, as the page that planned it said it; not a UTC ISO string.
+    expect(log[2]!.summary).toBe(
+      `Pieter Jansen plande in Raadsbericht ${draft.number} voor ${formatDateTime(at)}`,
+    );
+    expect(log[2]!.summary).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 
   it('refuses approval by the last author (four-eyes) and changes nothing', () => {

@@ -12,6 +12,7 @@ import { loadIssueDocument } from './load';
 import { dropFrozenItems, freezeSentItems } from './sent-items';
 import { recordAudit } from '@/lib/audit';
 import { decide, workflowSteps, type WorkflowStep } from './workflow';
+import { formatDateTime } from '@/lib/format';
 import { issueTitle } from '@/lib/newsletters/title';
 
 export type StepInput = {
@@ -120,7 +121,7 @@ function auditStep(tx: Tx, input: StepInput, issue: IssueForStep, to: IssueStatu
     action: `issue.${input.step}`,
     entityType: 'issue',
     entityId: issue.id,
-    summary: `${input.editor.label} ${verbs[input.step]} ${title}${input.scheduledAt && input.step === 'schedule' ? ` voor ${input.scheduledAt.toISOString()}` : ''}`,
+    summary: `${input.editor.label} ${verbs[input.step]} ${title}${input.scheduledAt && input.step === 'schedule' ? ` voor ${formatDateTime(input.scheduledAt)}` : ''}`,
     details: {
       from: issue.status,
       to,
