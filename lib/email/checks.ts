@@ -58,7 +58,13 @@ export function checkIssue(input: RenderInput, htmlBytes: number, today = dutchT
 
   const links = [
     ...placed.flatMap((id) => [input.items.get(id)?.url, input.items.get(id)?.registrationUrl]),
-    ...doc.extras.flatMap((b) => (b.kind === 'cta' ? [b.content.buttonUrl] : [])),
+    ...doc.extras.flatMap((b) =>
+      b.kind === 'cta'
+        ? [b.content.buttonUrl]
+        : b.kind === 'image' && b.content.link
+          ? [b.content.link]
+          : [],
+    ),
     ...input.newsletter.footerLinks.map((l) => l.url),
   ].filter((u): u is string => !!u);
   for (const url of new Set(links))

@@ -66,6 +66,20 @@ describe('moveBlock', () => {
     expect(moveBlock(d, 'a', { container: 'extras', index: 0 })).toBe(d);
   });
 
+  it('moves an image block among the extras, and only there', () => {
+    const picture = {
+      id: 'foto',
+      kind: 'image' as const,
+      reusableBlockId: null,
+      content: { mediaId: 3, caption: '', link: null },
+    };
+    const d = insertExtra(doc(), picture, 2);
+    expect(moveBlock(d, 'foto', { container: 'extras', index: 0 }).extras.map((b) => b.id)).toEqual(
+      ['foto', 'forum', 'moties'],
+    );
+    expect(moveBlock(d, 'foto', { container: sectionContainer(10), index: 0 })).toBe(d);
+  });
+
   it('ignores an unknown block or section', () => {
     const d = doc();
     expect(moveBlock(d, 'zzz', { container: sectionContainer(10), index: 0 })).toBe(d);

@@ -118,7 +118,7 @@ export function moveBlock(doc: IssueDocument, blockId: string, to: Location): Is
   if (!from || !block) return doc;
   if (from.container === to.container && (from.index === to.index || to.container === 'lead'))
     return doc;
-  if (block.kind === 'text' || block.kind === 'cta') {
+  if (block.kind === 'text' || block.kind === 'cta' || block.kind === 'image') {
     if (to.container !== 'extras') return doc;
     const extras = doc.extras.filter((b) => b.id !== blockId);
     extras.splice(clamp(to.index, extras.length), 0, block);
