@@ -137,7 +137,9 @@ test('the feed is valid RSS listing the sent issues; sitemap and robots are serv
     };
   }, body);
   expect(parsed.error).toBeNull();
-  expect(parsed.titles).toEqual(sent().map((i) => `Raadsbericht ${i.number}: ${i.subject}`));
+  // The demo's subjects start with their title ("Raadsbericht 23: …"): the feed says it once.
+  expect(sent().every((i) => i.subject.startsWith(`Raadsbericht ${i.number}: `))).toBe(true);
+  expect(parsed.titles).toEqual(sent().map((i) => i.subject));
   expect(body).not.toContain(draft().subject);
 
   const sitemap = await (await request.get('/sitemap.xml')).text();

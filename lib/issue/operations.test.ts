@@ -98,12 +98,13 @@ describe('insert, remove, duplicate, update', () => {
     expect(issueDocument.safeParse(d).success).toBe(true);
   });
 
-  it('replaces the lead when an item is dropped on an occupied slot', () => {
-    expect(insertItem(doc(), 7, { container: 'lead', index: 0 }, 'n1').lead).toEqual({
-      id: 'n1',
-      kind: 'lead',
-      itemId: 7,
+  it('puts a new lead in the slot and the old lead at the top of its section, not out of the issue', () => {
+    const d = insertItem(doc(), 7, { container: 'lead', index: 0 }, 'n1', {
+      container: sectionContainer(20),
+      index: 0,
     });
+    expect(d.lead).toEqual({ id: 'n1', kind: 'lead', itemId: 7 });
+    expect(d.sections[1]!.blocks[0]).toEqual({ id: 'lead', kind: 'item', itemId: 1 });
   });
 
   it('removes any block, and duplicates only text and call-to-action blocks', () => {

@@ -132,19 +132,23 @@ export function moveBlock(doc: IssueDocument, blockId: string, to: Location): Is
   return placeItem(without(doc, blockId), { id: block.id, itemId: block.itemId }, to, from);
 }
 
-/** Places a library item; refused (same document back) when the item is already in the issue. */
+/**
+ * Places a library item; refused (same document back) when the item is already in the issue.
+ * Dropped on an occupied lead slot, the old lead moves to `displacedTo` (the top of its theme's
+ * section) instead of leaving the issue unnoticed; without a place it goes back to the library.
+ */
 export function insertItem(
   doc: IssueDocument,
   itemId: number,
   to: Location,
   newId: string,
+  displacedTo?: Location,
 ): IssueDocument {
   const inIssue =
     doc.lead?.itemId === itemId ||
     doc.sections.some((s) => s.blocks.some((b) => b.itemId === itemId));
   if (inIssue || to.container === 'extras') return doc;
-  // On an occupied lead slot the old lead goes back to the library: predictable, and undoable.
-  return placeItem(doc, { id: newId, itemId }, to);
+  return placeItem(doc, { id: newId, itemId }, to, displacedTo);
 }
 
 export function insertExtra(doc: IssueDocument, block: ExtraBlock, index: number): IssueDocument {
@@ -201,7 +205,14 @@ export function setFooter(doc: IssueDocument, footer: IssueDocument['footer']): 
 /** One editor action as data: kept for undo/redo and replayed onto a newer version to merge. */
 export type Operation =
   | { type: 'move'; blockId: string; to: Location }
-  | { type: 'insertItem'; itemId: number; to: Location; newId: string }
+  | {
+      type: 'insertItem';
+      itemId: number;
+      to: Location;
+      newId: string;
+      /** On an occupied lead slot: where the old lead goes (the top of its theme's section). */
+      displacedTo?: Location;
+    }
   | { type: 'insertExtra'; block: ExtraBlock; index: number }
   | { type: 'remove'; blockId: string }
   | { type: 'duplicate'; blockId: string; newId: string }
@@ -213,7 +224,7 @@ export function apply(doc: IssueDocument, op: Operation): IssueDocument {
     case 'move':
       return moveBlock(doc, op.blockId, op.to);
     case 'insertItem':
-      return insertItem(doc, op.itemId, op.to, op.newId);
+      return insertItem(doc, op.itemId, op.to, op.newId, op.displacedTo);
     case 'insertExtra':
       return insertExtra(doc, op.block, op.index);
     case 'remove':

@@ -5,6 +5,7 @@ import {
   containerLength,
   findBlock,
   locate,
+  sectionContainer,
   themeOfContainer,
   type ContainerId,
   type Location,
@@ -44,15 +45,25 @@ export function dropTarget(
 
 const newId = () => crypto.randomUUID();
 
-/** What a drop does: a block moves, a library item is placed, a reusable block is copied among the extras. */
+/**
+ * What a drop does: a block moves, a library item is placed, a reusable block is copied among the
+ * extras. A library item dropped on the lead slot sends the old lead to the top of its theme's
+ * section (`leadTheme`), so nothing leaves the issue without the editor doing so.
+ */
 export function dropOperation(
   source: DragSource,
   target: Location,
   reusable: ReusableOption[],
+  leadTheme?: number,
 ): Operation | null {
   if (source.type === 'block') return { type: 'move', blockId: source.blockId, to: target };
-  if (source.type === 'library')
-    return { type: 'insertItem', itemId: source.itemId, to: target, newId: newId() };
+  if (source.type === 'library') {
+    const displacedTo =
+      target.container === 'lead' && leadTheme !== undefined
+        ? { container: sectionContainer(leadTheme), index: 0 }
+        : undefined;
+    return { type: 'insertItem', itemId: source.itemId, to: target, newId: newId(), displacedTo };
+  }
   if (target.container !== 'extras') return null;
   const block = reusable.find((r) => r.id === source.reusableId);
   if (!block) return null;

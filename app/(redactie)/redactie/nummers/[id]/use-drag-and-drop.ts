@@ -133,7 +133,8 @@ export function useDragAndDrop({ doc, apply, items, reusable, themes, onItemPlac
     const target = dropTarget(doc, over?.id);
     if (!target) return;
     const source = dragSource(active.id);
-    const op = dropOperation(source, target, reusable);
+    const leadTheme = doc.lead ? items.get(doc.lead.itemId)?.themeId : undefined;
+    const op = dropOperation(source, target, reusable, leadTheme);
     if (!op || applyOp(doc, op) === doc) return;
     apply(op);
     const movedItem = draggedItemId(doc, source);
