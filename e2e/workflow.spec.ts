@@ -225,6 +225,10 @@ test('review, send back with a note, change, approve, schedule for the next minu
     DRAFT,
   )[0]!.scheduled_at;
   expect(scheduledAt).toBeGreaterThan(Date.now());
+  // The open page follows the scheduler: no reload, and the progress appears.
+  await expect(chief.getByRole('region', { name: 'Bezig met verzenden' })).toBeVisible({
+    timeout: 100_000,
+  });
   await expect.poll(status, { timeout: 100_000, intervals: [250] }).toBe('sending');
   const started = query<{ at: number }>(
     "select at from audit_log where action = 'issue.startSend' and entity_id = ?",

@@ -1,3 +1,4 @@
+import { AutoRefresh } from '@/components/auto-refresh';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -47,6 +48,10 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         defaultMoment={toDutchLocal(page.defaultMoment)}
         send={send.summary}
       />
+      {issue.status === 'scheduled' && issue.scheduledAt ? (
+        // The scheduler starts the send at its moment: from then on the page follows it.
+        <AutoRefresh seconds={2} from={issue.scheduledAt} />
+      ) : null}
       {send.progress ? (
         <SendProgressPanel
           issueId={issue.id}
