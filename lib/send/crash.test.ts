@@ -33,6 +33,8 @@ const bundle = path.join(bundleDir, 'worker.mjs');
 let smtp: TestSmtp;
 let fixture: SendFixture;
 
+// Bundling the worker and filling 2,000 readers, while the build and typecheck start beside it,
+// takes well past the default 10 s on a loaded machine: the setup says what it needs.
 beforeAll(async () => {
   // scripts/worker.ts (what `npm run worker` runs) bundled once: forty starts under tsx would
   // spend minutes compiling the same module graph.
@@ -61,7 +63,7 @@ beforeAll(async () => {
   database.$client.pragma('wal_checkpoint(TRUNCATE)');
   database.$client.close();
   smtp = await startTestSmtp();
-});
+}, 120_000);
 
 afterAll(async () => {
   await smtp?.close();
