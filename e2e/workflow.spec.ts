@@ -118,8 +118,16 @@ test('review, send back with a note, change, approve, schedule for the next minu
   expect(sentBack.from?.value[0]?.address).toBe('raadsbericht@vsg.example');
   expect(firstLink(sentBack, `/redactie/nummers/${DRAFT}`)).toMatch(/\/redactie\/nummers\/\d+$/);
 
-  // The author reads the remark, changes the content and offers it again.
+  // The author reads the remark and the note (on the dashboard and the issue page, not only in
+  // the mail), changes the content and offers it again.
+  await open(author, '/redactie');
+  await expect(author.getByRole('region', { name: 'Wat op u wacht' })).toContainText(
+    'Pieter Jansen (hoofdredactie@kopij.test): “Maak het onderwerp korter, graag.”',
+  );
   await open(author, `/redactie/nummers/${DRAFT}`);
+  await expect(
+    author.getByRole('region', { name: /^Teruggestuurd door Pieter Jansen/ }),
+  ).toContainText('Maak het onderwerp korter, graag.');
   await expect(author.getByRole('region', { name: 'Opmerkingen' })).toContainText(
     'Dit openingsitem mag een zin korter.',
   );

@@ -4,6 +4,7 @@ import { deliveries, issues, newsletters, subscribers, users } from '@/db/schema
 import { seed } from '@/scripts/seed';
 import { testDb } from '@/lib/test/db';
 import { whatNeedsMe } from './dashboard';
+import { takeStep } from './transition';
 
 function setup() {
   const database = testDb();
@@ -98,5 +99,30 @@ describe('whatNeedsMe', () => {
     expect(view.paused).toMatchObject([{ id: draft.id, reason }]);
     database.update(issues).set({ sendPauseReason: null }).where(eq(issues.id, draft.id)).run();
     expect(whatNeedsMe(database, { id: chief, role: 'hoofdredacteur' }).paused).toEqual([]);
+  });
+
+  it('shows the author the note a draft was sent back with, until it is offered again', () => {
+    const { database, draft, author, chief } = setup();
+    const step = (s: 'requestReview' | 'sendBack', id: string, note?: string) => {
+      const result = database.transaction((tx) =>
+        takeStep(tx, {
+          issueId: draft.id,
+          step: s,
+          editor: { id, role: id === chief ? 'hoofdredacteur' : 'redacteur', label: 'X' },
+          note,
+        }),
+      );
+      expect(result.ok).toBe(true);
+    };
+    database.update(issues).set({ contentChangedBy: author }).where(eq(issues.id, draft.id)).run();
+    const mine = () => whatNeedsMe(database, { id: author, role: 'redacteur' }).drafts;
+    expect(mine()[0]!.sentBack).toBeNull();
+    step('requestReview', author);
+    step('sendBack', chief, 'Maak het onderwerp korter, graag.');
+    expect(mine()[0]!.sentBack).toMatchObject({ note: 'Maak het onderwerp korter, graag.' });
+    step('requestReview', author);
+    step('sendBack', chief);
+    // Sent back again without a note: the old note is not shown as if it were new.
+    expect(mine()[0]!.sentBack).toBeNull();
   });
 });

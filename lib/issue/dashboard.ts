@@ -1,3 +1,4 @@
+import { sendBackNotes } from './review';
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { deliveries, issues, newsletters, type EditorRole } from '@/db/schema';
@@ -105,6 +106,15 @@ function lastSend(database: Tx) {
   return { lastSent, deliverySummary };
 }
 
+/** A draft that was sent back carries the reviewer's note, until it is offered again. */
+function withSendBackNotes<T extends { id: number }>(database: Tx, drafts: T[]) {
+  const notes = sendBackNotes(
+    database,
+    drafts.map((d) => d.id),
+  );
+  return drafts.map((d) => ({ ...d, sentBack: notes.get(d.id) ?? null }));
+}
+
 export function whatNeedsMe(database: Tx, editor: Editor, now = new Date()) {
   const nextScheduled = issuesWithNewsletter(database, {
     ...issueFields,
@@ -115,7 +125,7 @@ export function whatNeedsMe(database: Tx, editor: Editor, now = new Date()) {
     .get();
   return {
     reviews: reviewsFor(database, editor),
-    drafts: draftsOf(database, editor),
+    drafts: withSendBackNotes(database, draftsOf(database, editor)),
     failed: recentFailures(database, now),
     paused: pausedByRelay(database),
     nextScheduled,

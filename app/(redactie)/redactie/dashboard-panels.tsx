@@ -42,7 +42,12 @@ export function WaitingPanel({ mine, showReviews }: { mine: Mine; showReviews: b
           : null}
         {mine.drafts.map((i) => (
           <li key={`d${i.id}`}>
-            <strong>Uw concept:</strong> {issueLink(i)}
+            <strong>{i.sentBack ? 'Teruggestuurd:' : 'Uw concept:'}</strong> {issueLink(i)}
+            {i.sentBack ? (
+              <span className="block text-sm">
+                {i.sentBack.by}: “{i.sentBack.note}”
+              </span>
+            ) : null}
           </li>
         ))}
         {mine.paused.map((i) => (

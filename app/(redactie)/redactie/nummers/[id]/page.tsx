@@ -1,3 +1,4 @@
+import { sendBackNotes } from '@/lib/issue/review';
 import { AutoRefresh } from '@/components/auto-refresh';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -20,6 +21,7 @@ import { ReviewChanges } from './review-changes';
 import { SendProgressPanel } from './send-progress';
 import { sendState, withSentCopies } from './send-state';
 import { WebVersion } from './web-version';
+import { SendBackNotice } from './send-back-notice';
 import { WorkflowPanel } from './workflow-panel';
 
 export const metadata: Metadata = { title: 'Nummer samenstellen' };
@@ -33,12 +35,15 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
   const { data } = page;
   const { issue } = data;
   const send = sendState(db(), data, page.steps, now);
+  const sentBack =
+    issue.status === 'concept' ? sendBackNotes(db(), [issue.id]).get(issue.id) : undefined;
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href="/redactie/nummers">Alle nummers</Link>
       </p>
       <PageHeader title={issue.title} description={<StatusBadge status={issue.status} />} />
+      {sentBack ? <SendBackNotice note={sentBack} /> : null}
       <WorkflowPanel
         issueId={issue.id}
         version={issue.version}
