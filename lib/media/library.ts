@@ -5,6 +5,7 @@ import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { media, mediaRenditions, type Media, type RenditionPurpose } from '@/db/schema';
 import { contains } from '@/lib/like';
+import { placedImages } from './placed';
 import { Refusal } from '@/lib/refusal';
 import { checkbox, z } from '@/lib/validation';
 
@@ -84,29 +85,19 @@ export function imageChoices(database: Db | Tx, newsletterIds: number[]): ImageC
     .where(inArray(media.newsletterId, newsletterIds))
     .orderBy(desc(media.createdAt), desc(media.id))
     .all();
-  const previews = new Map<number, string>();
-  for (const r of database
-    .select({ mediaId: mediaRenditions.mediaId, file: mediaRenditions.file })
-    .from(mediaRenditions)
-    .where(
-      and(
-        inArray(
-          mediaRenditions.mediaId,
-          images.map((i) => i.id),
-        ),
-        eq(mediaRenditions.purpose, 'web'),
-      ),
-    )
-    .orderBy(desc(mediaRenditions.width))
-    .all())
-    previews.set(r.mediaId, `/media/${r.file}`);
+  // Relative addresses on our own screens; the smallest web version is enough for a preview.
+  const placed = placedImages(
+    database,
+    images.map((i) => i.id),
+    '',
+  );
   return images.map((image) => ({
     id: image.id,
     newsletterId: image.newsletterId,
     name: image.name,
     alt: image.decorative ? '' : image.alt,
     described: isDescribed(image),
-    preview: previews.get(image.id) ?? null,
+    preview: placed.get(image.id)?.web[0]?.src ?? null,
   }));
 }
 

@@ -38,7 +38,7 @@ export const describeImageAction = editorAction({
   schema: z.intersection(imageDescription, z.object({ id: recordId })),
   revalidate,
   mutate({ id, ...description }, { editor, tx }) {
-    const image = describeImage(tx, imageOf(tx, id).id, description);
+    const image = describeImage(tx, id, description);
     audit(
       tx,
       editor,
