@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import type { AdapterAccountType } from 'next-auth/adapters';
 import type { RichDoc } from '../lib/richtext/doc';
+import type { Audience } from '../lib/enums';
 import {
   editorRoles,
   itemKinds,
@@ -299,6 +300,8 @@ export const issues = sqliteTable(
     correctedAt: integer('corrected_at', { mode: 'timestamp_ms' }),
     /** Shown on the public page beside "gecorrigeerd op": what the last correction changed. */
     correctionNote: text('correction_note'),
+    /** The audience groups the issue goes to (with their themes); null: every subscriber. */
+    audiences: text('audiences', { mode: 'json' }).$type<Audience[]>(),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -454,6 +457,26 @@ export const reusableBlocks = sqliteTable(
     oneOf('reusable_blocks_kind_check', 'kind', reusableBlockKinds),
     index('reusable_blocks_newsletter_idx').on(t.newsletterId, t.position),
   ],
+);
+
+/**
+ * An issue's structure kept under a name: which fixed blocks (with their content), in which
+ * order, and the section order. A new issue can start from it instead of the default blocks.
+ */
+export const issueTemplates = sqliteTable(
+  'issue_templates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    newsletterId: integer('newsletter_id')
+      .notNull()
+      .references(() => newsletters.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    structure: text('structure', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('issue_templates_newsletter_name_idx').on(t.newsletterId, t.name)],
 );
 
 // ---------------------------------------------------------------------------------------------

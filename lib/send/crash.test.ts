@@ -17,11 +17,11 @@ import {
 } from '@/lib/test/send-fixture';
 import { startTestSmtp, type TestSmtp } from '@/lib/test/smtp';
 
-// A child process running `npm run worker`'s code sends 2,000 copies and is killed with SIGKILL
+// A child process running `npm run worker`'s code sends 1,000 copies and is killed with SIGKILL
 // at a random moment, then started again to finish, each run on a fresh copy of the database.
 // Ten runs keep `npm test` quick; CRASH_RUNS=200 makes it a soak test (the seed stays the same,
 // so a failing run can be repeated).
-const READERS = 2000;
+const READERS = 1000;
 const RUNS = Number(process.env.CRASH_RUNS ?? 10);
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-crash-'));
@@ -33,7 +33,7 @@ const bundle = path.join(bundleDir, 'worker.mjs');
 let smtp: TestSmtp;
 let fixture: SendFixture;
 
-// Bundling the worker and filling 2,000 readers, while the build and typecheck start beside it,
+// Bundling the worker and filling 1,000 readers, while the build and typecheck start beside it,
 // takes well past the default 10 s on a loaded machine: the setup says what it needs.
 beforeAll(async () => {
   // scripts/worker.ts (what `npm run worker` runs) bundled once: forty starts under tsx would
