@@ -1,6 +1,8 @@
 // send-build: personal messages built per second for 10,000 readers (each theme combination
-// rendered once, then address, Message-ID, VERP envelope sender and links filled in), against
-// rendering react-email per reader in the same run. send-smtp: copies per second handed to a
+// rendered once, then address, Message-ID, VERP envelope sender, links and the greeting's first
+// name filled in), against rendering react-email per reader (with their name) in the same run.
+// The issue opens its text block with "Beste {voornaam}," and the readers have names, some an
+// initial or a title (the "lezer" fallback). send-smtp: copies per second handed to a
 // loopback SMTP server (smtp-server in its own process) by the worker, from the start of the
 // send until it is closed.
 import { spawn } from 'node:child_process';
@@ -12,6 +14,7 @@ import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { deliveries, subscribers } from '@/db/schema';
 import { eq } from 'drizzle-orm';
+import { greetingName } from '@/lib/email/greeting';
 import { emailSource } from '@/lib/email/source';
 import { fillPersonalLinks, renderIssueEmail } from '@/lib/email/render';
 import { issueMessages, sendIdentity } from '@/lib/send/messages';
@@ -20,7 +23,7 @@ import { smtpTransport } from '@/lib/send/transport';
 import { startWorker } from '@/lib/send/worker';
 import { personalLinks } from '@/lib/subscribers/links';
 import { tokenKey } from '@/lib/subscribers/tokens';
-import { sendFixture, startFixtureSend, waitForStatus } from '@/lib/test/send-fixture';
+import { addGreeting, sendFixture, startFixtureSend, waitForStatus } from '@/lib/test/send-fixture';
 import { report, round } from './support';
 
 const READERS = 10_000;
@@ -33,7 +36,10 @@ const identity = sendIdentity({ authSecret: secret, bounces: {} });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopij-bench-send-'));
 const database = openDatabase(path.join(dir, 'kopij.db'));
 migrateDatabase(database);
-const fixture = sendFixture(database, READERS);
+// Two names in five have no first name to greet (an initial, a title): "Beste lezer,".
+const names = ['Annemiek Scholten', 'J. de Vries', 'Zoë & <Co>', 'mevr. Bakker', 'Jan-Willem Smit'];
+const fixture = sendFixture(database, READERS, { name: (n) => names[n % names.length]! });
+addGreeting(database, fixture.issueId);
 const { sendStartedAt } = { sendStartedAt: new Date() };
 startFixtureSend(database, fixture.issueId);
 const rows = database
@@ -43,6 +49,7 @@ const rows = database
     variant: deliveries.variant,
     email: subscribers.email,
     tokenVersion: subscribers.tokenVersion,
+    name: subscribers.name,
   })
   .from(deliveries)
   .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
@@ -63,9 +70,23 @@ for (const row of rows.slice(0, 2000))
     subscriberId: row.subscriberId,
     email: row.email!,
     tokenVersion: row.tokenVersion,
+    name: row.name,
   });
 for (const row of rows.slice(0, 20))
   await renderIssueEmail({ ...source, themeIds: variantThemes(row.variant) });
+// Greetings on: a copy names its reader, or says "lezer" (quoted-printable keeps short words whole).
+for (const [row, word] of [
+  [rows.find((r) => r.name === 'Annemiek Scholten')!, 'Annemiek'],
+  [rows.find((r) => r.name === 'J. de Vries')!, 'lezer'],
+] as const) {
+  const copy = warm.build(await warm.template(row.variant), {
+    ...row,
+    deliveryId: row.id,
+    email: row.email!,
+  });
+  if (!copy.raw.toString('latin1').includes(`${word}=\r\n`))
+    throw new Error(`de kopie voor ${row.name} begroet niet met ${word}`);
+}
 
 // Ours: the first copy of each variant pays for its rendering, inside the timed loop.
 let bytes = 0;
@@ -85,6 +106,7 @@ for (const row of rows) {
     subscriberId: row.subscriberId,
     email: row.email!,
     tokenVersion: row.tokenVersion,
+    name: row.name,
   }).raw.length;
 }
 const buildSeconds = (performance.now() - started) / 1000;
@@ -96,6 +118,7 @@ for (const row of rows.slice(0, BASELINE_SAMPLE)) {
   const { html, text } = await renderIssueEmail({
     ...source,
     themeIds: variantThemes(row.variant),
+    firstName: greetingName(row.name),
   });
   const links = personalLinks(
     {

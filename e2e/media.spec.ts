@@ -11,6 +11,8 @@ import { hydrated } from './support/session';
 // Issue 17's proof: a photo goes from an upload, with alt text, to the logo and two items of the
 // demo draft, which is written with rich text and sent; the reader's mail, the files it points
 // at and the archive page all carry it as they should. An app of its own: it sends the draft.
+// The same send proves issue 21's audiences: the draft goes to the griffiers only, each with
+// their own themes, and greets each of them by first name.
 
 test.use({ viewport: { width: 1400, height: 2000 } });
 
@@ -81,6 +83,47 @@ async function writeTeaser(page: Page) {
   await page.keyboard.press('Enter');
   await page.keyboard.type('een nieuwe voorzitter');
   await expect(teaser.locator('li')).toHaveCount(2);
+}
+
+/** Active griffiers of the demo newsletter: whom an issue for griffiers must reach, no one else. */
+const griffiers = () =>
+  sql<{ id: number; email: string; name: string }>(
+    `select s.id, s.email, s.name from subscribers s join subscriptions sub on sub.subscriber_id = s.id
+     where sub.newsletter_id = 1 and s.status = 'active' and sub.status = 'active'
+       and s.audience = 'griffier' order by s.id`,
+  );
+
+/** A greeting in the draft's text block, and the draft for griffiers only (refused without a group). */
+async function greetGriffiers(page: Page) {
+  const text = page
+    .getByRole('region', { name: 'Vaste blokken' })
+    .getByRole('textbox', { name: 'Tekst', exact: true })
+    .first();
+  await text.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Tot op het forum, {voornaam}!');
+  await waitForSaved(page);
+
+  const audience = page.getByRole('region', { name: 'Ontvangers' });
+  await expect(audience).toContainText('Ontvangers: Alle abonnees');
+  // One line until opened, so the builder stays in the first screen.
+  await expect(audience.getByLabel('Alleen deze groepen:')).toBeHidden();
+  await audience.locator('summary').click();
+  await audience.getByLabel('Alleen deze groepen:').check();
+  await audience.getByRole('button', { name: 'Ontvangers opslaan' }).click();
+  await expect(
+    audience.getByText('Kies minstens één groep, of kies “Alle abonnees”.'),
+  ).toBeVisible();
+  await audience.getByLabel('Griffiers').check();
+  await audience.getByRole('button', { name: 'Ontvangers opslaan' }).click();
+  await expect(audience.getByRole('status')).toHaveText(
+    'De ontvangers zijn gewijzigd: alleen griffiers.',
+  );
+  expect(sql<{ a: string }>('select audiences as a from issues where id = ?', DRAFT)[0]!.a).toBe(
+    '["griffier"]',
+  );
+  await expectAccessible(page);
 }
 
 async function placeImage(page: Page, title: string, mediaId: number, wide: boolean) {
@@ -201,13 +244,18 @@ test('a photo with alt text as logo and on two items: sent, fetched without GPS,
   await extras.getByLabel(/^Onderschrift/).fill('Het congres van vorig jaar');
   await extras.getByLabel(/^Link bij klikken/).fill('https://www.vsg.example/congres');
   await waitForSaved(page);
+  await greetGriffiers(page);
 
   const reader = sql<{ email: string }>(
     `select s.email from subscribers s join subscriptions sub on sub.subscriber_id = s.id
      join subscription_themes st on st.subscription_id = sub.id join themes t on t.id = st.theme_id
-     where s.status = 'active' and sub.status = 'active' and t.slug = 'asiel-tot-integratie' limit 1`,
+     where s.status = 'active' and sub.status = 'active' and t.slug = 'asiel-tot-integratie'
+       and s.audience = 'griffier' order by s.id limit 1`,
   )[0]!.email;
-  const mark = mailboxMark(reader, app.mailDir);
+  // A griffier of one theme only, and a raadslid of every theme, who gets nothing.
+  const bestuur = 'p.kok@griffie-hoorn.example';
+  const raadslid = 'j.devries@raad-zwolle.example';
+  const marks = new Map([reader, bestuur, raadslid].map((a) => [a, mailboxMark(a, app.mailDir)]));
   const panel = page.getByRole('region', { name: 'Redactieproces' });
   await open(page, `/redactie/nummers/${DRAFT}`);
   await panel.getByRole('button', { name: 'Ter review aanbieden' }).click();
@@ -217,12 +265,31 @@ test('a photo with alt text as logo and on two items: sent, fetched without GPS,
   await expect(panel.getByRole('status')).toContainText('goedgekeurd');
   await open(page, `/redactie/nummers/${DRAFT}`);
   await panel.getByRole('button', { name: 'Nu verzenden…' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Ja, verzend nu' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText(`nu aan ${griffiers().length} abonnees (griffiers).`);
+  await confirm.getByRole('button', { name: 'Ja, verzend nu' }).click();
   const status = () =>
     sql<{ status: string }>('select status from issues where id = ?', DRAFT)[0]!.status;
   await expect.poll(status, { timeout: 60_000 }).toBe('sent');
 
-  const mail = await nextMail(reader, mark, app.mailDir);
+  // Exactly the griffiers, each greeted by first name and with only the themes they follow.
+  const reached = sql<{ id: number }>(
+    "select subscriber_id as id from deliveries where issue_id = ? and status = 'sent' order by subscriber_id",
+    DRAFT,
+  );
+  expect(reached.map((r) => r.id)).toEqual(griffiers().map((g) => g.id));
+  const ofBestuur = await nextMail(bestuur, marks.get(bestuur)!, app.mailDir);
+  for (const part of [String(ofBestuur.html), ofBestuur.text!])
+    expect(part).toContain('Tot op het forum, Petra!');
+  expect(ofBestuur.text).toContain('Wetsvoorstel versterking decentrale rekenkamers');
+  expect(ofBestuur.text).not.toContain('Provincies leggen nieuwe verdeling');
+  expect(mailboxMark(raadslid, app.mailDir)).toBe(marks.get(raadslid));
+
+  const mail = await nextMail(reader, marks.get(reader)!, app.mailDir);
+  const first = griffiers()
+    .find((g) => g.email === reader)!
+    .name.split(' ')[0];
+  expect(mail.text).toContain(`Tot op het forum, ${first}!`);
   const html = String(mail.html);
   expect(Buffer.byteLength(html)).toBeLessThan(102 * 1024);
   const ours = [...html.matchAll(/<img\b[^>]*>/g)]

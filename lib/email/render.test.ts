@@ -4,6 +4,7 @@ import { issues } from '@/db/schema';
 import { seed } from '@/scripts/seed';
 import { allBlocks } from '@/lib/issue/document';
 import { testDb } from '@/lib/test/db';
+import { addGreeting } from '@/lib/test/send-fixture';
 import { issueVariants, PLACEHOLDERS, renderIssueEmail } from './render';
 import { emailSource } from './source';
 
@@ -101,5 +102,39 @@ describe('issueVariants', () => {
         expect(composed.text).toBe(whole.text);
       }
     }
+  });
+});
+
+describe('the greeting {voornaam} in a text block', () => {
+  async function greetingSource() {
+    const database = testDb();
+    seed(database);
+    const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
+    addGreeting(database, draft.id);
+    return emailSource(database, draft.id, 'https://nieuwsbrief.example.nl')!;
+  }
+
+  it('says “lezer” where there is no reader (preview, approval, archive), or the name given', async () => {
+    const source = await greetingSource();
+    const preview = await renderIssueEmail(source);
+    expect(preview.html).toContain('Beste lezer,');
+    expect(preview.text).toContain('Beste lezer,');
+    const named = await renderIssueEmail({ ...source, firstName: '<b>Jan' });
+    expect(named.html).toContain('Beste &lt;b&gt;Jan,');
+    expect(named.text).toContain('Beste <b>Jan,');
+    for (const { html, text } of [preview, named]) expect(html + text).not.toContain('{voornaam}');
+  });
+
+  it('stays a placeholder in both parts of a send’s variants, for each copy to fill', async () => {
+    const source = await greetingSource();
+    const variant = await (await issueVariants(source)).variant(new Set());
+    expect(variant.html).toContain(`Beste ${PLACEHOLDERS.firstName},`);
+    expect(variant.text).toContain(`Beste ${PLACEHOLDERS.firstName},`);
+    const whole = await renderIssueEmail({
+      ...source,
+      themeIds: new Set(),
+      firstName: PLACEHOLDERS.firstName,
+    });
+    expect(variant.html).toBe(whole.html);
   });
 });

@@ -9,14 +9,18 @@ import { toPlainText } from '@/lib/richtext/plain';
 import { isEmptyDoc } from '@/lib/richtext/schema';
 import { filterByThemes, type IssueDocument } from '@/lib/issue/document';
 import { eventSummary } from '@/lib/items/labels';
+import { FIRST_NAME_FALLBACK, fillFirstName } from './greeting';
 
 /**
  * Personal links are rendered as these URLs and replaced per recipient when sending: valid,
- * URL-safe, and left alone by HTML escaping, so one rendering serves every subscriber.
+ * URL-safe, and left alone by HTML escaping, so one rendering serves every subscriber. The first
+ * name ({voornaam} in a text block, lib/email/greeting.ts) likewise: letters and hyphens that
+ * escaping leaves alone and no editor types, in the HTML and the text part alike.
  */
 export const PLACEHOLDERS = {
   unsubscribe: 'https://kopij.invalid/__afmelden__',
   preferences: 'https://kopij.invalid/__voorkeuren__',
+  firstName: 'KOPIJ-VOORNAAM-5d2c',
 } as const;
 
 /** One rendering serves many readers: each copy gets its own links by substitution. */
@@ -73,6 +77,11 @@ export type RenderInput = {
   webUrl: string;
   /** Only these themed sections (a subscriber's choice); all when absent. */
   themeIds?: ReadonlySet<number>;
+  /**
+   * What {voornaam} in a text block becomes: a reader's first name, the send's placeholder
+   * (filled per copy), or, when absent, the fallback ("lezer": preview, archive, approval).
+   */
+  firstName?: string;
 };
 
 /** An item's own page in the archive, with its full article: under its issue's web version. */
@@ -136,7 +145,12 @@ export function issueEmailProps(input: RenderInput): IssueEmailProps {
       }))
       .filter((s) => s.items.length > 0),
     extras: themed.extras.map((b) => {
-      if (b.kind === 'text') return { kind: 'text' as const, ...b.content };
+      if (b.kind === 'text')
+        return {
+          kind: 'text' as const,
+          ...b.content,
+          body: fillFirstName(b.content.body, input.firstName ?? FIRST_NAME_FALLBACK),
+        };
       if (b.kind === 'cta') return { kind: 'cta' as const, ...b.content };
       const { mediaId, caption, link } = b.content;
       const image = mediaId === null ? null : (input.images.get(mediaId) ?? null);
@@ -206,13 +220,16 @@ export function plainText(props: IssueEmailProps): string {
  * combination's HTML is the skeleton with its sections joined in. A section whose rendering does
  * not sit exactly between the skeleton's two halves (it never should) makes this fall back to
  * rendering combinations whole, so the output is always what renderIssueEmail would give.
+ * {voornaam} stays PLACEHOLDERS.firstName, for each copy to fill (lib/send/messages.ts).
  */
-export async function issueVariants(input: RenderInput): Promise<{
+export async function issueVariants(source: RenderInput): Promise<{
   composed: boolean;
   variant: (
     themeIds: ReadonlySet<number>,
   ) => Promise<{ html: string; text: string; subject: string }>;
 }> {
+  // The first name stays a placeholder: one rendering per variant, each copy fills it in.
+  const input = { ...source, firstName: PLACEHOLDERS.firstName };
   const full = issueEmailProps(input);
   const marker = 'KOPIJ-SECTIONS-7f3a';
   const skeleton = await render(IssueEmail({ ...full, sections: [], sectionsSlot: marker }));

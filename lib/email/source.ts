@@ -18,7 +18,16 @@ type Options = {
    * sent, over the library's text (an item not in the copy, just placed, comes from the library).
    */
   approvedText?: boolean;
+  /**
+   * Not yet in the archive (a test mail, the preview): "Bekijk in uw browser" leads to the
+   * editors' web version, which asks for a sign-in, instead of an archive page that is not there.
+   */
+  draft?: boolean;
 };
+
+/** The web version of an issue that is not sent yet: for editors only (the route checks). */
+export const draftWebUrl = (publicUrl: string, issueId: number) =>
+  `${publicUrl}/redactie/nummers/${issueId}/webversie`;
 
 const frozenStatuses = new Set(['approved', 'scheduled']);
 
@@ -71,6 +80,8 @@ export function emailSource(
       ],
       publicUrl,
     ),
-    webUrl: `${publicUrl}/archief/${newsletter.slug}/${loaded.issue.slug}`,
+    webUrl: options.draft
+      ? draftWebUrl(publicUrl, issueId)
+      : `${publicUrl}/archief/${newsletter.slug}/${loaded.issue.slug}`,
   };
 }

@@ -74,6 +74,7 @@ function jobQuery(database: Db) {
       attempts: deliveries.attempts,
       email: subscribers.email,
       tokenVersion: subscribers.tokenVersion,
+      name: subscribers.name,
       hardBounces: subscribers.hardBounces,
       softBounces: subscribers.softBounces,
       subscriberStatus: subscribers.status,

@@ -8,6 +8,8 @@ export type Job = {
   attempts: number;
   email: string | null;
   tokenVersion: number;
+  /** For the greeting's first name. */
+  name: string | null;
   hardBounces: number;
   softBounces: number;
   subscriberStatus: string;

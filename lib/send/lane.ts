@@ -67,6 +67,7 @@ async function sendOne(ctx: WorkerContext, lane: Lane, job: Job, epoch: number) 
     subscriberId: job.subscriberId,
     email: job.email!,
     tokenVersion: job.tokenVersion,
+    name: job.name,
   });
   await pace(ctx);
   if (books.hold(job) !== 'go') return;

@@ -1,5 +1,13 @@
+import { asc, eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { messageIdKey, messageIdOf } from './messages';
+import { deliveries, subscribers } from '@/db/schema';
+import { PLACEHOLDERS } from '@/lib/email/render';
+import { tokenKey } from '@/lib/subscribers/tokens';
+import { testDb } from '@/lib/test/db';
+import { addGreeting, sendFixture, startFixtureSend } from '@/lib/test/send-fixture';
+import { issueMessages, messageIdKey, messageIdOf, sendIdentity } from './messages';
+import type { MimeTemplate } from './mime';
 
 const key = messageIdKey('x'.repeat(32));
 const started = new Date('2026-11-30T09:00:00Z');
@@ -25,5 +33,64 @@ describe('messageIdOf', () => {
     expect(messageIdOf(key, 3, new Date(started.getTime() + 1), 1, 'g.example')).not.toBe(id);
     expect(messageIdOf(key, 4, started, 1, 'g.example')).not.toBe(id);
     expect(messageIdOf(messageIdKey('y'.repeat(32)), 3, started, 1, 'g.example')).not.toBe(id);
+  });
+});
+
+describe('the greeting in a copy', () => {
+  const secret = 'een-geheim-van-minstens-tweeendertig-tekens';
+  const names = ['Petra Kok', '<b>Jan & Co', null, 'mevr. Bakker'];
+
+  async function copies() {
+    const database = testDb();
+    const fixture = sendFixture(database, names.length, { name: (n) => names[n - 1] ?? null });
+    addGreeting(database, fixture.issueId, 'Beste {voornaam}, goedemorgen {voornaam}!');
+    startFixtureSend(database, fixture.issueId);
+    const messages = issueMessages(database, fixture.issueId, {
+      publicUrl: 'https://nieuwsbrief.example.nl',
+      linkKey: tokenKey(secret),
+      sendStartedAt: started,
+      identity: sendIdentity({ authSecret: secret, bounces: {} }),
+    })!;
+    const rows = database
+      .select({ id: deliveries.id, variant: deliveries.variant, subscriber: subscribers })
+      .from(deliveries)
+      .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
+      .where(eq(deliveries.issueId, fixture.issueId))
+      .orderBy(asc(subscribers.id))
+      .all();
+    const templates = new Set<MimeTemplate>();
+    const mails = [];
+    for (const row of rows) {
+      const template = await messages.template(row.variant);
+      templates.add(template);
+      const { raw } = messages.build(template, {
+        deliveryId: row.id,
+        subscriberId: row.subscriber.id,
+        email: row.subscriber.email!,
+        tokenVersion: row.subscriber.tokenVersion,
+        name: row.subscriber.name,
+      });
+      mails.push(await simpleParser(raw));
+    }
+    return { mails, variants: new Set(rows.map((r) => r.variant)).size, templates };
+  }
+
+  it('says each reader’s first name, escaped in the HTML and plain in the text, or “lezer”', async () => {
+    const { mails, variants, templates } = await copies();
+    // One rendering per theme combination, whatever the names: the name is filled per copy.
+    expect(templates.size).toBe(variants);
+    const expected = ['Petra', '<b>Jan', 'lezer', 'lezer'];
+    mails.forEach((mail, i) => {
+      const html = String(mail.html);
+      const name = expected[i]!;
+      const escaped = name.replace('<', '&lt;').replace('>', '&gt;');
+      expect(html).toContain(`Beste ${escaped}, goedemorgen ${escaped}!`);
+      expect(mail.text).toContain(`Beste ${name}, goedemorgen ${name}!`);
+      for (const body of [html, mail.text!]) {
+        expect(body).not.toContain('{voornaam}');
+        expect(body).not.toContain(PLACEHOLDERS.firstName);
+      }
+    });
+    expect(String(mails[1]!.html)).not.toContain('<b>Jan');
   });
 });

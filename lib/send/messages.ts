@@ -5,7 +5,9 @@ import { getConfig } from '@/lib/config';
 import { emailSource } from '@/lib/email/source';
 import type { IssueDocument } from '@/lib/issue/document';
 import { newMessageId } from '@/lib/mail/message-id';
+import { greetingName } from '@/lib/email/greeting';
 import { issueVariants, PLACEHOLDERS } from '@/lib/email/render';
+import { escapeHtml } from '@/lib/html';
 import { personalLinks } from '@/lib/subscribers/links';
 import { buildTemplate, fillTemplate, mailbox, type MimeTemplate } from './mime';
 import { variantThemes } from './plan';
@@ -16,6 +18,8 @@ export type Reader = {
   subscriberId: number;
   email: string;
   tokenVersion: number;
+  /** The full name, for the greeting's first name (greetingName); null: "lezer". */
+  name: string | null;
 };
 
 /** One reader's copy and the envelope sender it goes out with. */
@@ -25,7 +29,7 @@ export type IssueMessages = {
   issueId: number;
   newsletterId: number;
   template(variant: string): Promise<MimeTemplate>;
-  /** One reader's copy: the variant's bytes with their own address, Message-ID and links. */
+  /** One reader's copy: the variant's bytes with their own address, Message-ID, links and name. */
   build(template: MimeTemplate, reader: Reader): BuiltCopy;
 };
 
@@ -80,10 +84,15 @@ export function messageIdOf(
 }
 
 /** A test has no reader: its personal links lead to the page that mails a reader their own. */
-const testLinks = (publicUrl: string) => ({
+export const testLinks = (publicUrl: string) => ({
   unsubscribe: `${publicUrl}/nieuwe-link`,
   preferences: `${publicUrl}/nieuwe-link`,
 });
+
+const linkSlots = { unsubscribe: PLACEHOLDERS.unsubscribe, preferences: PLACEHOLDERS.preferences };
+// One first-name marker in both parts, two slots: the name as is in the text, escaped in the HTML.
+const textSlots = { ...linkSlots, firstName: PLACEHOLDERS.firstName };
+const htmlSlots = { ...linkSlots, firstNameHtml: PLACEHOLDERS.firstName };
 
 export type MessageOptions = {
   publicUrl: string;
@@ -101,7 +110,7 @@ export type MessageOptions = {
  *
  * `test` makes a test send of the same template: "[TEST] " before the subject, the document as
  * the editor has it (saved or not; an approved issue's frozen texts), testLinks, and a fresh
- * random Message-ID (newMessageId); of `reader` only `email` is used.
+ * random Message-ID (newMessageId); of `reader` only `email` and `name` are used.
  */
 export function issueMessages(
   database: Db,
@@ -110,7 +119,7 @@ export function issueMessages(
 ): IssueMessages | null {
   // A test of an approved issue shows the approved texts, as its readers will get them.
   const content = options.test
-    ? { document: options.test.document, approvedText: true }
+    ? { document: options.test.document, approvedText: true, draft: true }
     : { asSent: true };
   const source = emailSource(database, issueId, options.publicUrl, content);
   if (!source) return null;
@@ -134,10 +143,8 @@ export function issueMessages(
       unsubscribeMailto: unsubscribeAddress(bounces),
       text,
       html,
-      placeholders: {
-        unsubscribe: PLACEHOLDERS.unsubscribe,
-        preferences: PLACEHOLDERS.preferences,
-      },
+      placeholders: textSlots,
+      htmlPlaceholders: htmlSlots,
     });
   };
   return {
@@ -159,6 +166,7 @@ export function issueMessages(
             { publicUrl: options.publicUrl, key: options.linkKey },
           );
       const { deliveryId } = reader;
+      const firstName = greetingName(reader.name);
       const messageId = options.test
         ? newMessageId(domain)
         : messageIdOf(identity.messageIdKey, issueId, options.sendStartedAt, deliveryId, domain);
@@ -168,6 +176,9 @@ export function issueMessages(
         unsubscribe: links.unsubscribe,
         preferences: links.preferences,
         mailtoSubject: `afmelden%20${links.unsubscribe.slice(links.unsubscribe.lastIndexOf('/') + 1)}`,
+        // Plain in the text part, escaped in the HTML: names are typed by readers.
+        firstName,
+        firstNameHtml: escapeHtml(firstName),
       });
       // Each copy's own envelope sender, so a bounce names its delivery (lib/bounces/verp.ts).
       // No Return-Path header: the receiving server writes it from this envelope.

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 
 /**
  * A newsletter copy differs per reader only in a few places (To, Message-ID, the unsubscribe and
- * preferences links). Building MIME per reader in JavaScript is what bounds a sender, so we build
+ * preferences links, the first name of a greeting). Building MIME per reader in JavaScript is what bounds a sender, so we build
  * each variant's message once as fixed byte runs with slots between them, and a copy is the runs
  * joined with that reader's slot values.
  */
@@ -13,6 +13,9 @@ export const slotNames = [
   'unsubscribe',
   'preferences',
   'mailtoSubject',
+  // The greeting's first name: as is in the text part, HTML-escaped in the HTML part.
+  'firstName',
+  'firstNameHtml',
 ] as const;
 export type SlotName = (typeof slotNames)[number];
 export type SlotValues = Record<SlotName, string>;
@@ -132,6 +135,8 @@ export type MessageSpec = {
   html: string;
   /** Placeholders in text and html to turn into slots. */
   placeholders: Partial<Record<SlotName, string>>;
+  /** The html part's own, where a slot is written differently there (an escaped name). */
+  htmlPlaceholders?: Partial<Record<SlotName, string>>;
 };
 
 /** Splits a body on its placeholders and encodes each fixed run once. */
@@ -189,7 +194,7 @@ export function buildTemplate(spec: MessageSpec): MimeTemplate {
     head(
       `\r\n--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`,
     ),
-    ...bodyParts(spec.html, spec.placeholders),
+    ...bodyParts(spec.html, spec.htmlPlaceholders ?? spec.placeholders),
     head(`\r\n--${boundary}--\r\n`),
   ];
   // Adjacent fixed runs joined once, so a copy is a handful of concatenations.
@@ -221,7 +226,10 @@ function valueOf(values: FillValues, slot: SlotName): string {
   return value;
 }
 
-/** One reader's copy. Slot values are ASCII (addresses, URLs with tokens, ids). */
+/**
+ * One reader's copy. Header slot values are ASCII (addresses, ids); body slots are encoded as
+ * quoted-printable, so a first name may be any text.
+ */
 export function fillTemplate(template: MimeTemplate, values: FillValues): Buffer {
   // Each value is encoded once however often it appears, and the copy is written into one allocation.
   const plain: Partial<Record<SlotName, string>> = {};

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { deliveries, subscribers } from '@/db/schema';
+import { deliveries, issues, subscribers } from '@/db/schema';
+import type { Audience } from '@/lib/enums';
 import { testDb } from '@/lib/test/db';
 import { sendFixture, startFixtureSend } from '@/lib/test/send-fixture';
 import { suppress } from '@/lib/subscribers/suppression';
-import { recipientCount } from './plan';
+import { recipientCount, variantKey } from './plan';
 
 describe('the send plan and the suppression list', () => {
   it('creates no delivery for a suppressed address among 5,000 readers, and counts them', () => {
@@ -19,7 +20,7 @@ describe('the send plan and the suppression list', () => {
       // Lifted suppressions and addresses nobody has do not count.
       suppress(tx, { email: 'niemand@example.test', reason: 'manual' });
     });
-    expect(recipientCount(database, fixture.newsletterId)).toBe(4997);
+    expect(recipientCount(database, fixture.issueId)).toBe(4997);
 
     const result = startFixtureSend(database, fixture.issueId);
     expect(result).toMatchObject({ recipients: 4997, suppressed: 3 });
@@ -42,5 +43,70 @@ describe('the send plan and the suppression list', () => {
       recipients: 20,
       suppressed: 0,
     });
+  });
+});
+
+describe('the send plan and the audience groups', () => {
+  /** 60 readers; every third a griffier, every fifth a raadslid (15 is both: the griffier wins). */
+  function groupsFixture() {
+    const database = testDb();
+    const fixture = sendFixture(database, 60);
+    const griffiers = new Set<number>();
+    for (const [email, reader] of fixture.readers) {
+      const n = Number(/\d+/.exec(email)![0]);
+      const audience = n % 3 === 0 ? 'griffier' : n % 5 === 0 ? 'raadslid' : 'anders';
+      if (audience === 'griffier') griffiers.add(reader.subscriberId);
+      database
+        .update(subscribers)
+        .set({ audience })
+        .where(eq(subscribers.id, reader.subscriberId))
+        .run();
+    }
+    const chooseGroups = (groups: Audience[] | null) =>
+      database
+        .update(issues)
+        .set({ audiences: groups })
+        .where(eq(issues.id, fixture.issueId))
+        .run();
+    return { database, fixture, griffiers, chooseGroups };
+  }
+
+  const planned = (database: ReturnType<typeof testDb>, issueId: number) =>
+    database.select().from(deliveries).where(eq(deliveries.issueId, issueId)).all();
+
+  it('sends an issue for griffiers to exactly the griffiers, each with their own themes', () => {
+    const { database, fixture, griffiers, chooseGroups } = groupsFixture();
+    chooseGroups(['griffier']);
+    expect(recipientCount(database, fixture.issueId)).toBe(20);
+
+    expect(startFixtureSend(database, fixture.issueId)).toMatchObject({ recipients: 20 });
+    const rows = planned(database, fixture.issueId);
+    expect(new Set(rows.map((r) => r.subscriberId))).toEqual(griffiers);
+    const themesOf = new Map([...fixture.readers.values()].map((r) => [r.subscriberId, r]));
+    for (const row of rows)
+      expect(row.variant).toBe(
+        variantKey(themesOf.get(row.subscriberId)!.themeIds, fixture.issueThemeIds),
+      );
+    // The readers' combinations differ: the groups do not flatten them to one copy.
+    expect(new Set(rows.map((r) => r.variant)).size).toBeGreaterThan(1);
+  });
+
+  it('counts what it plans for several groups, and for everyone when no group is chosen', () => {
+    const { database, fixture, chooseGroups } = groupsFixture();
+    chooseGroups(['raadslid', 'griffier']);
+    const count = recipientCount(database, fixture.issueId);
+    // 20 griffiers and the 8 raadsleden that are not also a multiple of three.
+    expect(count).toBe(28);
+    chooseGroups(null);
+    expect(recipientCount(database, fixture.issueId)).toBe(60);
+    chooseGroups(['raadslid', 'griffier']);
+    expect(startFixtureSend(database, fixture.issueId)).toMatchObject({ recipients: count });
+    expect(planned(database, fixture.issueId)).toHaveLength(count);
+  });
+
+  it('plans nobody for a stored empty choice rather than everyone', () => {
+    const { database, fixture, chooseGroups } = groupsFixture();
+    chooseGroups([]);
+    expect(recipientCount(database, fixture.issueId)).toBe(0);
   });
 });

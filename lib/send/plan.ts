@@ -10,6 +10,7 @@ import {
 } from '@/db/schema';
 import { blockingMessages } from '@/lib/email/checks';
 import { deliveryChecks, type DeliverySetup } from '@/lib/email/delivery-checks';
+import type { Audience } from '@/lib/enums';
 import type { IssueDocument } from '@/lib/issue/document';
 import { loadIssueDocument } from '@/lib/issue/load';
 import { freezeSentItems, hasFrozenItems } from '@/lib/issue/sent-items';
@@ -18,17 +19,23 @@ import { suppressionMatcher } from '@/lib/subscribers/suppression';
 
 export type Recipient = { subscriberId: number; themeIds: number[] };
 
+/** Whom an issue is for: its newsletter's readers, all of them or those in the chosen groups. */
+export type IssueAudience = { newsletterId: number; audiences: readonly Audience[] | null };
+
 /**
  * Who gets an issue now: active subscribers with an active subscription to its newsletter, and
- * paused ones whose pause has ended. Bounced, erased, pending and unsubscribed readers do not,
- * nor anyone whose address is on the suppression list (counted in `suppressed`): a subscriber
- * row can still say active when its address was suppressed another way, e.g. before an import.
+ * paused ones whose pause has ended, in the issue's audience groups when it has chosen some.
+ * Bounced, erased, pending and unsubscribed readers do not, nor anyone whose address is on the
+ * suppression list (counted in `suppressed`): a subscriber row can still say active when its
+ * address was suppressed another way, e.g. before an import.
  */
 export function audienceOf(
   tx: Tx,
-  newsletterId: number,
+  { newsletterId, audiences }: IssueAudience,
   now: Date,
 ): { recipients: Recipient[]; suppressed: number } {
+  // No group at all is refused when chosen (lib/issue/audience.ts); stored anyway, it means nobody.
+  if (audiences && audiences.length === 0) return { recipients: [], suppressed: 0 };
   const rows = tx
     .select({
       subscriberId: subscribers.id,
@@ -43,6 +50,7 @@ export function audienceOf(
       and(
         eq(subscriptions.newsletterId, newsletterId),
         eq(subscribers.status, 'active'),
+        audiences ? inArray(subscribers.audience, [...audiences]) : undefined,
         isNotNull(subscribers.email),
         or(
           eq(subscriptions.status, 'active'),
@@ -81,9 +89,19 @@ export function variantThemes(key: string): Set<number> {
   return new Set(key ? key.split(',').map(Number) : []);
 }
 
+/** The newsletter and audience groups of an issue; undefined when there is no such issue. */
+export function issueAudience(tx: Tx, issueId: number): IssueAudience | undefined {
+  return tx
+    .select({ newsletterId: issues.newsletterId, audiences: issues.audiences })
+    .from(issues)
+    .where(eq(issues.id, issueId))
+    .get();
+}
+
 /** Who would get the issue if it were sent now, for the confirmation screen. */
-export function recipientCount(database: Tx, newsletterId: number, now = new Date()): number {
-  return audienceOf(database, newsletterId, now).recipients.length;
+export function recipientCount(database: Tx, issueId: number, now = new Date()): number {
+  const audience = issueAudience(database, issueId);
+  return audience ? audienceOf(database, audience, now).recipients.length : 0;
 }
 
 export type StartResult = StepResult & { recipients?: number; suppressed?: number };
@@ -108,8 +126,9 @@ export function sendBlockers(tx: Tx, issueId: number, setup: DeliverySetup): str
 
 /**
  * Starts a send inside the caller's transaction: the workflow step (approved or scheduled →
- * sending), the items as approved, and one delivery row per reader. The audience is frozen here;
- * who subscribes later waits for the next issue. With `delivery`, a blocking delivery check
+ * sending), the items as approved, and one delivery row per reader (in the issue's audience
+ * groups, when it has chosen some). The audience is frozen here; who subscribes later, or joins
+ * a chosen group later, waits for the next issue. With `delivery`, a blocking delivery check
  * refuses the start; every start from the app and the scheduler passes it.
  */
 export function startSend(
@@ -120,15 +139,11 @@ export function startSend(
   const blockingProblems = delivery ? sendBlockers(tx, input.issueId, delivery) : [];
   const step = takeStep(tx, { ...input, step: 'startSend', now, blockingProblems });
   if (!step.ok) return step;
-  const issue = tx
-    .select({ id: issues.id, newsletterId: issues.newsletterId })
-    .from(issues)
-    .where(eq(issues.id, input.issueId))
-    .get()!;
+  const issue = { id: input.issueId, ...issueAudience(tx, input.issueId)! };
   const present = issueThemes(loadIssueDocument(tx, issue.id)!.document);
   // Frozen at approval (sent-items.ts); an issue approved before Kopij froze there gets it now.
   if (!hasFrozenItems(tx, issue.id)) freezeSentItems(tx, issue.id);
-  const { recipients: audience, suppressed } = audienceOf(tx, issue.newsletterId, now);
+  const { recipients: audience, suppressed } = audienceOf(tx, issue, now);
   // A send that was cancelled and is started again must not send twice to whom it reached.
   tx.delete(deliveries)
     .where(

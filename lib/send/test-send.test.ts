@@ -7,7 +7,7 @@ import { newsletters } from '@/db/schema';
 import { loadIssueDocument } from '@/lib/issue/load';
 import { testDkim } from '@/lib/test/dkim';
 import { testDb } from '@/lib/test/db';
-import { sendFixture, startFixtureSend, waitForStatus } from '@/lib/test/send-fixture';
+import { addGreeting, sendFixture, startFixtureSend, waitForStatus } from '@/lib/test/send-fixture';
 import { sendHarness, TEST_PUBLIC_URL } from '@/lib/test/send-harness';
 import { tempDir } from '@/lib/test/temp-dir';
 import { sendTestIssue } from './test-send';
@@ -83,6 +83,31 @@ describe('a test send', () => {
     const mail = await simpleParser(fs.readFileSync(path.join(outboxDir, file!)));
     expect(mail.subject).toBe('[TEST] (geen onderwerp)');
     expect(await sendTestIssue({ issueId: 9999 }, ['a@b.nl'], options)).toBe(false);
+  });
+
+  it('greets the editor by their first name, a subscriber by theirs, another address as “lezer”', async () => {
+    const database = testDb();
+    const fixture = sendFixture(database, 1, { name: () => 'Petra Kok' });
+    addGreeting(database, fixture.issueId);
+    const outboxDir = tempDir('kopij-test-send');
+    const target = { smtpUrl: undefined, outboxDir, mailFrom: 'Kopij <noreply@kopij.test>' };
+    const to = ['redactie@kopij.test', 'lezer1@example.test', 'onbekend@example.test'];
+    expect(
+      await sendTestIssue({ issueId: fixture.issueId }, to, {
+        database,
+        publicUrl: TEST_PUBLIC_URL,
+        target,
+      }),
+    ).toBe(true);
+    const greetings = new Map<string, string>();
+    for (const file of fs.readdirSync(outboxDir)) {
+      const mail = await simpleParser(fs.readFileSync(path.join(outboxDir, file)));
+      greetings.set(mail.to && 'text' in mail.to ? mail.to.text : '', mail.text ?? '');
+    }
+    // The demo's admin is Sanne Bakker.
+    expect(greetings.get('redactie@kopij.test')).toContain('Beste Sanne,');
+    expect(greetings.get('lezer1@example.test')).toContain('Beste Petra,');
+    expect(greetings.get('onbekend@example.test')).toContain('Beste lezer,');
   });
 
   it('carries the newsletter’s own List-Id domain when it has one, else the PUBLIC_URL host', async () => {

@@ -1,6 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { issues, subscribers, subscriptions, subscriptionThemes, themes, users } from '@/db/schema';
+import {
+  issueBlocks,
+  issues,
+  subscribers,
+  subscriptions,
+  subscriptionThemes,
+  themes,
+  users,
+} from '@/db/schema';
+import type { RichDoc } from '@/lib/richtext/doc';
 import { seed } from '@/scripts/seed';
 import { loadIssueDocument } from '@/lib/issue/load';
 import { issueThemes, startSend } from '@/lib/send/plan';
@@ -24,14 +33,40 @@ export type SendFixture = {
   readers: Map<string, { subscriberId: number; themeIds: number[] }>;
 };
 
+/** Opens the issue's first text block with "Beste {voornaam},": a greeting each copy fills in. */
+export function addGreeting(database: Db, issueId: number, words = 'Beste {voornaam},') {
+  const block = database
+    .select()
+    .from(issueBlocks)
+    .where(and(eq(issueBlocks.issueId, issueId), eq(issueBlocks.kind, 'text')))
+    .get();
+  if (!block) throw new Error(`Nummer ${issueId} heeft geen tekstblok`);
+  const content = block.content as { title: string; body: RichDoc };
+  const greeting: RichDoc['content'][number] = {
+    type: 'paragraph',
+    content: [{ type: 'text', text: words }],
+  };
+  const body = { ...content.body, content: [greeting, ...content.body.content] };
+  database
+    .update(issueBlocks)
+    .set({ content: { ...content, body } })
+    .where(eq(issueBlocks.id, block.id))
+    .run();
+}
+
 /**
  * The demo database with `count` readers following random, non-empty theme combinations, and the
- * demo draft issue approved and ready to send. Readers' addresses are lezer<n>@example.test.
+ * demo draft issue approved and ready to send. Readers' addresses are lezer<n>@example.test, their
+ * names "Lezer <n>" unless `name` says otherwise.
  */
 export function sendFixture(
   database: Db,
   count: number,
-  options: { seed?: number; address?: (n: number) => string } = {},
+  options: {
+    seed?: number;
+    address?: (n: number) => string;
+    name?: (n: number) => string | null;
+  } = {},
 ): SendFixture {
   seed(database);
   const random = prng(options.seed ?? 7);
@@ -50,7 +85,7 @@ export function sendFixture(
       if (chosen.length === 0) chosen = [allThemes[Math.floor(random() * allThemes.length)]!.id];
       const subscriberId = tx
         .insert(subscribers)
-        .values({ email, name: `Lezer ${n}` })
+        .values({ email, name: options.name ? options.name(n) : `Lezer ${n}` })
         .returning({ id: subscribers.id })
         .get().id;
       const subscriptionId = tx

@@ -7,6 +7,7 @@ import { FormMessage } from '@/components/form-message';
 import { RichTextField } from '@/components/rich-text/rich-text-field';
 import { useFormAction } from '@/components/use-form-action';
 import type { ActionState } from '@/lib/action-state';
+import { GREETING_HINT } from '@/lib/email/greeting';
 
 type Values = {
   kind: 'text' | 'cta';
@@ -96,7 +97,7 @@ function BodyField({
       required
       headings
       maxChars={5000}
-      hint="Met tussenkoppen, vet, cursief, links en lijstjes."
+      hint={`Met tussenkoppen, vet, cursief, links en lijstjes. ${GREETING_HINT}`}
       defaultValue={values?.body ?? null}
       error={error('body')}
     />

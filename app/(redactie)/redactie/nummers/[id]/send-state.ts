@@ -2,6 +2,7 @@ import type { Db } from '@/db';
 import { getConfig } from '@/lib/config';
 import { deliverySetup } from '@/lib/email/delivery-checks';
 import { sentItemsOf } from '@/lib/issue/sent-items';
+import { audienceGroupsLabel } from '@/lib/issue/audience';
 import type { BuilderData } from '@/lib/issue/load-builder';
 import type { WorkflowStep } from '@/lib/issue/workflow';
 import { recipientCount, sendBlockers } from '@/lib/send/plan';
@@ -11,9 +12,9 @@ import { failedDeliveries, sendProgress } from '@/lib/send/progress';
 // before lib/send and lib/archive in the data flow and does not reach forward into them.
 
 /**
- * What the send confirmation names, what in the delivery setup stops an approved issue from
- * going out (the configuration can change after approval), a running send's progress and its
- * first failures.
+ * What the send confirmation names (how many readers, in which audience groups), what in the
+ * delivery setup stops an approved issue from going out (the configuration can change after
+ * approval), a running send's progress and its first failures.
  */
 export function sendState(database: Db, data: BuilderData, steps: WorkflowStep[], now: Date) {
   const { issue } = data;
@@ -25,9 +26,8 @@ export function sendState(database: Db, data: BuilderData, steps: WorkflowStep[]
     summary: {
       title: issue.title,
       subject: data.document.subject,
-      recipients: steps.includes('startSend')
-        ? recipientCount(database, issue.newsletterId, now)
-        : 0,
+      recipients: steps.includes('startSend') ? recipientCount(database, issue.id, now) : 0,
+      audience: audienceGroupsLabel(issue.audiences),
       blockers:
         issue.status === 'approved' || issue.status === 'scheduled'
           ? sendBlockers(database, issue.id, deliverySetup(getConfig()))

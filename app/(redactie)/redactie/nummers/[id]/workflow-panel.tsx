@@ -16,6 +16,8 @@ export type SendSummary = {
   title: string;
   subject: string;
   recipients: number;
+  /** The audience groups it goes to ("griffiers"); null: every subscriber. */
+  audience: string | null;
   /** Delivery checks that stop the send now (lib/email/delivery-checks.ts); empty when it may go. */
   blockers: string[];
 };
@@ -73,7 +75,8 @@ function SendConfirmation({ send, onClose }: { send: SendSummary; onClose: () =>
       <p className="mt-2">
         U verzendt <strong>{send.title}</strong> nu aan{' '}
         <strong>{formatCount(send.recipients)}</strong>{' '}
-        {send.recipients === 1 ? 'abonnee' : 'abonnees'}.
+        {send.recipients === 1 ? 'abonnee' : 'abonnees'}
+        {send.audience ? ` (${send.audience})` : ''}.
       </p>
       <p className="mt-2">
         Onderwerp: <strong>{send.subject || '(geen onderwerp)'}</strong>
