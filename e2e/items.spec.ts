@@ -1,5 +1,7 @@
 import { expect, test } from './support/test';
 import { expectAccessible } from './support/axe';
+import { newIssue } from './support/builder';
+import { query } from './support/db';
 import { hydrated, signIn } from './support/session';
 
 test('an editor creates an event item with inline validation, then finds it with search and filters', async ({
@@ -73,4 +75,86 @@ test('an editor creates an event item with inline validation, then finds it with
   await expect(
     page.getByRole('link', { name: 'Webinar: de raad en de nieuwe omgevingsvisie' }),
   ).toBeVisible();
+});
+
+test('the builder’s library filters on the server, writes an item in a side panel and edits a placed item in place', async ({
+  page,
+}) => {
+  // Three columns, so the preview stands beside the issue.
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await signIn(page, 'redacteur@kopij.test');
+  const issueId = await newIssue(page);
+  const library = page.getByRole('complementary', { name: 'Bibliotheek' });
+  const rows = library.locator('[data-library^="lib:"]');
+  const offered = (where = '') =>
+    query<{ n: number }>(
+      `select count(*) n from items i join themes t on t.id = i.theme_id
+        where i.archived_at is null and t.archived_at is null ${where}
+          and i.newsletter_id = (select newsletter_id from issues where id = ?)`,
+      issueId,
+    )[0]!.n;
+
+  // A theme: counted over every item on the server, and announced once.
+  const total = offered();
+  const financien = offered("and t.name = 'Financiën'");
+  await library.getByLabel('Thema').selectOption({ label: 'Financiën' });
+  await expect(library.locator('[data-library-count]')).toHaveText(
+    `${financien} van ${total} items`,
+  );
+  await expect(library.locator('[data-library-announcement]')).toHaveText(
+    `${financien} van ${total} items`,
+  );
+  const handle = await rows
+    .first()
+    .getByRole('button', { name: /^Sleep / })
+    .getAttribute('aria-label');
+  const first = handle!.replace(/^Sleep (.*) naar het nummer$/, '$1');
+  await rows
+    .first()
+    .getByRole('button', { name: /^Toevoegen aan Financiën/ })
+    .click();
+  await library.getByLabel('Status').selectOption({ label: 'Nog niet geplaatst' });
+  await expect(library.locator('[data-library-count]')).toHaveText(
+    `${financien - 1} van ${total} items`,
+  );
+  await expect(rows.filter({ hasText: first })).toHaveCount(0);
+
+  // The side panel: a dialog that Escape closes, giving focus back; then a new item.
+  const opener = library.getByRole('button', { name: 'Nieuw item' });
+  await opener.click();
+  const panel = page.getByRole('dialog', { name: 'Nieuw item' });
+  await expect(panel.getByLabel('Titel')).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(opener).toBeFocused();
+  await opener.click();
+  const title = `Decentralisatie-uitkering ${Date.now()}`;
+  await panel.getByLabel('Thema').selectOption({ label: 'Financiën' });
+  await panel.getByLabel('Titel').fill(title);
+  await panel.getByRole('textbox', { name: 'Teaser' }).fill('Wat de nieuwe uitkering betekent.');
+  await panel.getByRole('button', { name: 'Item opslaan' }).click();
+  await expect(panel).toBeHidden();
+  await expect(opener).toBeFocused();
+  await expect(rows.first()).toContainText(title);
+
+  // Placed, then its title edited in place: the block and the preview follow.
+  await rows
+    .first()
+    .getByRole('button', { name: /^Toevoegen aan Financiën/ })
+    .click();
+  await page.getByRole('button', { name: `Tekst bewerken van Item ${title}` }).click();
+  const edit = page.getByRole('dialog', { name: 'Tekst bewerken' });
+  await expect(edit.getByLabel('Titel')).toHaveValue(title);
+  const better = `${title}: wat verandert er`;
+  await edit.getByLabel('Titel').fill(better);
+  await edit.getByRole('button', { name: 'Item opslaan' }).click();
+  await expect(edit).toBeHidden();
+  await expect(
+    page.locator('[data-zone="section:3"] [data-title]', { hasText: better }),
+  ).toHaveCount(1);
+  await expect(page.locator('iframe[data-preview-frame="desktop"]')).toHaveAttribute(
+    'srcdoc',
+    new RegExp(better),
+  );
 });

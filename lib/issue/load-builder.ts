@@ -1,24 +1,15 @@
-import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { items, reusableBlocks, users } from '@/db/schema';
+import { reusableBlocks, users } from '@/db/schema';
 import { ctaContent, placedItemIds, textContent, type IssueDocument } from './document';
 import { loadIssueDocument } from './load';
 import { imageChoices } from '@/lib/media/library';
 import { issueTitle } from '@/lib/newsletters/title';
 import { sentThemeNames } from './sent-items';
+import { defaultLibraryFilter } from './library-filter';
+import { libraryItems, libraryPage } from './library-query';
 
-export type LibraryItem = {
-  id: number;
-  kind: 'news' | 'event' | 'publication' | 'podcast';
-  themeId: number;
-  title: string;
-  teaser: string;
-  eventDate: string | null;
-  startTime: string | null;
-  endTime: string | null;
-  location: string | null;
-  online: boolean;
-};
+export type { LibraryItem } from './library-query';
 
 export type ReusableOption = { id: number; name: string } & (
   | {
@@ -34,38 +25,24 @@ export type ReusableOption = { id: number; name: string } & (
 type LoadedIssue = NonNullable<ReturnType<typeof loadIssueDocument>>;
 
 /**
- * The items an editor may place, newest first: the newsletter's, except archived items and
- * items of archived themes; those this issue already holds stay known.
+ * The library as the builder opens: the first page, newest first, and every item the issue
+ * holds (archived or not, on that page or not), so that its blocks keep their titles. Later pages,
+ * search and filters come from the server (library-actions.ts), a page at a time.
  */
-function libraryOf(database: Db, { issue, document }: LoadedIssue): LibraryItem[] {
-  const archived = new Set(issue.newsletter.themes.filter((t) => t.archivedAt).map((t) => t.id));
-  const placed = placedItemIds(document);
-  return (
-    database
-      .select({
-        id: items.id,
-        kind: items.kind,
-        themeId: items.themeId,
-        title: items.title,
-        teaser: items.teaser,
-        eventDate: items.eventDate,
-        startTime: items.startTime,
-        endTime: items.endTime,
-        location: items.location,
-        online: items.online,
-      })
-      .from(items)
-      .where(
-        and(
-          eq(items.newsletterId, issue.newsletterId),
-          or(isNull(items.archivedAt), inArray(items.id, [...placed])),
-        ),
-      )
-      // Newest first: the items just written for this issue are the ones an editor looks for.
-      .orderBy(desc(items.createdAt), desc(items.id))
-      .all()
-      .filter((item) => !archived.has(item.themeId) || placed.has(item.id))
-  );
+function libraryOf(database: Db, { issue, document }: LoadedIssue) {
+  const first = libraryPage(database, issue.newsletterId, defaultLibraryFilter);
+  const shown = new Set(first.items.map((i) => i.id));
+  const held = [...placedItemIds(document)].filter((id) => !shown.has(id));
+  return {
+    /** Every item the builder knows, by id: the first page and the issue's own. */
+    library: [...first.items, ...libraryItems(database, issue.newsletterId, held)],
+    libraryPage: {
+      ids: first.items.map((i) => i.id),
+      next: first.next,
+      total: first.total,
+      matching: first.matching,
+    },
+  };
 }
 
 /** The newsletter's live reusable blocks, in their order. */
@@ -90,7 +67,7 @@ export function loadBuilder(database: Db, issueId: number) {
   const loaded = loadIssueDocument(database, issueId);
   if (!loaded) return null;
   const { issue, themes, document } = loaded;
-  const library = libraryOf(database, loaded);
+  const { library, libraryPage: firstPage } = libraryOf(database, loaded);
   const reusable = reusableOf(database, issue.newsletterId);
   const sentNames =
     issue.status === 'sent' || issue.status === 'sending'
@@ -119,11 +96,15 @@ export function loadBuilder(database: Db, issueId: number) {
       newsletterSlug: issue.newsletter.slug,
       correctedAt: issue.correctedAt?.getTime() ?? null,
       correctionNote: issue.correctionNote,
+      /** The audience groups it goes to; null: every subscriber (lib/issue/audience.ts). */
+      audiences: issue.audiences ?? null,
     },
     // A sent issue, read-only here, shows the theme names it went out with.
     themes: themes.map((t) => ({ id: t.id, name: sentNames.get(t.id) ?? t.name })),
     document,
     library,
+    /** The library panel's first page (ids into `library`) and where the next one starts. */
+    libraryPage: firstPage,
     reusable,
     /** The newsletter's media library, for image blocks. */
     images: imageChoices(database, [issue.newsletterId]),

@@ -80,6 +80,20 @@ export const itemInput = z
 
 export type ItemInput = z.output<typeof itemInput>;
 
+/**
+ * Which item an edit saves, and the version (its updatedAt in ms) the form was opened with, so a
+ * save over someone else's newer edit is refused. Without it (an older client), no check.
+ */
+export const itemVersion = z.object({
+  id: recordId,
+  newsletterId: recordId.optional(),
+  updatedAt: z.coerce
+    .number({ error: 'Onbekende versie van het item. Laad de pagina opnieuw.' })
+    .int()
+    .positive()
+    .optional(),
+});
+
 /** The teaser as stored: the document the mail shows, and its words for search and the feed. */
 export const teaserColumns = (teaserDoc: RichDoc) => ({
   teaserDoc,

@@ -111,6 +111,24 @@ describe('an item’s newsletter', () => {
   });
 });
 
+describe('two editors on one item', () => {
+  it('refuses a save from a form opened before the other editor saved', async () => {
+    const item = database().select().from(items).get()!;
+    const opened = item.updatedAt.getTime();
+    expect(await edit(item, { updatedAt: opened, title: 'Eerste' })).toMatchObject({
+      status: 'redirect',
+    });
+    const result = await edit(item, { updatedAt: opened, title: 'Tweede' });
+    expect(result).toMatchObject({
+      status: 'invalid',
+      message: expect.stringContaining('heeft dit item intussen gewijzigd'),
+    });
+    expect(database().select().from(items).where(eq(items.id, item.id)).get()!.title).toBe(
+      'Eerste',
+    );
+  });
+});
+
 describe('removing an item through the action', () => {
   it('archives a sent item and logs it; refuses one in the draft naming it', async () => {
     const draft = database().select().from(issues).where(eq(issues.status, 'concept')).get()!;

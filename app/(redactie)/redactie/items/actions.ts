@@ -1,43 +1,14 @@
 'use server';
 
-import { and, eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
-import { items, newsletters, themes } from '@/db/schema';
 import type { ActionState } from '@/lib/action-state';
-import type { Tx } from '@/db';
-import { editorAction, invalid } from '@/lib/actions';
+import { editorAction } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
-import { isPlaced, removeItem, restoreItem } from '@/lib/items/lifecycle';
-import { itemInput, itemValues } from '@/lib/items/schema';
-import { placeableImage } from '@/lib/media/library';
+import { removeItem, restoreItem } from '@/lib/items/lifecycle';
+import { createItemRecord, updateItemRecord } from '@/lib/items/save';
+import { itemInput, itemVersion } from '@/lib/items/schema';
 import { recordId, z } from '@/lib/validation';
-
-/** A theme of this newsletter; an archived one only for an item that is already under it. */
-function checkTheme(tx: Tx, newsletterId: number, themeId: number, current?: number) {
-  const theme = tx
-    .select()
-    .from(themes)
-    .where(and(eq(themes.id, themeId), eq(themes.newsletterId, newsletterId)))
-    .get();
-  if (!theme || (theme.archivedAt && theme.id !== current))
-    invalid('Kies een thema van deze nieuwsbrief.', {
-      themeId: theme
-        ? `Het thema ${theme.name} is gearchiveerd; kies een ander thema.`
-        : 'Kies een thema van deze nieuwsbrief.',
-    });
-}
-
-function liveNewsletter(tx: Tx, newsletterId: number) {
-  const newsletter = tx.select().from(newsletters).where(eq(newsletters.id, newsletterId)).get();
-  if (!newsletter)
-    invalid('Deze nieuwsbrief bestaat niet.', { newsletterId: 'Kies een nieuwsbrief.' });
-  if (newsletter.archivedAt)
-    invalid('Deze nieuwsbrief is gearchiveerd en krijgt geen nieuwe items.', {
-      newsletterId: 'Kies een nieuwsbrief die niet is gearchiveerd.',
-    });
-  return newsletter;
-}
 
 const create = editorAction({
   name: 'item aanmaken',
@@ -45,43 +16,18 @@ const create = editorAction({
   schema: z.intersection(itemInput, z.object({ newsletterId: recordId })),
   revalidate: ['/redactie/items'],
   mutate(input, { editor, tx }) {
-    const newsletter = liveNewsletter(tx, input.newsletterId);
-    checkTheme(tx, newsletter.id, input.themeId);
-    if (input.imageMediaId) placeableImage(tx, newsletter.id, input.imageMediaId);
-    tx.insert(items)
-      .values({
-        ...itemValues(input),
-        newsletterId: newsletter.id,
-        createdBy: editor.id,
-        updatedBy: editor.id,
-      })
-      .run();
+    createItemRecord(tx, editor.id, input);
     return { status: 'ok' };
   },
 });
 
-const moveRefused = 'Dit item staat al in een nummer en kan niet naar een andere nieuwsbrief.';
-
 const update = editorAction({
   name: 'item wijzigen',
   role: 'redacteur',
-  schema: z.intersection(itemInput, z.object({ id: recordId, newsletterId: recordId.optional() })),
+  schema: z.intersection(itemInput, itemVersion),
   revalidate: ['/redactie/items'],
   mutate(input, { editor, tx }) {
-    const item = tx.select().from(items).where(eq(items.id, input.id)).get();
-    if (!item) invalid('Dit item bestaat niet (meer).');
-    const newsletterId = input.newsletterId ?? item.newsletterId;
-    // Its issue and its theme's section are of one newsletter: once placed, it stays there.
-    if (newsletterId !== item.newsletterId) {
-      if (isPlaced(tx, item.id)) invalid(moveRefused, { newsletterId: moveRefused });
-      liveNewsletter(tx, newsletterId);
-    }
-    checkTheme(tx, newsletterId, input.themeId, item.themeId);
-    if (input.imageMediaId) placeableImage(tx, newsletterId, input.imageMediaId);
-    tx.update(items)
-      .set({ ...itemValues(input), newsletterId, updatedBy: editor.id })
-      .where(eq(items.id, item.id))
-      .run();
+    updateItemRecord(tx, editor.id, input);
     return { status: 'ok' };
   },
 });

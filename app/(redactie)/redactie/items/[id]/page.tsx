@@ -9,7 +9,7 @@ import { imageChoices } from '@/lib/media/library';
 import { getItem } from '@/lib/items/queries';
 import { newslettersWithThemes } from '@/lib/newsletters/queries';
 import { updateItem } from '../actions';
-import { ItemForm } from '../item-form';
+import { ItemForm } from '@/components/item-form';
 import { ItemRemoval } from './item-removal';
 
 export const metadata: Metadata = { title: 'Item bewerken' };

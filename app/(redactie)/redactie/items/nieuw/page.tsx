@@ -6,7 +6,7 @@ import { requireEditor } from '@/lib/auth/guard';
 import { imageChoices } from '@/lib/media/library';
 import { listNewsletters, newslettersWithThemes } from '@/lib/newsletters/queries';
 import { createItem } from '../actions';
-import { ItemForm } from '../item-form';
+import { ItemForm } from '@/components/item-form';
 
 export const metadata: Metadata = { title: 'Nieuw item' };
 

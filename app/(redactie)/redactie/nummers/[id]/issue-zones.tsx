@@ -18,7 +18,24 @@ type Props = {
   /** The newsletter's media library, for image blocks. */
   images: ImageChoice[];
   newsletterSlug: string;
+  /** "Tekst bewerken" on a placed item: opens the builder's side panel with its fields. */
+  onEditItem?: (itemId: number) => void;
 };
+
+/** Opens the placed item's fields in the side panel, where its text is saved to the library. */
+function EditItemButton({
+  id,
+  itemId,
+  label,
+  onEditItem,
+}: Pick<Props, 'label' | 'onEditItem'> & { id: string; itemId: number }) {
+  if (!onEditItem) return null;
+  return (
+    <SmallButton label={`Tekst bewerken van ${label(id)}`} onClick={() => onEditItem(itemId)}>
+      Tekst bewerken
+    </SmallButton>
+  );
+}
 
 function RemoveButton({ id, label, apply }: Pick<Props, 'label' | 'apply'> & { id: string }) {
   return (
@@ -31,7 +48,7 @@ function RemoveButton({ id, label, apply }: Pick<Props, 'label' | 'apply'> & { i
   );
 }
 
-function LeadZone({ doc, apply, label, items, themeName }: Props) {
+function LeadZone({ doc, apply, label, items, themeName, onEditItem }: Props) {
   const lead = doc.lead;
   return (
     <Zone
@@ -44,7 +61,18 @@ function LeadZone({ doc, apply, label, items, themeName }: Props) {
         <SortableBlock
           id={lead.id}
           label={label(lead.id)}
-          actions={<RemoveButton id={lead.id} label={label} apply={apply} />}
+          actions={
+            // Stacked, so that the item's title keeps its width in a narrow issue column.
+            <span className="flex flex-col items-stretch gap-1">
+              <EditItemButton
+                id={lead.id}
+                itemId={lead.itemId}
+                label={label}
+                onEditItem={onEditItem}
+              />
+              <RemoveButton id={lead.id} label={label} apply={apply} />
+            </span>
+          }
         >
           <ItemSummary
             item={items.get(lead.itemId)}
@@ -63,6 +91,7 @@ function SectionZone({
   label,
   items,
   themeName,
+  onEditItem,
 }: Omit<Props, 'doc'> & { section: IssueDocument['sections'][number] }) {
   return (
     <Zone
@@ -76,7 +105,18 @@ function SectionZone({
           key={block.id}
           id={block.id}
           label={label(block.id)}
-          actions={<RemoveButton id={block.id} label={label} apply={apply} />}
+          actions={
+            // Stacked, so that the item's title keeps its width in a narrow issue column.
+            <span className="flex flex-col items-stretch gap-1">
+              <EditItemButton
+                id={block.id}
+                itemId={block.itemId}
+                label={label}
+                onEditItem={onEditItem}
+              />
+              <RemoveButton id={block.id} label={label} apply={apply} />
+            </span>
+          }
         >
           <ItemSummary item={items.get(block.itemId)} />
         </SortableBlock>
@@ -133,10 +173,12 @@ function ExtrasZone({
               <RemoveButton id={block.id} label={label} apply={apply} />
             </>
           }
+          heading={
+            <p className="py-1 text-xs font-semibold text-muted uppercase">
+              {extraKinds[block.kind]}
+            </p>
+          }
         >
-          <p className="mb-2 text-xs font-semibold text-muted uppercase">
-            {extraKinds[block.kind]}
-          </p>
           <ExtraEditor
             block={block}
             images={images}

@@ -1,12 +1,15 @@
 'use client';
 
 import { useDraggable } from '@dnd-kit/core';
-import { useId, useMemo, useState } from 'react';
+import { Button } from '@/components/button';
+import { libraryCount } from '@/lib/issue/library-filter';
 import type { LibraryItem, ReusableOption } from '@/lib/issue/load-builder';
 import { eventSummary, itemKindLabels } from '@/lib/items/labels';
-import { ThemeOptions } from '@/components/theme-options';
 import { dragHandleClass } from './blocks';
 import { libraryDragId, reusableDragId } from './dnd';
+import { LibraryFilters } from './library-filters';
+import type { Library } from './use-library';
+import { useHeldItems, useLibraryList } from './use-library-list';
 
 function DraggableRow({
   id,
@@ -38,52 +41,6 @@ function DraggableRow({
       </button>
       <div className="min-w-0 flex-1">{children}</div>
     </li>
-  );
-}
-
-function Filters({
-  ids,
-  query,
-  theme,
-  themes,
-  onQuery,
-  onTheme,
-}: {
-  ids: { search: string; theme: string };
-  query: string;
-  theme: string;
-  themes: { id: number; name: string }[];
-  onQuery: (query: string) => void;
-  onTheme: (theme: string) => void;
-}) {
-  return (
-    <div className="mt-2 space-y-2">
-      <div>
-        <label htmlFor={ids.search} className="block text-sm font-semibold">
-          Zoeken
-        </label>
-        <input
-          id={ids.search}
-          type="search"
-          value={query}
-          onChange={(e) => onQuery(e.target.value)}
-          className="mt-1 block w-full rounded-md border border-gray-500 px-2 py-1"
-        />
-      </div>
-      <div>
-        <label htmlFor={ids.theme} className="block text-sm font-semibold">
-          Thema
-        </label>
-        <select
-          id={ids.theme}
-          value={theme}
-          onChange={(e) => onTheme(e.target.value)}
-          className="mt-1 block w-full rounded-md border border-gray-500 px-2 py-1"
-        >
-          <ThemeOptions themes={themes} />
-        </select>
-      </div>
-    </div>
   );
 }
 
@@ -138,6 +95,29 @@ function ReusableBlocks({ reusable }: { reusable: ReusableOption[] }) {
   );
 }
 
+/** The count, "Meer laden" and how many of the matches are on screen. */
+function ListFooter({
+  list,
+}: {
+  list: Pick<ReturnType<typeof useLibraryList>, 'shown' | 'matching' | 'hasMore' | 'busy' | 'more'>;
+}) {
+  if (!list.hasMore) return null;
+  return (
+    <div className="mt-3 space-y-1">
+      <p className="text-xs text-muted">{list.shown.length} getoond</p>
+      <Button
+        variant="secondary"
+        className="w-full"
+        aria-disabled={list.busy === 'more' || undefined}
+        onClick={() => void list.more()}
+      >
+        {list.busy === 'more' ? 'Laden...' : 'Meer laden'}
+        <span className="sr-only"> (nog {list.matching - list.shown.length} items)</span>
+      </Button>
+    </div>
+  );
+}
+
 export function LibraryPanel({
   library,
   themes,
@@ -145,46 +125,46 @@ export function LibraryPanel({
   reusable,
   onAdd,
 }: {
-  library: LibraryItem[];
+  library: Library;
   themes: { id: number; name: string }[];
   placed: Set<number>;
   reusable: ReusableOption[];
   onAdd: (item: LibraryItem) => void;
 }) {
-  const [query, setQuery] = useState('');
-  const [theme, setTheme] = useState('');
-  // The ids stay here so that they do not change with the components that use them.
-  const searchId = useId();
-  const themeId = useId();
-  const visible = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return library.filter(
-      (i) =>
-        (!theme || String(i.themeId) === theme) &&
-        (!q || i.title.toLowerCase().includes(q) || i.teaser.toLowerCase().includes(q)),
-    );
-  }, [library, query, theme]);
+  const list = useLibraryList(library, placed);
+  useHeldItems(library, placed);
   const themeName = (id: number) => themes.find((t) => t.id === id)?.name ?? '';
 
   return (
-    <aside aria-label="Bibliotheek" className="space-y-4">
-      <section aria-labelledby="bibliotheek" className="rounded-lg border border-line bg-white p-4">
-        <h2 id="bibliotheek" className="text-lg font-bold">
-          Bibliotheek
-        </h2>
-        <Filters
-          ids={{ search: searchId, theme: themeId }}
-          query={query}
-          theme={theme}
-          themes={themes}
-          onQuery={setQuery}
-          onTheme={setTheme}
-        />
-        <p className="mt-3 text-sm text-muted" aria-live="polite">
-          {visible.length} van {library.length} items
+    <aside aria-label="Bibliotheek" className="min-w-0 space-y-4">
+      <section aria-labelledby="bibliotheek" className="rounded-lg border border-line bg-white p-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="bibliotheek" className="text-lg font-bold">
+            Bibliotheek
+          </h2>
+          <Button variant="secondary" className="px-3 py-1" onClick={library.openCreate}>
+            Nieuw item
+          </Button>
+        </div>
+        <LibraryFilters filter={list.filter} themes={themes} onChange={list.change} />
+        <p className="mt-3 text-sm text-muted" data-library-count>
+          {libraryCount(list.matching, list.total)}
         </p>
-        <ul className="mt-2 max-h-[32rem] space-y-2 overflow-y-auto">
-          {visible.map((item) => (
+        {/* One polite message per settled search or save, not one per keystroke. */}
+        <p className="sr-only" aria-live="polite" data-library-announcement>
+          {list.announcement}
+        </p>
+        {list.error ? (
+          <p role="alert" className="mt-2 text-sm font-semibold text-danger">
+            {list.error}
+          </p>
+        ) : null}
+        <ul
+          className="mt-2 max-h-[32rem] space-y-2 overflow-y-auto"
+          aria-busy={list.busy === 'list' || undefined}
+          aria-label="Items"
+        >
+          {list.shown.map((item) => (
             <LibraryRow
               key={item.id}
               item={item}
@@ -194,6 +174,10 @@ export function LibraryPanel({
             />
           ))}
         </ul>
+        {list.shown.length === 0 && !list.busy ? (
+          <p className="mt-2 text-sm text-muted">Geen items gevonden.</p>
+        ) : null}
+        <ListFooter list={list} />
       </section>
       <ReusableBlocks reusable={reusable} />
     </aside>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { SelectField, TextField } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
@@ -11,11 +11,13 @@ import type { ActionState } from '@/lib/action-state';
 import { itemKindLabels } from '@/lib/items/labels';
 import { itemInput } from '@/lib/items/schema';
 import type { ImageChoice } from '@/lib/media/library';
-import { BodyField, EventFields, ImageFields, TeaserField } from './item-form-fields';
-import { NewsletterField, type NewsletterThemes } from './item-newsletter-field';
+import { BodyField, EventFields, ImageFields, TeaserField } from '@/components/item-form-fields';
+import { NewsletterField, type NewsletterThemes } from '@/components/item-newsletter-field';
 
 type Props = {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
+  /** A page of its own, or the builder's side panel: there the article and image fold away. */
+  variant?: 'page' | 'panel';
   newsletters: NewsletterThemes[];
   newsletterId: number;
   /** Placed in an issue: its newsletter is fixed. */
@@ -82,8 +84,42 @@ function KindAndTheme({
   );
 }
 
+/** The article and the image: all of them on the item page, folded away in the side panel. */
+function MoreFields({
+  variant,
+  open,
+  children,
+}: {
+  variant: Props['variant'];
+  open: boolean;
+  children: ReactNode;
+}) {
+  if (variant !== 'panel') return children;
+  return (
+    <details open={open || undefined} className="rounded-md border border-line p-3">
+      <summary className="cursor-pointer font-semibold">Artikel en afbeelding</summary>
+      <div className="mt-3 space-y-4">{children}</div>
+    </details>
+  );
+}
+
+function HiddenFields({ hidden, item }: Pick<Props, 'hidden' | 'item'>) {
+  return (
+    <>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {item ? (
+        // The version this form shows: a save over a newer one is refused (lib/items/save.ts).
+        <input type="hidden" name="updatedAt" value={new Date(item.updatedAt).getTime()} />
+      ) : null}
+    </>
+  );
+}
+
 export function ItemForm({
   action,
+  variant = 'page',
   newsletters,
   newsletterId,
   locked,
@@ -102,7 +138,7 @@ export function ItemForm({
       action={formAction}
       onSubmit={onSubmit}
       noValidate
-      className="max-w-2xl space-y-4"
+      className={`space-y-4 ${variant === 'page' ? 'max-w-2xl' : ''}`}
       onBlur={(e) => {
         const name = (e.target as Element).getAttribute('name');
         if (name) inline.check(e.currentTarget, name);
@@ -110,9 +146,7 @@ export function ItemForm({
       onChange={(e) => inline.check(e.currentTarget)}
     >
       <FormMessage state={state} />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields hidden={hidden} item={item} />
       <NewsletterField
         newsletters={newsletters}
         value={chosen}
@@ -146,16 +180,18 @@ export function ItemForm({
         error={error('url')}
         hint="Begint met https://. Zonder link wijst “Lees meer” naar het volledige artikel hieronder, als dat er is."
       />
-      <BodyField item={item} error={error} />
       {kind === 'event' ? <EventFields item={item} error={error} /> : null}
-      <ImageFields
-        // Another newsletter has another library: start the choice afresh.
-        key={`image-${chosen}`}
-        item={chosen === item?.newsletterId ? item : undefined}
-        images={images.filter((i) => i.newsletterId === chosen)}
-        newsletterSlug={newsletters.find((n) => n.id === chosen)?.slug ?? ''}
-        error={error}
-      />
+      <MoreFields variant={variant} open={!!(error('body') || error('imageMediaId'))}>
+        <BodyField item={item} error={error} />
+        <ImageFields
+          // Another newsletter has another library: start the choice afresh.
+          key={`image-${chosen}`}
+          item={chosen === item?.newsletterId ? item : undefined}
+          images={images.filter((i) => i.newsletterId === chosen)}
+          newsletterSlug={newsletters.find((n) => n.id === chosen)?.slug ?? ''}
+          error={error}
+        />
+      </MoreFields>
       <SubmitButton pendingText="Opslaan...">Item opslaan</SubmitButton>
     </form>
   );
