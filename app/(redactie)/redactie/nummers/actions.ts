@@ -15,7 +15,14 @@ import { issueTitle } from '@/lib/newsletters/title';
 const create = editorAction({
   name: 'nummer aanmaken',
   role: 'redacteur',
-  schema: z.object({ newsletterId: recordId }),
+  schema: z.object({
+    newsletterId: recordId,
+    // "Start van": empty for the start blocks, or a template of this newsletter.
+    templateId: z
+      .union([z.literal(''), recordId])
+      .optional()
+      .transform((v) => v || null),
+  }),
   revalidate: ['/redactie/nummers', '/redactie'],
   mutate(input, { editor, tx }) {
     const newsletter = tx
@@ -28,7 +35,7 @@ const create = editorAction({
       invalid(
         `${newsletter.name} is gearchiveerd en krijgt geen nieuwe nummers. Zet de nieuwsbrief eerst terug.`,
       );
-    const issue = createIssue(tx, newsletter.id, editor.id);
+    const issue = createIssue(tx, newsletter.id, editor.id, input.templateId);
     const title = issueTitle(newsletter, issue.number);
     recordAudit(tx, {
       actor: { id: editor.id, label: editorLabel(editor) },
@@ -36,6 +43,7 @@ const create = editorAction({
       entityType: 'issue',
       entityId: issue.id,
       summary: `${title} aangemaakt`,
+      details: input.templateId ? { templateId: input.templateId } : undefined,
     });
     return { status: 'ok', data: issue.id };
   },
