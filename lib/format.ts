@@ -31,3 +31,8 @@ export function formatBytes(bytes: number): string {
     ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
     : `${formatCount(Math.ceil(bytes / 1024))} kB`;
 }
+
+const list = new Intl.ListFormat('nl-NL', { type: 'conjunction' });
+
+/** "Anna, Bram en Chris". */
+export const formatList = (values: string[]) => list.format(values);

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { EmptyState } from '@/components/empty-state';
 import { IssueTable } from '@/components/issue-table';
+import { LiveUpdates } from '@/components/live-updates';
 import { PageHeader } from '@/components/page-header';
 import { db } from '@/db';
 import { requireEditor } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
 import { whatNeedsMe } from '@/lib/issue/dashboard';
+import { liveState, viewerOf } from '@/lib/issue/live';
 import { activeSubscriptionCount, listIssues } from '@/lib/issue/queries';
 import { newsletterFigures } from '@/lib/newsletters/figures';
 import { LastSentPanel, NextSendPanel, WaitingPanel } from './dashboard-panels';
@@ -24,6 +26,7 @@ export default async function DashboardPage() {
         title={`Welkom, ${editor.name ?? editor.email}`}
         description={`${subscribers} actieve abonnementen.`}
       />
+      <LiveUpdates initial={liveState(db(), viewerOf(editor))} />
       <div className="grid gap-4 md:grid-cols-2">
         <WaitingPanel mine={mine} showReviews={hasRole(editor.role, 'hoofdredacteur')} />
         <NextSendPanel issue={mine.nextScheduled} />

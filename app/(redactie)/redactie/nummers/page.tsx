@@ -1,10 +1,15 @@
 import type { Metadata } from 'next';
 import { EmptyState } from '@/components/empty-state';
+import { ButtonLink } from '@/components/button';
 import { IssueTable } from '@/components/issue-table';
+import { LiveUpdates } from '@/components/live-updates';
 import { PageHeader } from '@/components/page-header';
 import { PageNotice } from '@/components/page-notice';
 import { requireEditor } from '@/lib/auth/guard';
+import { db } from '@/db';
+import { liveState, viewerOf } from '@/lib/issue/live';
 import { listIssues } from '@/lib/issue/queries';
+import { listTemplates } from '@/lib/issue/templates';
 import { listNewsletters } from '@/lib/newsletters/queries';
 import { NewIssueForm } from './new-issue-form';
 
@@ -15,7 +20,7 @@ export default async function IssuesPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireEditor('redacteur', '/redactie/nummers');
+  const editor = await requireEditor('redacteur', '/redactie/nummers');
   const { verwijderd } = await searchParams;
   // Archived newsletters keep their issues listed, but offer no "Nieuw nummer".
   const newsletters = listNewsletters({ includeArchived: true });
@@ -24,7 +29,13 @@ export default async function IssuesPage({
       <PageHeader
         title="Nummers"
         description="Alle nummers per nieuwsbrief, het nieuwste bovenaan."
+        actions={
+          <ButtonLink href="/redactie/nummers/sjablonen" variant="secondary">
+            Sjablonen
+          </ButtonLink>
+        }
       />
+      <LiveUpdates initial={liveState(db(), viewerOf(editor))} />
       {typeof verwijderd === 'string' && verwijderd ? (
         <PageNotice>{verwijderd.slice(0, 200)} is verwijderd.</PageNotice>
       ) : null}
@@ -40,7 +51,14 @@ export default async function IssuesPage({
                 ) : null}
               </h2>
               {newsletter.archivedAt ? null : (
-                <NewIssueForm newsletterId={newsletter.id} name={newsletter.name} />
+                <NewIssueForm
+                  newsletterId={newsletter.id}
+                  name={newsletter.name}
+                  templates={listTemplates(db(), newsletter.id).map(({ id, name }) => ({
+                    id,
+                    name,
+                  }))}
+                />
               )}
             </div>
             {issues.length ? (

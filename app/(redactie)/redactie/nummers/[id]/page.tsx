@@ -1,5 +1,5 @@
 import { sendBackNotes } from '@/lib/issue/review';
-import { AutoRefresh } from '@/components/auto-refresh';
+import { LiveUpdates } from '@/components/live-updates';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -12,7 +12,9 @@ import { formatDateTime } from '@/lib/format';
 import { toDutchLocal } from '@/lib/format-input';
 import { loadBuilderPage } from '@/lib/issue/builder-page';
 import { canDeleteIssue } from '@/lib/issue/delete';
+import { liveState, viewerOf } from '@/lib/issue/live';
 import { ApprovedTextNotice } from './approved-text-notice';
+import { AudiencePanel } from './audience-panel';
 import { Builder } from './builder';
 import { CommentsSection } from './comments-section';
 import { DeleteIssue } from './delete-issue';
@@ -43,6 +45,12 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         <Link href="/redactie/nummers">Alle nummers</Link>
       </p>
       <PageHeader title={issue.title} description={<StatusBadge status={issue.status} />} />
+      <LiveUpdates
+        key={issue.id}
+        issueId={issue.id}
+        initial={liveState(db(), viewerOf(editor), issue.id)}
+        editing={page.editable}
+      />
       {sentBack ? <SendBackNotice note={sentBack} /> : null}
       <WorkflowPanel
         issueId={issue.id}
@@ -53,10 +61,7 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         defaultMoment={toDutchLocal(page.defaultMoment)}
         send={send.summary}
       />
-      {issue.status === 'scheduled' && issue.scheduledAt ? (
-        // The scheduler starts the send at its moment: from then on the page follows it.
-        <AutoRefresh seconds={2} from={issue.scheduledAt} />
-      ) : null}
+      <AudiencePanel issue={issue} editable={page.editable} />
       {send.progress ? (
         <SendProgressPanel
           issueId={issue.id}

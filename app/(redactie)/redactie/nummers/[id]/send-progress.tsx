@@ -1,4 +1,3 @@
-import { AutoRefresh } from '@/components/auto-refresh';
 import { formatDateTime, formatCount } from '@/lib/format';
 import type { SendProgress } from '@/lib/send/progress';
 import { failureHeadline } from '@/lib/send/summary';
@@ -102,7 +101,6 @@ export function SendProgressPanel({
       <h2 id="send-title" className="text-lg font-semibold">
         {title(running, progress)}
       </h2>
-      {running ? <AutoRefresh seconds={2} /> : null}
       {running && progress.pauseReason ? (
         <p role="status" className="mt-1 text-sm" data-testid="pause-reason">
           {progress.pauseReason} Geen lezer is als mislukt gemarkeerd; na het oplossen gaat
