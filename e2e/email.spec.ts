@@ -73,7 +73,7 @@ test('the preview follows every edit, in desktop, mobile, text and dark views, w
   await expect(page.locator('iframe[data-preview-frame="mobiel"]')).toHaveAttribute('width', '375');
   await page.getByRole('button', { name: 'Donker' }).click();
   await expect(page.locator('iframe[data-preview-frame="donker"]')).toHaveCSS('filter', /invert/);
-  await page.getByRole('button', { name: 'Tekst' }).click();
+  await page.getByRole('button', { name: 'Tekst', exact: true }).click();
   await expect(page.locator('[data-preview-text]')).toContainText('Lees meer: https://');
   await expect(page.locator('[data-preview-text]')).toContainText(
     'Raadsforum: nu met 320 deelnemers',
@@ -110,7 +110,22 @@ test('a test send reaches the SMTP server as text and HTML with [TEST] before th
   expect(mail.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
   expect(mail.text).toContain('Lees meer: https://');
   expect(mail.html).toContain('lang="nl"');
-  expect(firstLink(mail, '/archief/raadsbericht/')).toMatch(/\/archief\/raadsbericht\/24-/);
+  // Not in the archive before it is sent: "Bekijk in uw browser" leads to the editors' web
+  // version, which shows the mail to a signed-in editor and asks anyone else to sign in.
+  expect(mail.html).not.toContain('/archief/raadsbericht/24-');
+  const browserLink = new URL(firstLink(mail, `/redactie/nummers/${DRAFT}/webversie`));
+  expect(browserLink.pathname).toBe(`/redactie/nummers/${DRAFT}/webversie`);
+  const web = await page.request.get(browserLink.pathname);
+  expect(web.status()).toBe(200);
+  expect(await web.text()).toContain('Algemene ledenvergadering op dag twee');
+  const stranger = await page.context().browser()!.newContext();
+  const anonymous = await stranger.request.get(new URL(browserLink.pathname, page.url()).href, {
+    maxRedirects: 0,
+  });
+  // Sent to sign in (by the proxy before the route is reached).
+  expect([303, 307]).toContain(anonymous.status());
+  expect(anonymous.headers().location).toMatch(/^\/inloggen/);
+  await stranger.close();
   expect(mail.html).not.toContain('kopij.invalid');
   // Built like a reader's copy: the same List-* headers, links that lead to a fresh-link page.
   const headers = mail.headerLines.map((h) => h.key);

@@ -103,6 +103,7 @@ async function renderFor(issueId: number, document: IssueDocument) {
   const source = emailSource(db(), issueId, getConfig().publicUrl, {
     document,
     approvedText: true,
+    draft: true,
   });
   if (!source) return null;
   const rendered = await renderIssueEmail(source);
