@@ -81,6 +81,19 @@ test('review, send back with a note, change, approve, schedule for the next minu
   expect((await nextMail('hoofdredactie@kopij.test', chiefMark)).subject).toBe(
     'Raadsbericht 24 wacht op uw review',
   );
+  // A change now would return the issue to concept: the builder asks first, and "Annuleren"
+  // leaves the issue and its text as they were.
+  const subject = author.getByLabel('Onderwerp', { exact: true });
+  await subject.fill('Raadsbericht 24: toch nog iets anders');
+  const reopen = author.getByRole('alertdialog', { name: 'Nummer terugzetten naar concept?' });
+  await expect(reopen).toContainText('Dit nummer ligt ter beoordeling.');
+  await expectAccessible(author);
+  await reopen.getByRole('button', { name: 'Annuleren, niets wijzigen' }).click();
+  await expect(reopen).toBeHidden();
+  await expect(subject).toHaveValue('Raadsbericht 24: klaar voor review');
+  await author.reload();
+  await expect(subject).toHaveValue('Raadsbericht 24: klaar voor review');
+  expect(status()).toBe('review');
 
   const chief = await as(browser, 'hoofdredactie@kopij.test');
   const chiefPanel = chief.getByRole('region', { name: 'Redactieproces' });

@@ -22,7 +22,8 @@ export function ThemeDialog({
     <Modal title="Thema van het item wijzigen?" onClose={onCancel}>
       <p className="mt-2">
         U zette <strong>{item.title}</strong> in de sectie {to}, maar het item heeft het thema{' '}
-        {from}. Wilt u het thema van het item wijzigen in {to}?
+        {from}. Wilt u het thema van het item wijzigen in {to}? Zo niet, dan komt het in de sectie{' '}
+        {from}.
       </p>
       <div className="mt-6 flex flex-wrap gap-2">
         <Button onClick={onConfirm}>Ja, thema wordt {to}</Button>
@@ -71,6 +72,33 @@ export function ConflictDialog(props: {
         </Button>
         <Button variant="danger" onClick={props.onKeepMine}>
           Mijn versie opslaan (hun wijzigingen vervallen)
+        </Button>
+      </div>
+    </Modal>
+  );
+}
+
+/** Asked at the first change to an issue under review or approved: saving sends it back to concept. */
+export function ReopenDialog({
+  status,
+  onConfirm,
+  onCancel,
+}: {
+  status: 'review' | 'approved';
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const where = status === 'review' ? 'ligt ter beoordeling' : 'is goedgekeurd';
+  return (
+    <Modal title="Nummer terugzetten naar concept?" role="alertdialog" onClose={onCancel}>
+      <p className="mt-2">
+        Dit nummer {where}. Als u het wijzigt, gaat het terug naar concept en moet het opnieuw
+        worden aangeboden en goedgekeurd. Uw wijziging is nog niet opgeslagen.
+      </p>
+      <div className="mt-6 flex flex-wrap gap-2">
+        <Button onClick={onConfirm}>Wijzigen en terug naar concept</Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Annuleren, niets wijzigen
         </Button>
       </div>
     </Modal>

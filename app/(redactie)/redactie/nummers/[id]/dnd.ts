@@ -86,6 +86,29 @@ export function draggedItemId(doc: IssueDocument, source: DragSource): number | 
   return block && (block.kind === 'item' || block.kind === 'lead') ? block.itemId : null;
 }
 
+/**
+ * "No, the theme stays": an item the editor placed in another theme's section goes to the end of
+ * its own theme's section, so readers who follow only that other theme do not get it. Null when
+ * the item is not in `placedIn` (the editor already moved it) or has no section of its own.
+ */
+export function keepThemeOperation(
+  doc: IssueDocument,
+  itemId: number,
+  placedIn: number,
+  ownTheme: number,
+): Operation | null {
+  const block = doc.sections
+    .find((s) => s.themeId === placedIn)
+    ?.blocks.find((b) => b.itemId === itemId);
+  if (!block || !doc.sections.some((s) => s.themeId === ownTheme)) return null;
+  const to = sectionContainer(ownTheme);
+  return {
+    type: 'move',
+    blockId: block.id,
+    to: { container: to, index: containerLength(doc, to) },
+  };
+}
+
 export type Names = {
   label: (id: UniqueIdentifier) => string;
   container: (container: ContainerId) => string;

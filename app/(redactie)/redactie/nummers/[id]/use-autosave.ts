@@ -25,6 +25,8 @@ type Input = {
   doc: IssueDocument;
   revision: number;
   unsavedOps: number;
+  /** Changes wait here, unsaved, until the editor has answered a question (editing under review). */
+  hold?: boolean;
   onSaved: (revision: number, opCount: number, saved: IssueDocument) => void;
 };
 
@@ -71,7 +73,7 @@ function useLeaveWarning(warn: boolean) {
  * version it was based on; a refusal for an older version stops saving until the editor chooses.
  */
 export function useAutosave(
-  { issueId, doc, revision, unsavedOps, onSaved }: Input,
+  { issueId, doc, revision, unsavedOps, hold = false, onSaved }: Input,
   initialVersion: number,
 ) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
@@ -86,7 +88,7 @@ export function useAutosave(
   const inFlight = useRef(false);
   const [retry, setRetry] = useState(0);
   const failedRevision = useRef(-1);
-  const blocked = status.kind === 'conflict';
+  const blocked = status.kind === 'conflict' || hold;
 
   useEffect(() => {
     if (revision === savedRevision || inFlight.current || blocked) return;

@@ -51,6 +51,14 @@ function conflictChoices(
  */
 export function useEditing(data: BuilderData) {
   const history = useHistory(data.document);
+  // A save returns an issue under review (or approved) to concept: the first change asks first.
+  // The status can change under the open builder (offered for review from this page), so the
+  // answer holds for the status it was given in, until the issue is a concept again.
+  const { status: issueStatus } = data.issue;
+  const guarded = issueStatus === 'review' || issueStatus === 'approved';
+  const [reopenedFrom, setReopenedFrom] = useState<string | null>(null);
+  if (!guarded && reopenedFrom !== null) setReopenedFrom(null);
+  const asking = guarded && reopenedFrom !== issueStatus && history.unsaved.length > 0;
   useUndoShortcuts(history);
   // The last version this editor and the server agreed on: what "their changes" are measured against.
   const [base, setBase] = useState<IssueDocument>(data.document);
@@ -68,6 +76,7 @@ export function useEditing(data: BuilderData) {
       doc: history.doc,
       revision: history.revision,
       unsavedOps: history.unsaved.length,
+      hold: asking,
       onSaved,
     },
     data.issue.version,
@@ -77,5 +86,16 @@ export function useEditing(data: BuilderData) {
     status.kind === 'conflict' ? conflictChoices(status, base, setBase, history, autosave) : null;
   // What a test send may name: the saved version, and only while nothing waits to be saved.
   const saved = { version: autosave.version, ready: !autosave.dirty && status.kind === 'saved' };
-  return { history, autosave, conflict, saved };
+  const reopen = asking
+    ? {
+        status: issueStatus as 'review' | 'approved',
+        confirm: () => setReopenedFrom(issueStatus),
+        // Back to what was saved: nothing changed, so the issue stays where it was.
+        cancel: () => {
+          history.replace(base);
+          autosave.adopt(autosave.version, history.revision + 1);
+        },
+      }
+    : null;
+  return { history, autosave, conflict, saved, reopen };
 }
