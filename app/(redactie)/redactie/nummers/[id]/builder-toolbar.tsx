@@ -2,41 +2,56 @@
 
 import { buttonClass } from '@/components/button';
 import { formatTime } from '@/lib/format';
+import { SaveTemplate } from './save-template';
 import type { Autosave } from './use-autosave';
 import type { History } from './use-history';
 
-/** Whether the issue is saved, announced politely; an error offers to try again. */
+/**
+ * What a screen reader hears of the autosave: once per save, when it is done (or fails), not
+ * the "not yet saved" and "saving" steps in between.
+ */
+function saveAnnouncement(autosave: Pick<Autosave, 'status' | 'dirty'>): string {
+  const { status } = autosave;
+  if (status.kind === 'saved' && !autosave.dirty && status.at)
+    return `Het nummer is opgeslagen om ${formatTime(status.at)}.`;
+  if (status.kind === 'error') return `Het nummer is niet opgeslagen: ${status.message}`;
+  if (status.kind === 'conflict')
+    return 'Niet opgeslagen: iemand anders heeft dit nummer gewijzigd';
+  return '';
+}
+
+/** Whether the issue is saved; an error offers to try again. */
 function SaveStatus({ autosave }: { autosave: Pick<Autosave, 'status' | 'dirty' | 'retry'> }) {
   const { status } = autosave;
   return (
-    <p
-      role="status"
-      aria-live="polite"
-      className="text-sm font-semibold"
-      data-save-status={status.kind}
-    >
-      {status.kind === 'saving' ? 'Opslaan...' : null}
-      {status.kind === 'saved'
-        ? autosave.dirty
-          ? 'Wijzigingen nog niet opgeslagen'
-          : status.at
-            ? `Opgeslagen om ${formatTime(status.at)}`
-            : 'Alles is opgeslagen'
-        : null}
-      {status.kind === 'error' ? (
-        <span className="text-danger">
-          Niet opgeslagen: {status.message}{' '}
-          <button type="button" className="underline" onClick={autosave.retry}>
-            opnieuw proberen
-          </button>
-        </span>
-      ) : null}
-      {status.kind === 'conflict' ? (
-        <span className="text-danger">
-          Niet opgeslagen: iemand anders heeft dit nummer gewijzigd
-        </span>
-      ) : null}
-    </p>
+    <>
+      <p role="status" className="sr-only" data-save-announcement>
+        {saveAnnouncement(autosave)}
+      </p>
+      <p className="text-sm font-semibold" data-save-status={status.kind}>
+        {status.kind === 'saving' ? 'Opslaan...' : null}
+        {status.kind === 'saved'
+          ? autosave.dirty
+            ? 'Wijzigingen nog niet opgeslagen'
+            : status.at
+              ? `Opgeslagen om ${formatTime(status.at)}`
+              : 'Alles is opgeslagen'
+          : null}
+        {status.kind === 'error' ? (
+          <span className="text-danger">
+            Niet opgeslagen: {status.message}{' '}
+            <button type="button" className="underline" onClick={autosave.retry}>
+              opnieuw proberen
+            </button>
+          </span>
+        ) : null}
+        {status.kind === 'conflict' ? (
+          <span className="text-danger">
+            Niet opgeslagen: iemand anders heeft dit nummer gewijzigd
+          </span>
+        ) : null}
+      </p>
+    </>
   );
 }
 
@@ -46,7 +61,7 @@ export function BuilderToolbar({
   autosave,
 }: {
   history: Pick<History, 'undo' | 'redo' | 'canUndo' | 'canRedo'>;
-  autosave: Pick<Autosave, 'status' | 'dirty' | 'retry'>;
+  autosave: Pick<Autosave, 'status' | 'dirty' | 'retry' | 'version'>;
 }) {
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -69,6 +84,7 @@ export function BuilderToolbar({
         >
           Opnieuw
         </button>
+        <SaveTemplate autosave={autosave} />
       </div>
       <SaveStatus autosave={autosave} />
     </div>

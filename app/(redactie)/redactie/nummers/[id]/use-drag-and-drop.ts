@@ -91,8 +91,10 @@ function useKeyboardDrag(
         return [...under.filter((c) => !isZone(c.id)), ...under.filter((c) => isZone(c.id))];
       return closestCorners(args);
     }
+    // By keyboard, a library item picked up is over nothing until the first arrow key: the
+    // nearest zone would be announced as its place and drown out "opgepakt".
     const target = keyboardTargetRef.current;
-    return target !== null ? [{ id: target }] : closestCorners(args);
+    return target !== null ? [{ id: target }] : [];
   };
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
