@@ -11,11 +11,14 @@ export function Modal({
   children,
   onClose,
   role = 'dialog',
+  wide = false,
 }: {
   title: string;
   children: ReactNode;
   onClose: () => void;
   role?: 'dialog' | 'alertdialog';
+  /** For content with a width of its own, such as a mail at 600 px. */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -32,7 +35,7 @@ export function Modal({
         e.preventDefault();
         onClose();
       }}
-      className="m-auto max-w-lg rounded-lg border border-line p-6 shadow-xl backdrop:bg-black/40"
+      className={`m-auto ${wide ? 'max-w-3xl' : 'max-w-lg'} rounded-lg border border-line p-6 shadow-xl backdrop:bg-black/40`}
     >
       <h2 id="dialog-title" className="text-lg font-bold">
         {title}

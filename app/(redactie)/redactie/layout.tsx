@@ -26,9 +26,9 @@ export default async function EditorLayout({ children }: { children: React.React
     await signOut({ redirectTo: '/inloggen' });
   }
   return (
-    <div className="min-h-screen">
+    <div className="group min-h-screen">
       <header className="border-b border-line bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3 group-has-[[data-wide]]:max-w-[120rem]">
           <div className="flex items-center gap-6">
             <Link href="/redactie" className="text-lg font-bold text-brand-700 no-underline">
               Kopij <span className="font-normal text-muted">redactie</span>
@@ -57,7 +57,10 @@ export default async function EditorLayout({ children }: { children: React.React
           </div>
         </div>
       </header>
-      <main id="inhoud" className="mx-auto max-w-6xl px-6 py-8">
+      <main
+        id="inhoud"
+        className="mx-auto max-w-6xl px-6 py-8 group-has-[[data-wide]]:max-w-[120rem]"
+      >
         {children}
       </main>
     </div>

@@ -38,6 +38,19 @@ const actions: Record<string, Record<string, EditorRole>> = {
     saveTestAddresses: 'redacteur',
     sendTest: 'redacteur',
   },
+  'nummers/template-actions.ts': {
+    saveTemplateAction: 'redacteur',
+    renameTemplateAction: 'redacteur',
+    deleteTemplateAction: 'redacteur',
+  },
+  'nummers/[id]/audience-actions.ts': { saveAudience: 'redacteur' },
+  'nummers/[id]/library-actions.ts': {
+    loadLibraryPage: 'redacteur',
+    loadHeldItems: 'redacteur',
+    openLibraryItem: 'redacteur',
+    createLibraryItem: 'redacteur',
+    updateLibraryItem: 'redacteur',
+  },
   'nummers/[id]/correctie/actions.ts': { correctIssue: 'redacteur' },
   'nummers/[id]/workflow-actions.ts': {
     requestReview: 'redacteur',
@@ -121,6 +134,17 @@ const routes: Record<
         headers: { 'content-type': 'multipart/form-data; boundary=x' },
         body: 'geen formulier',
       }),
+  },
+  'live/route.ts': {
+    method: 'GET',
+    role: 'redacteur',
+    request: () => new Request('http://localhost/redactie/live?nummer=abc&weg=2'),
+  },
+  'nummers/[id]/webversie/[[...artikel]]/route.ts': {
+    method: 'GET',
+    role: 'redacteur',
+    request: () => new Request('http://localhost/redactie/nummers/abc/webversie'),
+    params: { id: 'abc' },
   },
   'media/uploaden/route.ts': {
     method: 'POST',

@@ -3,6 +3,7 @@
 import type { ImageChoice } from '@/lib/media/library';
 import { ImageBlockEditor } from './image-block-editor';
 import { RichTextField } from '@/components/rich-text/rich-text-field';
+import { GREETING_HINT } from '@/lib/email/greeting';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -61,11 +62,17 @@ export function SortableBlock({
   label,
   children,
   actions,
+  heading,
 }: {
   id: string;
   label: string;
   children: ReactNode;
   actions?: ReactNode;
+  /**
+   * For a block edited in place: the line beside the handle and the buttons, with the fields
+   * below it at the block's full width (beside the buttons they were squeezed to a few words).
+   */
+  heading?: ReactNode;
 }) {
   const {
     attributes,
@@ -81,20 +88,25 @@ export function SortableBlock({
       ref={setNodeRef}
       data-block={id}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={`flex items-start gap-3 rounded-md border border-line bg-white p-3 ${isDragging ? 'opacity-50' : ''}`}
+      className={`rounded-md border border-line bg-white p-3 ${isDragging ? 'opacity-50' : ''}`}
     >
-      <button
-        type="button"
-        ref={setActivatorNodeRef}
-        className={dragHandleClass}
-        {...attributes}
-        {...listeners}
-        aria-label={`Verplaats ${label}`}
-      >
-        ⠿
-      </button>
-      <div className="min-w-0 flex-1">{children}</div>
-      {actions ? <div className="flex shrink-0 gap-1">{actions}</div> : null}
+      <div className="flex items-start gap-3">
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          className={dragHandleClass}
+          {...attributes}
+          {...listeners}
+          aria-label={`Verplaats ${label}`}
+        >
+          ⠿
+        </button>
+        <div className="min-w-0 flex-1">{heading ?? children}</div>
+        {actions ? (
+          <div className="flex shrink-0 flex-wrap justify-end gap-1">{actions}</div>
+        ) : null}
+      </div>
+      {heading ? <div className="@container mt-2">{children}</div> : null}
     </li>
   );
 }
@@ -177,6 +189,7 @@ export function ExtraEditor({
           id={`${block.id}-body`}
           name="body"
           label="Tekst"
+          hint={GREETING_HINT}
           headings
           maxChars={5000}
           required
@@ -187,7 +200,7 @@ export function ExtraEditor({
         field('body', 'Tekst', block.content.body, true)
       )}
       {block.kind === 'cta' ? (
-        <div className="grid gap-2 sm:grid-cols-2">
+        <div className="grid gap-2 @md:grid-cols-2">
           {field('buttonLabel', 'Knoptekst', block.content.buttonLabel)}
           {field('buttonUrl', 'Knoplink', block.content.buttonUrl)}
         </div>

@@ -7,9 +7,9 @@ import { idle, type ActionState } from '@/lib/action-state';
 import { GMAIL_CLIP_BYTES } from '@/lib/email/checks';
 import type { IssueDocument } from '@/lib/issue/document';
 import type { BuilderData } from '@/lib/issue/load-builder';
+import { ScaledPreview, type View } from './preview-frame';
 import { previewIssue, saveTestAddresses, sendTest, type PreviewData } from './actions';
 
-type View = 'desktop' | 'mobiel' | 'tekst' | 'donker';
 const views: { id: View; label: string }[] = [
   { id: 'desktop', label: 'Desktop' },
   { id: 'mobiel', label: 'Mobiel' },
@@ -22,7 +22,7 @@ const kb = (bytes: number) =>
   `${(bytes / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} kB`;
 
 /** The preview of the document as it is now, made again 250 ms after the last change. */
-function usePreview(issueId: number, doc: IssueDocument) {
+function usePreview(issueId: number, doc: IssueDocument, itemRevision: number) {
   const [preview, setPreview] = useState<PreviewData | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -42,7 +42,8 @@ function usePreview(issueId: number, doc: IssueDocument) {
       current = false;
       clearTimeout(timer);
     };
-  }, [issueId, doc]);
+    // itemRevision: an item edited in the side panel changes the mail, not the document.
+  }, [issueId, doc, itemRevision]);
   return { preview, error };
 }
 
@@ -76,26 +77,7 @@ function PreviewFrame({ preview, view }: { preview: PreviewData; view: View }) {
         {preview.text}
       </pre>
     );
-  return (
-    <div
-      className="overflow-x-auto"
-      tabIndex={0}
-      role="region"
-      aria-label="E-mailvoorbeeld, horizontaal te schuiven"
-    >
-      <iframe
-        title={`Voorbeeld van de e-mail (${view})`}
-        srcDoc={preview.html}
-        sandbox=""
-        width={view === 'mobiel' ? 375 : 600}
-        height={900}
-        data-preview-frame={view}
-        className="rounded-md border border-line bg-white"
-        // A simulation of the colour inversion that some mail apps apply in dark mode.
-        style={view === 'donker' ? { filter: 'invert(1) hue-rotate(180deg)' } : undefined}
-      />
-    </div>
-  );
+  return <ScaledPreview html={preview.html} view={view} />;
 }
 
 /** Problems that block approval in red; warnings (delivery advice) below them, in their own list. */
@@ -215,18 +197,27 @@ export function PreviewPane({
   data,
   doc,
   saved,
+  itemRevision = 0,
 }: {
   data: Pick<BuilderData, 'issue' | 'testAddresses'>;
   doc: IssueDocument;
   saved: SavedState;
+  /** Counts the item edits made in the builder's side panel: each makes the preview again. */
+  itemRevision?: number;
 }) {
   const issueId = data.issue.id;
   const [view, setView] = useState<View>('desktop');
-  const { preview, error } = usePreview(issueId, doc);
+  const { preview, error } = usePreview(issueId, doc, itemRevision);
   return (
-    <aside aria-label="Voorbeeld" className="space-y-4 rounded-lg border border-line bg-white p-4">
-      <h2 className="text-lg font-bold">Voorbeeld</h2>
-      <ViewButtons view={view} onChange={setView} />
+    <aside
+      aria-label="Voorbeeld"
+      // Beside the issue it stays in view while the editor scrolls the issue.
+      className="space-y-4 rounded-lg border border-line bg-white p-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-lg font-bold">Voorbeeld</h2>
+        <ViewButtons view={view} onChange={setView} />
+      </div>
       {error ? (
         <p role="alert" className="text-sm font-semibold text-danger">
           {error}
@@ -234,11 +225,11 @@ export function PreviewPane({
       ) : null}
       {preview ? (
         <>
+          <PreviewFrame preview={preview} view={view} />
           <p className="text-sm" data-preview-size>
             Grootte: <strong>{kb(preview.bytes)}</strong> van {kb(GMAIL_CLIP_BYTES)} (daarboven
             knipt Gmail de e-mail af)
           </p>
-          <PreviewFrame preview={preview} view={view} />
           <Checks checks={preview.checks} />
         </>
       ) : (
