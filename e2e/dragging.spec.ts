@@ -14,6 +14,7 @@ import {
 import { query } from './support/db';
 import { hydrated, open, signIn } from './support/session';
 
+// After builder.spec.ts (files run in name order), whose first tests read draft 24 as seeded.
 // Moving items and blocks: the theme question, the keyboard, and what a screen reader hears.
 // Tall enough that the library and the whole issue fit on screen together.
 test.use({ viewport: { width: 1400, height: 2400 } });
