@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fsp from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDkim } from '@/lib/test/dkim';
 import { tempDir } from '@/lib/test/temp-dir';
 import { startTestSmtp, type TestSmtp } from '@/lib/test/smtp';
@@ -28,6 +29,8 @@ describe('sendMail without SMTP_URL', () => {
       mailFrom: 'Kopij <noreply@kopij.test>',
     });
     expect(result.file && path.dirname(result.file)).toBe(outboxDir);
+    // Renamed into place once whole: nothing half written (or left behind) under another name.
+    expect(fs.readdirSync(outboxDir)).toEqual([path.basename(result.file!)]);
     const parsed = await simpleParser(fs.readFileSync(result.file!));
     expect(parsed.subject).toBe(message.subject);
     expect(parsed.text?.trim()).toBe(message.text);
@@ -35,6 +38,25 @@ describe('sendMail without SMTP_URL', () => {
     expect(parsed.from?.value).toEqual([{ name: 'Kopij', address: 'noreply@kopij.test' }]);
     expect(parsed.messageId).toBe(result.messageId);
     expect(result.messageId).toMatch(/^<[\w-]{24}@kopij\.test>$/);
+  });
+
+  it('never lets a reader of the folder see a half-written message: it is renamed into place', async () => {
+    const outboxDir = tempDir('kopij-outbox');
+    const written = vi.spyOn(fsp, 'writeFile');
+    const renamed = vi.spyOn(fsp, 'rename');
+    try {
+      const result = await sendMail(message, {
+        smtpUrl: undefined,
+        outboxDir,
+        mailFrom: 'Kopij <noreply@kopij.test>',
+      });
+      const [target] = written.mock.calls.map(([file]) => path.basename(String(file)));
+      expect(target).toMatch(/^\..*\.eml\.tmp$/);
+      expect(renamed.mock.calls.map(([, to]) => String(to))).toEqual([result.file]);
+    } finally {
+      written.mockRestore();
+      renamed.mockRestore();
+    }
   });
 });
 

@@ -89,7 +89,7 @@ describe('a relay that fails', () => {
       .map((u) => u.email)
       .sort();
     const files = await waitFor(() => {
-      const names = fs.readdirSync(outbox);
+      const names = fs.readdirSync(outbox).filter((name) => name.endsWith('.eml'));
       return names.length >= wanted.length ? names : undefined;
     }, 'de meldingen in de outbox');
     const notices = await Promise.all(

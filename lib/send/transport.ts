@@ -159,7 +159,11 @@ export function outboxTransport(dir: string): Transport {
         await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         const name = `${stamp}-${envelope.to.replace(/[^a-z0-9@.-]/gi, '_').slice(0, 80)}-${crypto.randomBytes(3).toString('hex')}.eml`;
-        await fs.writeFile(path.join(dir, name), raw, { mode: PRIVATE_FILE });
+        // Written under a hidden name and renamed: whoever reads the folder (a mail catcher, a
+        // test) sees a whole message or none, never one half written.
+        const temporary = path.join(dir, `.${name}.tmp`);
+        await fs.writeFile(temporary, raw, { mode: PRIVATE_FILE });
+        await fs.rename(temporary, path.join(dir, name));
         return { ok: true, response: `250 ${name}` };
       },
       close() {},
