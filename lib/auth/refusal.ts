@@ -4,6 +4,7 @@ import type { EditorRole } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { currentEditor, editorLabel, type SessionEditor } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
+import { plainText, seeOther } from '@/lib/http/responses';
 
 // Every action and route handler under /redactie asks, in this order: a session, the role, and
 // only then the input. A refused role learns nothing about what its input would have caused,
@@ -25,9 +26,6 @@ export function recordRefusal(
   );
 }
 
-const plain = (message: string, status: number) =>
-  new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-
 /**
  * For route handlers under /redactie: the signed-in editor with at least `role`, or the answer to
  * give instead (a redirect to sign in, or 403 with the refusal logged). Call it before reading
@@ -45,14 +43,11 @@ export async function routeEditor(options: {
   if (!editor)
     return {
       ok: false,
-      response: new Response(null, {
-        status: 303,
-        headers: { Location: `/inloggen?callbackUrl=${encodeURIComponent(options.returnTo)}` },
-      }),
+      response: seeOther(`/inloggen?callbackUrl=${encodeURIComponent(options.returnTo)}`),
     };
   if (!hasRole(editor.role, options.role)) {
     recordRefusal(editor, { name: options.name, role: options.role, kind: 'route' });
-    return { ok: false, response: plain(options.refusal, 403) };
+    return { ok: false, response: plainText(options.refusal, 403) };
   }
   return { ok: true, editor };
 }

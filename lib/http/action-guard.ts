@@ -1,4 +1,5 @@
 import { argumentsProblem, boundActionProblem, type PartLookup } from './action-reply';
+import { plainText } from './responses';
 
 /**
  * Server action requests that Next would answer with a 500, refused by the proxy (proxy.ts)
@@ -35,10 +36,7 @@ export const ACTION_BODY_LIMIT = 1024 * 1024;
 const ACTION_ID = /^[0-9a-f]{42}$/;
 
 const refuse = (status: number, message: string) =>
-  new Response(message, {
-    status,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-  });
+  plainText(message, status, { 'Cache-Control': 'no-store' });
 
 const malformed = () =>
   refuse(400, 'Dit verzoek is ongeldig en kan niet worden verwerkt. Laad de pagina opnieuw.');

@@ -1,4 +1,5 @@
 import { getConfig } from '@/lib/config';
+import { plainText } from './responses';
 
 /**
  * A form posted to one of our route handlers from another site. The session cookie is
@@ -16,8 +17,4 @@ export function foreignOrigin(request: Request): boolean {
   }
 }
 
-export const foreignOriginResponse = () =>
-  new Response('Dit formulier komt niet van deze site.', {
-    status: 403,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  });
+export const foreignOriginResponse = () => plainText('Dit formulier komt niet van deze site.', 403);

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { mediaRenditions, type RenditionFormat } from '@/db/schema';
 import { renditionsDir } from './store';
+import { plainText } from '@/lib/http/responses';
 
 const FILE = /^[0-9a-f]{32}\.(jpg|png|webp)$/;
 const TYPES: Record<RenditionFormat, string> = {
@@ -16,11 +17,7 @@ const TYPES: Record<RenditionFormat, string> = {
 };
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-const missing = () =>
-  new Response('Deze afbeelding bestaat niet (meer).', {
-    status: 404,
-    headers: { 'content-type': 'text/plain; charset=utf-8' },
-  });
+const missing = () => plainText('Deze afbeelding bestaat niet (meer).', 404);
 
 /**
  * Read asynchronously: after a send, many mail clients fetch the same images at once, and a

@@ -6,6 +6,7 @@ import { escapeHtml } from '@/lib/html';
 import { clientKey } from '@/lib/http/client-address';
 import { mailboxLimiter, rateLimiter } from '@/lib/rate-limit';
 import { SubscriberError } from './errors';
+import { seeOther } from '@/lib/http/responses';
 
 // The public subscriber forms post plain HTML forms (they must work without JavaScript) to
 // route handlers, so every refusal can carry a real 4xx status. A request that asks for JSON
@@ -102,7 +103,7 @@ const wantsJson = (request: Request) =>
 
 export function done(request: Request, redirect: string): Response {
   if (wantsJson(request)) return NextResponse.json({ status: 'ok', redirect });
-  return new Response(null, { status: 303, headers: { location: redirect } });
+  return seeOther(redirect);
 }
 
 function refusal(request: Request, error: SubscriberError, back: string): Response {

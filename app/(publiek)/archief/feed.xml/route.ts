@@ -3,11 +3,11 @@ import { archiveNewsletter } from '@/lib/archive/newsletters';
 import { archiveFilters, archiveListParams, listSentIssues } from '@/lib/archive/queries';
 import { rssFeed } from '@/lib/archive/feed';
 import { getConfig } from '@/lib/config';
+import { plainText } from '@/lib/http/responses';
 
 export const dynamic = 'force-dynamic';
 
-const notFound = (message: string) =>
-  new Response(message, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const notFound = (message: string) => plainText(message, 404);
 
 /**
  * The archive as RSS 2.0, newest 20 issues; `?thema=<id>` for one theme, `?nieuwsbrief=<slug>`

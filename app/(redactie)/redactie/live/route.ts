@@ -3,6 +3,7 @@ import { routeEditor } from '@/lib/auth/refusal';
 import { liveState, viewerOf } from '@/lib/issue/live';
 import { presence } from '@/lib/issue/presence';
 import { recordId, z } from '@/lib/validation';
+import { plainText } from '@/lib/http/responses';
 
 // Polled every few seconds by each open issue page, issue list and dashboard
 // (components/live-updates.tsx): a small stamp, so a page renders again only when something it
@@ -26,11 +27,7 @@ export async function GET(request: Request) {
   if (!auth.ok) return auth.response;
   const { editor } = auth;
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success)
-    return new Response('Onbekend nummer.', {
-      status: 400,
-      headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+  if (!parsed.success) return plainText('Onbekend nummer.', 400, headers);
   const { nummer, weg } = parsed.data;
   if (weg) {
     if (nummer) presence().leave(nummer, editor.id);

@@ -3,17 +3,16 @@ import { revalidatePaths } from '@/lib/actions';
 import { keyMatches, pathsToRevalidate } from '@/lib/archive/revalidate';
 import { getConfig } from '@/lib/config';
 import { z } from '@/lib/validation';
+import { plainText } from '@/lib/http/responses';
 
 const body = z.object({ issueId: z.number().int().positive() });
-const text = (message: string, status: number) =>
-  new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 /** The sender's call after a send completes: refresh the issue's archive pages (lib/archive/revalidate.ts). */
 export async function POST(request: Request) {
   if (!keyMatches(request.headers.get('authorization'), getConfig().authSecret))
-    return text('Geen toegang.', 403);
+    return plainText('Geen toegang.', 403);
   const parsed = body.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return text('Verwacht: {"issueId": <nummer>}.', 400);
+  if (!parsed.success) return plainText('Verwacht: {"issueId": <nummer>}.', 400);
   const paths = pathsToRevalidate(db(), parsed.data.issueId);
   revalidatePaths(paths);
   return Response.json({ revalidated: paths });

@@ -7,14 +7,13 @@ import { foreignOrigin, foreignOriginResponse } from '@/lib/http/posted-origin';
 import { MAX_UPLOAD_BYTES, MediaRefusal, readUpload } from '@/lib/media/intake';
 import { storeUpload, uploadName } from '@/lib/media/store';
 import { listNewsletters } from '@/lib/newsletters/queries';
+import { seeOther } from '@/lib/http/responses';
 
 // Receives an image as an ordinary multipart form post (it works without JavaScript, and is not
 // held to the 1 MB body limit of server actions), keeps it and redirects to the library, where
 // the editor describes it. The body is read up to the limit and no further.
 const page = '/redactie/media';
 const FORM_OVERHEAD = 64 * 1024;
-const see = (location: string) =>
-  new Response(null, { status: 303, headers: { Location: location } });
 
 export async function POST(request: Request) {
   if (foreignOrigin(request)) return foreignOriginResponse();
@@ -25,7 +24,7 @@ export async function POST(request: Request) {
     refusal: 'U heeft geen rechten om afbeeldingen te uploaden.',
   });
   if (!auth.ok) return auth.response;
-  const back = (query: string) => see(`${page}?${query}`);
+  const back = (query: string) => seeOther(`${page}?${query}`);
   const declared = request.headers.get('content-length');
   let form: FormData;
   try {

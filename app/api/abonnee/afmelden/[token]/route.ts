@@ -3,6 +3,7 @@ import { unsubscribe, undoUnsubscribe } from '@/lib/subscribers/flows-unsubscrib
 import { unsubscribeForm } from '@/lib/subscribers/forms';
 import { done, handlePost, parseForm, readForm } from '@/lib/subscribers/http';
 import { requireLink } from '@/lib/subscribers/verify';
+import { plainText } from '@/lib/http/responses';
 
 /**
  * POST /afmelden/[token]. Mail clients send RFC 8058 one-click posts here
@@ -16,10 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     const claims = requireLink('unsubscribe', token);
     if (input['List-Unsubscribe'] === 'One-Click') {
       db().transaction((tx) => unsubscribe(tx, claims, 'one-click'));
-      return new Response('U bent afgemeld.', {
-        status: 200,
-        headers: { 'content-type': 'text/plain; charset=utf-8' },
-      });
+      return plainText('U bent afgemeld.', 200);
     }
     if (input.actie === 'ongedaan') {
       db().transaction((tx) => undoUnsubscribe(tx, claims));

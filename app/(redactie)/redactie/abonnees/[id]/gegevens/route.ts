@@ -3,6 +3,7 @@ import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { routeEditor } from '@/lib/auth/refusal';
 import { subscriberExport } from '@/lib/subscribers/queries';
+import { plainText } from '@/lib/http/responses';
 
 // One subscriber's data as JSON (AVG art. 15), for an editor answering a request for access.
 // Personal data leaving the app asks the role that may export the list (see ../../exporteren).
@@ -17,11 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { editor } = auth;
   const { id } = await params;
   const data = /^[1-9][0-9]{0,8}$/.test(id) ? subscriberExport(Number(id)) : null;
-  if (!data)
-    return new Response('Deze abonnee bestaat niet.', {
-      status: 404,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+  if (!data) return plainText('Deze abonnee bestaat niet.', 404);
   db().transaction((tx) =>
     recordAudit(tx, {
       actor: { id: editor.id, label: editorLabel(editor) },

@@ -3,13 +3,12 @@ import { foreignOrigin, foreignOriginResponse } from '@/lib/http/posted-origin';
 import { MAX_IMPORT_BYTES, readImportFile, type ImportError } from '@/lib/subscribers/import';
 import { keepUpload } from '@/lib/subscribers/import-store';
 import { newslettersWithThemes } from '@/lib/newsletters/queries';
+import { seeOther } from '@/lib/http/responses';
 
 // Receives the CSV as an ordinary multipart form post (works without JavaScript, and is not held
 // to the 1 MB body limit of server actions), keeps it for the preview and redirects there.
 const page = '/redactie/abonnees/importeren';
-const see = (location: string) =>
-  new Response(null, { status: 303, headers: { Location: location } });
-const fail = (error: ImportError) => see(`${page}?fout=${error}`);
+const fail = (error: ImportError) => seeOther(`${page}?fout=${error}`);
 
 export async function POST(request: Request) {
   if (foreignOrigin(request)) return foreignOriginResponse();
@@ -51,5 +50,5 @@ export async function POST(request: Request) {
     fileName: file.name || 'import.csv',
     text,
   });
-  return see(`${page}?voorbeeld=${id}`);
+  return seeOther(`${page}?voorbeeld=${id}`);
 }

@@ -4,12 +4,9 @@ import { archivedItemParams } from '@/lib/archive/params';
 import { sentIssue } from '@/lib/archive/queries';
 import { sentItem } from '@/lib/archive/sent-items';
 import { getConfig } from '@/lib/config';
+import { plainText } from '@/lib/http/responses';
 
-const notFound = () =>
-  new Response('Deze activiteit staat niet in een verzonden nummer.', {
-    status: 404,
-    headers: { 'content-type': 'text/plain; charset=utf-8' },
-  });
+const notFound = () => plainText('Deze activiteit staat niet in een verzonden nummer.', 404);
 
 /** "Zet in agenda": an event of a sent issue as an .ics file; anything else is a 404. */
 export async function GET(

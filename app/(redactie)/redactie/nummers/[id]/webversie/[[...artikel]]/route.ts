@@ -5,17 +5,14 @@ import { getConfig } from '@/lib/config';
 import { fillPersonalLinks, renderIssueEmail } from '@/lib/email/render';
 import { emailSource } from '@/lib/email/source';
 import { testLinks } from '@/lib/send/messages';
+import { plainText } from '@/lib/http/responses';
 
 // "Bekijk in uw browser" in a test mail: the issue is not in the archive yet, so the link leads
 // here, to the mail as it stands now (the approved texts once approved), for editors only.
 // "Lees meer" links of a test mail end below this path too; they open the same page.
 
 const params = z.object({ id: z.coerce.number().int().positive() });
-const notFound = () =>
-  new Response('Dit nummer bestaat niet (meer).', {
-    status: 404,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  });
+const notFound = () => plainText('Dit nummer bestaat niet (meer).', 404);
 
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   const raw = await context.params;
