@@ -4,7 +4,6 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, users } from '@/db/schema';
 import type { EditorRole } from '@/lib/enums';
-import type { SessionEditor } from '@/lib/auth/guard';
 import { fromImage, imageOf, testDb } from '@/lib/test/db';
 import { seed } from '@/scripts/seed';
 
@@ -13,18 +12,10 @@ import { seed } from '@/scripts/seed';
 // invalid. The answer must be the refusal (logged), never what the validation would have said.
 // A new action or route fails this test until it is in the tables below with its role.
 
-const state = vi.hoisted(() => ({
-  editor: null as SessionEditor | null,
-  database: null as unknown,
-}));
-vi.mock('@/lib/auth/guard', () => ({
-  currentEditor: async () => state.editor,
-  editorLabel: (e: SessionEditor) => e.name ?? e.email,
-}));
-vi.mock('@/db', async (original) => ({
-  ...(await original<typeof import('@/db')>()),
-  db: () => state.database,
-}));
+const session = await vi.hoisted(() => import('@/lib/test/action-session'));
+const { state } = session;
+vi.mock('@/lib/auth/guard', () => session.guardModule());
+vi.mock('@/db', (original) => session.dbModule(original));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const root = import.meta.dirname;

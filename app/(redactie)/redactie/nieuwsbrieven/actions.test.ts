@@ -1,41 +1,24 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditLog, issues, newsletters, users } from '@/db/schema';
-import type { SessionEditor } from '@/lib/auth/guard';
+import { auditLog, issues, newsletters } from '@/db/schema';
 import { testDb } from '@/lib/test/db';
 import { seed } from '@/scripts/seed';
 
 // The newsletter actions called with the form's own fields (repeated footer link fields, an
 // unticked checkbox), as the screen posts them.
-const state = vi.hoisted(() => ({
-  editor: null as SessionEditor | null,
-  database: null as unknown,
-  redirects: [] as string[],
-}));
-vi.mock('@/lib/auth/guard', () => ({
-  currentEditor: async () => state.editor,
-  editorLabel: (e: SessionEditor) => e.name ?? e.email,
-}));
-vi.mock('@/db', async (original) => ({
-  ...(await original<typeof import('@/db')>()),
-  db: () => state.database,
-}));
+const session = await vi.hoisted(() => import('@/lib/test/action-session'));
+const { state } = session;
+vi.mock('@/lib/auth/guard', () => session.guardModule());
+vi.mock('@/db', (original) => session.dbModule(original));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    state.redirects.push(url);
-  },
-}));
+vi.mock('next/navigation', () => session.navigationModule());
 
 const actions = await import('./actions');
 const { createIssueAction } = await import('../nummers/actions');
 const { idle } = await import('@/lib/action-state');
 const database = () => state.database as ReturnType<typeof testDb>;
 
-function signInAs(email: string) {
-  const u = database().select().from(users).where(eq(users.email, email)).get()!;
-  state.editor = { id: u.id, email: u.email, name: u.name, role: u.role };
-}
+const { signInAs } = session;
 
 function form(fields: Record<string, string | string[]>) {
   const data = new FormData();

@@ -1,30 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditLog, subscribers, suppressions, users } from '@/db/schema';
+import { auditLog, subscribers, suppressions } from '@/db/schema';
 import { seed } from '@/scripts/seed';
-import type { SessionEditor } from '@/lib/auth/guard';
 import { testDb } from '@/lib/test/db';
 
 // The suppression actions called directly, as a forged request would, past any hidden form.
-const state = vi.hoisted(() => ({
-  editor: null as SessionEditor | null,
-  database: null as unknown,
-  redirects: [] as string[],
-}));
-vi.mock('@/lib/auth/guard', () => ({
-  currentEditor: async () => state.editor,
-  editorLabel: (e: SessionEditor) => e.name ?? e.email,
-}));
-vi.mock('@/db', async (original) => ({
-  ...(await original<typeof import('@/db')>()),
-  db: () => state.database,
-}));
+const session = await vi.hoisted(() => import('@/lib/test/action-session'));
+const { state } = session;
+vi.mock('@/lib/auth/guard', () => session.guardModule());
+vi.mock('@/db', (original) => session.dbModule(original));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    state.redirects.push(url);
-  },
-}));
+vi.mock('next/navigation', () => session.navigationModule());
 
 const { addSuppression, liftSuppressionAction } = await import('./actions');
 const { idle } = await import('@/lib/action-state');
@@ -32,10 +18,7 @@ const database = () => state.database as ReturnType<typeof testDb>;
 
 const EMAIL = 'j.devries@raad-zwolle.example';
 
-function signInAs(email: string) {
-  const u = database().select().from(users).where(eq(users.email, email)).get()!;
-  state.editor = { id: u.id, email: u.email, name: u.name, role: u.role };
-}
+const { signInAs } = session;
 
 const audit = (action: string) =>
   database().select().from(auditLog).where(eq(auditLog.action, action)).all();

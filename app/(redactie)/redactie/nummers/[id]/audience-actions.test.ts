@@ -1,34 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditLog, issues, sentItems, users } from '@/db/schema';
+import { auditLog, issues, sentItems } from '@/db/schema';
 import { seed } from '@/scripts/seed';
-import type { SessionEditor } from '@/lib/auth/guard';
 import { freezeSentItems } from '@/lib/issue/sent-items';
 import { testDb } from '@/lib/test/db';
 
 // The audience form's action called as the form calls it, and as a forged request would.
-const state = vi.hoisted(() => ({
-  editor: null as SessionEditor | null,
-  database: null as unknown,
-}));
-vi.mock('@/lib/auth/guard', () => ({
-  currentEditor: async () => state.editor,
-  editorLabel: (e: SessionEditor) => e.name ?? e.email,
-}));
-vi.mock('@/db', async (original) => ({
-  ...(await original<typeof import('@/db')>()),
-  db: () => state.database,
-}));
+const session = await vi.hoisted(() => import('@/lib/test/action-session'));
+const { state } = session;
+vi.mock('@/lib/auth/guard', () => session.guardModule());
+vi.mock('@/db', (original) => session.dbModule(original));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { saveAudience } = await import('./audience-actions');
 const { idle } = await import('@/lib/action-state');
 const database = () => state.database as ReturnType<typeof testDb>;
 
-function signInAs(email: string) {
-  const u = database().select().from(users).where(eq(users.email, email)).get()!;
-  state.editor = { id: u.id, email: u.email, name: u.name, role: u.role };
-}
+const { signInAs } = session;
 
 const stored = () => database().select().from(issues).where(eq(issues.id, issueId)).get()!;
 const audienceLines = () =>

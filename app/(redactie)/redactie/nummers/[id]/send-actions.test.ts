@@ -1,33 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditLog, deliveries, issues, newsletters, users } from '@/db/schema';
+import { auditLog, deliveries, issues, newsletters } from '@/db/schema';
 import { seed } from '@/scripts/seed';
-import type { SessionEditor } from '@/lib/auth/guard';
 import { testDb } from '@/lib/test/db';
 
 // Forged requests: the send controls called directly, past any hidden button.
-const state = vi.hoisted(() => ({
-  editor: null as SessionEditor | null,
-  database: null as unknown,
-}));
-vi.mock('@/lib/auth/guard', () => ({
-  currentEditor: async () => state.editor,
-  editorLabel: (e: SessionEditor) => e.name ?? e.email,
-}));
-vi.mock('@/db', async (original) => ({
-  ...(await original<typeof import('@/db')>()),
-  db: () => state.database,
-}));
+const session = await vi.hoisted(() => import('@/lib/test/action-session'));
+const { state } = session;
+vi.mock('@/lib/auth/guard', () => session.guardModule());
+vi.mock('@/db', (original) => session.dbModule(original));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { sendNow, pauseSend, cancelSend } = await import('./send-actions');
 const { idle } = await import('@/lib/action-state');
 const database = () => state.database as ReturnType<typeof testDb>;
 
-function signInAs(email: string) {
-  const u = database().select().from(users).where(eq(users.email, email)).get()!;
-  state.editor = { id: u.id, email: u.email, name: u.name, role: u.role };
-}
+const { signInAs } = session;
 
 let issueId: number;
 beforeEach(() => {

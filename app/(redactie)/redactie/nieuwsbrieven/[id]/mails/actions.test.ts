@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, newsletters, users } from '@/db/schema';
-import type { SessionEditor } from '@/lib/auth/guard';
 import { mailTextDefinitions } from '@/lib/newsletters/mail-texts';
 import { testDb } from '@/lib/test/db';
 import { seed } from '@/scripts/seed';
@@ -9,18 +8,10 @@ import { seed } from '@/scripts/seed';
 // The admin screen's actions as the form calls them: what is saved, what is refused (and then
 // nothing changes), what the preview shows.
 
-const state = vi.hoisted(() => ({
-  editor: null as SessionEditor | null,
-  database: null as unknown,
-}));
-vi.mock('@/lib/auth/guard', () => ({
-  currentEditor: async () => state.editor,
-  editorLabel: (e: SessionEditor) => e.name ?? e.email,
-}));
-vi.mock('@/db', async (original) => ({
-  ...(await original<typeof import('@/db')>()),
-  db: () => state.database,
-}));
+const session = await vi.hoisted(() => import('@/lib/test/action-session'));
+const { state } = session;
+vi.mock('@/lib/auth/guard', () => session.guardModule());
+vi.mock('@/db', (original) => session.dbModule(original));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { previewMailTextAction, resetMailTextAction, saveMailTextAction, saveWelcomeMailAction } =
