@@ -15,6 +15,7 @@ export const migrationsFolder = path.join(import.meta.dirname, 'migrations');
  */
 export function migrateDatabase(database: Db) {
   const sqlite = database.$client;
+  const before = appliedMigrations(database);
   sqlite.pragma('foreign_keys = OFF');
   try {
     migrate(database, { migrationsFolder });
@@ -26,7 +27,22 @@ export function migrateDatabase(database: Db) {
   } finally {
     sqlite.pragma('foreign_keys = ON');
   }
-  upgradeRichText(database);
+  // Data upgrades go with the migrations that made them necessary: an ordinary restart, with
+  // nothing to migrate, does not scan the tables again.
+  if (appliedMigrations(database) > before) upgradeRichText(database);
+}
+
+/** How many migrations the database has had (none for a new file). */
+function appliedMigrations(database: Db): number {
+  const table = database.$client
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
+  if (!table) return 0;
+  return (
+    database.$client.prepare('select count(*) as n from __drizzle_migrations').get() as {
+      n: number;
+    }
+  ).n;
 }
 
 // `npm run db:migrate`

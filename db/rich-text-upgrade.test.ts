@@ -4,6 +4,7 @@ import { testDb } from '@/lib/test/db';
 import { seed } from '@/scripts/seed';
 import { fromPlainText } from '@/lib/richtext/plain';
 import { items, reusableBlocks } from './schema';
+import { migrateDatabase } from './migrate';
 import { upgradeRichText } from './rich-text-upgrade';
 
 describe('upgradeRichText', () => {
@@ -51,5 +52,18 @@ describe('upgradeRichText', () => {
         database.select().from(reusableBlocks).all(),
       ]),
     ).toBe(before);
+  });
+
+  it('runs with the migrations that need it, not at every start', () => {
+    const database = testDb();
+    seed(database);
+    const item = database.select().from(items).get()!;
+    database.run(
+      sql`update items set teaser = 'Platte tekst.', teaser_doc = '{"type":"doc","content":[]}' where id = ${item.id}`,
+    );
+    // A restart: nothing left to migrate, so the tables are not scanned.
+    migrateDatabase(database);
+    const after = database.select().from(items).where(eq(items.id, item.id)).get()!;
+    expect(after.teaserDoc).toEqual({ type: 'doc', content: [] });
   });
 });
