@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { db, type Tx } from '@/db';
 import type { EditorRole } from '@/db/schema';
@@ -162,5 +163,20 @@ export function editorTask<S extends z.ZodType, T = unknown>(options: {
       console.error(`Actie ${options.name} mislukt`, error);
       return { status: 'error', message: 'Er ging iets mis. Probeer het opnieuw.' };
     }
+  };
+}
+
+/**
+ * An action that goes on to another page once it succeeds (a notice in the address says what was
+ * done); a refusal stays on the form that asked. `to` reads the successful state and the payload.
+ */
+export function redirectAfter<T, P>(
+  action: (previous: ActionState<T>, payload: P) => Promise<ActionState<T>>,
+  to: (done: ActionState<T>, payload: P) => string,
+) {
+  return async (previous: ActionState, payload: P): Promise<ActionState> => {
+    const result = await action(previous as ActionState<T>, payload);
+    if (result.status === 'ok') redirect(to(result, payload));
+    return result;
   };
 }

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import type { ActionState } from '@/lib/action-state';
-import { editorAction, invalid } from '@/lib/actions';
+import { editorAction, invalid, redirectAfter } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { eraseSubscriber } from '@/lib/subscribers/erase';
@@ -88,11 +88,7 @@ const erase = editorAction({
   },
 });
 
-export async function eraseSubscriberAction(
-  previous: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  const result = await erase(previous, form);
-  if (result.status === 'ok') redirect(`/redactie/abonnees/${Number(form.get('id'))}?gewist=1`);
-  return result;
-}
+export const eraseSubscriberAction = redirectAfter(
+  erase,
+  (_done, form: FormData) => `/redactie/abonnees/${Number(form.get('id'))}?gewist=1`,
+);

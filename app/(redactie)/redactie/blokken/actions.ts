@@ -1,11 +1,9 @@
 'use server';
 
 import { eq } from 'drizzle-orm';
-import { redirect } from 'next/navigation';
 import type { Tx } from '@/db';
 import { newsletters, type ReusableBlock } from '@/db/schema';
-import type { ActionState } from '@/lib/action-state';
-import { editorAction, invalid } from '@/lib/actions';
+import { editorAction, invalid, redirectAfter } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
 import {
@@ -75,12 +73,10 @@ const update = editorAction({
 
 /** Done: back to the newsletter's list with a notice; a refusal stays where it was asked. */
 function thenToList(action: typeof create, notice: string) {
-  return async (previous: ActionState, payload: unknown): Promise<ActionState> => {
-    const result = await action(previous as ActionState<string>, payload);
-    if (result.status === 'ok')
-      redirect(`/redactie/blokken?nieuwsbrief=${encodeURIComponent(result.data!)}&${notice}`);
-    return result;
-  };
+  return redirectAfter(
+    action,
+    ({ data }) => `/redactie/blokken?nieuwsbrief=${encodeURIComponent(data!)}&${notice}`,
+  );
 }
 
 export const createBlock = thenToList(create, 'opgeslagen=1');

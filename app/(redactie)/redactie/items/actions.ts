@@ -1,8 +1,6 @@
 'use server';
 
-import { redirect } from 'next/navigation';
-import type { ActionState } from '@/lib/action-state';
-import { editorAction } from '@/lib/actions';
+import { editorAction, redirectAfter } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { removeItem, restoreItem } from '@/lib/items/lifecycle';
@@ -32,17 +30,8 @@ const update = editorAction({
   },
 });
 
-export async function createItem(previous: ActionState, form: FormData): Promise<ActionState> {
-  const result = await create(previous, form);
-  if (result.status === 'ok') redirect('/redactie/items?opgeslagen=1');
-  return result;
-}
-
-export async function updateItem(previous: ActionState, form: FormData): Promise<ActionState> {
-  const result = await update(previous, form);
-  if (result.status === 'ok') redirect('/redactie/items?opgeslagen=1');
-  return result;
-}
+export const createItem = redirectAfter(create, () => '/redactie/items?opgeslagen=1');
+export const updateItem = redirectAfter(update, () => '/redactie/items?opgeslagen=1');
 
 const remove = editorAction({
   name: 'item verwijderen',
@@ -65,15 +54,10 @@ const remove = editorAction({
 });
 
 /** Deletes an item never sent, archives one that was; refused while an unsent issue holds it. */
-export async function removeItemAction(
-  previous: ActionState,
-  payload: unknown,
-): Promise<ActionState> {
-  const result = await remove(previous as ActionState<never>, payload);
-  if (result.status === 'ok')
-    redirect(`/redactie/items?${result.data === 'archived' ? 'gearchiveerd' : 'verwijderd'}=1`);
-  return result;
-}
+export const removeItemAction = redirectAfter(
+  remove,
+  ({ data }) => `/redactie/items?${data === 'archived' ? 'gearchiveerd' : 'verwijderd'}=1`,
+);
 
 export const restoreItemAction = editorAction({
   name: 'item terugzetten',

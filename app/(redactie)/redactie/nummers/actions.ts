@@ -1,10 +1,8 @@
 'use server';
 
 import { eq } from 'drizzle-orm';
-import { redirect } from 'next/navigation';
 import { newsletters } from '@/db/schema';
-import type { ActionState } from '@/lib/action-state';
-import { editorAction, invalid } from '@/lib/actions';
+import { editorAction, invalid, redirectAfter } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { createIssue } from '@/lib/issue/create';
@@ -49,14 +47,7 @@ const create = editorAction({
   },
 });
 
-export async function createIssueAction(
-  previous: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  const result = await create(previous as ActionState<number>, form);
-  if (result.status === 'ok' && result.data) redirect(`/redactie/nummers/${result.data}`);
-  return result;
-}
+export const createIssueAction = redirectAfter(create, ({ data }) => `/redactie/nummers/${data}`);
 
 const remove = editorAction({
   name: 'nummer verwijderen',
@@ -79,9 +70,7 @@ const remove = editorAction({
 });
 
 /** Deletes a draft (lib/issue/delete.ts says who may) and returns to the list with a notice. */
-export async function deleteIssue(previous: ActionState, payload: unknown): Promise<ActionState> {
-  const result = await remove(previous as ActionState<string>, payload);
-  if (result.status === 'ok')
-    redirect(`/redactie/nummers?verwijderd=${encodeURIComponent(result.data!)}`);
-  return result;
-}
+export const deleteIssue = redirectAfter(
+  remove,
+  ({ data }) => `/redactie/nummers?verwijderd=${encodeURIComponent(data!)}`,
+);

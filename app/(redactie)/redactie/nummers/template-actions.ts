@@ -1,9 +1,7 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import type { Tx } from '@/db';
-import type { ActionState } from '@/lib/action-state';
-import { editorAction } from '@/lib/actions';
+import { editorAction, redirectAfter } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
 import { deleteTemplate, renameTemplate, saveTemplate, templateName } from '@/lib/issue/templates';
@@ -84,12 +82,7 @@ const remove = editorAction({
 });
 
 /** Deletes a template and returns to the list with a notice (its row, dialog and all, is gone). */
-export async function deleteTemplateAction(
-  previous: ActionState,
-  payload: unknown,
-): Promise<ActionState> {
-  const result = await remove(previous as ActionState<string>, payload);
-  if (result.status === 'ok')
-    redirect(`/redactie/nummers/sjablonen?verwijderd=${encodeURIComponent(result.data!)}`);
-  return result;
-}
+export const deleteTemplateAction = redirectAfter(
+  remove,
+  ({ data }) => `/redactie/nummers/sjablonen?verwijderd=${encodeURIComponent(data!)}`,
+);

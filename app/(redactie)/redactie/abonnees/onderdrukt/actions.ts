@@ -1,8 +1,6 @@
 'use server';
 
-import { redirect } from 'next/navigation';
-import type { ActionState } from '@/lib/action-state';
-import { editorAction, invalid } from '@/lib/actions';
+import { editorAction, invalid, redirectAfter } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { editorLabel } from '@/lib/auth/guard';
 import { subscriberEmail } from '@/lib/subscribers/address';
@@ -76,11 +74,7 @@ const lift = editorAction({
   },
 });
 
-export async function liftSuppressionAction(
-  previous: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  const result = await lift(previous, form);
-  if (result.status === 'ok') redirect('/redactie/abonnees/onderdrukt?opgeheven=1');
-  return result;
-}
+export const liftSuppressionAction = redirectAfter(
+  lift,
+  () => '/redactie/abonnees/onderdrukt?opgeheven=1',
+);
