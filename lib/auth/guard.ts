@@ -25,6 +25,5 @@ export async function requireEditor(
   return editor;
 }
 
-export function editorLabel(editor: Pick<SessionEditor, 'name' | 'email'>): string {
-  return editor.name ? `${editor.name} (${editor.email})` : editor.email;
-}
+// Kept here too: route handlers and actions name the editor of the session they checked.
+export { editorLabel } from '@/lib/audit';

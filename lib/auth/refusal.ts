@@ -1,8 +1,8 @@
 import 'server-only';
 import { db } from '@/db';
 import type { EditorRole } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
-import { currentEditor, editorLabel, type SessionEditor } from '@/lib/auth/guard';
+import { recordAudit, actorOf } from '@/lib/audit';
+import { currentEditor, type SessionEditor } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
 import { plainText, seeOther } from '@/lib/http/responses';
 
@@ -17,7 +17,7 @@ export function recordRefusal(
 ) {
   db().transaction((tx) =>
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'access.denied',
       entityType: kind,
       entityId: name,

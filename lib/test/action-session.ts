@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
+import { editorLabel } from '@/lib/audit';
 import type { SessionEditor } from '@/lib/auth/guard';
 
 // Tests that call server actions (and route handlers) directly, as a form or a forged request
@@ -20,7 +21,7 @@ export const state = {
 /** @/lib/auth/guard as the actions see it: the session is `state.editor`. */
 export const guardModule = () => ({
   currentEditor: async () => state.editor,
-  editorLabel: (e: SessionEditor) => e.name ?? e.email,
+  editorLabel,
 });
 
 /** @/db with db() returning the test's database; everything else as it is. */

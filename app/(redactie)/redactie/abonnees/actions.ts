@@ -4,8 +4,7 @@ import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import type { ActionState } from '@/lib/action-state';
 import { editorAction, invalid, redirectAfter } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { editorLabel } from '@/lib/auth/guard';
+import { recordAudit, actorOf } from '@/lib/audit';
 import { eraseSubscriber } from '@/lib/subscribers/erase';
 import {
   commitImport,
@@ -38,7 +37,7 @@ const commit = editorAction<z.ZodType<{ upload: string }>, ImportCounts>({
       fileName: upload.fileName,
     });
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'subscribers.imported',
       entityType: 'newsletter',
       entityId: upload.newsletterId,
@@ -78,7 +77,7 @@ const erase = editorAction({
       invalid('Deze abonnee bestaat niet of is al gewist.');
     // No address in the log: the point of erasing is that it is gone everywhere.
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'subscriber.erased',
       entityType: 'subscriber',
       entityId: input.id,

@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { newsletters, type ReusableBlock } from '@/db/schema';
 import { editorAction, invalid, redirectAfter } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
+import { recordAudit, actorOf } from '@/lib/audit';
+import { type SessionEditor } from '@/lib/auth/guard';
 import {
   archiveReusableBlock,
   createReusableBlock,
@@ -28,7 +28,7 @@ function audit(
   summary: string,
 ) {
   recordAudit(tx, {
-    actor: { id: editor.id, label: editorLabel(editor) },
+    actor: actorOf(editor),
     action: `block.${action}`,
     entityType: 'reusable_block',
     entityId: block.id,

@@ -4,8 +4,7 @@ import { and, count, eq, ne } from 'drizzle-orm';
 import { sessions, users } from '@/db/schema';
 import type { Tx } from '@/db';
 import { editorAction, invalid } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { editorLabel } from '@/lib/auth/guard';
+import { recordAudit, actorOf } from '@/lib/audit';
 import { roleLabels } from '@/lib/auth/roles';
 import { addEditorSchema, updateEditorSchema } from '@/lib/editors/schema';
 
@@ -37,7 +36,7 @@ export const addEditor = editorAction({
     const id = crypto.randomUUID();
     tx.insert(users).values({ id, email: input.email, name: input.name, role: input.role }).run();
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'editor.added',
       entityType: 'editor',
       entityId: id,
@@ -78,7 +77,7 @@ export const updateEditor = editorAction({
       target.active !== input.active ? (input.active ? 'weer actief' : 'gedeactiveerd') : null,
     ].filter(Boolean);
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'editor.updated',
       entityType: 'editor',
       entityId: target.id,

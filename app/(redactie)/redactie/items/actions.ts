@@ -1,8 +1,7 @@
 'use server';
 
 import { editorAction, redirectAfter } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { editorLabel } from '@/lib/auth/guard';
+import { recordAudit, actorOf } from '@/lib/audit';
 import { removeItem, restoreItem } from '@/lib/items/lifecycle';
 import { createItemRecord, updateItemRecord } from '@/lib/items/save';
 import { itemInput, itemVersion } from '@/lib/items/schema';
@@ -43,7 +42,7 @@ const remove = editorAction({
     const removed = removeItem(tx, input.id);
     const archived = removed.outcome === 'archived';
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: archived ? 'item.archived' : 'item.deleted',
       entityType: 'item',
       entityId: input.id,
@@ -68,7 +67,7 @@ export const restoreItemAction = editorAction({
   mutate(input, { editor, tx }) {
     const restored = restoreItem(tx, input.id);
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'item.restored',
       entityType: 'item',
       entityId: input.id,

@@ -5,8 +5,8 @@ import type { Tx } from '@/db';
 import { media, type Media } from '@/db/schema';
 import type { ActionState } from '@/lib/action-state';
 import { editorAction } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
+import { recordAudit, actorOf } from '@/lib/audit';
+import { type SessionEditor } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
 import { describeImage, imageDescription } from '@/lib/media/library';
 import { deleteImage, removeImageFiles } from '@/lib/media/usage';
@@ -17,7 +17,7 @@ const revalidate = ['/redactie/media', '/redactie/items/[id]', '/redactie/nummer
 
 function audit(tx: Tx, editor: SessionEditor, image: Media, action: string, summary: string) {
   recordAudit(tx, {
-    actor: { id: editor.id, label: editorLabel(editor) },
+    actor: actorOf(editor),
     action: `media.${action}`,
     entityType: 'media',
     entityId: image.id,

@@ -3,7 +3,6 @@
 import { redirect } from 'next/navigation';
 import type { ActionState } from '@/lib/action-state';
 import { editorAction, invalid } from '@/lib/actions';
-import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
 import {
   archiveNewsletter,
   createNewsletter,
@@ -14,6 +13,7 @@ import {
 import { newsletterSettingsForm, settingsFromForm } from '@/lib/newsletters/settings';
 import { newsletterPaths } from '@/lib/archive/paths';
 import { z } from '@/lib/validation';
+import { actorOf } from '@/lib/audit';
 
 // Every screen that shows a newsletter's name, colour, sender or footer: the editor's, and the
 // cached public pages (named with their route group, or Next refreshes nothing).
@@ -24,8 +24,6 @@ const revalidate = [
   '/redactie',
   ...newsletterPaths,
 ];
-
-const actorOf = (editor: SessionEditor) => ({ id: editor.id, label: editorLabel(editor) });
 
 /** The service's refusal rolls the transaction back and answers the form. */
 function answer(result: ServiceResult<object>): ActionState {

@@ -3,8 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { newsletters } from '@/db/schema';
 import { editorAction, invalid, redirectAfter } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { editorLabel } from '@/lib/auth/guard';
+import { recordAudit, actorOf } from '@/lib/audit';
 import { createIssue } from '@/lib/issue/create';
 import { deleteDraftIssue } from '@/lib/issue/delete';
 import { recordId, z } from '@/lib/validation';
@@ -36,7 +35,7 @@ const create = editorAction({
     const issue = createIssue(tx, newsletter.id, editor.id, input.templateId);
     const title = issueTitle(newsletter, issue.number);
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'issue.created',
       entityType: 'issue',
       entityId: issue.id,
@@ -58,7 +57,7 @@ const remove = editorAction({
   mutate(input, { editor, tx }) {
     const deleted = deleteDraftIssue(tx, input.issueId, editor);
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'issue.deleted',
       entityType: 'issue',
       entityId: input.issueId,

@@ -2,8 +2,8 @@
 
 import type { Tx } from '@/db';
 import { editorAction, redirectAfter } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
+import { recordAudit, actorOf } from '@/lib/audit';
+import { type SessionEditor } from '@/lib/auth/guard';
 import { deleteTemplate, renameTemplate, saveTemplate, templateName } from '@/lib/issue/templates';
 import { checkbox, recordId, z } from '@/lib/validation';
 
@@ -21,7 +21,7 @@ function audit(
   summary: string,
 ) {
   recordAudit(tx, {
-    actor: { id: editor.id, label: editorLabel(editor) },
+    actor: actorOf(editor),
     action: `issue.template_${action}`,
     entityType: 'issue_template',
     entityId: template.id,

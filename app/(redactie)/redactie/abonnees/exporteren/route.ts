@@ -1,6 +1,5 @@
 import { db } from '@/db';
-import { recordAudit } from '@/lib/audit';
-import { editorLabel } from '@/lib/auth/guard';
+import { recordAudit, actorOf } from '@/lib/audit';
 import { routeEditor } from '@/lib/auth/refusal';
 import { filterToParams, parseSubscriberFilter } from '@/lib/subscribers/admin-filter';
 import { subscriberCsv } from '@/lib/subscribers/queries';
@@ -22,7 +21,7 @@ export async function GET(request: Request) {
   const date = new Date().toISOString().slice(0, 10);
   db().transaction((tx) =>
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'subscribers.exported',
       entityType: 'subscriber',
       summary: 'Abonneelijst geëxporteerd als CSV',

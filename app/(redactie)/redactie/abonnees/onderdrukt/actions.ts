@@ -1,8 +1,7 @@
 'use server';
 
 import { editorAction, invalid, redirectAfter } from '@/lib/actions';
-import { recordAudit } from '@/lib/audit';
-import { editorLabel } from '@/lib/auth/guard';
+import { recordAudit, actorOf } from '@/lib/audit';
 import { subscriberEmail } from '@/lib/subscribers/address';
 import { liftSuppression, suppressManually } from '@/lib/subscribers/suppression-admin';
 import { suppressionReasonLabels } from '@/lib/subscribers/suppression-filter';
@@ -32,7 +31,7 @@ export const addSuppression = editorAction({
         email: 'Dit adres staat al op de onderdrukkingslijst.',
       });
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'suppression.added',
       entityType: 'suppression',
       entityId: added.id,
@@ -63,7 +62,7 @@ const lift = editorAction({
     const lifted = liftSuppression(tx, { id: input.id, reason: input.reason, by: editor.id });
     if (!lifted) invalid('Deze onderdrukking bestaat niet of is al opgeheven.');
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'suppression.lifted',
       entityType: 'suppression',
       entityId: lifted.id,

@@ -5,7 +5,6 @@ import { db } from '@/db';
 import { issues, items, newsletters, themes } from '@/db/schema';
 import type { ActionState } from '@/lib/action-state';
 import { editorAction, editorTask, invalid } from '@/lib/actions';
-import { editorLabel } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
 import type { Check } from '@/lib/email/checks';
 import { approvalChecks, deliverySetup } from '@/lib/email/delivery-checks';
@@ -19,6 +18,7 @@ import { loadIssueDocument } from '@/lib/issue/load';
 import { unsavedReason } from '@/lib/issue/unsaved';
 import { recordId, z } from '@/lib/validation';
 import { issueTitle } from '@/lib/newsletters/title';
+import { actorOf } from '@/lib/audit';
 
 export type SaveData = {
   version: number;
@@ -207,7 +207,7 @@ export const sendTest = editorTask({
         .where(eq(issues.id, input.issueId))
         .get()!.number;
       const claim = claimTestSend(tx, {
-        actor: { id: editor.id, label: editorLabel(editor) },
+        actor: actorOf(editor),
         issueId: input.issueId,
         title: issueTitle(newsletter, number),
         version: input.version,

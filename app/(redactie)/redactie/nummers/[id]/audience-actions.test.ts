@@ -72,7 +72,7 @@ describe('choosing the audience of an issue', () => {
     });
     expect(stored()).toMatchObject({ audiences: ['raadslid', 'griffier'], status: 'concept' });
     expect(audienceLines().map((l) => l.summary)).toEqual([
-      'Fatima El Idrissi koos de ontvangers van Raadsbericht 24: alleen raadsleden en griffiers',
+      'Fatima El Idrissi (redacteur@kopij.test) koos de ontvangers van Raadsbericht 24: alleen raadsleden en griffiers',
     ]);
 
     // Groups ticked while "Alle abonnees" is chosen do not count.

@@ -45,7 +45,7 @@ describe('send actions called directly', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'access.denied'))
       .all();
-    expect(denied.map((d) => d.actorLabel)).toEqual(['Fatima El Idrissi']);
+    expect(denied.map((d) => d.actorLabel)).toEqual(['Fatima El Idrissi (redacteur@kopij.test)']);
   });
 
   it('lets a hoofdredacteur send an approved issue once; a second request is refused', async () => {

@@ -92,7 +92,9 @@ describe('test sends: the hourly limit', () => {
     const log = testSends();
     expect(log).toHaveLength(20);
     expect(log.every((r) => (r.details as { recipients: number }).recipients === 1)).toBe(true);
-    expect(log[0]!.summary).toMatch(/^Fatima El Idrissi stuurde een testmail van .+ naar 1 adres$/);
+    expect(log[0]!.summary).toMatch(
+      /^Fatima El Idrissi \(redacteur@kopij\.test\) stuurde een testmail van .+ naar 1 adres$/,
+    );
 
     const refused = await sendTest(idle, saved());
     expect(refused).toEqual({

@@ -46,7 +46,7 @@ describe('workflow actions called directly', () => {
         .where(eq(auditLog.action, 'access.denied'))
         .all();
       expect(denied).toHaveLength(1);
-      expect(denied[0]!.actorLabel).toBe('Fatima El Idrissi');
+      expect(denied[0]!.actorLabel).toBe('Fatima El Idrissi (redacteur@kopij.test)');
     },
   );
 

@@ -1,6 +1,5 @@
 import { db } from '@/db';
-import { recordAudit } from '@/lib/audit';
-import { editorLabel } from '@/lib/auth/guard';
+import { recordAudit, actorOf } from '@/lib/audit';
 import { routeEditor } from '@/lib/auth/refusal';
 import { subscriberExport } from '@/lib/subscribers/queries';
 import { plainText } from '@/lib/http/responses';
@@ -21,7 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!data) return plainText('Deze abonnee bestaat niet.', 404);
   db().transaction((tx) =>
     recordAudit(tx, {
-      actor: { id: editor.id, label: editorLabel(editor) },
+      actor: actorOf(editor),
       action: 'subscriber.exported',
       entityType: 'subscriber',
       entityId: data.subscriber.id,

@@ -3,7 +3,6 @@
 import { db } from '@/db';
 import { editorAction, editorTask, invalid } from '@/lib/actions';
 import type { ActionState } from '@/lib/action-state';
-import { editorLabel } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
 import { newsletterIdentity } from '@/lib/newsletters/identity';
 import {
@@ -20,6 +19,7 @@ import {
 } from '@/lib/newsletters/mail-texts';
 import { textMail } from '@/lib/subscribers/mails';
 import { z } from '@/lib/validation';
+import { actorOf } from '@/lib/audit';
 
 const revalidate = ['/redactie/nieuwsbrieven/[id]/mails'];
 const newsletterId = z.coerce
@@ -27,11 +27,6 @@ const newsletterId = z.coerce
   .int('Onbekende nieuwsbrief.')
   .positive('Onbekende nieuwsbrief.');
 const kind = z.enum(mailTextKinds, { error: 'Onbekende mail.' });
-
-const actorOf = (editor: Parameters<typeof editorLabel>[0] & { id: string }) => ({
-  id: editor.id,
-  label: editorLabel(editor),
-});
 
 function answer(change: MailTextChange, ok: string): ActionState {
   if (change === 'missing') invalid('Deze nieuwsbrief bestaat niet (meer).');

@@ -4,8 +4,6 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { newsletters } from '@/db/schema';
 import { editorAction, invalid } from '@/lib/actions';
-import type { AuditActor } from '@/lib/audit';
-import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
 import {
   addTheme,
   archiveTheme,
@@ -17,6 +15,7 @@ import {
   THEME_NAME_MAX,
 } from '@/lib/newsletters/themes';
 import { recordId, z } from '@/lib/validation';
+import { actorOf } from '@/lib/audit';
 
 const themeInput = z.object({ newsletterId: recordId, themeId: recordId });
 const name = z
@@ -32,11 +31,6 @@ const revalidate = [
   '/redactie/nummers/[id]',
   '/aanmelden',
 ];
-
-const actorOf = (editor: SessionEditor): AuditActor => ({
-  id: editor.id,
-  label: editorLabel(editor),
-});
 
 function requireNewsletter(tx: Tx, newsletterId: number) {
   const found = tx
