@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/db';
+import { clickKey } from '@/lib/clicks/signature';
+import { withCountedLinks } from '@/lib/clicks/issue-links';
 import { bounceDomain, unsubscribeAddress, verpAddress, verpKey } from '@/lib/bounces/verp';
 import { getConfig } from '@/lib/config';
 import { emailSource } from '@/lib/email/source';
@@ -34,7 +36,13 @@ export type IssueMessages = {
 };
 
 /** What envelope senders and Message-IDs are made with: keys from AUTH_SECRET, BOUNCE_DOMAIN. */
-export type SendIdentity = { verpKey: Buffer; messageIdKey: Buffer; bounceDomain?: string };
+export type SendIdentity = {
+  verpKey: Buffer;
+  messageIdKey: Buffer;
+  bounceDomain?: string;
+  /** Signs the counted links (lib/clicks); from the configuration when absent. */
+  clickKey?: Buffer;
+};
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
@@ -57,6 +65,7 @@ export function sendIdentity(
   return {
     verpKey: verpKey(config.authSecret),
     messageIdKey: messageIdKey(config.authSecret),
+    clickKey: clickKey(config.authSecret),
     bounceDomain: config.bounces.domain,
   };
 }
@@ -132,7 +141,16 @@ export function issueMessages(
   const date = options.date ?? new Date();
   let variants: ReturnType<typeof issueVariants> | undefined;
   const render = async (variant: string) => {
-    variants ??= issueVariants(source);
+    // A real send with click counting on renders its links as counted ones (lib/clicks), once
+    // for every variant; a test mail shows the links themselves.
+    variants ??= issueVariants(
+      !options.test && n.clickTracking
+        ? withCountedLinks(database, issueId, source, {
+            publicUrl: options.publicUrl,
+            key: identity.clickKey ?? clickKey(),
+          })
+        : source,
+    );
     const { html, text, subject } = await (await variants).variant(variantThemes(variant));
     return buildTemplate({
       from: mailbox(n.senderName, n.senderEmail),
