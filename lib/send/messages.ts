@@ -8,7 +8,8 @@ import { emailSource } from '@/lib/email/source';
 import type { IssueDocument } from '@/lib/issue/document';
 import { newMessageId } from '@/lib/mail/message-id';
 import { greetingName } from '@/lib/email/greeting';
-import { issueVariants, PLACEHOLDERS } from '@/lib/email/render';
+import { issueVariants, PLACEHOLDERS, type RenderInput } from '@/lib/email/render';
+import type { Newsletter } from '@/db/schema';
 import { escapeHtml } from '@/lib/html';
 import { personalLinks } from '@/lib/subscribers/links';
 import { buildTemplate, fillTemplate, mailbox, type MimeTemplate } from './mime';
@@ -115,6 +116,24 @@ export type MessageOptions = {
 };
 
 /**
+ * What a send renders: a real send with click counting on has its content links swapped for
+ * counted ones (lib/clicks), once for all variants; a test mail shows the links themselves.
+ */
+function renderInput(
+  database: Db,
+  issueId: number,
+  source: RenderInput & { newsletter: Newsletter },
+  options: MessageOptions,
+  identity: SendIdentity,
+): RenderInput {
+  if (options.test || !source.newsletter.clickTracking) return source;
+  return withCountedLinks(database, issueId, source, {
+    publicUrl: options.publicUrl,
+    key: identity.clickKey ?? clickKey(),
+  });
+}
+
+/**
  * Renders each theme combination of an issue once, on first use, and builds copies from it.
  *
  * `test` makes a test send of the same template: "[TEST] " before the subject, the document as
@@ -141,16 +160,7 @@ export function issueMessages(
   const date = options.date ?? new Date();
   let variants: ReturnType<typeof issueVariants> | undefined;
   const render = async (variant: string) => {
-    // A real send with click counting on renders its links as counted ones (lib/clicks), once
-    // for every variant; a test mail shows the links themselves.
-    variants ??= issueVariants(
-      !options.test && n.clickTracking
-        ? withCountedLinks(database, issueId, source, {
-            publicUrl: options.publicUrl,
-            key: identity.clickKey ?? clickKey(),
-          })
-        : source,
-    );
+    variants ??= issueVariants(renderInput(database, issueId, source, options, identity));
     const { html, text, subject } = await (await variants).variant(variantThemes(variant));
     return buildTemplate({
       from: mailbox(n.senderName, n.senderEmail),
