@@ -52,6 +52,7 @@ export function isScannerAgent(userAgent: string | null | undefined): boolean {
 
 export const BURST_WINDOW_MS = 10_000;
 export const BURST_LINKS = 3;
+const MAX_CLIENTS = 50_000;
 
 type Seen = { linkId: number; hour: number; at: number; automated: boolean };
 
@@ -80,6 +81,9 @@ export class BurstWatch {
     issueId: number,
     request: Omit<Seen, 'automated'> & { automated: boolean },
   ): { burst: boolean; recount: Recount[] } {
+    // Many addresses at once (a flood, or a big send's scanners) between two flushes: the
+    // window's rule needs no more than the window, so the stale ones go now.
+    if (this.recent.size >= MAX_CLIENTS) this.prune(request.at);
     const key = `${issueId} ${client}`;
     const seen = (this.recent.get(key) ?? []).filter((s) => request.at - s.at < this.windowMs);
     seen.push({ ...request });
