@@ -18,6 +18,8 @@ export default function robots(): MetadataRoute.Robots {
         '/afmelden',
         '/aanmelden/bevestigen',
         '/nieuwe-link',
+        // Counted links from sent mail (lib/clicks): a crawler's visit is no reader's click.
+        '/k/',
       ],
     },
     sitemap: `${publicUrl}/sitemap.xml`,

@@ -177,6 +177,10 @@ export const newsletters = sqliteTable(
       .$type<string[]>()
       .notNull()
       .default(sql`'[]'`),
+    /** Links in sent mail go through /k/ and are counted per link and hour (lib/clicks). */
+    clickTracking: integer('click_tracking', { mode: 'boolean' }).notNull().default(true),
+    /** Aggregate opens by pixel: off unless an admin turns it on (unreliable, Apple Mail). */
+    openTracking: integer('open_tracking', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -395,6 +399,47 @@ export const sentItems = sqliteTable(
     primaryKey({ columns: [t.issueId, t.itemId] }),
     oneOf('sent_items_kind_check', 'kind', itemKinds),
   ],
+);
+
+/**
+ * The content links of a sent issue, recorded as its mail is rendered for sending: the mail
+ * carries /k/<issue>/<position>.<signature> instead of the URL (lib/clicks). No reader in it.
+ */
+export const issueLinks = sqliteTable(
+  'issue_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    url: text('url').notNull(),
+    itemId: integer('item_id').references(() => items.id, { onDelete: 'set null' }),
+    themeId: integer('theme_id').references(() => themes.id, { onDelete: 'set null' }),
+    /** What the reader saw: the item's title, the button's or the link's text. */
+    label: text('label').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('issue_links_issue_position_idx').on(t.issueId, t.position),
+    check('issue_links_position_check', sql`${t.position} > 0`),
+  ],
+);
+
+/**
+ * Clicks per link per hour (`hour`: hours since 1970, UTC), nothing per reader. `automated`:
+ * what looked like a mail scanner (HEAD, a scanner's user agent, a burst over many links).
+ */
+export const linkClicks = sqliteTable(
+  'link_clicks',
+  {
+    linkId: integer('link_id')
+      .notNull()
+      .references(() => issueLinks.id, { onDelete: 'cascade' }),
+    hour: integer('hour').notNull(),
+    clicks: integer('clicks').notNull().default(0),
+    automated: integer('automated').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.linkId, t.hour] })],
 );
 
 /**
@@ -844,6 +889,7 @@ export type Subscription = typeof subscriptions.$inferSelect;
 export type ConsentEvent = typeof consentEvents.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
 export type SentItem = typeof sentItems.$inferSelect;
+export type IssueLink = typeof issueLinks.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Suppression = typeof suppressions.$inferSelect;
 export type BounceEvent = typeof bounceEvents.$inferSelect;

@@ -1,12 +1,15 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/db';
+import { clickKey } from '@/lib/clicks/signature';
+import { withCountedLinks } from '@/lib/clicks/issue-links';
 import { bounceDomain, unsubscribeAddress, verpAddress, verpKey } from '@/lib/bounces/verp';
 import { getConfig } from '@/lib/config';
 import { emailSource } from '@/lib/email/source';
 import type { IssueDocument } from '@/lib/issue/document';
 import { newMessageId } from '@/lib/mail/message-id';
 import { greetingName } from '@/lib/email/greeting';
-import { issueVariants, PLACEHOLDERS } from '@/lib/email/render';
+import { issueVariants, PLACEHOLDERS, type RenderInput } from '@/lib/email/render';
+import type { Newsletter } from '@/db/schema';
 import { escapeHtml } from '@/lib/html';
 import { personalLinks } from '@/lib/subscribers/links';
 import { buildTemplate, fillTemplate, mailbox, type MimeTemplate } from './mime';
@@ -34,7 +37,13 @@ export type IssueMessages = {
 };
 
 /** What envelope senders and Message-IDs are made with: keys from AUTH_SECRET, BOUNCE_DOMAIN. */
-export type SendIdentity = { verpKey: Buffer; messageIdKey: Buffer; bounceDomain?: string };
+export type SendIdentity = {
+  verpKey: Buffer;
+  messageIdKey: Buffer;
+  bounceDomain?: string;
+  /** Signs the counted links (lib/clicks); from the configuration when absent. */
+  clickKey?: Buffer;
+};
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
@@ -57,6 +66,7 @@ export function sendIdentity(
   return {
     verpKey: verpKey(config.authSecret),
     messageIdKey: messageIdKey(config.authSecret),
+    clickKey: clickKey(config.authSecret),
     bounceDomain: config.bounces.domain,
   };
 }
@@ -106,6 +116,24 @@ export type MessageOptions = {
 };
 
 /**
+ * What a send renders: a real send with click counting on has its content links swapped for
+ * counted ones (lib/clicks), once for all variants; a test mail shows the links themselves.
+ */
+function renderInput(
+  database: Db,
+  issueId: number,
+  source: RenderInput & { newsletter: Newsletter },
+  options: MessageOptions,
+  identity: SendIdentity,
+): RenderInput {
+  if (options.test || !source.newsletter.clickTracking) return source;
+  return withCountedLinks(database, issueId, source, {
+    publicUrl: options.publicUrl,
+    key: identity.clickKey ?? clickKey(),
+  });
+}
+
+/**
  * Renders each theme combination of an issue once, on first use, and builds copies from it.
  *
  * `test` makes a test send of the same template: "[TEST] " before the subject, the document as
@@ -132,7 +160,7 @@ export function issueMessages(
   const date = options.date ?? new Date();
   let variants: ReturnType<typeof issueVariants> | undefined;
   const render = async (variant: string) => {
-    variants ??= issueVariants(source);
+    variants ??= issueVariants(renderInput(database, issueId, source, options, identity));
     const { html, text, subject } = await (await variants).variant(variantThemes(variant));
     return buildTemplate({
       from: mailbox(n.senderName, n.senderEmail),
