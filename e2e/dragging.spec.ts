@@ -170,6 +170,10 @@ test('a keyboard drag from the library is announced step by step, and each autos
   await expect.poll(heard).toEqual([`slepen: Item ${title} opgepakt uit de bibliotheek.`]);
   await nextFrames(page);
   await page.keyboard.press('ArrowRight');
+  // Dropped only once it is over its place, as a person waits to hear where it is.
+  await expect
+    .poll(heard)
+    .toContain(`slepen: Item ${title} boven positie 1 van 1 in het openingsitem.`);
   await page.keyboard.press('Space');
   await waitForSaved(page);
   expect(await heard()).toEqual([

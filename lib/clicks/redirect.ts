@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '@/db';
+import { plainText } from '@/lib/http/responses';
 import { z } from '@/lib/validation';
 import { classifyClick, type BurstWatch } from './classify';
 import type { ClickCounter } from './counter';
@@ -38,10 +39,7 @@ const REFUSED =
   'Deze link is ongeldig of beschadigd. Open de link opnieuw vanuit de nieuwsbrief zoals u die ontving.';
 
 const refused = (method: string) =>
-  new Response(method === 'HEAD' ? null : REFUSED, {
-    status: 400,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
+  plainText(method === 'HEAD' ? '' : REFUSED, 400, { 'Cache-Control': 'no-store' });
 
 type LinkRow = { id: number; url: string };
 const lookups = new WeakMap<Database.Database, Database.Statement<[number, number], LinkRow>>();
