@@ -67,7 +67,10 @@ export async function POST(request: Request) {
           details: { newsletterId: newsletter.id },
         }),
       );
-    return to(`${stored.created ? 'nieuw' : 'bestond'}=${stored.id}#afbeelding-${stored.id}`);
+    // No #fragment: the browser's scroll to it, when the page has loaded, moves the focus to
+    // the page itself, and raced the page's own focus on the new image's alt text (which brings
+    // the card into view anyway; the newest image is first in the list).
+    return to(`${stored.created ? 'nieuw' : 'bestond'}=${stored.id}`);
   } catch (error) {
     if (error instanceof MediaRefusal) return to(`fout=${error.code}`);
     throw error;
