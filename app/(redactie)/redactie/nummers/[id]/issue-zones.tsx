@@ -37,6 +37,22 @@ function EditItemButton({
   );
 }
 
+/** A placed item's buttons, stacked so that its title keeps its width in a narrow column. */
+function ItemActions({
+  id,
+  itemId,
+  label,
+  apply,
+  onEditItem,
+}: Pick<Props, 'label' | 'apply' | 'onEditItem'> & { id: string; itemId: number }) {
+  return (
+    <span className="flex flex-col items-stretch gap-1">
+      <EditItemButton id={id} itemId={itemId} label={label} onEditItem={onEditItem} />
+      <RemoveButton id={id} label={label} apply={apply} />
+    </span>
+  );
+}
+
 function RemoveButton({ id, label, apply }: Pick<Props, 'label' | 'apply'> & { id: string }) {
   return (
     <SmallButton
@@ -62,16 +78,13 @@ function LeadZone({ doc, apply, label, items, themeName, onEditItem }: Props) {
           id={lead.id}
           label={label(lead.id)}
           actions={
-            // Stacked, so that the item's title keeps its width in a narrow issue column.
-            <span className="flex flex-col items-stretch gap-1">
-              <EditItemButton
-                id={lead.id}
-                itemId={lead.itemId}
-                label={label}
-                onEditItem={onEditItem}
-              />
-              <RemoveButton id={lead.id} label={label} apply={apply} />
-            </span>
+            <ItemActions
+              id={lead.id}
+              itemId={lead.itemId}
+              label={label}
+              apply={apply}
+              onEditItem={onEditItem}
+            />
           }
         >
           <ItemSummary
@@ -106,16 +119,13 @@ function SectionZone({
           id={block.id}
           label={label(block.id)}
           actions={
-            // Stacked, so that the item's title keeps its width in a narrow issue column.
-            <span className="flex flex-col items-stretch gap-1">
-              <EditItemButton
-                id={block.id}
-                itemId={block.itemId}
-                label={label}
-                onEditItem={onEditItem}
-              />
-              <RemoveButton id={block.id} label={label} apply={apply} />
-            </span>
+            <ItemActions
+              id={block.id}
+              itemId={block.itemId}
+              label={label}
+              apply={apply}
+              onEditItem={onEditItem}
+            />
           }
         >
           <ItemSummary item={items.get(block.itemId)} />
