@@ -443,6 +443,47 @@ export const linkClicks = sqliteTable(
 );
 
 /**
+ * Opens per issue per hour, only while the newsletter's admin has opens on: a pixel without a
+ * reader in its address. Unreliable by nature (Apple Mail loads every image; many clients none).
+ */
+export const issueOpens = sqliteTable(
+  'issue_opens',
+  {
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    hour: integer('hour').notNull(),
+    opens: integer('opens').notNull().default(0),
+    automated: integer('automated').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.hour] })],
+);
+
+/** Page views of an archived issue per day (`day`: days since 1970, UTC); bots are not counted. */
+export const archiveViews = sqliteTable(
+  'archive_views',
+  {
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    day: integer('day').notNull(),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.day] })],
+);
+
+/** Archive searches per newsletter per day (0: the search over every newsletter); no terms kept. */
+export const archiveSearches = sqliteTable(
+  'archive_searches',
+  {
+    newsletterId: integer('newsletter_id').notNull(),
+    day: integer('day').notNull(),
+    searches: integer('searches').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.newsletterId, t.day] })],
+);
+
+/**
  * The document as a reviewer last saw it (on approval or send-back): the next review shows
  * what changed since. Kept whole, because blocks are rewritten in place as editors work.
  */
@@ -672,11 +713,16 @@ export const consentEvents = sqliteTable(
     source: text('source').notNull(),
     wordingVersion: text('wording_version'),
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** The sent issue whose personal link led here (unsubscribes, preference changes). */
+    issueId: integer('issue_id').references((): AnySQLiteColumn => issues.id, {
+      onDelete: 'set null',
+    }),
     createdAt: createdAt(),
   },
   (t) => [
     oneOf('consent_events_kind_check', 'kind', consentEventKinds),
     index('consent_events_subscriber_idx').on(t.subscriberId, t.createdAt),
+    index('consent_events_issue_idx').on(t.issueId, t.kind),
   ],
 );
 
