@@ -1,6 +1,5 @@
 import { db } from '@/db';
-import { recordAudit } from '@/lib/audit';
-import { editorLabel } from '@/lib/auth/guard';
+import { actorOf, recordAudit } from '@/lib/audit';
 import { routeEditor } from '@/lib/auth/refusal';
 import { getConfig } from '@/lib/config';
 import { foreignOrigin, foreignOriginResponse } from '@/lib/http/posted-origin';
@@ -59,7 +58,7 @@ export async function POST(request: Request) {
     if (stored.created)
       db().transaction((tx) =>
         recordAudit(tx, {
-          actor: { id: auth.editor.id, label: editorLabel(auth.editor) },
+          actor: actorOf(auth.editor),
           action: 'media.uploaded',
           entityType: 'media',
           entityId: stored.id,

@@ -1,7 +1,7 @@
 'use server';
 
 import { editorAction } from '@/lib/actions';
-import { editorLabel } from '@/lib/auth/guard';
+import { actorOf } from '@/lib/audit';
 import { audienceInput, setIssueAudience } from '@/lib/issue/audience';
 
 /**
@@ -19,7 +19,7 @@ export const saveAudience = editorAction({
     return setIssueAudience(tx, {
       issueId: input.issueId,
       audiences: input.audiences,
-      editor: { id: editor.id, label: editorLabel(editor) },
+      editor: actorOf(editor),
     });
   },
 });

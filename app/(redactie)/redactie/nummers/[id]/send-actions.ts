@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
 import type { ActionState } from '@/lib/action-state';
 import { editorTask } from '@/lib/actions';
-import { editorLabel } from '@/lib/auth/guard';
+import { actorOf } from '@/lib/audit';
 import { getConfig } from '@/lib/config';
 import { deliverySetup } from '@/lib/email/delivery-checks';
 import { workflowSteps } from '@/lib/issue/workflow';
@@ -37,7 +37,7 @@ export const sendNow = editorTask({
       startSend(tx, {
         issueId,
         version,
-        editor: { id: editor.id, role: editor.role, label: editorLabel(editor) },
+        editor: { ...actorOf(editor), role: editor.role },
         delivery: deliverySetup(getConfig()),
       }),
     );
@@ -60,9 +60,7 @@ const control = (what: SendControl, name: string) =>
     schema: input,
     explainInvalid: true,
     async run({ issueId }, { editor }): Promise<ActionState> {
-      const result = db().transaction((tx) =>
-        controlSend(tx, issueId, what, { id: editor.id, label: editorLabel(editor) }),
-      );
+      const result = db().transaction((tx) => controlSend(tx, issueId, what, actorOf(editor)));
       if (!result.ok) return { status: 'conflict', message: result.message };
       refresh(issueId);
       return { status: 'ok', message: result.message };

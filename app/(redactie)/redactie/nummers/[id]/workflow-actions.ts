@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
 import type { ActionState } from '@/lib/action-state';
 import { editorTask } from '@/lib/actions';
-import { editorLabel, type SessionEditor } from '@/lib/auth/guard';
+import { actorOf } from '@/lib/audit';
+import type { SessionEditor } from '@/lib/auth/guard';
 import { getConfig } from '@/lib/config';
 import { blockingMessages } from '@/lib/email/checks';
 import { approvalChecks, deliverySetup } from '@/lib/email/delivery-checks';
@@ -60,7 +61,7 @@ async function run(
   editor: SessionEditor,
   extra: Partial<StepInput> = {},
 ): Promise<ActionState> {
-  const actor = { id: editor.id, role: editor.role, label: editorLabel(editor) };
+  const actor = { ...actorOf(editor), role: editor.role };
   const result = db().transaction((tx) => {
     const taken = takeStep(tx, {
       issueId: input.issueId,
@@ -157,13 +158,7 @@ export const comment = editorTask({
         const block = loaded && allBlocks(loaded.document).find((b) => b.id === blockId);
         return block ? blockLabel(block, titles) : undefined;
       };
-      return addComment(
-        tx,
-        input,
-        { id: editor.id, label: editorLabel(editor) },
-        loaded?.document ?? null,
-        labelOf,
-      );
+      return addComment(tx, input, actorOf(editor), loaded?.document ?? null, labelOf);
     });
     if (problem) return { status: 'invalid', message: problem };
     revalidatePath(`/redactie/nummers/${input.issueId}`);

@@ -3,7 +3,7 @@
 import type { ActionState } from '@/lib/action-state';
 import { ActionFailure, editorAction } from '@/lib/actions';
 import { correctionInput, correctSentIssue } from '@/lib/archive/correct';
-import { editorLabel } from '@/lib/auth/guard';
+import { actorOf } from '@/lib/audit';
 
 type Corrected = { version: number; paths: string[] };
 
@@ -13,7 +13,7 @@ export const correctIssue = editorAction<typeof correctionInput, Corrected>({
   role: 'redacteur',
   schema: correctionInput,
   mutate: (input, { editor, tx }) => {
-    const result = correctSentIssue(tx, input, { id: editor.id, label: editorLabel(editor) });
+    const result = correctSentIssue(tx, input, actorOf(editor));
     if (!result.ok)
       throw new ActionFailure({
         status: result.status,
