@@ -39,7 +39,11 @@ async function fieldWidths(page: Page) {
 }
 
 /** Everything the layout promises at one width, on the page as it is laid out now. */
-async function checkSideBySide(page: Page, viewport: { width: number; height: number }) {
+async function checkSideBySide(
+  page: Page,
+  viewport: { width: number; height: number },
+  { axe }: { axe: boolean },
+) {
   const frame = page.locator('iframe[data-preview-frame="desktop"]');
   await expect(frame).toBeVisible();
   const preview = (await frame.boundingBox())!;
@@ -66,7 +70,7 @@ async function checkSideBySide(page: Page, viewport: { width: number; height: nu
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
     true,
   );
-  await expectAccessible(page);
+  if (axe) await expectAccessible(page);
 }
 
 test('from 1280 to 1920 px the library, the issue and a readable preview stand side by side, without horizontal scroll', async ({
@@ -81,7 +85,10 @@ test('from 1280 to 1920 px the library, the issue and a readable preview stand s
       await page.setViewportSize(viewport);
       await nextFrames(page);
       await nextFrames(page);
-      await checkSideBySide(page, viewport);
+      // axe at the narrowest and the widest: the page between has the same elements, and each
+      // run over the whole builder costs seconds of a shared CPU.
+      const edge = viewport === SIDE_BY_SIDE[0] || viewport === SIDE_BY_SIDE.at(-1);
+      await checkSideBySide(page, viewport, { axe: edge });
     });
 });
 
