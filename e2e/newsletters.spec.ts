@@ -18,6 +18,8 @@ type Row = {
   brand_color: string;
   contact_line: string;
   footer_links: string;
+  click_tracking: number;
+  open_tracking: number;
   archived_at: number | null;
 };
 const zorgpost = () => query<Row>('select * from newsletters where slug = ?', SLUG)[0];
@@ -103,6 +105,10 @@ test('an admin sets up a newsletter: a light colour is refused with its ratio, a
   await expect(page.locator('#footerLinkUrl-0-error')).toContainText('Vul een volledig webadres');
   expect(zorgpost()!.sender_name).toBe('Zorgpost');
   await page.getByLabel('Webadres 1').fill('https://ggd-oost.example/contact');
+  // Clicks are counted unless the admin says otherwise; opens only if they say so.
+  await expect(page.getByLabel('Openingen tellen')).not.toBeChecked();
+  await expect(page.getByLabel('Klikken tellen')).toBeChecked();
+  await page.getByLabel('Klikken tellen').uncheck();
   await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'De instellingen van Zorgpost zijn opgeslagen.' }),
@@ -111,6 +117,8 @@ test('an admin sets up a newsletter: a light colour is refused with its ratio, a
     sender_name: 'GGD Zorgpost',
     reply_to: 'redactie@ggd-oost.example',
     contact_line: 'Vragen? Mail redactie@ggd-oost.example.',
+    click_tracking: 0,
+    open_tracking: 0,
   });
   expect(JSON.parse(zorgpost()!.footer_links)).toEqual([
     { label: 'Contact', url: 'https://ggd-oost.example/contact' },
@@ -126,6 +134,7 @@ test('an admin sets up a newsletter: a light colour is refused with its ratio, a
 
   // Archived: kept, but no new issue can be started from the issue list.
   await open(page, `/redactie/nieuwsbrieven/${created.id}`);
+  await expect(page.getByLabel('Klikken tellen')).not.toBeChecked();
   await page.getByText('Zorgpost archiveren...').click();
   await page.getByRole('button', { name: 'Ja, archiveer Zorgpost' }).click();
   await expect(

@@ -30,7 +30,22 @@ export type IssueEmailProps = {
   footer: FooterProps | null;
   /** Rendered in place of the sections, so the sender can compose sections rendered one by one. */
   sectionsSlot?: string;
+  /** The open pixel's address: only in a real send with opens on (lib/clicks/opens.ts). */
+  openPixel?: string | null;
 };
+
+/** 1x1 and transparent, after everything else; alt="": a screen reader passes it by. */
+function OpenPixel({ src }: { src: string }) {
+  return (
+    <Img
+      src={src}
+      alt=""
+      width="1"
+      height="1"
+      style={{ display: 'block', width: '1px', height: '1px', border: 0 }}
+    />
+  );
+}
 
 /** The link to the web version, small above the masthead. */
 function BrowserLink({ webUrl }: { webUrl: string }) {
@@ -141,6 +156,7 @@ export default function IssueEmail(props: IssueEmailProps) {
           )}
           {props.footer ? <Footer footer={props.footer} color={color} /> : null}
         </Container>
+        {props.openPixel ? <OpenPixel src={props.openPixel} /> : null}
       </Body>
     </Html>
   );

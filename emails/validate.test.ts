@@ -35,11 +35,15 @@ describe('the rendered demo issue', () => {
     seed(database);
     await addDemoImages(database, tempDir('kopij-validate'));
     const draft = database.select().from(issues).where(eq(issues.status, 'concept')).get()!;
-    const { html } = await renderIssueEmail(
-      emailSource(database, draft.id, 'https://nieuwsbrief.example.nl')!,
-    );
+    // With the open pixel a real send with opens on ends with (lib/clicks/opens.ts).
+    const openPixel = 'https://nieuwsbrief.example.nl/o/4.AAAAAAAAAAAA.gif';
+    const { html } = await renderIssueEmail({
+      ...emailSource(database, draft.id, 'https://nieuwsbrief.example.nl')!,
+      openPixel,
+    });
     // The fixture holds what this test is about: images and rich text (a link, a list).
-    expect(html.match(/<img\b/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(html.match(/<img\b/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(html).toContain(`src="${openPixel}"`);
     expect(html).toMatch(/<ul\b/);
     expect(html).toMatch(/<a\b[^>]*href="https:\/\/www\.vsg\.example\/congres\/alv-stukken"/);
     const report = await new HtmlValidate(profile).validateString(html);

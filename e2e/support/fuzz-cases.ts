@@ -78,6 +78,15 @@ function pagePath(random: Random, ctx: FuzzContext): { path: string; keys: strin
       keys: [],
     },
     { path: `/archief/${newsletter}/${issue}`, keys: archiveKeys },
+    // The counted link and the open pixel of a sent mail (lib/clicks): never a valid signature.
+    {
+      path: `/k/${pick(random, ['1', '3', seg(), ...badNumbers])}/${pick(random, ['1.AAAAAAAAAAAA', `1.${'A'.repeat(13)}`, '0.AAAAAAAAAAAA', seg(), `${pick(random, badNumbers)}.${seg()}`])}`,
+      keys: [],
+    },
+    {
+      path: `/o/${pick(random, ['1.AAAAAAAAAAAA.gif', '3.AAAAAAAAAAAA', '1.gif', seg(), `${pick(random, badNumbers)}.${seg()}.gif`])}`,
+      keys: [],
+    },
     { path: '/aanmelden', keys: ['nieuwsbrief'] },
     { path: '/aanmelden/controleer', keys: ['nieuwsbrief', 'link'] },
     { path: `/aanmelden/bevestigen/${token(random, ctx.tokens.confirm)}`, keys: ['x'] },

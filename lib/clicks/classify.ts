@@ -7,6 +7,10 @@
 // request counts as a click (it cannot be told apart yet); the ones after it do not.
 // Counts stay estimates: a scanner that poses as a browser and takes its time is counted.
 
+import { epochHour } from '@/lib/stats/tally';
+
+export { epochHour };
+
 /** Parts of user agents that mean a machine; lower case. */
 const SCANNER_AGENTS = [
   'bot',
@@ -41,6 +45,16 @@ const SCANNER_AGENTS = [
   'node-fetch',
   'axios',
   'undici',
+  // Crawlers and link previews that name no bot (the archive's page views leave them out too).
+  'facebookexternalhit',
+  'slurp',
+  'whatsapp',
+  'embedly',
+  'inspectiontool',
+  'lighthouse',
+  'ia_archiver',
+  'pingdom',
+  'uptime',
 ];
 
 /** No user agent at all is a machine too: every browser sends one. */
@@ -120,8 +134,6 @@ export type ClickRequest = {
   linkId: number;
   at: number;
 };
-
-export const epochHour = (at: number) => Math.floor(at / 3_600_000);
 
 /** How to count one request, and which earlier clicks a burst makes automated. */
 export function classifyClick(

@@ -11,7 +11,7 @@ import { addGreeting, sendFixture, startFixtureSend } from '@/lib/test/send-fixt
 import { BurstWatch } from './classify';
 import { ClickCounter } from './counter';
 import { answerClick } from './redirect';
-import { clickKey } from './signature';
+import { clickKey, pixelUrl } from './signature';
 
 const secret = 'een-geheim-van-minstens-tweeendertig-tekens';
 const publicUrl = 'https://nieuwsbrief.example.nl';
@@ -199,5 +199,58 @@ describe('links in a real send', () => {
     const { mails } = await copies(database, fixture.issueId, true);
     for (const mail of mails) expect(String(mail.html)).not.toContain('/k/');
     expect(database.select().from(issueLinks).all()).toEqual([]);
+  });
+});
+
+describe('the open pixel', () => {
+  const pixels = (mail: ParsedMail) =>
+    [...String(mail.html).matchAll(/<img\b[^>]*src="([^"]*\/o\/[^"]*)"[^>]*>/g)].map((m) => m);
+
+  it('ends a real send’s copies, naming the issue only, when the newsletter has opens on', async () => {
+    const { database, fixture } = issueWithLinks(6);
+    database
+      .update(newsletters)
+      .set({ openTracking: true })
+      .where(eq(newsletters.id, fixture.newsletterId))
+      .run();
+    startFixtureSend(database, fixture.issueId);
+    const { mails, renders, variants } = await copies(database, fixture.issueId);
+    expect(renders).toBe(variants);
+    const expected = pixelUrl(publicUrl, clickKey(secret), fixture.issueId);
+    for (const mail of mails) {
+      const found = pixels(mail);
+      expect(found.map((m) => m[1])).toEqual([expected]);
+      expect(found[0]![0]).toMatch(/alt=""/);
+      expect(found[0]![0]).toMatch(/width="1"/);
+      expect(found[0]![0]).toMatch(/height="1"/);
+      // After everything the reader sees (the footer's links last); nothing in the text part.
+      expect(String(mail.html).indexOf(expected)).toBeGreaterThan(
+        String(mail.html).lastIndexOf('</a>'),
+      );
+      expect(String(mail.text)).not.toContain('/o/');
+    }
+    // Click counting stays as it was: on.
+    expect(mails.every((m) => hrefs(m).some(counted))).toBe(true);
+  });
+
+  it('is absent with opens off (the default), and in a test mail with opens on', async () => {
+    const { database, fixture } = issueWithLinks(3);
+    startFixtureSend(database, fixture.issueId);
+    for (const mail of (await copies(database, fixture.issueId)).mails)
+      expect(pixels(mail)).toEqual([]);
+    database
+      .update(newsletters)
+      .set({ openTracking: true, clickTracking: false })
+      .where(eq(newsletters.id, fixture.newsletterId))
+      .run();
+    for (const mail of (await copies(database, fixture.issueId, true)).mails) {
+      expect(pixels(mail)).toEqual([]);
+      expect(String(mail.html)).not.toContain('/o/');
+    }
+    // Opens on with clicks off: the pixel, and the links straight out.
+    for (const mail of (await copies(database, fixture.issueId)).mails) {
+      expect(pixels(mail)).toHaveLength(1);
+      expect(hrefs(mail).filter(counted)).toEqual([]);
+    }
   });
 });

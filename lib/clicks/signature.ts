@@ -20,12 +20,17 @@ export function clickKey(secret = getConfig().authSecret): Buffer {
   return cachedKey.key;
 }
 
+const mac = (key: Buffer, message: string) =>
+  crypto.createHmac('sha256', key).update(message).digest('base64url').slice(0, SIGNATURE_LENGTH);
+
+/** Whether `given` is `expected`, in constant time, so it cannot be guessed bytewise. */
+function same(expected: string, given: string): boolean {
+  const [a, b] = [Buffer.from(expected), Buffer.from(given)];
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
 export function linkSignature(key: Buffer, issueId: number, position: number, url: string) {
-  return crypto
-    .createHmac('sha256', key)
-    .update(`${issueId}:${position}:${url}`)
-    .digest('base64url')
-    .slice(0, SIGNATURE_LENGTH);
+  return mac(key, `${issueId}:${position}:${url}`);
 }
 
 /** The address a counted link has in the mail. */
@@ -38,13 +43,24 @@ export function redirectUrl(
   return `${publicUrl}/k/${link.issueId}/${link.position}.${signature}`;
 }
 
-/** Whether `signature` was made for this link; in constant time, so it cannot be guessed bytewise. */
+/** Whether `signature` was made for this link. */
 export function signatureMatches(
   key: Buffer,
   link: { issueId: number; position: number; url: string },
   signature: string,
 ): boolean {
-  const expected = Buffer.from(linkSignature(key, link.issueId, link.position, link.url));
-  const given = Buffer.from(signature);
-  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+  return same(linkSignature(key, link.issueId, link.position, link.url), signature);
 }
+
+// The open pixel (lib/clicks/opens.ts) is /o/<issue>.<signature>.gif: the same key, a message
+// that no link's can be (a link's starts with its issue number), and only the issue in it.
+
+export const pixelSignature = (key: Buffer, issueId: number) => mac(key, `open:${issueId}`);
+
+/** The address of an issue's open pixel. */
+export const pixelUrl = (publicUrl: string, key: Buffer, issueId: number) =>
+  `${publicUrl}/o/${issueId}.${pixelSignature(key, issueId)}.gif`;
+
+/** Whether `signature` was made for this issue's pixel. */
+export const pixelSignatureMatches = (key: Buffer, issueId: number, signature: string) =>
+  same(pixelSignature(key, issueId), signature);

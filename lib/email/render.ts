@@ -82,6 +82,8 @@ export type RenderInput = {
    * (filled per copy), or, when absent, the fallback ("lezer": preview, archive, approval).
    */
   firstName?: string;
+  /** A real send with opens on: the issue's open pixel (lib/clicks/opens.ts); else none. */
+  openPixel?: string;
 };
 
 /** An item's own page in the archive, with its full article: under its issue's web version. */
@@ -165,6 +167,7 @@ export function issueEmailProps(input: RenderInput): IssueEmailProps {
           lines: [n.contactLine, n.postalAddress, n.reasonLine].filter((l) => l.trim() !== ''),
         }
       : null,
+    openPixel: input.openPixel ?? null,
   };
 }
 

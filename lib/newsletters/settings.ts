@@ -1,7 +1,7 @@
 import { brandColourProblem } from '@/lib/contrast';
 import { httpUrl } from '@/lib/issue/document';
 import { normaliseAddress } from '@/lib/subscribers/address';
-import { recordId, z } from '@/lib/validation';
+import { checkbox, recordId, z } from '@/lib/validation';
 import { DEFAULT_TITLE_PATTERN } from './title';
 
 // The one shape of a newsletter's settings: the admin form, its action, the service and the demo
@@ -127,11 +127,11 @@ export const newsletterSettings = z
       .optional()
       .transform((v) => v || null),
     privacyUrl: optional(httpUrl),
-    // On unless said otherwise, as in the database (the form says "false" for an unticked box).
-    fourEyes: z
-      .union([z.boolean(), z.enum(['on', 'true', 'false', ''])])
-      .default(true)
-      .transform((v) => v === true || v === 'on' || v === 'true'),
+    // When not given at all, as in the database (the form says false for an unticked box).
+    fourEyes: checkbox.default(true),
+    // Counting (lib/clicks): clicks per link and hour, on; opens per issue and hour, off.
+    clickTracking: checkbox.default(true),
+    openTracking: checkbox,
     titlePattern: z
       .string()
       .trim()
@@ -185,7 +185,9 @@ export function settingsFromForm(raw: unknown): unknown {
   return {
     ...rest,
     // An unticked checkbox is not posted at all.
-    fourEyes: rest.fourEyes ?? 'false',
+    fourEyes: rest.fourEyes ?? false,
+    clickTracking: rest.clickTracking ?? false,
+    openTracking: rest.openTracking ?? false,
     footerLinks: Array.from({ length: rows }, (_, i) => ({
       label: labels[i] ?? '',
       url: urls[i] ?? '',

@@ -1,5 +1,4 @@
 import { issueHeading } from '@/lib/newsletters/title';
-import Link from 'next/link';
 import type { listSentIssues } from '@/lib/archive/queries';
 import { formatDate } from '@/lib/format';
 import { Pager } from './archive-pager';
@@ -24,12 +23,15 @@ export function ArchiveIssueList({
       <ol className="mt-4 space-y-5">
         {issues.issues.map((i) => (
           <li key={i.id} className="border-b border-line pb-4">
-            <Link
+            {/* A plain link, not next/link: the archive counts a view when the page is loaded
+                (lib/archive/reach-request.ts), and the router's prefetch of a static page
+                would show it without ever asking the server. */}
+            <a
               href={`/archief/${i.newsletterSlug}/${i.slug}`}
               className="text-lg font-semibold text-brand-700 underline"
             >
               {issueHeading(i.title, i.subject)}
-            </Link>
+            </a>
             <p className="text-sm text-muted">
               <time dateTime={i.sentAt.toISOString()}>{formatDate(i.sentAt)}</time>
               {i.themes.length ? ` · ${i.themes.join(', ')}` : ''}

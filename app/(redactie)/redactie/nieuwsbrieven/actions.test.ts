@@ -40,6 +40,27 @@ const zorgpost = {
   footerLinkLabel: ['Contact', '', ''],
   footerLinkUrl: ['https://ggd-oost.example/contact', '', ''],
 };
+/** A newsletter's settings form as it posts them, boxes unticked but for four eyes. */
+function formOf(n: typeof newsletters.$inferSelect): Record<string, string | string[]> {
+  const { id, name, slug, description, organisation, senderName, senderEmail, brandColor } = n;
+  const { titlePattern, footerText, contactLine, postalAddress, reasonLine } = n;
+  const { unsubscribeLabel, preferencesLabel } = n;
+  return {
+    ...{ id: String(id), name, slug, description, organisation, senderName, senderEmail },
+    ...{ brandColor, titlePattern, footerText, contactLine, postalAddress, reasonLine },
+    ...{ unsubscribeLabel, preferencesLabel },
+    replyTo: n.replyTo ?? '',
+    listIdDomain: n.listIdDomain ?? '',
+    logoUrl: n.logoUrl ?? '',
+    logoAlt: n.logoAlt ?? '',
+    logoMediaId: n.logoMediaId === null ? '' : String(n.logoMediaId),
+    privacyUrl: n.privacyUrl ?? '',
+    ...(n.fourEyes ? { fourEyes: 'on' } : {}),
+    footerLinkLabel: n.footerLinks.map((l) => l.label),
+    footerLinkUrl: n.footerLinks.map((l) => l.url),
+  };
+}
+
 const zorgpostRow = () =>
   database().select().from(newsletters).where(eq(newsletters.slug, 'zorgpost')).get();
 
@@ -121,6 +142,39 @@ describe('the newsletter form through its actions', () => {
         'issue.created',
       ]),
     );
+  });
+
+  it('lets only an admin switch click and open counting, and logs the change', async () => {
+    const demo = () =>
+      database().select().from(newsletters).where(eq(newsletters.slug, 'raadsbericht')).get()!;
+    const before = demo();
+    expect(before).toMatchObject({ clickTracking: true, openTracking: false });
+    // The demo's own settings, as its form posts them, with "Klikken tellen" unticked (so not
+    // posted) and "Openingen tellen" ticked.
+    const fields = { ...formOf(before), openTracking: 'on' };
+
+    signInAs('hoofdredactie@kopij.test');
+    const refused = await actions.updateNewsletterAction(idle, form(fields));
+    expect(refused).toEqual({ status: 'error', message: 'U heeft geen rechten voor deze actie.' });
+    expect(demo()).toEqual(before);
+
+    signInAs('redactie@kopij.test');
+    const saved = await actions.updateNewsletterAction(idle, form(fields));
+    expect(saved.status).toBe('ok');
+    expect(demo()).toMatchObject({ clickTracking: false, openTracking: true });
+    const logged = database()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'newsletter.updated'))
+      .all();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.details).toEqual({
+      changes: { clickTracking: [true, false], openTracking: [false, true] },
+    });
+
+    // And back: both boxes as the form posts them when "Klikken tellen" alone is ticked.
+    await actions.updateNewsletterAction(idle, form({ ...formOf(demo()), clickTracking: 'on' }));
+    expect(demo()).toMatchObject({ clickTracking: true, openTracking: false });
   });
 
   it('refuses a slug change of the demo newsletter, whose issues were sent', async () => {

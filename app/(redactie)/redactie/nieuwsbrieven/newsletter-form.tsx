@@ -8,7 +8,8 @@ import { useFormAction } from '@/components/use-form-action';
 import { createNewsletterAction, updateNewsletterAction } from './actions';
 import { Branding } from './branding-fields';
 import { FooterLinksField, type FooterLink } from './footer-links-field';
-import { Section, type Errors } from './form-section';
+import { Counting } from './counting-fields';
+import { CheckboxSetting, Section, type Errors } from './form-section';
 
 export type NewsletterFormValues = {
   id?: number;
@@ -26,6 +27,8 @@ export type NewsletterFormValues = {
   logoMediaId: number | null;
   privacyUrl: string | null;
   fourEyes: boolean;
+  clickTracking: boolean;
+  openTracking: boolean;
   titlePattern: string;
   footerText: string;
   contactLine: string;
@@ -194,24 +197,12 @@ function Footer({ v, e }: { v: NewsletterFormValues; e: Errors }) {
 function Process({ v }: { v: NewsletterFormValues }) {
   return (
     <Section id="redactieproces" title="Redactieproces">
-      <div className="flex items-start gap-2">
-        <input
-          type="checkbox"
-          id="fourEyes"
-          name="fourEyes"
-          defaultChecked={v.fourEyes}
-          aria-describedby="fourEyes-hint"
-          className="mt-1 h-4 w-4"
-        />
-        <div>
-          <label htmlFor="fourEyes" className="font-semibold">
-            Vier-ogenprincipe
-          </label>
-          <p id="fourEyes-hint" className="text-sm text-muted">
-            Wie een nummer het laatst heeft gewijzigd, mag het niet zelf goedkeuren.
-          </p>
-        </div>
-      </div>
+      <CheckboxSetting
+        name="fourEyes"
+        label="Vier-ogenprincipe"
+        defaultChecked={v.fourEyes}
+        hint={<p>Wie een nummer het laatst heeft gewijzigd, mag het niet zelf goedkeuren.</p>}
+      />
     </Section>
   );
 }
@@ -247,6 +238,7 @@ export function NewsletterForm({
       <Branding v={values} e={e} images={images} />
       <Footer v={values} e={e} />
       <Process v={values} />
+      <Counting v={values} />
       <SubmitButton pendingText="Opslaan...">
         {editing ? 'Instellingen opslaan' : 'Nieuwsbrief aanmaken'}
       </SubmitButton>

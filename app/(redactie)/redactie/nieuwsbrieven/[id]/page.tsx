@@ -20,13 +20,13 @@ type Newsletter = NonNullable<ReturnType<typeof getNewsletter>>;
 function formValues(n: Newsletter): NewsletterFormValues {
   const { id, name, slug, description, organisation, senderName, senderEmail, replyTo } = n;
   const { listIdDomain, brandColor, logoUrl, logoAlt, logoMediaId, privacyUrl } = n;
-  const { fourEyes, titlePattern } = n;
+  const { fourEyes, clickTracking, openTracking, titlePattern } = n;
   const { footerText, contactLine, postalAddress, reasonLine, footerLinks } = n;
   const { unsubscribeLabel, preferencesLabel } = n;
   return {
     ...{ id, name, slug, description, organisation, senderName, senderEmail, replyTo },
     ...{ listIdDomain, brandColor, logoUrl, logoAlt, logoMediaId, privacyUrl },
-    ...{ fourEyes, titlePattern },
+    ...{ fourEyes, clickTracking, openTracking, titlePattern },
     ...{ footerText, contactLine, postalAddress, reasonLine, footerLinks },
     ...{ unsubscribeLabel, preferencesLabel },
   };
@@ -56,7 +56,7 @@ export default async function NewsletterPage({
       ) : null}
       <PageHeader
         title={`Instellingen van ${newsletter.name}`}
-        description="Naam, afzender, huisstijl, voettekst en redactieproces van deze nieuwsbrief."
+        description="Naam, afzender, huisstijl, voettekst, redactieproces en wat Kopij telt van deze nieuwsbrief."
       />
       <NewsletterForm
         values={formValues(newsletter)}

@@ -23,6 +23,8 @@ const blank: NewsletterFormValues = {
   logoMediaId: null,
   privacyUrl: null,
   fourEyes: true,
+  clickTracking: true,
+  openTracking: false,
   titlePattern: DEFAULT_TITLE_PATTERN,
   footerText: '',
   contactLine: '',

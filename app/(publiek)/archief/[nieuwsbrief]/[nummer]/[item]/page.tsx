@@ -69,7 +69,8 @@ export default async function ArticlePage(props: Params) {
     <article>
       <p className="text-sm">
         <Link href="/archief">Archief</Link> › {issue.newsletter.name} ›{' '}
-        <Link href={issuePath}>{issue.content.subject}</Link>
+        {/* Plain links to the issue: a view counts as the page loads (archive-issue-list.tsx). */}
+        <a href={issuePath}>{issue.content.subject}</a>
       </p>
       <header className="mt-4">
         <p className="font-semibold text-brand-700">
@@ -117,9 +118,9 @@ export default async function ArticlePage(props: Params) {
         <RichContent doc={body} />
       </div>
       <p className="mt-8">
-        <Link href={`${issuePath}#${item.anchor}`} className="font-semibold">
+        <a href={`${issuePath}#${item.anchor}`} className="font-semibold">
           Terug naar {issue.content.subject}
-        </Link>
+        </a>
       </p>
     </article>
   );
