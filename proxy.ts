@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { hasUnusableCallbackUrl } from '@/lib/auth/callback-check';
 import { refuseMalformedAction } from '@/lib/http/action-guard';
 import { listPathFor } from '@/lib/archive/list-key';
+import { countReach } from '@/lib/archive/reach-count';
+import { reachEvent } from '@/lib/archive/reach-request';
 import { getConfig } from '@/lib/config';
 
 // Public subscriber forms post to their own page's URL (RFC 8058 wants the one-click POST on
@@ -23,13 +25,23 @@ export async function proxy(request: NextRequest) {
       });
     return NextResponse.next();
   }
+  // The archive's views and searches are counted here, in memory, before the page cache: an
+  // issue page is served from it without running any page code (lib/archive/reach-count.ts).
+  if (pathname.startsWith('/archief')) {
+    const { method, headers, nextUrl } = request;
+    const event = reachEvent({ method, pathname, searchParams: nextUrl.searchParams, headers });
+    if (event) countReach(event);
+  }
   if (pathname === '/archief' && (request.method === 'GET' || request.method === 'HEAD')) {
     // A plain list (no search) is served from the cache under an internal path.
     const listPath = listPathFor(request.nextUrl.searchParams);
     return listPath ? NextResponse.rewrite(new URL(listPath, request.url)) : NextResponse.next();
   }
+  // With the query: a personal link from a sent issue names the issue there (`?nummer=`).
   if (request.method === 'POST' && publicForm.test(pathname))
-    return NextResponse.rewrite(new URL(`/api/abonnee${pathname}`, request.url));
+    return NextResponse.rewrite(
+      new URL(`/api/abonnee${pathname}${request.nextUrl.search}`, request.url),
+    );
   const refused = await refuseMalformedAction(request);
   if (refused) return refused;
   if (!pathname.startsWith('/redactie')) return NextResponse.next();
@@ -47,6 +59,9 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     '/archief',
+    // An archived issue's page and its items' pages: counted as views, nothing else.
+    '/archief/:nieuwsbrief/:nummer',
+    '/archief/:nieuwsbrief/:nummer/:item',
     '/redactie',
     '/redactie/:path*',
     '/aanmelden',

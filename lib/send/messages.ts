@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/db';
-import { clickKey } from '@/lib/clicks/signature';
+import { clickKey, pixelUrl } from '@/lib/clicks/signature';
 import { withCountedLinks } from '@/lib/clicks/issue-links';
 import { bounceDomain, unsubscribeAddress, verpAddress, verpKey } from '@/lib/bounces/verp';
 import { getConfig } from '@/lib/config';
@@ -99,6 +99,12 @@ export const testLinks = (publicUrl: string) => ({
   preferences: `${publicUrl}/nieuwe-link`,
 });
 
+/** The signed token of an unsubscribe link: the mailto subject carries it, without the query. */
+function unsubscribeToken(link: string): string {
+  const query = link.indexOf('?');
+  return link.slice(link.lastIndexOf('/') + 1, query === -1 ? undefined : query);
+}
+
 const linkSlots = { unsubscribe: PLACEHOLDERS.unsubscribe, preferences: PLACEHOLDERS.preferences };
 // One first-name marker in both parts, two slots: the name as is in the text, escaped in the HTML.
 const textSlots = { ...linkSlots, firstName: PLACEHOLDERS.firstName };
@@ -117,7 +123,8 @@ export type MessageOptions = {
 
 /**
  * What a send renders: a real send with click counting on has its content links swapped for
- * counted ones (lib/clicks), once for all variants; a test mail shows the links themselves.
+ * counted ones (lib/clicks), with opens on it ends with the issue's open pixel; both once for
+ * all variants, neither naming a reader. A test mail shows the links themselves and no pixel.
  */
 function renderInput(
   database: Db,
@@ -126,11 +133,13 @@ function renderInput(
   options: MessageOptions,
   identity: SendIdentity,
 ): RenderInput {
-  if (options.test || !source.newsletter.clickTracking) return source;
-  return withCountedLinks(database, issueId, source, {
-    publicUrl: options.publicUrl,
-    key: identity.clickKey ?? clickKey(),
-  });
+  if (options.test) return source;
+  const key = identity.clickKey ?? clickKey();
+  const counted = source.newsletter.clickTracking
+    ? withCountedLinks(database, issueId, source, { publicUrl: options.publicUrl, key })
+    : source;
+  if (!source.newsletter.openTracking) return counted;
+  return { ...counted, openPixel: pixelUrl(options.publicUrl, key, issueId) };
 }
 
 /**
@@ -191,7 +200,8 @@ export function issueMessages(
         ? testLinks(options.publicUrl)
         : personalLinks(
             { subscriberId: reader.subscriberId, newsletterId: n.id, version: reader.tokenVersion },
-            { publicUrl: options.publicUrl, key: options.linkKey },
+            // They name the issue, so an unsubscribe through them counts for it (lib/stats).
+            { publicUrl: options.publicUrl, key: options.linkKey, issueId },
           );
       const { deliveryId } = reader;
       const firstName = greetingName(reader.name);
@@ -203,7 +213,7 @@ export function issueMessages(
         messageId,
         unsubscribe: links.unsubscribe,
         preferences: links.preferences,
-        mailtoSubject: `afmelden%20${links.unsubscribe.slice(links.unsubscribe.lastIndexOf('/') + 1)}`,
+        mailtoSubject: `afmelden%20${unsubscribeToken(links.unsubscribe)}`,
         // Plain in the text part, escaped in the HTML: names are typed by readers.
         firstName,
         firstNameHtml: escapeHtml(firstName),

@@ -64,10 +64,14 @@ describe('sending an issue', () => {
       expect(shown.sort()).toEqual(expected.sort());
       for (const name of expected) expect(parsed.html).toContain(name);
 
-      // Links: both verify as this reader's own tokens, in the HTML, the text and the header.
+      // Links: both verify as this reader's own tokens, in the HTML, the text and the header,
+      // and name the issue they came in (for its results), outside the token.
       const html = String(parsed.html);
-      const unsubscribe = html.match(/\/afmelden\/([^"<\s]+)/)![1]!;
-      const preferences = html.match(/\/voorkeuren\/([^"<\s]+)/)![1]!;
+      const unsubscribe = html.match(/\/afmelden\/([^"<\s?]+)/)![1]!;
+      const preferences = html.match(/\/voorkeuren\/([^"<\s?]+)/)![1]!;
+      const issueQuery = `?nummer=${fixture.issueId}`;
+      expect(html).toContain(`/afmelden/${unsubscribe}${issueQuery}"`);
+      expect(html).toContain(`/voorkeuren/${preferences}${issueQuery}"`);
       for (const [purpose, token] of [
         ['unsubscribe', unsubscribe],
         ['preferences', preferences],
@@ -81,8 +85,9 @@ describe('sending an issue', () => {
         id: { id: string };
       };
       const listUnsubscribe = list.unsubscribe;
-      expect(listUnsubscribe.url).toBe(`${publicUrl}/afmelden/${unsubscribe}`);
-      // The mailto goes to Kopij's inbound side on the bounce domain (the sender's without BOUNCE_DOMAIN).
+      expect(listUnsubscribe.url).toBe(`${publicUrl}/afmelden/${unsubscribe}${issueQuery}`);
+      // The mailto goes to Kopij's inbound side on the bounce domain (the sender's without
+      // BOUNCE_DOMAIN); its subject is the bare token, as lib/bounces/parse.ts reads it.
       expect(listUnsubscribe.mail).toBe(
         `afmelden@${senderDomain}?subject=afmelden%20${unsubscribe}`,
       );

@@ -1,6 +1,14 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { subscribers, subscriptions, subscriptionThemes, themes, type Audience } from '@/db/schema';
+import {
+  deliveries,
+  issues,
+  subscribers,
+  subscriptions,
+  subscriptionThemes,
+  themes,
+  type Audience,
+} from '@/db/schema';
 import { SubscriberError } from './errors';
 import type { TokenClaims } from './tokens';
 
@@ -62,4 +70,30 @@ export function replaceThemes(tx: Tx, subscriptionId: number, ids: number[]) {
     tx.insert(subscriptionThemes)
       .values(ids.map((themeId) => ({ subscriptionId, themeId })))
       .run();
+}
+
+/**
+ * The sent issue an unsubscribe or preference change is counted for: the one its personal link
+ * named (`?nummer=`, outside the signed token, so anyone could change it), believed only when
+ * that issue of this newsletter was sent to this reader. Anything else counts for no issue.
+ */
+export function attributedIssue(
+  tx: Tx,
+  claims: Pick<TokenClaims, 'subscriberId' | 'newsletterId'>,
+  issueId: number | null | undefined,
+): number | null {
+  if (!issueId) return null;
+  const row = tx
+    .select({ id: deliveries.issueId })
+    .from(deliveries)
+    .innerJoin(issues, eq(issues.id, deliveries.issueId))
+    .where(
+      and(
+        eq(deliveries.issueId, issueId),
+        eq(deliveries.subscriberId, claims.subscriberId),
+        eq(issues.newsletterId, claims.newsletterId),
+      ),
+    )
+    .get();
+  return row?.id ?? null;
 }

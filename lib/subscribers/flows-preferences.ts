@@ -4,12 +4,23 @@ import { consentEvents, subscribers, subscriptions } from '@/db/schema';
 import { DAY_MS } from './consent';
 import { SubscriberError } from './errors';
 import { requestEmailChange } from './flows-address';
-import { checkThemes, replaceThemes, subscriptionOf, type RequestDetails } from './flows-common';
+import {
+  attributedIssue,
+  checkThemes,
+  replaceThemes,
+  subscriptionOf,
+  type RequestDetails,
+} from './flows-common';
 import type { TokenClaims } from './tokens';
 
 // Runs inside the caller's transaction and sends no mail: see flows-common.ts.
 
-export type PreferencesInput = RequestDetails & { email: string; pauseDays: number | null };
+export type PreferencesInput = RequestDetails & {
+  email: string;
+  pauseDays: number | null;
+  /** The sent issue whose link led here, as the link says (attributedIssue). */
+  issueId?: number | null;
+};
 export type PreferencesOutcome = { emailChange: string | null; claims: TokenClaims };
 
 export function updatePreferences(
@@ -46,6 +57,7 @@ export function updatePreferences(
     .where(eq(subscriptions.id, subscription.id))
     .run();
 
+  const issueId = attributedIssue(tx, claims, input.issueId);
   const event = (kind: 'preferences_changed' | 'paused', details?: Record<string, unknown>) =>
     tx
       .insert(consentEvents)
@@ -55,6 +67,7 @@ export function updatePreferences(
         kind,
         source: 'voorkeuren',
         details,
+        issueId,
         createdAt: now,
       })
       .run();

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { consentEvents, subscriptions } from '@/db/schema';
 import { SubscriberError } from './errors';
-import { subscriptionOf } from './flows-common';
+import { attributedIssue, subscriptionOf } from './flows-common';
 import type { TokenClaims } from './tokens';
 
 // Runs inside the caller's transaction and sends no mail: see flows-common.ts.
@@ -10,12 +10,16 @@ import type { TokenClaims } from './tokens';
 /** 'mailto': the List-Unsubscribe mail; 'klacht': a spam complaint (lib/bounces/apply.ts). */
 export type UnsubscribeSource = 'afmeldpagina' | 'one-click' | 'voorkeuren' | 'mailto' | 'klacht';
 
-/** Unsubscribes from this newsletter only; saying it twice changes nothing the second time. */
+/**
+ * Unsubscribes from this newsletter only; saying it twice changes nothing the second time.
+ * `issueId`: the sent issue whose link was followed, as the link says (attributedIssue).
+ */
 export function unsubscribe(
   tx: Tx,
   claims: TokenClaims,
   source: UnsubscribeSource,
   now = new Date(),
+  issueId?: number | null,
 ): void {
   const subscription = subscriptionOf(tx, claims);
   if (!subscription) throw new SubscriberError('Dit abonnement bestaat niet (meer).', 410);
@@ -30,6 +34,7 @@ export function unsubscribe(
       newsletterId: claims.newsletterId,
       kind: 'unsubscribed',
       source,
+      issueId: attributedIssue(tx, claims, issueId),
       createdAt: now,
     })
     .run();

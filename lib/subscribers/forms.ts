@@ -13,7 +13,22 @@ export const signUpForm = z.object({
   themas: themeIds,
 });
 
+/**
+ * The sent issue a personal link came in: `?nummer=` on the link, carried on as a hidden field
+ * of the preferences form. It only attributes (lib/subscribers/flows-common.ts
+ * `attributedIssue`), so a value that is no issue number counts for no issue instead of refusing
+ * the reader's unsubscribe or change.
+ */
+export const issueRef = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/)
+  .transform(Number)
+  .nullish()
+  .catch(null)
+  .transform((id) => id ?? null);
+
 export const preferencesForm = z.object({
+  nummer: issueRef,
   email: subscriberEmail,
   naam: subscriberName.optional().default(''),
   functie: subscriberAudience,

@@ -33,13 +33,29 @@ export function personalLink(
   return `${options.publicUrl ?? getConfig().publicUrl}${paths[purpose]}${token}`;
 }
 
-/** The two links every newsletter copy carries for its reader. */
+/**
+ * The query parameter that names the sent issue a personal link came in, so an unsubscribe or a
+ * preference change can be counted for that issue. Outside the signed token on purpose: it only
+ * attributes, it grants nothing, and the flows believe it only when that issue reached this
+ * reader (flows-common.ts `attributedIssue`).
+ */
+export const ISSUE_PARAM = 'nummer';
+
+/** `?nummer=<issueId>` for a link that came in a sent issue; empty for any other link. */
+export const issueQuery = (issueId: number | null | undefined) =>
+  issueId ? `?${ISSUE_PARAM}=${issueId}` : '';
+
+/**
+ * The two links every newsletter copy carries for its reader; with `issueId` (a real send), they
+ * name the issue they came in.
+ */
 export function personalLinks(
   claims: TokenClaims,
-  options: { publicUrl?: string; key?: Buffer } = {},
+  options: { publicUrl?: string; key?: Buffer; issueId?: number } = {},
 ) {
+  const query = issueQuery(options.issueId);
   return {
-    preferences: personalLink('preferences', claims, options),
-    unsubscribe: personalLink('unsubscribe', claims, options),
+    preferences: personalLink('preferences', claims, options) + query,
+    unsubscribe: personalLink('unsubscribe', claims, options) + query,
   };
 }

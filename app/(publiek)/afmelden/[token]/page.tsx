@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Button } from '@/components/button';
-import { personalLink } from '@/lib/subscribers/links';
+import { issueRef } from '@/lib/subscribers/forms';
+import { ISSUE_PARAM, issueQuery, personalLink } from '@/lib/subscribers/links';
 import { newsletterById, subscriptionStatusOf } from '@/lib/subscribers/public-queries';
 import { checkLink } from '@/lib/subscribers/verify';
 import { LinkProblem, personalPageMetadata } from '../../link-problem';
@@ -23,7 +24,10 @@ export default async function UnsubscribePage({
   const newsletter = newsletterById(check.claims.newsletterId);
   const subscription = subscriptionStatusOf(check.claims);
   if (!newsletter || !subscription) return <LinkProblem check={{ ok: false, reason: 'revoked' }} />;
-  const preferences = new URL(personalLink('preferences', check.claims)).pathname;
+  // Onward with the issue the link came in, so a change there still counts for it.
+  const issueId = issueRef.parse(query[ISSUE_PARAM]);
+  const preferences =
+    new URL(personalLink('preferences', check.claims)).pathname + issueQuery(issueId);
 
   if (subscription.status === 'unsubscribed') {
     return (

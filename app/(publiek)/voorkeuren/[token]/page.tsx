@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { formatDate } from '@/lib/format';
 import { pauseOptions } from '@/lib/subscribers/consent';
 import { audienceOptions } from '@/lib/subscribers/fields';
-import { personalLink } from '@/lib/subscribers/links';
+import { issueRef } from '@/lib/subscribers/forms';
+import { ISSUE_PARAM, issueQuery, personalLink } from '@/lib/subscribers/links';
 import { newsletterById, preferencesOf, themesOf } from '@/lib/subscribers/public-queries';
 import { checkLink } from '@/lib/subscribers/verify';
 import { LinkProblem, personalPageMetadata } from '../../link-problem';
@@ -36,7 +37,10 @@ export default async function PreferencesPage({
   if (!newsletter || !current?.email)
     return <LinkProblem check={{ ok: false, reason: 'revoked' }} />;
   const notice = Object.keys(notices).find((key) => key in query);
-  const unsubscribeHref = new URL(personalLink('unsubscribe', check.claims)).pathname;
+  // The issue the link came in goes along, so a change or an unsubscribe still counts for it.
+  const issueId = issueRef.parse(query[ISSUE_PARAM]);
+  const unsubscribeHref =
+    new URL(personalLink('unsubscribe', check.claims)).pathname + issueQuery(issueId);
 
   return (
     <>
@@ -80,6 +84,7 @@ export default async function PreferencesPage({
             themes={themesOf(newsletter.id)}
             audienceOptions={audienceOptions}
             pauseOptions={pauseOptions.map((o) => ({ value: String(o.days), label: o.label }))}
+            issueId={issueId}
           />
           <h2 className="mt-10 text-lg font-semibold">Afmelden</h2>
           <p className="mt-2">

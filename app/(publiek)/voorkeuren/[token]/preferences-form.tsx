@@ -20,6 +20,7 @@ export function PreferencesForm({
   themes,
   audienceOptions,
   pauseOptions,
+  issueId,
 }: {
   current: {
     email: string;
@@ -31,6 +32,8 @@ export function PreferencesForm({
   themes: { id: number; name: string }[];
   audienceOptions: Option[];
   pauseOptions: Option[];
+  /** The sent issue whose link led here: a change counts for it (lib/stats). */
+  issueId: number | null;
 }) {
   const { state, onSubmit, pending } = usePublicForm();
   const errors = state.fieldErrors;
@@ -38,6 +41,7 @@ export function PreferencesForm({
     // No action: the form posts to this page's own URL, which the server hands to its route.
     <form method="post" onSubmit={onSubmit} noValidate className="mt-8 space-y-6">
       <FormErrors state={state} labels={labels} />
+      {issueId ? <input type="hidden" name="nummer" value={issueId} /> : null}
       <TextField
         label={labels.email}
         name="email"

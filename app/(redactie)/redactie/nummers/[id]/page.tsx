@@ -19,6 +19,7 @@ import { Builder } from './builder';
 import { CommentsSection } from './comments-section';
 import { DeleteIssue } from './delete-issue';
 import { IssueReadOnly } from './issue-readonly';
+import { IssueTabs } from './issue-tabs';
 import { ReviewChanges } from './review-changes';
 import { SendProgressPanel } from './send-progress';
 import { sendState, withSentCopies } from './send-state';
@@ -45,6 +46,9 @@ export default async function BuilderPage({ params }: { params: Promise<{ id: st
         <Link href="/redactie/nummers">Alle nummers</Link>
       </p>
       <PageHeader title={issue.title} description={<StatusBadge status={issue.status} />} />
+      {issue.status === 'sending' || issue.status === 'sent' ? (
+        <IssueTabs issueId={issue.id} current="nummer" />
+      ) : null}
       <LiveUpdates
         key={issue.id}
         issueId={issue.id}

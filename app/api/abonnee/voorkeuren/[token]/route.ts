@@ -26,6 +26,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
         audience: input.functie,
         themeIds: input.themas,
         pauseDays: input.pauze,
+        issueId: input.nummer,
       }),
     );
     if (result.emailChange) {
