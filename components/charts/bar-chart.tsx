@@ -1,4 +1,4 @@
-import { formatValue, type ChartData } from '@/lib/stats/chart-data';
+import { formatValue, type ChartData, type ChartSeries } from '@/lib/stats/chart-data';
 
 // Server-rendered SVG: no script, prints as sharp as the text around it. Okabe-Ito colours (told
 // apart with every kind of colour blindness), each at least 3:1 against white, and a legend in
@@ -16,10 +16,13 @@ type Props = {
   id: string;
 };
 
-function maxOf(data: ChartData): number {
+/** The largest value, of the series in one unit when given (counts and shares apart). */
+function maxOf(data: ChartData, unit?: ChartSeries['unit']): number {
   let max = 0;
   for (const row of data.rows)
-    for (const s of data.series) max = Math.max(max, row.values[s.key] ?? 0);
+    for (const s of data.series)
+      if (unit === undefined || (s.unit ?? 'count') === unit)
+        max = Math.max(max, row.values[s.key] ?? 0);
   return max || 1;
 }
 
@@ -29,10 +32,10 @@ function Legend({ data }: { data: ChartData }) {
     <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
       {data.series.map((s, i) => (
         <li key={s.key} className="flex items-center gap-1.5">
-          <span
-            className="inline-block size-3 rounded-sm"
-            style={{ backgroundColor: CHART_COLOURS[i % CHART_COLOURS.length] }}
-          />
+          {/* A drawn square, not a background colour: browsers leave backgrounds out in print. */}
+          <svg viewBox="0 0 12 12" className="size-3">
+            <rect width="12" height="12" rx="2" fill={CHART_COLOURS[i % CHART_COLOURS.length]} />
+          </svg>
           {s.label}
         </li>
       ))}
@@ -41,7 +44,9 @@ function Legend({ data }: { data: ChartData }) {
 }
 
 function horizontalBars({ data }: { data: ChartData }) {
-  const max = maxOf(data);
+  // A figure may show counts beside shares (clicks and their share of recipients): each bar is
+  // measured against its own unit, and its value is written beside it.
+  const max = { count: maxOf(data, 'count'), percent: maxOf(data, 'percent') };
   const labelWidth = 240;
   const barArea = WIDTH - labelWidth - 70;
   const barHeight = 14;
@@ -66,7 +71,7 @@ function horizontalBars({ data }: { data: ChartData }) {
             {data.series.map((s, i) => {
               const value = row.values[s.key] ?? 0;
               const y = 6 + i * (barHeight + 2);
-              const w = (value / max) * barArea;
+              const w = (value / max[s.unit ?? 'count']) * barArea;
               return (
                 <g key={s.key}>
                   <rect
@@ -96,7 +101,9 @@ function horizontalBars({ data }: { data: ChartData }) {
 }
 
 function verticalColumns({ data }: { data: ChartData }) {
-  const max = maxOf(data);
+  // An even top of the scale, at least 2: the middle line then falls on a whole count (a top
+  // of 1 or 3 labelled its middle line with a rounded, wrong number).
+  const max = Math.max(2, Math.ceil(maxOf(data) / 2) * 2);
   const height = 220;
   const top = 16;
   const bottom = 36;

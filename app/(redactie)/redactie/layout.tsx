@@ -12,6 +12,7 @@ export default async function EditorLayout({ children }: { children: React.React
     { href: '/redactie/items', label: 'Items' },
     { href: '/redactie/media', label: 'Media' },
     { href: '/redactie/abonnees', label: 'Abonnees' },
+    { href: '/redactie/statistieken', label: 'Statistieken' },
     ...(hasRole(editor.role, 'admin')
       ? [
           { href: '/redactie/nieuwsbrieven', label: 'Nieuwsbrieven' },
@@ -27,7 +28,8 @@ export default async function EditorLayout({ children }: { children: React.React
   }
   return (
     <div className="group min-h-screen">
-      <header className="border-b border-line bg-white">
+      {/* A printed page (the quarterly report) is its content, without the redactie's chrome. */}
+      <header className="border-b border-line bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3 group-has-[[data-wide]]:max-w-[120rem]">
           <div className="flex items-center gap-6">
             <Link href="/redactie" className="text-lg font-bold text-brand-700 no-underline">

@@ -137,6 +137,12 @@ const routes: Record<
     request: () => new Request('http://localhost/redactie/nummers/abc/webversie'),
     params: { id: 'abc' },
   },
+  'nummers/[id]/resultaten/csv/route.ts': {
+    method: 'GET',
+    role: 'redacteur',
+    request: () => new Request('http://localhost/redactie/nummers/abc/resultaten/csv?figuur=%ZZ'),
+    params: { id: 'abc' },
+  },
   'media/uploaden/route.ts': {
     method: 'POST',
     role: 'redacteur',
@@ -146,6 +152,12 @@ const routes: Record<
         headers: { 'content-type': 'multipart/form-data; boundary=x' },
         body: 'geen formulier',
       }),
+  },
+  'statistieken/csv/route.ts': {
+    method: 'GET',
+    role: 'redacteur',
+    request: () =>
+      new Request('http://localhost/redactie/statistieken/csv?nieuwsbrief=%ZZ&figuur=x&weken=1'),
   },
 };
 
