@@ -34,8 +34,8 @@ client.transaction(() => {
   for (let n = 1; n <= READERS; n++)
     subscriber.run(n, `lezer${n}@example.test`, audiences[n % audiences.length]);
   const delivery = client.prepare(
-    `INSERT INTO deliveries (issue_id, subscriber_id, variant, status, attempts, message_id, sent_at)
-     VALUES (?, ?, ?, ?, 1, ?, ?)`,
+    `INSERT INTO deliveries (issue_id, subscriber_id, variant, audience, status, attempts, message_id, sent_at)
+     VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   for (const issueId of [...EARLIER, ISSUE]) {
     // As wide as a sent copy's row: its Message-ID (a 32-digit MAC) and times.
@@ -44,6 +44,7 @@ client.transaction(() => {
         issueId,
         n,
         variantOf(n + issueId),
+        audiences[n % audiences.length],
         statusOf(n + issueId),
         `<${(n * 7919 + issueId).toString(16).padStart(32, '0')}@vsg.example>`,
         startOf(issueId),

@@ -743,6 +743,8 @@ export const deliveries = sqliteTable(
     status: text('status', { enum: deliveryStatuses }).notNull().default('queued'),
     /** The theme combination whose rendering this copy uses. */
     variant: text('variant').notNull().default(''),
+    /** The reader's audience group when the send started: results count per group as sent. */
+    audience: text('audience', { enum: audiences }).notNull().default('anders'),
     attempts: integer('attempts').notNull().default(0),
     messageId: text('message_id'),
     lastError: text('last_error'),
@@ -757,6 +759,8 @@ export const deliveries = sqliteTable(
     uniqueIndex('deliveries_issue_subscriber_idx').on(t.issueId, t.subscriberId),
     index('deliveries_issue_status_idx').on(t.issueId, t.status, t.nextAttemptAt),
     index('deliveries_subscriber_idx').on(t.subscriberId),
+    // Covers an issue's results (lib/stats/issue-results.ts): one grouped index-only scan.
+    index('deliveries_issue_results_idx').on(t.issueId, t.variant, t.audience, t.status),
   ],
 );
 

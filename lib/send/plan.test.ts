@@ -104,6 +104,24 @@ describe('the send plan and the audience groups', () => {
     expect(planned(database, fixture.issueId)).toHaveLength(count);
   });
 
+  it('keeps each copy’s group as it was at the start, whatever the reader changes after', () => {
+    const { database, fixture, chooseGroups } = groupsFixture();
+    chooseGroups(null);
+    startFixtureSend(database, fixture.issueId);
+    const groups = () =>
+      planned(database, fixture.issueId).map((r) => [r.subscriberId, r.audience] as const);
+    const atStart = groups();
+    expect(new Set(atStart.map(([, audience]) => audience))).toEqual(
+      new Set(['griffier', 'raadslid', 'anders']),
+    );
+    for (const [subscriberId, audience] of atStart) {
+      const now = database.select().from(subscribers).where(eq(subscribers.id, subscriberId)).get();
+      expect(now!.audience).toBe(audience);
+    }
+    database.update(subscribers).set({ audience: 'commissielid' }).run();
+    expect(groups()).toEqual(atStart);
+  });
+
   it('plans nobody for a stored empty choice rather than everyone', () => {
     const { database, fixture, chooseGroups } = groupsFixture();
     chooseGroups([]);

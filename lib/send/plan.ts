@@ -17,7 +17,7 @@ import { freezeSentItems, hasFrozenItems } from '@/lib/issue/sent-items';
 import { takeStep, type StepInput, type StepResult } from '@/lib/issue/transition';
 import { suppressionMatcher } from '@/lib/subscribers/suppression';
 
-export type Recipient = { subscriberId: number; themeIds: number[] };
+export type Recipient = { subscriberId: number; audience: Audience; themeIds: number[] };
 
 /** Whom an issue is for: its newsletter's readers, all of them or those in the chosen groups. */
 export type IssueAudience = { newsletterId: number; audiences: readonly Audience[] | null };
@@ -40,6 +40,7 @@ export function audienceOf(
     .select({
       subscriberId: subscribers.id,
       email: subscribers.email,
+      audience: subscribers.audience,
       // The builder has no group_concat: the followed theme ids come back as '3,5,8'.
       themes: sql<string | null>`group_concat(${subscriptionThemes.themeId})`,
     })
@@ -67,6 +68,7 @@ export function audienceOf(
     if (!isSuppressed(r.email!))
       recipients.push({
         subscriberId: r.subscriberId,
+        audience: r.audience,
         themeIds: r.themes ? r.themes.split(',').map(Number) : [],
       });
   return { recipients, suppressed: rows.length - recipients.length };
@@ -167,8 +169,9 @@ export function startSend(
       issueId: issue.id,
       subscriberId: r.subscriberId,
       variant: variantKey(r.themeIds, present),
+      audience: r.audience,
     }));
-  // SQLite allows 32766 bound values per statement; three per row.
+  // SQLite allows 32766 bound values per statement; four per row.
   for (let i = 0; i < rows.length; i += 5000)
     tx.insert(deliveries)
       .values(rows.slice(i, i + 5000))

@@ -174,7 +174,7 @@ function audiencesFigure(r: IssueResults): ResultFigure {
     summary: largest
       ? `Grootste groep: ${audienceLabel.get(largest.audience)} (${count(largest.recipients)} ontvangers).`
       : 'Geen ontvangers.',
-    note: 'De doelgroep is de functie die de lezer nu opgeeft, niet die bij het verzenden.',
+    note: 'De functie die de lezer opgaf toen het nummer verzonden werd.',
   };
 }
 

@@ -124,7 +124,7 @@ export function resultsFixture() {
     deliveryOf.push(
       database
         .insert(deliveries)
-        .values({ issueId: ISSUE, subscriberId, variant, status })
+        .values({ issueId: ISSUE, subscriberId, variant, status, audience })
         .returning({ id: deliveries.id })
         .get().id,
     );

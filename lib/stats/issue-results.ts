@@ -94,11 +94,11 @@ const ISSUE = `
   FROM issues i JOIN newsletters n ON n.id = i.newsletter_id WHERE i.id = ?`;
 
 // One pass over the issue's deliveries: a small cube (variants × groups × statuses) that every
-// delivery figure, theme reach and audience row is summed from.
+// delivery figure, theme reach and audience row is summed from. The group is the one frozen on
+// the copy at the send's start, and the cube is read from its covering index alone.
 const CUBE = `
-  SELECT d.variant AS variant, s.audience AS audience, d.status AS status, count(*) AS n
-  FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-  WHERE d.issue_id = ? GROUP BY d.variant, s.audience, d.status`;
+  SELECT variant, audience, status, count(*) AS n FROM deliveries
+  WHERE issue_id = ? GROUP BY variant, audience, status`;
 
 // bounce_events has no index on delivery_id; its received_at index bounds the scan to what came
 // in after the send started (no bounce can come before), and each event finds its copy in the
