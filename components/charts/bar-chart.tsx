@@ -47,7 +47,7 @@ function horizontalBars({ data }: { data: ChartData }) {
   // A figure may show counts beside shares (clicks and their share of recipients): each bar is
   // measured against its own unit, and its value is written beside it.
   const max = { count: maxOf(data, 'count'), percent: maxOf(data, 'percent') };
-  const labelWidth = 240;
+  const labelWidth = 260;
   const barArea = WIDTH - labelWidth - 70;
   const barHeight = 14;
   const rowHeight = data.series.length * (barHeight + 2) + 12;
@@ -66,7 +66,8 @@ function horizontalBars({ data }: { data: ChartData }) {
               fontSize="13"
               fill="#1f2937"
             >
-              {row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label}
+              {/* About 7.5 units a character at 13: longer labels end in an ellipsis (the table has them whole). */}
+              {row.label.length > 30 ? `${row.label.slice(0, 29)}…` : row.label}
             </text>
             {data.series.map((s, i) => {
               const value = row.values[s.key] ?? 0;

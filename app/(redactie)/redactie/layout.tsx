@@ -31,12 +31,12 @@ export default async function EditorLayout({ children }: { children: React.React
       {/* A printed page (the quarterly report) is its content, without the redactie's chrome. */}
       <header className="border-b border-line bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3 group-has-[[data-wide]]:max-w-[120rem]">
-          <div className="flex items-center gap-6">
+          <div className="flex min-w-0 flex-wrap items-center gap-x-6 gap-y-2">
             <Link href="/redactie" className="text-lg font-bold text-brand-700 no-underline">
               Kopij <span className="font-normal text-muted">redactie</span>
             </Link>
             <nav aria-label="Redactie">
-              <ul className="flex gap-4">
+              <ul className="flex flex-wrap gap-x-4 gap-y-1">
                 {links.map((link) => (
                   <li key={link.href}>
                     <Link href={link.href} className="font-semibold">
