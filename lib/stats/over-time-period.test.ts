@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quarterBefore, quarterOf, quarterPeriod, recentWeeks, weeksIn } from './over-time-period';
 
+const LATER = new Date('2027-06-01T12:00:00Z');
+
 describe('the weeks of a period', () => {
   it('ends the recent weeks with the current one, Monday to Monday in Dutch time', () => {
     const period = recentWeeks(26, new Date('2026-11-18T12:00:00Z'));
@@ -22,7 +24,8 @@ describe('the weeks of a period', () => {
   });
 
   it('cuts a quarter’s first and last weeks to the quarter, so the weeks add up to it', () => {
-    const period = quarterPeriod({ year: 2026, quarter: 4 });
+    const period = quarterPeriod({ year: 2026, quarter: 4 }, LATER);
+    expect(period.running).toBeUndefined();
     expect(period.from.toISOString()).toBe('2026-09-30T22:00:00.000Z');
     expect(period.to.toISOString()).toBe('2026-12-31T23:00:00.000Z');
     expect(period.label).toBe('het 4e kwartaal van 2026');
@@ -37,8 +40,15 @@ describe('the weeks of a period', () => {
     expect(quarterOf(new Date('2026-12-31T23:30:00Z'))).toEqual({ year: 2027, quarter: 1 });
     expect(quarterBefore({ year: 2027, quarter: 1 })).toEqual({ year: 2026, quarter: 4 });
     expect(quarterBefore({ year: 2026, quarter: 3 }, 6)).toEqual({ year: 2025, quarter: 1 });
-    expect(quarterPeriod({ year: 2027, quarter: 1 }).from).toEqual(
-      quarterPeriod({ year: 2026, quarter: 4 }).to,
+    expect(quarterPeriod({ year: 2027, quarter: 1 }, LATER).from).toEqual(
+      quarterPeriod({ year: 2026, quarter: 4 }, LATER).to,
     );
+  });
+
+  it('ends a running quarter with the current week: weeks to come have no figures yet', () => {
+    const period = quarterPeriod({ year: 2026, quarter: 4 }, new Date('2026-11-18T12:00:00Z'));
+    expect(period.running).toBe(true);
+    expect(period.to.toISOString()).toBe('2026-11-22T23:00:00.000Z');
+    expect(weeksIn(period).at(-1)!.label).toBe('wk 47 2026');
   });
 });

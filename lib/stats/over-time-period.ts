@@ -8,7 +8,7 @@ import { fromDutchLocal, toDutchLocal } from '@/lib/format-input';
 const DAY = 86_400_000;
 
 /** A stretch of time, [from, to), and how a heading names it after "in": "de laatste 26 weken". */
-export type Period = { from: Date; to: Date; label: string };
+export type Period = { from: Date; to: Date; label: string; running?: boolean };
 
 /** One row of a weekly figure: the ISO week, clipped to its period, as epoch milliseconds. */
 export type Week = { label: string; start: number; stop: number };
@@ -35,13 +35,19 @@ export type Quarter = { year: number; quarter: 1 | 2 | 3 | 4 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A quarter from its first to its last day in Dutch time. */
-export function quarterPeriod({ year, quarter }: Quarter): Period {
+/**
+ * A quarter from its first to its last day in Dutch time. A quarter still running ends with the
+ * current week: weeks to come have no figures, and would show today's subscribers as theirs.
+ */
+export function quarterPeriod({ year, quarter }: Quarter, now = new Date()): Period {
   const next = quarter === 4 ? `${year + 1}-01-01` : `${year}-${pad(quarter * 3 + 1)}-01`;
+  const thisWeekEnds = midnight(addDays(mondayOf(dutchDay(now)), 7));
+  const end = midnight(next);
   return {
     from: midnight(`${year}-${pad(quarter * 3 - 2)}-01`),
-    to: midnight(next),
+    to: end > thisWeekEnds ? thisWeekEnds : end,
     label: `het ${quarter}e kwartaal van ${year}`,
+    ...(end > thisWeekEnds ? { running: true } : {}),
   };
 }
 

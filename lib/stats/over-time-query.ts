@@ -63,7 +63,7 @@ export function quarterChoiceOf(params: Record<string, unknown>, now = new Date(
 
 export function periodOf(choice: PeriodChoice, now = new Date()): Period {
   return 'kwartaal' in choice
-    ? quarterPeriod(choice.kwartaal)
+    ? quarterPeriod(choice.kwartaal, now)
     : recentWeeks(Number(choice.weken), now);
 }
 

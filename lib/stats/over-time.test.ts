@@ -8,7 +8,8 @@ import { overTimeFigure } from './over-time-charts';
 import { addNewsletter, at, writeQuarter } from './over-time-fixture';
 import { quarterPeriod } from './over-time-period';
 
-const Q4 = quarterPeriod({ year: 2026, quarter: 4 });
+// Seen from after the quarter: all of it, week 40 to 53.
+const Q4 = quarterPeriod({ year: 2026, quarter: 4 }, new Date('2027-01-15T12:00:00Z'));
 
 let database: Db;
 let newsletterId: number;

@@ -49,7 +49,7 @@ export default async function QuarterlyReportPage({
   if (!newsletter) return <EmptyState title="Er is nog geen nieuwsbrief" />;
   const now = new Date();
   const quarter = quarterChoiceOf(params, now);
-  const period = quarterPeriod(quarter);
+  const period = quarterPeriod(quarter, now);
   const data = overTime(db(), newsletter.id, period);
   const recent = Array.from({ length: 8 }, (_, i) => quarterBefore(quarterOf(now), i));
   if (!recent.some((q) => quarterParam(q) === quarterParam(quarter))) recent.push(quarter);
@@ -66,7 +66,10 @@ export default async function QuarterlyReportPage({
           Kwartaalrapport {newsletter.name}, {quarterLabel(quarter)}
         </h1>
         <p className="mt-1 text-muted">
-          {formatDate(period.from)} tot en met {formatDate(new Date(period.to.getTime() - 1))}
+          {formatDate(period.from)} tot en met{' '}
+          {period.running
+            ? `${formatDate(now)} (het kwartaal loopt nog)`
+            : formatDate(new Date(period.to.getTime() - 1))}
           {' · '}
           {newsletter.organisation} · opgemaakt op {formatDate(now)}
         </p>
