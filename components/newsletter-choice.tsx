@@ -1,5 +1,8 @@
 import { buttonClass } from './button';
 
+/** The look of every select in a choice form above a page. */
+export const selectClass = 'mt-1 block rounded-md border border-gray-500 bg-white px-2 py-1.5';
+
 type Choice = { id: number; slug: string; name: string; archivedAt: Date | null };
 
 /**
@@ -14,44 +17,57 @@ export function pickNewsletter<T extends Choice>(list: T[], slug: unknown): T | 
   );
 }
 
-/** A GET form that switches the page to another newsletter; shown only when there are several. */
+/**
+ * A GET form that switches the page to another newsletter; shown only when there are several,
+ * unless the page adds fields of its own (`children`, e.g. a period), which then always show.
+ */
 export function NewsletterChoice({
   newsletters,
   current,
   hidden = {},
+  label = 'Nieuwsbrief kiezen',
+  children,
 }: {
   newsletters: Choice[];
   current: Choice;
   hidden?: Record<string, string>;
+  label?: string;
+  children?: React.ReactNode;
 }) {
-  if (newsletters.length < 2) return null;
+  const several = newsletters.length > 1;
+  if (!several && !children) return null;
   return (
     <form
       method="get"
-      className="mb-6 flex flex-wrap items-end gap-3"
-      aria-label="Nieuwsbrief kiezen"
+      className="mb-6 flex flex-wrap items-end gap-3 print:hidden"
+      aria-label={label}
     >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div>
-        <label htmlFor="nieuwsbrief" className="block text-sm font-semibold">
-          Nieuwsbrief
-        </label>
-        <select
-          id="nieuwsbrief"
-          name="nieuwsbrief"
-          defaultValue={current.slug}
-          className="mt-1 block rounded-md border border-gray-500 bg-white px-2 py-1.5"
-        >
-          {newsletters.map((n) => (
-            <option key={n.id} value={n.slug}>
-              {n.name}
-              {n.archivedAt ? ' (gearchiveerd)' : ''}
-            </option>
-          ))}
-        </select>
-      </div>
+      {several ? (
+        <div>
+          <label htmlFor="nieuwsbrief" className="block text-sm font-semibold">
+            Nieuwsbrief
+          </label>
+          <select
+            id="nieuwsbrief"
+            name="nieuwsbrief"
+            defaultValue={current.slug}
+            className={selectClass}
+          >
+            {newsletters.map((n) => (
+              <option key={n.id} value={n.slug}>
+                {n.name}
+                {n.archivedAt ? ' (gearchiveerd)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <input type="hidden" name="nieuwsbrief" value={current.slug} />
+      )}
+      {children}
       <button type="submit" className={buttonClass('secondary')}>
         Tonen
       </button>

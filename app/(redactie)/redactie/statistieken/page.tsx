@@ -52,11 +52,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       <PrivacyNote />
       <StatisticsChoice
         label="Statistieken kiezen"
-        newsletters={all.map((n) => ({
-          value: n.slug,
-          label: n.archivedAt ? `${n.name} (gearchiveerd)` : n.name,
-        }))}
-        newsletter={newsletter.slug}
+        newsletters={all}
+        current={newsletter}
         period={{
           name: 'weken',
           label: 'Periode',

@@ -1,8 +1,6 @@
-import { buttonClass } from '@/components/button';
+import { NewsletterChoice, selectClass } from '@/components/newsletter-choice';
 
 type Option = { value: string; label: string };
-
-const selectClass = 'mt-1 block rounded-md border border-gray-500 bg-white px-2 py-1.5';
 
 /**
  * The GET form above the statistics: which newsletter (only when there are several) and which
@@ -10,42 +8,14 @@ const selectClass = 'mt-1 block rounded-md border border-gray-500 bg-white px-2 
  */
 export function StatisticsChoice({
   label,
-  newsletters,
-  newsletter,
-  period,
+  ...choice
 }: {
   label: string;
-  newsletters: Option[];
-  newsletter: string;
   period: { name: string; label: string; value: string; options: Option[] };
-}) {
+} & Pick<React.ComponentProps<typeof NewsletterChoice>, 'newsletters' | 'current'>) {
+  const { period } = choice;
   return (
-    <form
-      method="get"
-      className="mb-8 flex flex-wrap items-end gap-3 print:hidden"
-      aria-label={label}
-    >
-      {newsletters.length > 1 ? (
-        <div>
-          <label htmlFor="nieuwsbrief" className="block text-sm font-semibold">
-            Nieuwsbrief
-          </label>
-          <select
-            id="nieuwsbrief"
-            name="nieuwsbrief"
-            defaultValue={newsletter}
-            className={selectClass}
-          >
-            {newsletters.map((n) => (
-              <option key={n.value} value={n.value}>
-                {n.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : (
-        <input type="hidden" name="nieuwsbrief" value={newsletter} />
-      )}
+    <NewsletterChoice newsletters={choice.newsletters} current={choice.current} label={label}>
       <div>
         <label htmlFor={period.name} className="block text-sm font-semibold">
           {period.label}
@@ -63,9 +33,6 @@ export function StatisticsChoice({
           ))}
         </select>
       </div>
-      <button type="submit" className={buttonClass('secondary')}>
-        Tonen
-      </button>
-    </form>
+    </NewsletterChoice>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { Tabs } from '@/components/tabs';
 
-/** The newsletter's screens as tabs; the one shown is marked for screen readers too. */
+/** The newsletter's screens as tabs (the current one from the address). */
 export function NewsletterTabs({ id, slug }: { id: number; slug: string }) {
   const pathname = usePathname();
   const base = `/redactie/nieuwsbrieven/${id}`;
@@ -17,25 +17,5 @@ export function NewsletterTabs({ id, slug }: { id: number; slug: string }) {
       current: false,
     },
   ];
-  return (
-    <nav aria-label="Onderdelen van de nieuwsbrief" className="mb-6 border-b border-line">
-      <ul className="flex flex-wrap gap-1">
-        {tabs.map((tab) => (
-          <li key={tab.href}>
-            <Link
-              href={tab.href}
-              aria-current={tab.current ? 'page' : undefined}
-              className={`-mb-px inline-block border-b-2 px-4 py-2 font-semibold no-underline ${
-                tab.current
-                  ? 'border-brand-700 text-brand-700'
-                  : 'border-transparent text-ink hover:border-line'
-              }`}
-            >
-              {tab.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <Tabs label="Onderdelen van de nieuwsbrief" tabs={tabs} />;
 }

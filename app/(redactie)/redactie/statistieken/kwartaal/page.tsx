@@ -79,11 +79,8 @@ export default async function QuarterlyReportPage({
       </header>
       <StatisticsChoice
         label="Kwartaal kiezen"
-        newsletters={all.map((n) => ({
-          value: n.slug,
-          label: n.archivedAt ? `${n.name} (gearchiveerd)` : n.name,
-        }))}
-        newsletter={newsletter.slug}
+        newsletters={all}
+        current={newsletter}
         period={{
           name: 'kwartaal',
           label: 'Kwartaal',
