@@ -30,23 +30,12 @@ export default async function EditorLayout({ children }: { children: React.React
     <div className="group min-h-screen">
       {/* A printed page (the quarterly report) is its content, without the redactie's chrome. */}
       <header className="border-b border-line bg-white print:hidden">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3 group-has-[[data-wide]]:max-w-[120rem]">
-          <div className="flex min-w-0 flex-wrap items-center gap-x-6 gap-y-2">
-            <Link href="/redactie" className="text-lg font-bold text-brand-700 no-underline">
-              Kopij <span className="font-normal text-muted">redactie</span>
-            </Link>
-            <nav aria-label="Redactie">
-              <ul className="flex flex-wrap gap-x-4 gap-y-1">
-                {links.map((link) => (
-                  <li key={link.href}>
-                    <Link href={link.href} className="font-semibold">
-                      {link.label}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
+        {/* Two rows at every width: who is signed in beside the name, the sections below it. Ten
+            sections for an admin fill a row of their own from 1024 px on. */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-6 py-3 group-has-[[data-wide]]:max-w-[120rem]">
+          <Link href="/redactie" className="text-lg font-bold text-brand-700 no-underline">
+            Kopij <span className="font-normal text-muted">redactie</span>
+          </Link>
           <div className="flex items-center gap-3 text-sm">
             <span>
               {editor.name ?? editor.email} <Badge tone="info">{roleLabels[editor.role]}</Badge>
@@ -57,6 +46,17 @@ export default async function EditorLayout({ children }: { children: React.React
               </button>
             </form>
           </div>
+          <nav aria-label="Redactie" className="basis-full">
+            <ul className="flex flex-wrap gap-x-3 gap-y-1 xl:gap-x-5">
+              {links.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} className="font-semibold">
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
       </header>
       <main
