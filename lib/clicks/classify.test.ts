@@ -87,6 +87,23 @@ describe('classifyClick', () => {
     expect(results.map((r) => r.automated)).toEqual([false, false, false]);
   });
 
+  it('keeps the window exact over a long stream from one address, as behind a town hall’s network', () => {
+    const bursts = new BurstWatch();
+    // 20,000 clicks on two links, one a millisecond, then a third link: a burst over the last
+    // ten seconds only, whose first request stays a click.
+    for (let i = 0; i < 20_000; i++)
+      expect(classifyClick(request({ linkId: 1 + (i % 2), at: at + i }), bursts).automated).toBe(
+        false,
+      );
+    const third = classifyClick(request({ linkId: 3, at: at + 20_000 }), bursts);
+    expect(third.automated).toBe(true);
+    // In the window: requests 10,001 to 19,999; the first of them keeps counting.
+    expect(third.recount).toHaveLength(9_998);
+    expect(third.recount[0]).toEqual({ linkId: 1 + (10_002 % 2), hour: epochHour(at + 10_002) });
+    // Recounted once: the next request of the burst recounts nothing again.
+    expect(classifyClick(request({ linkId: 1, at: at + 20_001 }), bursts).recount).toEqual([]);
+  });
+
   it('keeps clients, issues and slow readers apart', () => {
     const bursts = new BurstWatch();
     classifyClick(request({ linkId: 1, client: '192.0.2.10' }), bursts);
