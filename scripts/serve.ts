@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { answerClickInServer } from '@/lib/clicks/in-server';
 import { refusingMalformed } from '@/lib/http/request-guard';
 import { PEER_HEADER, REQUEST_ID_HEADER } from '@/lib/http/headers';
 import { installJsonConsole, logSettings, withRequestId } from '@/lib/observe/log';
@@ -23,7 +24,11 @@ async function main() {
   // proxy.ts to an origin other than the one it was given here goes out over HTTP to this very
   // server, which would then see the request come from 127.0.0.1 (every visitor one client).
   const app = next({ dev: false, dir: root, hostname: 'localhost', port });
-  const handle = refusingMalformed(app.getRequestHandler());
+  const nextHandle = app.getRequestHandler();
+  // Counted links are answered here, before Next (lib/clicks/in-server.ts).
+  const handle = refusingMalformed(async (request, response) => {
+    if (!answerClickInServer(request, response)) await nextHandle(request, response);
+  });
   await app.prepare();
   loadRoutes(path.join(root, process.env.NEXT_DIST_DIR ?? '.next'));
   const server = http.createServer((request, response) => {

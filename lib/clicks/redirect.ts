@@ -57,7 +57,7 @@ function findLink(database: Db, issueId: number, position: number): LinkRow | un
 }
 
 export function answerClick(
-  request: Request,
+  request: Pick<Request, 'method' | 'headers'>,
   params: { issue: string; link: string },
   deps: ClickDeps,
 ): Response {

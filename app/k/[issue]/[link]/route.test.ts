@@ -153,3 +153,41 @@ describe('GET /k/<issue>/<position>.<signature>', () => {
     ]);
   });
 });
+
+describe('the same links answered by the web server itself (lib/clicks/in-server.ts)', () => {
+  it('redirects and counts as the route does, refuses the same, and leaves other requests to Next', async () => {
+    const http = await import('node:http');
+    const { answerClickInServer } = await import('@/lib/clicks/in-server');
+    const server = http.createServer((request, response) => {
+      request.headers[PEER_HEADER] = '192.0.2.77';
+      if (answerClickInServer(request, response)) return;
+      response.writeHead(404);
+      response.end('naar Next');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const at = (path: string, init: RequestInit = {}) =>
+      fetch(`http://127.0.0.1:${port}${path}`, {
+        redirect: 'manual',
+        ...init,
+        headers: { 'user-agent': firefox, ...init.headers },
+      });
+    try {
+      const followed = await at(`/k/${issueId}/${sign(issueId, 1)}`);
+      expect(followed.status).toBe(302);
+      expect(followed.headers.get('location')).toBe(TARGET);
+      expect(followed.headers.get('cache-control')).toBe('no-store');
+      expect(counts()).toEqual([{ link: 1, clicks: 1, automated: 0 }]);
+
+      const forged = await at(`/k/${issueId}/${sign(issueId, 1).replace(/^1\./, '2.')}`);
+      expect(forged.status).toBe(400);
+      expect(forged.headers.get('location')).toBeNull();
+      expect(await forged.text()).toContain('Deze link is ongeldig of beschadigd');
+      expect((await at(`/k/${issueId}/${sign(issueId, 1)}`, { method: 'POST' })).status).toBe(404);
+      expect((await at('/k/')).status).toBe(404);
+      expect(counts()).toEqual([{ link: 1, clicks: 1, automated: 0 }]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
