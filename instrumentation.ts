@@ -10,7 +10,7 @@ export async function register() {
   startAppInbound();
   const { startAppBackups } = await import('@/lib/backup/app-backup');
   startAppBackups();
-  // Writes the archive views and searches that proxy.ts counts (lib/archive/reach-count.ts).
+  // Writes the archive views and searches that the web server counts (lib/archive/reach-count.ts).
   const { startAppReach } = await import('@/lib/archive/reach-app');
   startAppReach();
 }

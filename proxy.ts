@@ -2,8 +2,6 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { hasUnusableCallbackUrl } from '@/lib/auth/callback-check';
 import { refuseMalformedAction } from '@/lib/http/action-guard';
 import { listPathFor } from '@/lib/archive/list-key';
-import { countReach } from '@/lib/archive/reach-count';
-import { reachEvent } from '@/lib/archive/reach-request';
 import { getConfig } from '@/lib/config';
 
 // Public subscriber forms post to their own page's URL (RFC 8058 wants the one-click POST on
@@ -24,13 +22,6 @@ export async function proxy(request: NextRequest) {
         headers: { 'content-type': 'text/plain; charset=utf-8' },
       });
     return NextResponse.next();
-  }
-  // The archive's views and searches are counted here, in memory, before the page cache: an
-  // issue page is served from it without running any page code (lib/archive/reach-count.ts).
-  if (pathname.startsWith('/archief')) {
-    const { method, headers, nextUrl } = request;
-    const event = reachEvent({ method, pathname, searchParams: nextUrl.searchParams, headers });
-    if (event) countReach(event);
   }
   if (pathname === '/archief' && (request.method === 'GET' || request.method === 'HEAD')) {
     // A plain list (no search) is served from the cache under an internal path.
@@ -59,9 +50,6 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     '/archief',
-    // An archived issue's page and its items' pages: counted as views, nothing else.
-    '/archief/:nieuwsbrief/:nummer',
-    '/archief/:nieuwsbrief/:nummer/:item',
     '/redactie',
     '/redactie/:path*',
     '/aanmelden',

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { countArchiveRequest } from '@/lib/archive/reach-in-server';
 import { answerClickInServer } from '@/lib/clicks/in-server';
 import { refusingMalformed } from '@/lib/http/request-guard';
 import { PEER_HEADER, REQUEST_ID_HEADER } from '@/lib/http/headers';
@@ -25,8 +26,10 @@ async function main() {
   // server, which would then see the request come from 127.0.0.1 (every visitor one client).
   const app = next({ dev: false, dir: root, hostname: 'localhost', port });
   const nextHandle = app.getRequestHandler();
-  // Counted links are answered here, before Next (lib/clicks/in-server.ts).
+  // Archive views are counted and counted links answered here, before Next and its page cache
+  // (lib/archive/reach-in-server.ts, lib/clicks/in-server.ts).
   const handle = refusingMalformed(async (request, response) => {
+    countArchiveRequest(request);
     if (!answerClickInServer(request, response)) await nextHandle(request, response);
   });
   await app.prepare();

@@ -7,7 +7,7 @@ import { ReachStore } from './reach-store';
 const globalForReach = globalThis as unknown as { kopijReachStore?: ReachStore };
 
 /**
- * Writes the archive's views and searches that proxy.ts counts, every few seconds and as the
+ * Writes the archive's views and searches that the web server counts, every few seconds and as the
  * process exits. Once per process (instrumentation.ts); `register` may be called more than once.
  */
 export function startAppReach() {

@@ -1,15 +1,13 @@
 import { epochDay, Tally } from '@/lib/stats/tally';
 import type { ReachEvent } from './reach-request';
 
-// The archive's views and searches, counted in memory as they come in. Where: in proxy.ts.
-// The archive's issue pages are cached whole (revalidate = false), so no page code runs per
-// view; the proxy runs before the cache for every request. Next 16 runs the proxy in the
-// Node.js runtime, in the server's own process (next-server.js requires the built proxy and
-// calls it in-process), so it shares globalThis with the rest of the server: the proxy counts
-// into the tallies below, kept on globalThis, and the server writes them every few seconds
-// (lib/archive/reach-store.ts, started by instrumentation.ts). The proxy bundle stays free of
-// the database: it only adds to a Map. No script, no cookie, no beacon: a view is counted from
-// the request for the page itself, once.
+// The archive's views and searches, counted in memory as they come in. Where: in the web server
+// (scripts/serve.ts, lib/archive/reach-in-server.ts), before Next. The archive's issue pages are
+// cached whole (revalidate = false), so no page code runs per view. The tallies are kept on
+// globalThis, which the server's own modules and Next's bundles in the same process share, and
+// the server writes them every few seconds (lib/archive/reach-store.ts, started by
+// instrumentation.ts). Counting only adds to a Map. No script, no cookie, no beacon: a view is
+// counted from the request for the page itself, once.
 //
 // Views are kept by the slugs in the address; which issue they name (and whether it was sent)
 // is settled as they are written, so a view costs no database query at all.
@@ -27,7 +25,7 @@ export type ReachTallies = {
 
 const globalForReach = globalThis as unknown as { kopijReach?: ReachTallies };
 
-/** The process's tallies: the proxy's bundle and the server's share them through globalThis. */
+/** The process's tallies, shared through globalThis by the server and Next's bundles. */
 export function reachTallies(): ReachTallies {
   globalForReach.kopijReach ??= {
     views: new Tally(['views'], MAX_WAITING),

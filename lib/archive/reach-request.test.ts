@@ -37,7 +37,7 @@ describe('reachEvent', () => {
       { 'sec-purpose': 'prefetch' },
       { 'sec-purpose': 'prefetch;prerender' },
       { purpose: 'prefetch' },
-      // Prefetch or navigation: Next strips RSC and Next-Router-Prefetch before the proxy.
+      // What Next's router fetches (a prefetch or a navigation) asks for no HTML.
       { accept: '*/*' },
     ])
       expect(reachEvent(request(ISSUE, prefetch)), JSON.stringify(prefetch)).toBeNull();

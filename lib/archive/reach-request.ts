@@ -2,8 +2,8 @@ import { isScannerAgent } from '@/lib/clicks/classify';
 import { archiveSearchParams } from './search';
 import { LIST_PREFIX } from './list-key';
 
-// Which requests are a person reading the archive: proxy.ts asks this of every request for an
-// archive page and counts the answer (lib/archive/reach-count.ts). Nothing about the person is
+// Which requests are a person reading the archive: the web server asks this of every request
+// for an archive page and counts the answer (lib/archive/reach-in-server.ts). Nothing about the person is
 // kept: not the address, not the agent, not the search terms; only which issue, or that a
 // search happened, and the day.
 //
@@ -12,10 +12,9 @@ import { LIST_PREFIX } from './list-key';
 // mail, a search engine or another site. Not views: HEAD, what the browser fetches ahead
 // (Purpose or Sec-Purpose: prefetch, also for prerendering), other fetches (images, feeds,
 // scripts) and bots (isScannerAgent: crawlers, link previews, scripts, headless browsers, no
-// agent at all). Nor fetches by Next's router: Next takes its own headers (RSC,
-// Next-Router-Prefetch) off a request before the proxy sees it, so its prefetches and its
-// navigations look alike there, and neither is counted. That is why the archive's own links to
-// an issue are plain links (archive-issue-list.tsx): a click loads the page as a document.
+// agent at all). Nor fetches by Next's router (not text/html): a static page is prefetched whole
+// and a click on a next/link then asks the server nothing, so the archive's own links to an
+// issue are plain links (archive-issue-list.tsx): a click loads the page as a document.
 // Whether the issue exists and was sent is not known here; the writer checks that as it writes
 // (lib/archive/reach-store.ts).
 //

@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { upsertEach, type TallyRow } from '@/lib/stats/tally';
 import type { ReachTallies, SearchKey, ViewKey } from './reach-count';
 
-// Writes the archive's views and searches that the proxy counted (lib/archive/reach-count.ts),
+// Writes the archive's views and searches that the web server counted (lib/archive/reach-count.ts),
 // each tally in one transaction. A view names its issue by the slugs in its address; here they
 // become the issue's id. An address that names no sent issue (a typo, a draft, an item that has
 // no page of its own) is not counted. The ids found are kept, so an issue costs one query per

@@ -9,7 +9,7 @@ import { countReach, type ReachTallies } from './reach-count';
 import type { ReachEvent } from './reach-request';
 import { ReachStore } from './reach-store';
 
-// The archive's reach from the proxy's count to the tables and back: the seed's three sent
+// The archive's reach from the server's count to the tables and back: the seed's three sent
 // issues of raadsbericht (ids 1 to 3), its draft (4), and issue 3's one item with a page (4).
 
 const at = Date.UTC(2026, 10, 30, 9, 0, 0);

@@ -5,7 +5,7 @@ import { ALL_NEWSLETTERS } from './reach-request';
 
 // The archive's own reach as the results and statistics pages read it: page views per archived
 // issue (its items' pages included; bots, prefetches and unsent issues never counted) and
-// searches per day. Counted by proxy.ts (lib/archive/reach-count.ts), nothing about readers.
+// searches per day. Counted by the web server (lib/archive/reach-in-server.ts), nothing about readers.
 
 export { ALL_NEWSLETTERS };
 

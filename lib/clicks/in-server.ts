@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { webHeaders } from '@/lib/http/node-request';
 import { appClicks } from './app-counter';
 import { answerClick } from './redirect';
 
@@ -10,21 +11,13 @@ import { answerClick } from './redirect';
 
 const CLICK_PATH = /^\/k\/([^/?#]+)\/([^/?#]+)$/;
 
-function headersOf(request: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers))
-    if (typeof value === 'string') headers.set(name, value);
-    else if (Array.isArray(value)) headers.set(name, value.join(', '));
-  return headers;
-}
-
 /** Answers a GET or HEAD on /k/<issue>/<link>; false (and nothing written) for anything else. */
 export function answerClickInServer(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const match = CLICK_PATH.exec((request.url ?? '').split('?')[0]!);
   if (!match) return false;
   const answer = answerClick(
-    { method: request.method, headers: headersOf(request) },
+    { method: request.method, headers: webHeaders(request) },
     { issue: match[1]!, link: match[2]! },
     appClicks(),
   );
