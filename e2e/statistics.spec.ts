@@ -81,6 +81,7 @@ test('an editor reads the statistics, downloads a figure as CSV and prints the q
     'figuur-themas',
     'figuur-functies',
     'figuur-bereik',
+    'figuur-archief',
   ]);
   // A figure that keeps together and is shorter than the page is never cut by a page break.
   for (const f of figures) {

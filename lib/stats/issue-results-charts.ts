@@ -195,6 +195,7 @@ function comparisonFigures(r: IssueResults): ResultFigure[] {
           { key: 'delivered', label: 'Afgeleverd' },
           { key: 'clicks', label: 'Klikken' },
           { key: 'unsubscribes', label: 'Afmeldingen' },
+          { key: 'archiveViews', label: 'Weergaven in het archief' },
         ],
         rows: rows.map((s) => ({
           label: s.title,
@@ -203,10 +204,12 @@ function comparisonFigures(r: IssueResults): ResultFigure[] {
             delivered: s.delivered,
             clicks: s.clicks,
             unsubscribes: s.unsubscribes,
+            archiveViews: s.archiveViews,
           },
         })),
       },
       summary: about,
+      note: 'Weergaven in het archief: hoe vaak het nummer op de website is bekeken, zonder bots en zonder cookie.',
     },
     {
       id: 'vergelijking-aandelen',

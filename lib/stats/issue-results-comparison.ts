@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db';
 import { issueTitle } from '@/lib/newsletters/title';
 
 // The newsletter's five sent issues before this one, in the few numbers a board compares:
@@ -16,6 +17,8 @@ export type IssueSummary = {
   clicks: number;
   /** Through the issue's personal link and by the List-Unsubscribe mailto. */
   unsubscribes: number;
+  /** Views of the issue in the public archive, bots left out. */
+  archiveViews: number;
 };
 
 const COMPARED = 5;
@@ -28,24 +31,32 @@ type Current = {
   titlePattern: string;
 };
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+const listOf = (ids: number[]): SQL =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 
-function rows<T>(client: Database.Database, query: string, params: unknown[]): T[] {
-  return client.prepare(query).all(...params) as T[];
-}
+/** Archive views per issue, for the issues given. */
+export const archiveViewsOf = (database: Db, ids: number[]) =>
+  database.all<{ id: number; n: number }>(
+    sql`SELECT issue_id AS id, sum(views) AS n FROM archive_views
+        WHERE issue_id IN (${listOf(ids)}) GROUP BY issue_id`,
+  );
 
 /** The earlier sent issues' summaries, oldest first (at most five). */
-export function comparisonOf(client: Database.Database, current: Current): IssueSummary[] {
-  const earlier = rows<{ id: number; number: number; since: number | null }>(
-    client,
-    `SELECT id, number, coalesce(send_started_at, sent_at) AS since FROM issues
-     WHERE newsletter_id = ? AND status = 'sent' AND number < ?
-     ORDER BY number DESC LIMIT ${COMPARED}`,
-    [current.newsletterId, current.number],
-  ).reverse();
+export function comparisonOf(database: Db, current: Current): IssueSummary[] {
+  const earlier = database
+    .all<{ id: number; number: number; since: number | null }>(
+      sql`SELECT id, number, coalesce(send_started_at, sent_at) AS since FROM issues
+          WHERE newsletter_id = ${current.newsletterId} AND status = 'sent'
+            AND number < ${current.number}
+          ORDER BY number DESC LIMIT ${COMPARED}`,
+    )
+    .reverse();
   if (earlier.length === 0) return [];
   const ids = earlier.map((i) => i.id);
-  const list = placeholders(ids.length);
+  const list = listOf(ids);
   const since = Math.min(...earlier.map((i) => i.since ?? 0));
   const summaries = new Map<number, IssueSummary>(
     earlier.map((i) => [
@@ -58,48 +69,42 @@ export function comparisonOf(client: Database.Database, current: Current): Issue
         bounces: 0,
         clicks: 0,
         unsubscribes: 0,
+        archiveViews: 0,
       },
     ]),
   );
   // Grouped in the order of the (issue_id, status) index: no sort, no table rows read.
-  for (const r of rows<{ id: number; status: string; n: number }>(
-    client,
-    `SELECT issue_id AS id, status, count(*) AS n FROM deliveries
-     WHERE issue_id IN (${list}) GROUP BY issue_id, status`,
-    ids,
+  for (const r of database.all<{ id: number; status: string; n: number }>(
+    sql`SELECT issue_id AS id, status, count(*) AS n FROM deliveries
+        WHERE issue_id IN (${list}) GROUP BY issue_id, status`,
   )) {
     const summary = summaries.get(r.id)!;
     summary.recipients += r.n;
     if (r.status === 'sent') summary.delivered += r.n;
   }
-  for (const r of rows<{ id: number; kind: string; n: number }>(
-    client,
+  for (const r of database.all<{ id: number; kind: string; n: number }>(
     // Each event looked up in the compact (issue, reader) index, once per compared issue: the
     // planner would read every event's delivery row instead, twice as slow at 100,000 readers.
-    `SELECT d.issue_id AS id, b.kind AS kind, count(DISTINCT b.delivery_id) AS n
+    sql`SELECT d.issue_id AS id, b.kind AS kind, count(DISTINCT b.delivery_id) AS n
      FROM bounce_events b CROSS JOIN deliveries d INDEXED BY deliveries_issue_subscriber_idx
        ON d.issue_id IN (${list}) AND d.subscriber_id = b.subscriber_id AND d.id = b.delivery_id
-     WHERE b.received_at >= ? AND b.kind IN ('hard', 'soft', 'unsubscribe')
+     WHERE b.received_at >= ${since} AND b.kind IN ('hard', 'soft', 'unsubscribe')
      GROUP BY d.issue_id, b.kind`,
-    [...ids, since],
   )) {
     const summary = summaries.get(r.id)!;
     if (r.kind === 'unsubscribe') summary.unsubscribes += r.n;
     else summary.bounces += r.n;
   }
-  for (const r of rows<{ id: number; n: number }>(
-    client,
-    `SELECT l.issue_id AS id, sum(c.clicks) AS n FROM issue_links l
+  for (const r of database.all<{ id: number; n: number }>(
+    sql`SELECT l.issue_id AS id, sum(c.clicks) AS n FROM issue_links l
      JOIN link_clicks c ON c.link_id = l.id WHERE l.issue_id IN (${list}) GROUP BY l.issue_id`,
-    ids,
   ))
     summaries.get(r.id)!.clicks += r.n;
-  for (const r of rows<{ id: number; n: number }>(
-    client,
-    `SELECT issue_id AS id, count(DISTINCT subscriber_id) AS n FROM consent_events
+  for (const r of database.all<{ id: number; n: number }>(
+    sql`SELECT issue_id AS id, count(DISTINCT subscriber_id) AS n FROM consent_events
      WHERE kind = 'unsubscribed' AND issue_id IN (${list}) GROUP BY issue_id`,
-    ids,
   ))
     summaries.get(r.id)!.unsubscribes += r.n;
+  for (const r of archiveViewsOf(database, ids)) summaries.get(r.id)!.archiveViews += r.n;
   return [...summaries.values()];
 }

@@ -141,6 +141,12 @@ describe('issueResults', () => {
         issueId: earlier,
       })
       .run();
+    const views = database.$client.prepare(
+      'INSERT INTO archive_views (issue_id, day, views) VALUES (?, ?, ?)',
+    );
+    views.run(earlier, 20_770, 7);
+    views.run(ISSUE, 20_770, 4);
+    views.run(ISSUE, 20_771, 1);
     const rows = issueResults(database, ISSUE)!.comparison;
     expect(rows.map((r) => r.title)).toEqual(
       [18, 19, 20, 21, 22, 23].map((n) => `Raadsbericht ${n}`),
@@ -153,6 +159,7 @@ describe('issueResults', () => {
       bounces: 1,
       clicks: 5,
       unsubscribes: 2,
+      archiveViews: 7,
     });
     expect(rows[5]).toEqual({
       issueId: ISSUE,
@@ -162,6 +169,7 @@ describe('issueResults', () => {
       bounces: 2,
       clicks: 14,
       unsubscribes: 2,
+      archiveViews: 5,
     });
   });
 

@@ -1,10 +1,10 @@
-import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { audiences, type Audience } from '@/lib/enums';
 import { issueTitle } from '@/lib/newsletters/title';
 import { variantThemes } from '@/lib/send/plan';
 import { share } from './chart-data';
-import { comparisonOf, type IssueSummary } from './issue-results-comparison';
+import { archiveViewsOf, comparisonOf, type IssueSummary } from './issue-results-comparison';
 
 // What one sent issue reached, from aggregates only: deliveries grouped by variant, audience group
 // and status; bounces and consent events counted per kind; clicks per link. Nothing here names a
@@ -87,49 +87,50 @@ type IssueRow = {
   sendStartedAt: number | null;
 };
 
-const ISSUE = `
+const ISSUE = (issueId: number) => sql`
   SELECT i.id, i.number, i.status, i.newsletter_id AS newsletterId, n.name,
          n.title_pattern AS titlePattern, n.open_tracking AS openTracking,
          i.sent_at AS sentAt, i.send_started_at AS sendStartedAt
-  FROM issues i JOIN newsletters n ON n.id = i.newsletter_id WHERE i.id = ?`;
+  FROM issues i JOIN newsletters n ON n.id = i.newsletter_id WHERE i.id = ${issueId}`;
 
 // One pass over the issue's deliveries: a small cube (variants × groups × statuses) that every
 // delivery figure, theme reach and audience row is summed from. The group is the one frozen on
 // the copy at the send's start, and the cube is read from its covering index alone.
-const CUBE = `
+const CUBE = (issueId: number) => sql`
   SELECT variant, audience, status, count(*) AS n FROM deliveries
-  WHERE issue_id = ? GROUP BY variant, audience, status`;
+  WHERE issue_id = ${issueId} GROUP BY variant, audience, status`;
 
 // bounce_events has no index on delivery_id; its received_at index bounds the scan to what came
 // in after the send started (no bounce can come before), and each event finds its copy in the
 // compact (issue, reader) index rather than among the deliveries' rows.
-const BOUNCES = `
+const BOUNCES = (issueId: number, since: number) => sql`
   SELECT b.kind AS kind, count(DISTINCT b.delivery_id) AS n
   FROM bounce_events b CROSS JOIN deliveries d
-    ON d.issue_id = ? AND d.subscriber_id = b.subscriber_id AND d.id = b.delivery_id
-  WHERE b.received_at >= ? GROUP BY b.kind`;
+    ON d.issue_id = ${issueId} AND d.subscriber_id = b.subscriber_id AND d.id = b.delivery_id
+  WHERE b.received_at >= ${since} GROUP BY b.kind`;
 
-const CONSENT = `
+const CONSENT = (issueId: number) => sql`
   SELECT kind, count(DISTINCT subscriber_id) AS n FROM consent_events
-  WHERE issue_id = ? AND kind IN ('unsubscribed', 'preferences_changed', 'paused') GROUP BY kind`;
+  WHERE issue_id = ${issueId} AND kind IN ('unsubscribed', 'preferences_changed', 'paused') GROUP BY kind`;
 
-const LINKS = `
+const LINKS = (issueId: number) => sql`
   SELECT l.id AS linkId, l.position, l.url, l.label, l.item_id AS itemId, l.theme_id AS themeId,
          coalesce(sum(c.clicks), 0) AS clicks, coalesce(sum(c.automated), 0) AS automated
   FROM issue_links l LEFT JOIN link_clicks c ON c.link_id = l.id
-  WHERE l.issue_id = ? GROUP BY l.id ORDER BY l.position`;
+  WHERE l.issue_id = ${issueId} GROUP BY l.id ORDER BY l.position`;
 
 // A theme's name as it was sent (a later rename changes future issues only), else its own.
-const THEMES = `
+const THEMES = (issueId: number, newsletterId: number) => sql`
   SELECT t.id, coalesce(nullif(max(si.theme_name), ''), t.name) AS name
-  FROM themes t LEFT JOIN sent_items si ON si.theme_id = t.id AND si.issue_id = ?
-  WHERE t.newsletter_id = ? GROUP BY t.id ORDER BY t.position, t.id`;
+  FROM themes t LEFT JOIN sent_items si ON si.theme_id = t.id AND si.issue_id = ${issueId}
+  WHERE t.newsletter_id = ${newsletterId} GROUP BY t.id ORDER BY t.position, t.id`;
 
-const ITEMS = 'SELECT item_id AS itemId, title FROM sent_items WHERE issue_id = ?';
+const ITEMS = (issueId: number) =>
+  sql`SELECT item_id AS itemId, title FROM sent_items WHERE issue_id = ${issueId}`;
 
-const OPENS = `
+const OPENS = (issueId: number) => sql`
   SELECT coalesce(sum(opens), 0) AS opens, coalesce(sum(automated), 0) AS automated
-  FROM issue_opens WHERE issue_id = ?`;
+  FROM issue_opens WHERE issue_id = ${issueId}`;
 
 type CubeRow = { variant: string; audience: Audience; status: string; n: number };
 type Count = { reached: number; recipients: number };
@@ -230,24 +231,20 @@ function clicksOf(
   return { links, items: [...items.values()], themes };
 }
 
-const all = <T>(client: Database.Database, query: string, ...params: unknown[]) =>
-  client.prepare(query).all(...params) as T[];
-
 /** An issue's results; null when there is no such issue. */
 export function issueResults(database: Db, issueId: number): IssueResults | null {
-  const client = database.$client;
-  const issue = client.prepare(ISSUE).get(issueId) as IssueRow | undefined;
+  const issue = database.get<IssueRow | undefined>(ISSUE(issueId));
   if (!issue) return null;
-  const cube = sumCube(all<CubeRow>(client, CUBE, issueId));
+  const cube = sumCube(database.all<CubeRow>(CUBE(issueId)));
   const since = issue.sendStartedAt ?? issue.sentAt ?? 0;
-  const bounces = countsByKind(all(client, BOUNCES, issueId, since));
-  const consent = countsByKind(all(client, CONSENT, issueId));
+  const bounces = countsByKind(database.all(BOUNCES(issueId, since)));
+  const consent = countsByKind(database.all(CONSENT(issueId)));
   const titles = new Map(
-    all<{ itemId: number; title: string }>(client, ITEMS, issueId).map((r) => [r.itemId, r.title]),
+    database.all<{ itemId: number; title: string }>(ITEMS(issueId)).map((r) => [r.itemId, r.title]),
   );
   const clicks = clicksOf(
-    all<LinkRow>(client, LINKS, issueId),
-    all<{ id: number; name: string }>(client, THEMES, issueId, issue.newsletterId),
+    database.all<LinkRow>(LINKS(issueId)),
+    database.all<{ id: number; name: string }>(THEMES(issueId, issue.newsletterId)),
     titles,
     cube.byTheme,
     cube.delivery.delivered,
@@ -270,6 +267,7 @@ export function issueResults(database: Db, issueId: number): IssueResults | null
     bounces: after.hardBounces + after.softBounces,
     clicks: clicks.links.reduce((sum, l) => sum + l.clicks, 0),
     unsubscribes: after.linkUnsubscribes + after.mailedUnsubscribes,
+    archiveViews: archiveViewsOf(database, [issueId])[0]?.n ?? 0,
   };
   return {
     issue: {
@@ -286,8 +284,8 @@ export function issueResults(database: Db, issueId: number): IssueResults | null
     ...clicks,
     audiences: cube.audiences,
     opens: issue.openTracking
-      ? (client.prepare(OPENS).get(issueId) as { opens: number; automated: number })
+      ? database.get<{ opens: number; automated: number }>(OPENS(issueId))
       : null,
-    comparison: [...comparisonOf(client, issue), current],
+    comparison: [...comparisonOf(database, issue), current],
   };
 }

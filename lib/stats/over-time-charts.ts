@@ -12,6 +12,7 @@ export const overTimeFigures = [
   'themas',
   'functies',
   'bereik',
+  'archief',
 ] as const;
 export type OverTimeFigure = (typeof overTimeFigures)[number];
 
@@ -133,6 +134,18 @@ export function overTimeFigure(figure: OverTimeFigure, data: OverTime): FigureSp
     case 'functies': {
       const chart = counted(data.audiences, 'Actieve abonnees per functie', 'Functie');
       return { data: chart, orientation: 'horizontal', summary: largest(chart) };
+    }
+    case 'archief': {
+      const chart = weekly(data.weeks, 'Het archief per week', [
+        { key: 'archiveViews', label: 'Weergaven van nummers' },
+        { key: 'archiveSearches', label: 'Zoekopdrachten' },
+      ]);
+      return {
+        data: chart,
+        orientation: 'vertical',
+        summary: weekTotals(chart),
+        note: 'Geteld op de server, zonder cookie en zonder bots; de zoekopdrachten gelden voor het hele archief, alle nieuwsbrieven samen. Zoektermen worden niet bewaard.',
+      };
     }
     case 'bereik': {
       const chart = reachData(data);

@@ -132,3 +132,26 @@ describe('the week label', () => {
     expect(formatWeek(at('2025-12-29T12:00'))).toBe('wk 1 2026');
   });
 });
+
+describe('the archive per week', () => {
+  // Last: writeQuarter points the fixture at this database.
+  it('counts the archive per week: views of the newsletter’s issues and every search', () => {
+    const own = testDb();
+    const quarter = writeQuarter(own);
+    const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
+    own.$client
+      .prepare('INSERT INTO archive_views (issue_id, day, views) VALUES (?, ?, ?)')
+      .run(quarter.sent.first, day('2026-11-10T12:00:00Z'), 3);
+    const search = own.$client.prepare(
+      'INSERT INTO archive_searches (newsletter_id, day, searches) VALUES (?, ?, ?)',
+    );
+    search.run(0, day('2026-11-11T12:00:00Z'), 2);
+    search.run(0, day('2026-11-17T12:00:00Z'), 1);
+    const { weeks } = overTime(own, quarter.newsletterId, Q4);
+    const column = (key: 'archiveViews' | 'archiveSearches') =>
+      Object.fromEntries(weeks.filter((w) => w[key] !== 0).map((w) => [w.label, w[key]]));
+    // The fixture's other views fall outside the quarter.
+    expect(column('archiveViews')).toEqual({ 'wk 46 2026': 3 });
+    expect(column('archiveSearches')).toEqual({ 'wk 46 2026': 2, 'wk 47 2026': 1 });
+  });
+});

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { audiences, subscribers, subscriptionThemes, subscriptions, themes } from '@/db/schema';
+import { ALL_NEWSLETTERS } from '@/lib/archive/reach-request';
 import { audienceLabels } from '@/lib/subscribers/fields';
 import { weeksIn, type Period, type Week } from './over-time-period';
 
@@ -18,6 +19,10 @@ export type WeekFigures = {
   complaints: number;
   /** Confirmed by the end of the week and not unsubscribed by then. */
   active: number;
+  /** Views of this newsletter's issues in the public archive (bots left out). */
+  archiveViews: number;
+  /** Searches in the public archive, which searches every newsletter at once. */
+  archiveSearches: number;
 };
 
 export type Counted = { label: string; count: number };
@@ -111,12 +116,38 @@ function weeklyBounces(database: Tx, newsletterId: number, weeks: Week[]) {
   return { hard: of('hard'), soft: of('soft'), complaint: of('complaint') };
 }
 
+/**
+ * The public archive per week: views of the newsletter's issues and searches (counted per UTC
+ * day, lib/archive/reach-in-server.ts; a day goes to the week its first hour falls in).
+ */
+function weeklyArchive(database: Tx, newsletterId: number, weeks: Week[]) {
+  const dayIn = sql`x.day * 86400000 >= w.start and x.day * 86400000 < w.stop`;
+  return {
+    views: countPerWeek(
+      database,
+      weeks,
+      sql`select w.idx as idx, sum(x.views) as n from weeks w
+          join archive_views x on ${dayIn}
+          join issues i on i.id = x.issue_id
+          where i.newsletter_id = ${newsletterId} group by w.idx`,
+    ),
+    searches: countPerWeek(
+      database,
+      weeks,
+      sql`select w.idx as idx, sum(x.searches) as n from weeks w
+          join archive_searches x on ${dayIn}
+          where x.newsletter_id in (${ALL_NEWSLETTERS}, ${newsletterId}) group by w.idx`,
+    ),
+  };
+}
+
 /** Sign-ups, confirmations, unsubscribes, bounces and readers per ISO week of the period. */
 export function subscriberWeeks(database: Tx, newsletterId: number, period: Period): WeekFigures[] {
   const weeks = weeksIn(period);
   if (weeks.length === 0) return [];
   const changes = weeklyChanges(database, newsletterId, weeks);
   const bounces = weeklyBounces(database, newsletterId, weeks);
+  const archive = weeklyArchive(database, newsletterId, weeks);
   return weeks.map((week, idx) => ({
     label: week.label,
     signUps: changes.signUps.get(idx) ?? 0,
@@ -126,6 +157,8 @@ export function subscriberWeeks(database: Tx, newsletterId: number, period: Peri
     softBounces: bounces.soft.get(idx) ?? 0,
     complaints: bounces.complaint.get(idx) ?? 0,
     active: changes.active.get(idx) ?? 0,
+    archiveViews: archive.views.get(idx) ?? 0,
+    archiveSearches: archive.searches.get(idx) ?? 0,
   }));
 }
 

@@ -17,7 +17,7 @@ const groups: { id: string; heading: (period: string) => string; figures: OverTi
   {
     id: 'bereik',
     heading: (period) => `Bereik van de nummers verzonden in ${period}`,
-    figures: ['bereik'],
+    figures: ['bereik', 'archief'],
   },
 ];
 

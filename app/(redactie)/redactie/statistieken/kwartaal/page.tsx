@@ -18,7 +18,7 @@ import { quarterChoiceOf } from '@/lib/stats/over-time-query';
 import { OverTimeSections } from '../over-time-sections';
 import { PrivacyNote } from '../privacy-note';
 import { StatisticsChoice } from '../statistics-choice';
-import { KeyFigures } from './key-figures';
+import { QuarterKeyFigures } from './key-figures';
 import { PrintButton } from './print-button';
 
 export const metadata: Metadata = { title: 'Kwartaalrapport' };
@@ -89,7 +89,7 @@ export default async function QuarterlyReportPage({
         }}
       />
       <PrivacyNote />
-      <KeyFigures data={data} />
+      <QuarterKeyFigures data={data} />
       <OverTimeSections data={data} periodLabel={period.label} />
     </article>
   );

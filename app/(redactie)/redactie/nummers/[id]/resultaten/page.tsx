@@ -12,6 +12,7 @@ import {
   type ResultFigureId,
 } from '@/lib/stats/issue-results-charts';
 import { IssueTabs } from '../issue-tabs';
+import { IssueKeyFigures } from './issue-key-figures';
 import { ResultsIntro } from './results-intro';
 import { resultsPath, sentIssueResults } from './sent-issue-results';
 
@@ -53,6 +54,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       <PageHeader title={`Resultaten van ${issue.title}`} description={sentLine(results)} />
       <IssueTabs issueId={issue.id} current="resultaten" />
       <ResultsIntro results={results} />
+      <IssueKeyFigures results={results} />
       <div className="space-y-12">
         {groups.map((group, index) => {
           const shown = group.figures.flatMap((f) => figures.get(f) ?? []);
