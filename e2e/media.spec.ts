@@ -4,7 +4,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { declaredPng, gpsPhoto } from '@/lib/test/images';
 import { expectAccessible } from './support/axe';
 import { mailboxMark, nextMail } from './support/mailbox';
-import { appQuery, signInOn, startOwnApp, type OwnApp } from './support/own-app';
+import {
+  appQuery,
+  sendThroughScreens,
+  signInOn,
+  startOwnApp,
+  type OwnApp,
+} from './support/own-app';
 import { waitForSaved } from './support/builder';
 import { hydrated } from './support/session';
 
@@ -256,21 +262,10 @@ test('a photo with alt text as logo and on two items: sent, fetched without GPS,
   const bestuur = 'p.kok@griffie-hoorn.example';
   const raadslid = 'j.devries@raad-zwolle.example';
   const marks = new Map([reader, bestuur, raadslid].map((a) => [a, mailboxMark(a, app.mailDir)]));
-  const panel = page.getByRole('region', { name: 'Redactieproces' });
-  await open(page, `/redactie/nummers/${DRAFT}`);
-  await panel.getByRole('button', { name: 'Ter review aanbieden' }).click();
-  await expect(panel.getByRole('status')).toContainText('ter review');
-  await open(page, `/redactie/nummers/${DRAFT}`);
-  await panel.getByRole('button', { name: 'Goedkeuren' }).click();
-  await expect(panel.getByRole('status')).toContainText('goedgekeurd');
-  await open(page, `/redactie/nummers/${DRAFT}`);
-  await panel.getByRole('button', { name: 'Nu verzenden…' }).click();
-  const confirm = page.getByRole('dialog');
-  await expect(confirm).toContainText(`nu aan ${griffiers().length} abonnees (griffiers).`);
-  await confirm.getByRole('button', { name: 'Ja, verzend nu' }).click();
-  const status = () =>
-    sql<{ status: string }>('select status from issues where id = ?', DRAFT)[0]!.status;
-  await expect.poll(status, { timeout: 60_000 }).toBe('sent');
+  await sendThroughScreens(app, page, {
+    issueId: DRAFT,
+    confirmation: `nu aan ${griffiers().length} abonnees (griffiers).`,
+  });
 
   // Exactly the griffiers, each greeted by first name and with only the themes they follow.
   const reached = sql<{ id: number }>(

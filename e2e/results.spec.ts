@@ -4,7 +4,13 @@ import Database from 'better-sqlite3';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { expect, test, type APIRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { appQuery, signInOn, startOwnApp, type OwnApp } from './support/own-app';
+import {
+  appQuery,
+  sendThroughScreens,
+  signInOn,
+  startOwnApp,
+  type OwnApp,
+} from './support/own-app';
 import { hydrated } from './support/session';
 
 // Issue 20's proof for one issue: the demo draft goes to 50 readers; ten of them follow counted
@@ -60,24 +66,6 @@ function replaceReaders() {
 async function open(page: Page, url: string) {
   await page.goto(url);
   await hydrated(page);
-}
-
-async function send(page: Page) {
-  const panel = page.getByRole('region', { name: 'Redactieproces' });
-  await open(page, `/redactie/nummers/${DRAFT}`);
-  await panel.getByRole('button', { name: 'Ter review aanbieden' }).click();
-  await expect(panel.getByRole('status')).toContainText('ter review');
-  await open(page, `/redactie/nummers/${DRAFT}`);
-  await panel.getByRole('button', { name: 'Goedkeuren' }).click();
-  await expect(panel.getByRole('status')).toContainText('goedgekeurd');
-  await open(page, `/redactie/nummers/${DRAFT}`);
-  await panel.getByRole('button', { name: 'Nu verzenden…' }).click();
-  const confirm = page.getByRole('dialog');
-  await expect(confirm).toContainText(`nu aan ${READERS} abonnees.`);
-  await confirm.getByRole('button', { name: 'Ja, verzend nu' }).click();
-  const status = () =>
-    sql<{ s: string }>('select status as s from issues where id = ?', DRAFT)[0]!.s;
-  await expect.poll(status, { timeout: 30_000 }).toBe('sent');
 }
 
 /** Every reader's mail, read as a mail client would. */
@@ -181,7 +169,10 @@ test('an issue’s results: the counts the rules give, one set of numbers in cha
   test.setTimeout(90_000);
   replaceReaders();
   const page = await signInOn(app, browser, 'hoofdredactie@kopij.test');
-  await send(page);
+  await sendThroughScreens(app, page, {
+    issueId: DRAFT,
+    confirmation: `nu aan ${READERS} abonnees.`,
+  });
   const unsubscriber = await clickAsReaders(playwright.request, await mails());
   // One reader leaves with the one-click POST their mail client makes from List-Unsubscribe.
   const listUnsubscribe = (unsubscriber.headers.get('list') as { unsubscribe: { url: string } })

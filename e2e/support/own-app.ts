@@ -102,3 +102,34 @@ export function appQuery<T>(app: OwnApp, statement: string, ...params: unknown[]
     database.close();
   }
 }
+
+/**
+ * An issue through the screens of an app of the spec's own: offered for review, approved (by
+ * the signed-in hoofdredacteur or admin) and sent now; `confirmation` is what the send dialog
+ * must say ("nu aan 50 abonnees."). Resolves once every copy went out.
+ */
+export async function sendThroughScreens(
+  app: OwnApp,
+  page: Page,
+  { issueId, confirmation }: { issueId: number; confirmation: string },
+) {
+  const panel = page.getByRole('region', { name: 'Redactieproces' });
+  const reopen = async () => {
+    await page.goto(`/redactie/nummers/${issueId}`);
+    await hydrated(page);
+  };
+  await reopen();
+  await panel.getByRole('button', { name: 'Ter review aanbieden' }).click();
+  await expect(panel.getByRole('status')).toContainText('ter review');
+  await reopen();
+  await panel.getByRole('button', { name: 'Goedkeuren' }).click();
+  await expect(panel.getByRole('status')).toContainText('goedgekeurd');
+  await reopen();
+  await panel.getByRole('button', { name: 'Nu verzenden…' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText(confirmation);
+  await confirm.getByRole('button', { name: 'Ja, verzend nu' }).click();
+  const status = () =>
+    appQuery<{ status: string }>(app, 'select status from issues where id = ?', issueId)[0]!.status;
+  await expect.poll(status, { timeout: 60_000 }).toBe('sent');
+}
