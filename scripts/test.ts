@@ -37,10 +37,13 @@ const builtEnv = { KOPIJ_TYPECHECKED: '1' };
 const firstPhase = await Promise.all([
   npmRun({ name: 'unit tests', script: 'test:unit', quiet: false }),
   npmRun({ name: 'next build', script: 'build', env: builtEnv, quiet: true }),
-  inTurn(
-    { name: 'typecheck', script: 'typecheck', quiet: true },
-    { name: 'lint', script: 'lint', quiet: true },
-  ),
+  // CI runs both while better-sqlite3 compiles (.ci/run), and says so.
+  process.env.KOPIJ_STATIC_CHECKED === '1'
+    ? true
+    : inTurn(
+        { name: 'typecheck', script: 'typecheck', quiet: true },
+        { name: 'lint', script: 'lint', quiet: true },
+      ),
 ]);
 const passed =
   firstPhase.every(Boolean) &&
