@@ -1,55 +1,24 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { and, eq } from 'drizzle-orm';
+import type { ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { deliveries, issueBlocks, issueLinks, newsletters, subscribers } from '@/db/schema';
+import { deliveries, issueBlocks, issueLinks, newsletters } from '@/db/schema';
 import type { RichDoc } from '@/lib/richtext/doc';
-import { issueMessages, sendIdentity } from '@/lib/send/messages';
-import { tokenKey } from '@/lib/subscribers/tokens';
 import { testDb } from '@/lib/test/db';
+import { COPIES_PUBLIC_URL, COPIES_SECRET, readerCopies } from '@/lib/test/reader-copies';
 import { addGreeting, sendFixture, startFixtureSend } from '@/lib/test/send-fixture';
 import { BurstWatch } from './classify';
 import { ClickCounter } from './counter';
 import { answerClick } from './redirect';
 import { clickKey, pixelUrl } from './signature';
 
-const secret = 'een-geheim-van-minstens-tweeendertig-tekens';
-const publicUrl = 'https://nieuwsbrief.example.nl';
-const started = new Date('2026-11-30T09:00:00Z');
+const secret = COPIES_SECRET;
+const publicUrl = COPIES_PUBLIC_URL;
 
 /** Readers' copies of the demo issue as the sender builds them; `test` for a test mail. */
 async function copies(database: Db, issueId: number, test = false) {
-  let renders = 0;
-  const messages = issueMessages(database, issueId, {
-    publicUrl,
-    linkKey: tokenKey(secret),
-    sendStartedAt: started,
-    identity: sendIdentity({ authSecret: secret, bounces: {} }),
-    test: test ? {} : undefined,
-  })!;
-  const rows = database
-    .select({ id: deliveries.id, variant: deliveries.variant, subscriber: subscribers })
-    .from(deliveries)
-    .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
-    .where(eq(deliveries.issueId, issueId))
-    .orderBy(asc(subscribers.id))
-    .all();
-  const templates = new Set<unknown>();
-  const mails: ParsedMail[] = [];
-  for (const row of rows) {
-    const template = await messages.template(row.variant);
-    if (!templates.has(template)) renders += 1;
-    templates.add(template);
-    const { raw } = messages.build(template, {
-      deliveryId: row.id,
-      subscriberId: row.subscriber.id,
-      email: row.subscriber.email!,
-      tokenVersion: row.subscriber.tokenVersion,
-      name: row.subscriber.name,
-    });
-    mails.push(await simpleParser(raw));
-  }
-  return { mails, renders, variants: new Set(rows.map((r) => r.variant)).size };
+  const { mails, templates, variants } = await readerCopies(database, issueId, { test });
+  return { mails, renders: templates.size, variants };
 }
 
 const hrefs = (mail: ParsedMail) =>

@@ -1,13 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { deliveries, subscribers } from '@/db/schema';
 import { PLACEHOLDERS } from '@/lib/email/render';
-import { tokenKey } from '@/lib/subscribers/tokens';
 import { testDb } from '@/lib/test/db';
+import { readerCopies } from '@/lib/test/reader-copies';
 import { addGreeting, sendFixture, startFixtureSend } from '@/lib/test/send-fixture';
-import { issueMessages, messageIdKey, messageIdOf, sendIdentity } from './messages';
-import type { MimeTemplate } from './mime';
+import { messageIdKey, messageIdOf } from './messages';
 
 const key = messageIdKey('x'.repeat(32));
 const started = new Date('2026-11-30T09:00:00Z');
@@ -37,7 +33,6 @@ describe('messageIdOf', () => {
 });
 
 describe('the greeting in a copy', () => {
-  const secret = 'een-geheim-van-minstens-tweeendertig-tekens';
   const names = ['Petra Kok', '<b>Jan & Co', null, 'mevr. Bakker'];
 
   async function copies() {
@@ -45,34 +40,7 @@ describe('the greeting in a copy', () => {
     const fixture = sendFixture(database, names.length, { name: (n) => names[n - 1] ?? null });
     addGreeting(database, fixture.issueId, 'Beste {voornaam}, goedemorgen {voornaam}!');
     startFixtureSend(database, fixture.issueId);
-    const messages = issueMessages(database, fixture.issueId, {
-      publicUrl: 'https://nieuwsbrief.example.nl',
-      linkKey: tokenKey(secret),
-      sendStartedAt: started,
-      identity: sendIdentity({ authSecret: secret, bounces: {} }),
-    })!;
-    const rows = database
-      .select({ id: deliveries.id, variant: deliveries.variant, subscriber: subscribers })
-      .from(deliveries)
-      .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
-      .where(eq(deliveries.issueId, fixture.issueId))
-      .orderBy(asc(subscribers.id))
-      .all();
-    const templates = new Set<MimeTemplate>();
-    const mails = [];
-    for (const row of rows) {
-      const template = await messages.template(row.variant);
-      templates.add(template);
-      const { raw } = messages.build(template, {
-        deliveryId: row.id,
-        subscriberId: row.subscriber.id,
-        email: row.subscriber.email!,
-        tokenVersion: row.subscriber.tokenVersion,
-        name: row.subscriber.name,
-      });
-      mails.push(await simpleParser(raw));
-    }
-    return { mails, variants: new Set(rows.map((r) => r.variant)).size, templates };
+    return readerCopies(database, fixture.issueId, { sendStartedAt: started });
   }
 
   it('says each reader’s first name, escaped in the HTML and plain in the text, or “lezer”', async () => {
