@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Tx } from '@/db';
 import { issueTitle } from '@/lib/newsletters/title';
 
 // The newsletter's five sent issues before this one, in the few numbers a board compares:
@@ -38,14 +38,14 @@ const listOf = (ids: number[]): SQL =>
   );
 
 /** Archive views per issue, for the issues given. */
-export const archiveViewsOf = (database: Db, ids: number[]) =>
+export const archiveViewsOf = (database: Tx, ids: number[]) =>
   database.all<{ id: number; n: number }>(
     sql`SELECT issue_id AS id, sum(views) AS n FROM archive_views
         WHERE issue_id IN (${listOf(ids)}) GROUP BY issue_id`,
   );
 
 /** The earlier sent issues' summaries, oldest first (at most five). */
-export function comparisonOf(database: Db, current: Current): IssueSummary[] {
+export function comparisonOf(database: Tx, current: Current): IssueSummary[] {
   const earlier = database
     .all<{ id: number; number: number; since: number | null }>(
       sql`SELECT id, number, coalesce(send_started_at, sent_at) AS since FROM issues
@@ -54,16 +54,30 @@ export function comparisonOf(database: Db, current: Current): IssueSummary[] {
           ORDER BY number DESC LIMIT ${COMPARED}`,
     )
     .reverse();
-  if (earlier.length === 0) return [];
-  const ids = earlier.map((i) => i.id);
+  return summariesOf(
+    database,
+    earlier.map((i) => ({ id: i.id, title: issueTitle(current, i.number), since: i.since })),
+  );
+}
+
+/**
+ * Each issue's summary, in the order given: a few grouped queries over all of them. `since`:
+ * when its send started (no bounce for it came in before).
+ */
+export function summariesOf(
+  database: Tx,
+  issues: { id: number; title: string; since: number | null }[],
+): IssueSummary[] {
+  if (issues.length === 0) return [];
+  const ids = issues.map((i) => i.id);
   const list = listOf(ids);
-  const since = Math.min(...earlier.map((i) => i.since ?? 0));
+  const since = Math.min(...issues.map((i) => i.since ?? 0));
   const summaries = new Map<number, IssueSummary>(
-    earlier.map((i) => [
+    issues.map((i) => [
       i.id,
       {
         issueId: i.id,
-        title: issueTitle(current, i.number),
+        title: i.title,
         recipients: 0,
         delivered: 0,
         bounces: 0,

@@ -3,6 +3,7 @@ import type { Tx } from '@/db';
 import { audiences, subscribers, subscriptionThemes, subscriptions, themes } from '@/db/schema';
 import { ALL_NEWSLETTERS } from '@/lib/archive/reach-request';
 import { audienceLabels } from '@/lib/subscribers/fields';
+import { summariesOf } from './issue-results-comparison';
 import { weeksIn, type Period, type Week } from './over-time-period';
 
 // A newsletter's readers over time, in counts only: how many signed up, confirmed, left and
@@ -206,19 +207,29 @@ export function activeByAudience(database: Tx, newsletterId: number): Counted[] 
 
 /** The issues sent in the period, oldest first, with what each reached so far. */
 export function reachPerIssue(database: Tx, newsletterId: number, period: Period): IssueReach[] {
-  // Raw SQL: the counts are correlated subqueries on the issue, which need its alias.
-  const rows = database.all<Omit<IssueReach, 'sentAt'> & { sentAt: number }>(sql`
-    select i.id as issueId, i.number as number, i.sent_at as sentAt,
-      (select count(*) from deliveries d where d.issue_id = i.id) as recipients,
-      (select count(*) from deliveries d where d.issue_id = i.id and d.status = 'sent') as delivered,
-      (select coalesce(sum(c.clicks), 0) from issue_links l
-        join link_clicks c on c.link_id = l.id where l.issue_id = i.id) as clicks,
-      (select coalesce(sum(v.views), 0) from archive_views v where v.issue_id = i.id) as archiveViews
-    from issues i
-    where i.newsletter_id = ${newsletterId} and i.status = 'sent'
-      and i.sent_at >= ${period.from.getTime()} and i.sent_at < ${period.to.getTime()}
-    order by i.sent_at, i.id`);
-  return rows.map((r) => ({ ...r, sentAt: new Date(r.sentAt) }));
+  const sent = database.all<{ id: number; number: number; sentAt: number; since: number }>(sql`
+    select id, number, sent_at as sentAt, coalesce(send_started_at, sent_at) as since
+    from issues
+    where newsletter_id = ${newsletterId} and status = 'sent'
+      and sent_at >= ${period.from.getTime()} and sent_at < ${period.to.getTime()}
+    order by sent_at, id`);
+  // The same counts as an issue's results compare (lib/stats/issue-results-comparison.ts).
+  const summaries = summariesOf(
+    database,
+    sent.map((i) => ({ id: i.id, title: '', since: i.since })),
+  );
+  return sent.map((i, index) => {
+    const { recipients, delivered, clicks, archiveViews } = summaries[index]!;
+    return {
+      issueId: i.id,
+      number: i.number,
+      sentAt: new Date(i.sentAt),
+      recipients,
+      delivered,
+      clicks,
+      archiveViews,
+    };
+  });
 }
 
 /** Everything the statistics page and the quarterly report show for one newsletter. */
