@@ -43,6 +43,8 @@ function replaceReaders() {
     database
       .prepare("UPDATE subscriptions SET status = 'unsubscribed' WHERE newsletter_id = 1")
       .run();
+    // An admin's choice (its switch has its own test): opens counted, to read them back below.
+    database.prepare('UPDATE newsletters SET open_tracking = 1 WHERE id = 1').run();
     const reader = database.prepare(
       'INSERT INTO subscribers (email, name, audience) VALUES (?, ?, ?)',
     );
@@ -152,6 +154,20 @@ async function clickAsReaders(request: APIRequest, all: ParsedMail[]): Promise<P
   return withSection[9]!;
 }
 
+/** Three readers' mail clients load the pixel; a scanner checks it with HEAD. */
+async function openAsReaders(request: APIRequest, all: ParsedMail[]) {
+  const pixels = all.map((m) => String(m.html).match(/src="([^"]*\/o\/[^"]+\.gif)"/)?.[1]);
+  expect(new Set(pixels).size).toBe(1);
+  for (const [i, method] of (['get', 'get', 'get', 'head'] as const).entries()) {
+    const client = await request.newContext({
+      extraHTTPHeaders: { 'x-forwarded-for': `192.0.2.${i + 1}`, 'user-agent': FIREFOX },
+    });
+    const answer = await client[method](pixels[i]!);
+    expect([answer.status(), answer.headers()['content-type']]).toEqual([200, 'image/gif']);
+    await client.dispose();
+  }
+}
+
 const cells = (page: Page, figure: string) =>
   page
     .locator(`table[data-table="${figure}"] tbody tr`)
@@ -173,7 +189,9 @@ test('an issue’s results: the counts the rules give, one set of numbers in cha
     issueId: DRAFT,
     confirmation: `nu aan ${READERS} abonnees.`,
   });
-  const unsubscriber = await clickAsReaders(playwright.request, await mails());
+  const received = await mails();
+  const unsubscriber = await clickAsReaders(playwright.request, received);
+  await openAsReaders(playwright.request, received);
   // One reader leaves with the one-click POST their mail client makes from List-Unsubscribe.
   const listUnsubscribe = (unsubscriber.headers.get('list') as { unsubscribe: { url: string } })
     .unsubscribe.url;
@@ -216,6 +234,20 @@ test('an issue’s results: the counts the rules give, one set of numbers in cha
     ['Afgeleverd', '50'],
   ]);
   expect((await cells(page, 'na-bezorging')).find((r) => r[0] === 'Afgemeld')?.[1]).toBe('1');
+  // Opens, the same pixel for every reader: three loads by mail clients, the HEAD apart.
+  // Written on their own five-second beat: polled as the clicks are.
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return cells(page, 'openingen');
+      },
+      { timeout: 20_000 },
+    )
+    .toEqual([
+      ['Geteld als geopend', '3'],
+      ['Automatisch (niet geteld)', '1'],
+    ]);
   // The chart writes beside each bar the number its table has.
   const table = await cells(page, 'links');
   const bars = await page
