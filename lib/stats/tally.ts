@@ -5,8 +5,8 @@ import type { Db } from '@/db';
 // opens (lib/clicks/opens.ts) and the archive's views and searches (lib/archive/reach-*.ts).
 // A request that is counted answers without waiting on the database, and a thousand requests
 // for one key in one hour or day are one upsert. A crash loses at most the last few seconds of
-// counts, which are estimates anyway. Nothing here imports the database: proxy.ts counts into a
-// Tally too, and the database driver stays out of its bundle.
+// counts, which are estimates anyway. Tally itself imports no database: the web server counts
+// into it before Next (lib/archive/reach-in-server.ts), and only upsertEach writes.
 
 /** Hours since 1970, UTC: the `hour` of link_clicks and issue_opens. */
 export const epochHour = (at: number) => Math.floor(at / 3_600_000);
